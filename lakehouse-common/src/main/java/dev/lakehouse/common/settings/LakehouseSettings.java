@@ -1,0 +1,78 @@
+package dev.lakehouse.common.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The one place that says where Kafka, S3 and the Iceberg catalog are. The local stack writes it to
+ * {@code <data-dir>/lakehouse.properties}; every other process (ingestors, the Streams app, the Spark
+ * job, Trino) reads that file, and any key can be overridden by an environment variable (see
+ * {@link #environmentVariable(String)}).
+ */
+public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSettings catalog) {
+
+  public static final String FILE_NAME = "lakehouse.properties";
+
+  public static LakehouseSettings load(Path file) {
+    return load(file, System.getenv());
+  }
+
+  public static LakehouseSettings load(Path file, Map<String, String> environment) {
+    Properties properties = new Properties();
+    if (Files.exists(file)) {
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
+      }
+    } else if (!environment.containsKey(environmentVariable("catalog.warehouse"))) {
+      throw new SettingsException(
+          "settings file " + file + " does not exist: start the local stack (./lakehouse up) or point "
+              + "LAKEHOUSE_CONFIG at your settings");
+    }
+    return fromProperties(properties, environment, file.toString());
+  }
+
+  public static LakehouseSettings fromProperties(
+      Properties properties, Map<String, String> environment, String origin) {
+    RawSettings raw = new RawSettings(properties, environment, origin);
+    return new LakehouseSettings(KafkaSettings.from(raw), S3Settings.from(raw), CatalogSettings.from(raw));
+  }
+
+  /** The environment variable that overrides a key, e.g. LAKEHOUSE_S3_ENDPOINT for s3.endpoint. */
+  public static String environmentVariable(String key) {
+    return RawSettings.environmentName(key);
+  }
+
+  /** The properties form, as written to {@value #FILE_NAME}. */
+  public Properties toProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
+    s3.endpoint().ifPresent(uri -> properties.setProperty("s3.endpoint", uri.toString()));
+    properties.setProperty("s3.region", s3.region());
+    s3.accessKeyId().ifPresent(v -> properties.setProperty("s3.access-key-id", v));
+    s3.secretAccessKey().ifPresent(v -> properties.setProperty("s3.secret-access-key", v));
+    properties.setProperty("s3.path-style-access", Boolean.toString(s3.pathStyleAccess()));
+    properties.setProperty("s3.bucket", s3.bucket());
+    properties.setProperty("catalog.name", catalog.name());
+    properties.setProperty("catalog.type", catalog.type().id());
+    catalog.uri().ifPresent(v -> properties.setProperty("catalog.uri", v));
+    properties.setProperty("catalog.warehouse", catalog.warehouse());
+    return properties;
+  }
+
+  public void write(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try (var writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      toProperties().store(writer, "Written by the local stack; read by every lakehouse process");
+    }
+    Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.lakehouse.stack;
+
+import dev.lakehouse.common.settings.CatalogSettings;
+import dev.lakehouse.common.settings.CatalogType;
+import dev.lakehouse.common.settings.KafkaSettings;
+import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.process.LakehouseHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.apache.iceberg.catalog.Catalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default, started and stopped as one: a KRaft Kafka broker in this JVM, s3proxy as a
+ * child process, and an Iceberg JDBC catalog on SQLite whose warehouse is in the S3 server's bucket.
+ * Once up, it writes {@code <data-dir>/lakehouse.properties}, which every other process reads.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+  private final StackConfig config;
+  private final EmbeddedKafkaBroker broker;
+  private final S3ProxyServer s3;
+  private final LakehouseSettings settings;
+  private final long s3Pid;
+
+  private LocalStack(StackConfig config, EmbeddedKafkaBroker broker, S3ProxyServer s3, LakehouseSettings settings) {
+    this.config = config;
+    this.broker = broker;
+    this.s3 = s3;
+    this.settings = settings;
+    this.s3Pid = s3.pid();
+  }
+
+  public static LocalStack start(StackConfig config, LakehouseHome home) {
+    Ports.requireFree(config.host(), config.kafkaPort(), "Kafka broker", "--kafka-port");
+    Ports.requireFree(config.host(), config.controllerPort(), "Kafka controller", "--controller-port");
+    Ports.requireFree(config.host(), config.s3Port(), "S3 server", "--s3-port");
+    S3ProxyServer s3 = null;
+    EmbeddedKafkaBroker broker = null;
+    try {
+      Files.createDirectories(config.dataDir());
+      LocalCredentials credentials = LocalCredentials.loadOrCreate(config.dataDir());
+      s3 = S3ProxyServer.start(config, credentials, home);
+      broker = EmbeddedKafkaBroker.start(config);
+      LakehouseSettings settings =
+          new LakehouseSettings(
+              new KafkaSettings(broker.bootstrapServers()),
+              s3.settings(),
+              new CatalogSettings(
+                  config.catalogName(),
+                  CatalogType.JDBC,
+                  Optional.of("jdbc:sqlite:" + config.catalogDb()),
+                  "s3://" + config.bucket() + "/warehouse"));
+      initializeCatalog(settings);
+      settings.write(config.settingsFile());
+      LocalCredentials.restrictToOwner(config.settingsFile());
+      return new LocalStack(config, broker, s3, settings);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(broker);
+      closeQuietly(s3);
+      throw e;
+    } catch (Exception e) {
+      closeQuietly(broker);
+      closeQuietly(s3);
+      throw new StackStartException("the local stack could not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** Opening the JDBC catalog creates its tables in the SQLite file if they are not there yet. */
+  private static void initializeCatalog(LakehouseSettings settings) throws IOException {
+    Catalog catalog = LakehouseCatalogs.open(settings);
+    try {
+      LOG.info("Iceberg catalog '{}' ready: {} (warehouse {})", settings.catalog().name(),
+          settings.catalog().uri().orElse(""), settings.catalog().warehouse());
+    } finally {
+      if (catalog instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new IOException("cannot close catalog: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  public LakehouseSettings settings() {
+    return settings;
+  }
+
+  public StackConfig config() {
+    return config;
+  }
+
+  public long s3ServerPid() {
+    return s3Pid;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(broker);
+    closeQuietly(s3);
+    LOG.info("local stack stopped");
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("error while stopping {}: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
+  }
+}
