@@ -1,6 +1,7 @@
 package dev.lakehouse.stack;
 
 import dev.lakehouse.common.settings.S3Settings;
+import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import java.io.IOException;

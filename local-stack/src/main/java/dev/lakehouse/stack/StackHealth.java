@@ -1,6 +1,7 @@
 package dev.lakehouse.stack;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import java.util.List;
 import java.util.Map;

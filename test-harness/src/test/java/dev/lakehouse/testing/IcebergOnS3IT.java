@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
-import dev.lakehouse.stack.S3Clients;
+import dev.lakehouse.iceberg.S3Clients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -44,6 +44,21 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
     return new LakehouseSettings(KafkaSettings.from(raw), S3Settings.from(raw), CatalogSettings.from(raw));
   }
 
+  /**
+   * The settings file a process uses when none is given: {@code $LAKEHOUSE_CONFIG}, else the local
+   * stack's file in the checkout ({@code lakehouse.home} / {@code $LAKEHOUSE_HOME}), else
+   * {@code .lakehouse/lakehouse.properties} under the working directory.
+   */
+  public static Path defaultFile() {
+    String explicit = System.getenv("LAKEHOUSE_CONFIG");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String home = System.getProperty("lakehouse.home", System.getenv("LAKEHOUSE_HOME"));
+    Path base = home == null || home.isBlank() ? Path.of("") : Path.of(home);
+    return base.resolve(".lakehouse").resolve(FILE_NAME).toAbsolutePath();
+  }
+
   /** The environment variable that overrides a key, e.g. LAKEHOUSE_S3_ENDPOINT for s3.endpoint. */
   public static String environmentVariable(String key) {
     return RawSettings.environmentName(key);

@@ -1,4 +1,4 @@
-package dev.lakehouse.stack;
+package dev.lakehouse.iceberg;
 
 import dev.lakehouse.common.settings.S3Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

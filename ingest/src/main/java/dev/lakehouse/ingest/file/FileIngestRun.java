@@ -1,0 +1,89 @@
+package dev.lakehouse.ingest.file;
+
+import dev.lakehouse.common.settings.LakehouseSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ingestor: lists the location, ingests every file not yet complete (resuming partly ingested ones)
+ * and, in watch mode, keeps polling for new files until stopped.
+ */
+public final class FileIngestRun {
+  private static final Logger LOG = LoggerFactory.getLogger(FileIngestRun.class);
+
+  private final IngestOptions options;
+  private final LakehouseSettings settings;
+  private final IngestMeter meter = new IngestMeter();
+  private volatile boolean stopped;
+
+  public FileIngestRun(IngestOptions options, LakehouseSettings settings) {
+    this.options = options;
+    this.settings = settings;
+  }
+
+  public IngestMeter meter() {
+    return meter;
+  }
+
+  /** Asks a watching run to finish after the current file. */
+  public void stop() {
+    stopped = true;
+  }
+
+  public IngestSummary run(PrintStream out, boolean terminal) throws IOException, InterruptedException {
+    String runId = UUID.randomUUID().toString();
+    long started = System.nanoTime();
+    SourceLocation location = SourceLocations.open(options.location(), settings.s3());
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
+      IngestTopics.ensure(admin, options.partitions());
+    } catch (ExecutionException e) {
+      throw new IOException("cannot create the ingest topics: " + e.getCause().getMessage(), e.getCause());
+    }
+    List<FileResult> results = new ArrayList<>();
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    try (IngestPublisher publisher = IngestPublisher.create(settings.kafka().bootstrapServers(), options.transactionalId());
+        ProgressReporter reporter = new ProgressReporter(meter, terminal, out)) {
+      LOG.info("ingest run {} of {} as {}", runId, location.describe(), options.transactionalId());
+      FileIngestor ingestor = new FileIngestor(location, publisher, meter, runId, options.batchRecords(), options.batchMillis());
+      do {
+        Map<String, FileProgress> progress = ProgressLog.load(settings.kafka().bootstrapServers());
+        List<SourceFile> files = location.list();
+        meter.filesTotal.set(files.size());
+        meter.bytesTotal.set(files.stream().mapToLong(SourceFile::size).sum());
+        for (SourceFile file : files) {
+          if (stopped) {
+            break;
+          }
+          FileResult result = ingestor.ingest(file, Optional.ofNullable(progress.get(file.uri())));
+          boolean news = reported.add(result.uri() + " " + result.outcome() + " " + file.fingerprint());
+          if (!options.watch() || (news && result.outcome() != FileResult.Outcome.ALREADY_INGESTED)) {
+            log(result);
+            results.add(result);
+          }
+        }
+        if (options.watch() && !stopped) {
+          Thread.sleep(options.pollInterval().toMillis());
+        }
+      } while (options.watch() && !stopped);
+    }
+    return new IngestSummary(results, System.nanoTime() - started);
+  }
+
+  private static void log(FileResult result) {
+    if (result.outcome().ok()) {
+      LOG.info("{} {}: {} published, {} dead letters {}", result.outcome(), result.uri(), result.published(),
+          result.deadLettered(), result.deadLettersByReason());
+    } else {
+      LOG.warn("{} {}: {}", result.outcome(), result.uri(), result.problem().orElse(""));
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.lakehouse.ingest.file;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.ZipException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests one file: resumes after the records its committed progress covers, publishes each good
+ * record to its dataset's topic and each bad one to the dead-letter topic, and commits the progress in
+ * the same transaction every {@code batchRecords} records or {@code batchMillis} milliseconds.
+ */
+final class FileIngestor {
+  private static final Logger LOG = LoggerFactory.getLogger(FileIngestor.class);
+
+  private final SourceLocation location;
+  private final IngestPublisher publisher;
+  private final IngestMeter meter;
+  private final String runId;
+  private final int batchRecords;
+  private final long batchMillis;
+
+  FileIngestor(SourceLocation location, IngestPublisher publisher, IngestMeter meter, String runId, int batchRecords, long batchMillis) {
+    this.location = location;
+    this.publisher = publisher;
+    this.meter = meter;
+    this.runId = runId;
+    this.batchRecords = batchRecords;
+    this.batchMillis = batchMillis;
+  }
+
+  FileResult ingest(SourceFile file, Optional<FileProgress> previous) {
+    if (previous.isPresent() && !previous.get().fingerprint().equals(file.fingerprint())) {
+      String state = previous.get().state().finished() ? "ingested" : "partly ingested";
+      return result(file, FileResult.Outcome.CHANGED, 0, new TreeMap<>(), 0,
+          "changed since it was " + state + " (fingerprint " + previous.get().fingerprint() + " -> " + file.fingerprint()
+              + "); not re-read. Land changed data under a new file name.");
+    }
+    if (previous.isPresent() && previous.get().state().finished()) {
+      return result(file, FileResult.Outcome.ALREADY_INGESTED, 0, new TreeMap<>(), 0, null);
+    }
+    FileProgress progress = previous.orElseGet(() -> FileProgress.start(file, runId));
+    long skip = progress.recordsRead();
+    Map<String, Long> deadLetters = new TreeMap<>();
+    long published = 0;
+    CountingInputStream counted = null;
+    try (InputStream raw = location.open(file)) {
+      counted = new CountingInputStream(raw, meter.sourceBytes);
+      RecordReader reader = RecordReaders.open(counted, file.dataset());
+      if (skip > 0) {
+        LOG.info("resuming {} after {} records", file.uri(), skip);
+      }
+      for (long i = 0; i < skip; i++) {
+        if (reader.next() == null) {
+          break;
+        }
+      }
+      long batchRead = 0;
+      long batchGood = 0;
+      long batchBad = 0;
+      long batchStarted = System.nanoTime();
+      try {
+        SourceRecord record;
+        while ((record = reader.next()) != null) {
+          batchRead++;
+          if (record instanceof SourceRecord.Good good) {
+            publisher.send(file.dataset().topic(), good.key(), good.value(), Headers.source(file, good.line(), runId));
+            batchGood++;
+            meter.records.increment();
+          } else {
+            SourceRecord.Bad bad = (SourceRecord.Bad) record;
+            deadLetter(file, bad.line(), bad.reason(), bad.detail(), bad.original());
+            deadLetters.merge(bad.reason(), 1L, Long::sum);
+            batchBad++;
+          }
+          if (batchRead >= batchRecords || System.nanoTime() - batchStarted >= batchMillis * 1_000_000) {
+            progress = progress.advance(batchRead, batchGood, batchBad, runId);
+            publisher.commit(progress);
+            published += batchGood;
+            batchRead = batchGood = batchBad = 0;
+            batchStarted = System.nanoTime();
+          }
+        }
+      } catch (EOFException | ZipException e) {
+        byte[] tail = reader.partialRecord();
+        if (tail.length > 0) {
+          deadLetter(file, reader.partialRecordLine(), "truncated-gzip", "the gzip stream breaks inside this record: " + e.getMessage(), tail);
+          deadLetters.merge("truncated-gzip", 1L, Long::sum);
+          batchRead++;
+          batchBad++;
+        }
+        progress = progress.advance(batchRead, batchGood, batchBad, runId).finish(FileProgress.State.TRUNCATED);
+        publisher.commit(progress);
+        published += batchGood;
+        meter.filesDone.increment();
+        return result(file, FileResult.Outcome.TRUNCATED, published, deadLetters, counted.count(),
+            "the compressed stream is truncated or corrupt after line " + reader.partialRecordLine() + " (" + e.getMessage()
+                + "); what came before it was ingested");
+      }
+      progress = progress.advance(batchRead, batchGood, batchBad, runId).finish(FileProgress.State.COMPLETE);
+      publisher.commit(progress);
+      published += batchGood;
+      meter.filesDone.increment();
+      return result(file, FileResult.Outcome.INGESTED, published, deadLetters, counted.count(), null);
+    } catch (IOException e) {
+      publisher.abortQuietly();
+      long bytes = counted == null ? 0 : counted.count();
+      String message = e instanceof UnreadableFileException ? e.getMessage()
+          : e.getClass().getSimpleName() + ": " + e.getMessage() + (progress.recordsRead() > 0 || published > 0
+              ? " (the next run resumes after the last committed record)" : "");
+      return result(file, FileResult.Outcome.UNREADABLE, published, deadLetters, bytes, message);
+    }
+  }
+
+  private void deadLetter(SourceFile file, long line, String reason, String detail, byte[] original) {
+    RecordHeaders headers = Headers.source(file, line, runId);
+    headers.add(Headers.DATASET, Headers.utf8(file.dataset().datasetName()));
+    headers.add(Headers.DLQ_REASON, Headers.utf8(reason));
+    headers.add(Headers.DLQ_DETAIL, Headers.utf8(detail));
+    publisher.send(IngestTopics.DEAD_LETTERS, (file.uri() + ":" + line).getBytes(StandardCharsets.UTF_8), original, headers);
+    meter.deadLetters.increment();
+  }
+
+  private static FileResult result(SourceFile file, FileResult.Outcome outcome, long published, Map<String, Long> deadLetters,
+      long bytes, String problem) {
+    long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
+    return new FileResult(file.uri(), outcome, published, dead, Map.copyOf(deadLetters), bytes, Optional.ofNullable(problem));
+  }
+}
