@@ -6,7 +6,7 @@ import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.ComponentHealth;
-import dev.lakehouse.stack.S3Clients;
+import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.stack.StackConfig;
 import dev.lakehouse.stack.StackHealth;
 import java.io.IOException;
