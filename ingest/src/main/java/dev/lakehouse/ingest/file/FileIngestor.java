@@ -43,8 +43,13 @@ final class FileIngestor {
           "changed since it was " + state + " (fingerprint " + previous.get().fingerprint() + " -> " + file.fingerprint()
               + "); not re-read. Land changed data under a new file name.");
     }
-    if (previous.isPresent() && previous.get().state().finished()) {
+    if (previous.isPresent() && previous.get().state() == FileProgress.State.COMPLETE) {
       return result(file, FileResult.Outcome.ALREADY_INGESTED, 0, new TreeMap<>(), 0, null);
+    }
+    if (previous.isPresent() && previous.get().state() == FileProgress.State.TRUNCATED) {
+      return result(file, FileResult.Outcome.TRUNCATED, 0, new TreeMap<>(), 0,
+          "its compressed stream was found truncated by run " + previous.get().runId() + " after "
+              + previous.get().recordsRead() + " records; not re-read. Land a repaired copy under a new file name.");
     }
     FileProgress progress = previous.orElseGet(() -> FileProgress.start(file, runId));
     long skip = progress.recordsRead();

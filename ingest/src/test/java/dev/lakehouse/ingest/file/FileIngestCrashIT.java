@@ -1,0 +1,97 @@
+package dev.lakehouse.ingest.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakehouse.ingest.IngestCommand;
+import dev.lakehouse.ingest.generate.DirectorySink;
+import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
+import dev.lakehouse.ingest.generate.GenerationManifest;
+import dev.lakehouse.ingest.generate.GeneratorOptions;
+import dev.lakehouse.process.ChildJvm;
+import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.testing.WithLocalStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ingestor as a separate process, SIGKILLed at random moments mid-file and restarted each time:
+ * afterwards every good line is in its topic exactly once and every bad line in the dead letters once.
+ */
+@WithLocalStack
+class FileIngestCrashIT {
+  private static final int KILLS = 6;
+
+  @Test
+  void killedAtRandomPointsAndRestartedItStillIngestsEveryLineExactlyOnce(LocalStack stack, @TempDir Path work) throws Exception {
+    Path data = work.resolve("landing");
+    GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(7, 20_000, 0.01)).generate(new DirectorySink(data));
+    String ingestorId = "it-crash-" + UUID.randomUUID();
+    Random random = new Random(20261122L);
+    int killedMidFile = 0;
+    List<String> history = new ArrayList<>();
+    for (int attempt = 0; attempt < KILLS; attempt++) {
+      ChildJvm ingest = start(stack, data, ingestorId, work.resolve("ingest-" + attempt + ".log"));
+      // wait until this run has committed at least one batch, then kill it 0 to 1.5 s later: mid-file,
+      // sometimes right after a commit, mostly with a transaction open
+      long before = recordsRead(stack, data);
+      OptionalInt exit = OptionalInt.empty();
+      while (exit.isEmpty() && recordsRead(stack, data) == before) {
+        exit = ingest.waitFor(Duration.ofMillis(200));
+      }
+      if (exit.isEmpty()) {
+        exit = ingest.waitFor(Duration.ofMillis(random.nextInt(1_500)));
+      }
+      if (exit.isPresent()) {
+        history.add("run " + attempt + " finished by itself with " + exit.getAsInt());
+        break;
+      }
+      ProcessHandle.of(ingest.pid()).ifPresent(ProcessHandle::destroyForcibly);
+      ingest.waitFor(Duration.ofSeconds(30));
+      Map<String, FileProgress> progress = ProgressLog.load(stack.settings().kafka().bootstrapServers());
+      long inProgress = progress.values().stream()
+          .filter(p -> p.uri().startsWith(data.toUri().toString()))
+          .filter(p -> p.state() == FileProgress.State.IN_PROGRESS && p.recordsRead() > 0)
+          .count();
+      if (inProgress > 0) {
+        killedMidFile++;
+      }
+      history.add("run " + attempt + " killed; files in progress: " + inProgress);
+    }
+    ChildJvm last = start(stack, data, ingestorId, work.resolve("ingest-final.log"));
+    OptionalInt exit = last.waitFor(Duration.ofMinutes(5));
+    assertThat(exit).as("final run; log:%n%s", last.logTail(30)).isPresent();
+    assertThat(exit.getAsInt()).as("1 = the truncated file needs attention; log:%n%s", last.logTail(30)).isEqualTo(1);
+    assertThat(killedMidFile).as("kills that landed mid-file: %s", history).isGreaterThanOrEqualTo(3);
+
+    IngestExpectations.assertExactlyOnce(stack.settings().kafka().bootstrapServers(), manifest, data.toUri().toString());
+  }
+
+  private static long recordsRead(LocalStack stack, Path data) {
+    return ProgressLog.load(stack.settings().kafka().bootstrapServers()).values().stream()
+        .filter(p -> p.uri().startsWith(data.toUri().toString()))
+        .mapToLong(FileProgress::recordsRead)
+        .sum();
+  }
+
+  private static ChildJvm start(LocalStack stack, Path data, String ingestorId, Path log) throws Exception {
+    LakehouseHome home = LakehouseHome.fromEnvironment();
+    return ChildJvm.start(
+        new ChildJvm.Spec(
+            "ingest",
+            home.moduleClasspath("ingest"),
+            List.of("-Xmx512m"),
+            IngestCommand.class.getName(),
+            List.of(data.toString(), "--config", stack.config().settingsFile().toString(), "--ingestor-id", ingestorId,
+                "--batch-records", "500", "--batch-millis", "200"),
+            log));
+  }
+}
