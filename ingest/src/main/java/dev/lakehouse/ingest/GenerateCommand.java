@@ -8,7 +8,15 @@ import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GeneratedFileSink;
 import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.ingest.file.IngestTopics;
+import dev.lakehouse.ingest.generate.live.LiveOptions;
+import dev.lakehouse.ingest.generate.live.LiveOrderStream;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,10 +32,29 @@ import software.amazon.awssdk.services.s3.S3Client;
     mixinStandardHelpOptions = true,
     description = "Write order.json.gz, status.json.gz, consumer.csv.gz and restaurant.csv.gz (and _manifest.json) to a "
         + "directory or s3:// prefix, deterministically for a seed, with every quirk of the source contract. With "
-        + "--bad-rate it also writes malformed lines and a file with a truncated gzip tail.")
+        + "--bad-rate it also writes malformed lines and a file with a truncated gzip tail. With --live it emits new orders "
+        + "and their status transitions to the source topics over time instead.")
 public final class GenerateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TARGET", description = "A directory or s3://bucket/prefix.")
+  @Parameters(index = "0", paramLabel = "TARGET", arity = "0..1",
+      description = "A directory or s3://bucket/prefix (not with --live).")
   String target;
+
+  @Option(names = "--live", description = "Emit new orders and their status transitions to the source topics over time, "
+      + "until --max-orders or Ctrl-C, instead of writing files.")
+  boolean live;
+
+  @Option(names = "--rate", paramLabel = "ORDERS_PER_S", defaultValue = "20",
+      description = "With --live: new orders per second (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--max-orders", paramLabel = "N", defaultValue = "0",
+      description = "With --live: stop after N orders and their transitions (default: 0 = run until stopped).")
+  long maxOrders;
+
+  @Option(names = "--status-max-delay", paramLabel = "SECONDS", defaultValue = "60",
+      description = "With --live: the longest wait from PLACED to CONCLUDED or CANCELLED; waits are drawn between a "
+          + "twentieth of it and all of it (default: ${DEFAULT-VALUE}).")
+  double statusMaxDelaySeconds;
 
   @Option(names = "--orders", paramLabel = "N", defaultValue = "10000",
       description = "Orders to generate; consumers, restaurants and statuses follow in proportion (default: ${DEFAULT-VALUE}).")
@@ -48,6 +75,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (live) {
+      return runLive();
+    }
+    if (target == null) {
+      System.err.println("lakehouse generate: a TARGET directory or s3:// prefix is required (or --live)");
+      return 2;
+    }
     GeneratorOptions options;
     try {
       options = new GeneratorOptions(seed, orders, badRate);
@@ -78,6 +112,38 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     System.out.printf("%,d lines in %.1f s (%,.0f lines/s) to %s%n", manifest.totalLines(), seconds,
         manifest.totalLines() / seconds, target);
+    return 0;
+  }
+
+  private int runLive() throws Exception {
+    LiveOptions options;
+    dev.lakehouse.common.settings.LakehouseSettings lakehouse;
+    try {
+      options = new LiveOptions(seed, rate, maxOrders, java.time.Duration.ofMillis(Math.round(statusMaxDelaySeconds * 1000)));
+      lakehouse = settings.load();
+    } catch (IllegalArgumentException | SettingsException e) {
+      System.err.println("lakehouse generate: " + e.getMessage());
+      return 2;
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", lakehouse.kafka().bootstrapServers()))) {
+      IngestTopics.ensure(admin, 3);
+    }
+    LiveOrderStream stream = new LiveOrderStream(options, Clock.systemUTC());
+    Thread main = Thread.currentThread();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stream.stop();
+      try {
+        main.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "live-generator-shutdown"));
+    System.out.printf("emitting about %.1f orders/s to %s (Ctrl-C to stop)%n", rate, lakehouse.kafka().bootstrapServers());
+    Map<Dataset, Long> counts;
+    try (LiveKafkaSink sink = new LiveKafkaSink(lakehouse.kafka().bootstrapServers(), seed, UUID.randomUUID().toString())) {
+      counts = stream.run(sink);
+    }
+    counts.forEach((dataset, n) -> System.out.printf("%-22s %,d records%n", dataset.topic(), n));
     return 0;
   }
 

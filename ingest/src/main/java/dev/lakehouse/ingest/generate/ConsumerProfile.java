@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * @param name the first name, or null (an empty CSV cell)
  * @param cpf the consumer's CPF (not in consumer.csv; their orders carry it)
  */
-record ConsumerProfile(
+public record ConsumerProfile(
     String id, String language, long createdAtMillis, boolean active, String name, String phoneArea, String phoneNumber,
     String cpf) {
   private static final String[] LANGUAGES = {"es-ar", "en-us", "es-cl", "es-co", "es-mx", "fr-fr"};
@@ -17,7 +17,7 @@ record ConsumerProfile(
   private static final long SIGN_UP_FROM = 1_483_228_800_000L;
   private static final long SIGN_UP_SPAN = 730L * 86_400_000L;
 
-  static ConsumerProfile derive(RandomStreams streams, long index) {
+  public static ConsumerProfile derive(RandomStreams streams, long index) {
     SplittableRandom random = streams.of(RandomStreams.Purpose.CONSUMER, index);
     Identity identity = identity(random);
     String language = RandomText.chance(random, 0.93) ? "pt-br" : RandomText.pick(random, LANGUAGES);

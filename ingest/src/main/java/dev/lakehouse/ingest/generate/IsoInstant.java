@@ -4,16 +4,16 @@ package dev.lakehouse.ingest.generate;
  * Formats epoch milliseconds as ISO-8601 UTC with millis ({@code 2019-01-17T22:50:06.000Z}) without
  * allocating: years 0000..9999 only.
  */
-final class IsoInstant {
+public final class IsoInstant {
   private IsoInstant() {}
 
-  static String format(long epochMillis) {
+  public static String format(long epochMillis) {
     StringBuilder text = new StringBuilder(24);
     append(text, epochMillis);
     return text.toString();
   }
 
-  static void append(StringBuilder out, long epochMillis) {
+  public static void append(StringBuilder out, long epochMillis) {
     long seconds = Math.floorDiv(epochMillis, 1000L);
     int millis = (int) Math.floorMod(epochMillis, 1000L);
     long days = Math.floorDiv(seconds, 86_400L);

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * <p>{@link #prepare} draws an order once; {@link #appendLine} and {@link #appendDuplicateLine} render the
  * true copy and the false one (other cpf, order_created_at ~30 days away). Not thread safe.
  */
-final class OrderLineWriter {
+public final class OrderLineWriter {
   private static final String[] KEY = JsonText.memberPrefixes(Dataset.ORDER);
   private static final List<String> PLATFORMS = List.of("ANDROID", "IOS", "DESKTOP");
 
@@ -48,12 +48,12 @@ final class OrderLineWriter {
   private long totalCentavos;
   private String platform;
 
-  OrderLineWriter(RandomStreams streams) {
+  public OrderLineWriter(RandomStreams streams) {
     this.streams = streams;
   }
 
   /** Draws everything about {@code skeleton}'s order that its lines show. */
-  void prepare(OrderSkeleton skeleton) {
+  public void prepare(OrderSkeleton skeleton) {
     order = skeleton;
     SplittableRandom random = streams.of(RandomStreams.Purpose.ORDER_DETAILS, skeleton.index());
     ConsumerProfile.Identity consumer = ConsumerProfile.identityOf(streams, skeleton.consumerIndex());
@@ -78,7 +78,7 @@ final class OrderLineWriter {
   }
 
   /** The prepared order's true line (no newline). */
-  void appendLine(StringBuilder out) {
+  public void appendLine(StringBuilder out) {
     append(out, cpf, order.createdAtMillis());
   }
 

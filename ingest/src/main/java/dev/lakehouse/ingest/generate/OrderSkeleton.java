@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * @param duplicated whether a second line with the same order_id exists, differing in cpf and created_at
  * @param duplicateCreatedAtMillis the false copy's order_created_at (no status matches it)
  */
-record OrderSkeleton(
+public record OrderSkeleton(
     long index,
     String orderId,
     Restaurant restaurant,
@@ -26,7 +26,7 @@ record OrderSkeleton(
   private static final long DAY_MILLIS = 86_400_000L;
 
   /** Derives order {@code index}; {@code allowDuplicate} is false for orders that must stay unique. */
-  static OrderSkeleton derive(RandomStreams streams, RestaurantTable restaurants, long consumers, long index,
+  public static OrderSkeleton derive(RandomStreams streams, RestaurantTable restaurants, long consumers, long index,
       boolean allowDuplicate) {
     SplittableRandom random = streams.of(RandomStreams.Purpose.ORDER, index);
     String orderId = RandomText.uuid(random);

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
  * Independent, reproducible random streams derived from the seed: one per (purpose, index), so an
  * order's data can be re-derived by any file writer, in any order, and always comes out the same.
  */
-final class RandomStreams {
+public final class RandomStreams {
   /** What a stream is for; each purpose draws from its own stream. */
-  enum Purpose {
+  public enum Purpose {
     RESTAURANT,
     RESTAURANT_DETAILS,
     RESTAURANT_RANKS,
@@ -23,12 +23,12 @@ final class RandomStreams {
 
   private final long seed;
 
-  RandomStreams(long seed) {
+  public RandomStreams(long seed) {
     this.seed = seed;
   }
 
   /** The stream for one purpose and index; a new object each call, starting from the same state. */
-  SplittableRandom of(Purpose purpose, long index) {
+  public SplittableRandom of(Purpose purpose, long index) {
     long base = mix64(seed ^ ((purpose.ordinal() + 1L) * 0x9E3779B97F4A7C15L));
     return new SplittableRandom(mix64(base + index * 0xD1B54A32D192ED03L));
   }

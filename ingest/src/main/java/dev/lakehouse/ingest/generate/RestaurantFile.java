@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * Writes restaurant.csv.gz: one row per restaurant of the {@link RestaurantTable}; delivery_time
  * rarely empty, minimum_order_value often empty.
  */
-final class RestaurantFile {
+public final class RestaurantFile {
   /** 2016-01-01T00:00:00Z: restaurants joined in 2016 to 2018. */
   private static final long JOINED_FROM = 1_451_606_400_000L;
   private static final long JOINED_SPAN = 1096L * 86_400_000L;
@@ -34,7 +34,7 @@ final class RestaurantFile {
     return file.manifest();
   }
 
-  private static void fill(String[] cells, Restaurant restaurant, SplittableRandom random) {
+  public static void fill(String[] cells, Restaurant restaurant, SplittableRandom random) {
     BrazilianCity city = restaurant.cityInfo();
     double range = random.nextDouble();
     int priceRange = range < 0.15 ? 1 : range < 0.50 ? 2 : range < 0.80 ? 3 : range < 0.95 ? 4 : 5;

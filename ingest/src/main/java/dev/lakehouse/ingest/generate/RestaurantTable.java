@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
  * popularity, and a Zipf-like draw of the restaurant an order goes to: a few restaurants are very busy.
  * The busiest ones are spread over the file, not first.
  */
-final class RestaurantTable {
+public final class RestaurantTable {
   private final Restaurant[] restaurants;
   private final int[] restaurantByRank;
   private final ZipfSampler popularity;
 
-  RestaurantTable(RandomStreams streams, int count) {
+  public RestaurantTable(RandomStreams streams, int count) {
     restaurants = new Restaurant[count];
     for (int i = 0; i < count; i++) {
       restaurants[i] = derive(streams.of(RandomStreams.Purpose.RESTAURANT, i), i);
@@ -41,11 +41,11 @@ final class RestaurantTable {
     return new Restaurant(index, id, city, cuisine, JsonText.hundredths(longitude), JsonText.hundredths(latitude));
   }
 
-  int size() {
+  public int size() {
     return restaurants.length;
   }
 
-  Restaurant get(int index) {
+  public Restaurant get(int index) {
     return restaurants[index];
   }
 
