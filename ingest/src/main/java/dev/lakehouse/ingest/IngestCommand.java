@@ -78,7 +78,13 @@ public final class IngestCommand implements Callable<Integer> {
       }
     }, "ingest-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    IngestSummary summary = run.run(System.out, System.console() != null);
+    IngestSummary summary;
+    try {
+      summary = run.run(System.out, System.console() != null);
+    } catch (java.io.IOException e) {
+      System.err.println("lakehouse ingest: " + e.getMessage());
+      return 1;
+    }
     summary.print(System.out);
     return summary.exitCode();
   }
