@@ -106,7 +106,7 @@ final class FileIngestor {
         published += batchGood;
         meter.filesDone.increment();
         return result(file, FileResult.Outcome.TRUNCATED, published, deadLetters, counted.count(),
-            "the compressed stream is truncated or corrupt after line " + reader.partialRecordLine() + " (" + e.getMessage()
+            "the compressed stream is truncated or corrupt at line " + reader.partialRecordLine() + " (" + e.getMessage()
                 + "); what came before it was ingested");
       }
       progress = progress.advance(batchRead, batchGood, batchBad, runId).finish(FileProgress.State.COMPLETE);
