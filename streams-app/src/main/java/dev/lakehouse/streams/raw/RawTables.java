@@ -1,0 +1,88 @@
+package dev.lakehouse.streams.raw;
+
+import dev.lakehouse.common.contract.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.types.Types.NestedField;
+
+/**
+ * The Iceberg schemas of the raw tables: every source field under its source name, typed (timestamps as
+ * timestamptz, money as decimal, booleans and numbers typed, identifiers and codes as strings, {@code items}
+ * as its JSON string), followed by the lineage columns. Field ids are stable: source fields first, in
+ * contract order, then lineage from id 1000.
+ */
+public final class RawTables {
+  /** Money in reais: up to ten billion with centavos. */
+  public static final Types.DecimalType MONEY = Types.DecimalType.of(14, 2);
+
+  public static final String SOURCE_TOPIC = "_source_topic";
+  public static final String SOURCE_PARTITION = "_source_partition";
+  public static final String SOURCE_OFFSET = "_source_offset";
+  public static final String KAFKA_TIMESTAMP = "_kafka_timestamp";
+  public static final String INGESTED_AT = "_ingested_at";
+  public static final String SOURCE_URI = "_source_uri";
+  public static final String SOURCE_LINE = "_source_line";
+
+  private RawTables() {}
+
+  /** The raw table's name in the {@code raw} namespace: the dataset's name, e.g. {@code order_status}. */
+  public static String tableName(Dataset dataset) {
+    return dataset.datasetName();
+  }
+
+  public static Schema schema(Dataset dataset) {
+    List<NestedField> fields = new ArrayList<>();
+    int id = 1;
+    for (String name : dataset.fieldNames()) {
+      Type type = typeOf(dataset, name);
+      boolean required = name.equals(dataset.keyField()) || isRequired(dataset, name);
+      fields.add(required ? NestedField.required(id++, name, type) : NestedField.optional(id++, name, type));
+    }
+    fields.add(NestedField.required(1000, SOURCE_TOPIC, Types.StringType.get()));
+    fields.add(NestedField.required(1001, SOURCE_PARTITION, Types.IntegerType.get()));
+    fields.add(NestedField.required(1002, SOURCE_OFFSET, Types.LongType.get()));
+    fields.add(NestedField.required(1003, KAFKA_TIMESTAMP, Types.TimestampType.withZone()));
+    fields.add(NestedField.required(1004, INGESTED_AT, Types.TimestampType.withZone()));
+    fields.add(NestedField.optional(1005, SOURCE_URI, Types.StringType.get()));
+    fields.add(NestedField.optional(1006, SOURCE_LINE, Types.LongType.get()));
+    return new Schema(fields);
+  }
+
+  /** Fields without which a record is rejected, beyond the natural key. */
+  static boolean isRequired(Dataset dataset, String field) {
+    return switch (dataset) {
+      case ORDER -> field.equals("order_created_at") || field.equals("merchant_id");
+      case ORDER_STATUS -> field.equals("created_at") || field.equals("value");
+      case CONSUMER, RESTAURANT -> false;
+    };
+  }
+
+  static Type typeOf(Dataset dataset, String field) {
+    return switch (dataset) {
+      case ORDER -> switch (field) {
+        case "delivery_address_latitude", "delivery_address_longitude", "merchant_latitude", "merchant_longitude" ->
+            Types.DoubleType.get();
+        case "order_created_at", "order_scheduled_date" -> Types.TimestampType.withZone();
+        case "order_scheduled" -> Types.BooleanType.get();
+        case "order_total_amount" -> MONEY;
+        default -> Types.StringType.get();
+      };
+      case ORDER_STATUS -> field.equals("created_at") ? Types.TimestampType.withZone() : Types.StringType.get();
+      case CONSUMER -> switch (field) {
+        case "created_at" -> Types.TimestampType.withZone();
+        case "active" -> Types.BooleanType.get();
+        default -> Types.StringType.get();
+      };
+      case RESTAURANT -> switch (field) {
+        case "created_at" -> Types.TimestampType.withZone();
+        case "enabled" -> Types.BooleanType.get();
+        case "price_range", "takeout_time", "delivery_time" -> Types.IntegerType.get();
+        case "average_ticket", "minimum_order_value" -> MONEY;
+        default -> Types.StringType.get();
+      };
+    };
+  }
+}
