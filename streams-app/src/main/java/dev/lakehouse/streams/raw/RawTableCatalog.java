@@ -1,0 +1,88 @@
+package dev.lakehouse.streams.raw;
+
+import dev.lakehouse.common.contract.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateSchema;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.types.Types;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the raw tables from the contracts on first start (format v2, partitioned and sorted), and on
+ * later starts adds every contract field the table lacks as a nullable column: schema evolution without
+ * rewriting data. Columns are never dropped or retyped here.
+ */
+public final class RawTableCatalog {
+  public static final Namespace NAMESPACE = Namespace.of("raw");
+  private static final Logger LOG = LoggerFactory.getLogger(RawTableCatalog.class);
+
+  private RawTableCatalog() {}
+
+  public static TableIdentifier identifier(Dataset dataset) {
+    return TableIdentifier.of(NAMESPACE, RawTables.tableName(dataset));
+  }
+
+  /** Ensures the table of each dataset exists with every contract column; returns them. */
+  public static List<Table> ensure(Catalog catalog, List<Dataset> datasets) {
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(NAMESPACE)) {
+      try {
+        namespaces.createNamespace(NAMESPACE);
+      } catch (AlreadyExistsException raced) {
+        // another instance created it first
+      }
+    }
+    List<Table> tables = new ArrayList<>();
+    for (Dataset dataset : datasets) {
+      tables.add(ensure(catalog, dataset, RawTables.schema(dataset)));
+    }
+    return tables;
+  }
+
+  static Table ensure(Catalog catalog, Dataset dataset, Schema wanted) {
+    TableIdentifier id = identifier(dataset);
+    if (!catalog.tableExists(id)) {
+      try {
+        Table created = catalog.buildTable(id, wanted)
+            .withPartitionSpec(RawTableLayout.spec(dataset, wanted))
+            .withSortOrder(RawTableLayout.sortOrder(dataset, wanted))
+            .withProperties(Map.of(
+                "format-version", "2",
+                "write.format.default", "parquet",
+                "write.parquet.compression-codec", "zstd",
+                "write.metadata.delete-after-commit.enabled", "true",
+                "write.metadata.previous-versions-max", "50"))
+            .create();
+        LOG.info("created table {} ({} columns, partitioned by {})", id, wanted.columns().size(), created.spec());
+        return created;
+      } catch (AlreadyExistsException raced) {
+        // another instance created it first: evolve it like any existing table
+      }
+    }
+    Table table = catalog.loadTable(id);
+    addMissingColumns(table, wanted);
+    return table;
+  }
+
+  private static void addMissingColumns(Table table, Schema wanted) {
+    Schema current = table.schema();
+    List<Types.NestedField> missing = wanted.columns().stream().filter(f -> current.findField(f.name()) == null).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    UpdateSchema update = table.updateSchema();
+    for (Types.NestedField field : missing) {
+      update.addColumn(field.name(), field.type(), field.doc());
+    }
+    update.commit();
+    LOG.info("table {}: added nullable column(s) {}", table.name(), missing.stream().map(Types.NestedField::name).toList());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.lakehouse.streams.raw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakehouse.common.contract.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.inmemory.InMemoryCatalog;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+
+class RawTableCatalogTest {
+
+  private static InMemoryCatalog catalog() {
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog.initialize("test", Map.of());
+    return catalog;
+  }
+
+  @Test
+  void tablesAreCreatedFromTheContractsOnceAndAreIdempotent() {
+    InMemoryCatalog catalog = catalog();
+    List<Table> tables = RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
+    assertThat(tables).hasSize(4);
+    Table order = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER));
+    assertThat(org.apache.iceberg.TableUtil.formatVersion(order)).isEqualTo(2);
+    assertThat(order.properties()).containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd");
+    assertThat(order.spec().fields()).singleElement().satisfies(f -> assertThat(f.transform().toString()).isEqualTo("day"));
+    assertThat(order.sortOrder().fields()).hasSize(3);
+    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.CONSUMER)).spec().isUnpartitioned()).isTrue();
+    int schemasBefore = order.schemas().size();
+    RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
+    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER)).schemas()).hasSize(schemasBefore);
+  }
+
+  @Test
+  void aFieldAddedToTheContractBecomesANullableColumnOnTheNextStart() {
+    InMemoryCatalog catalog = catalog();
+    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));
+    Schema base = RawTables.schema(Dataset.ORDER_STATUS);
+    List<Types.NestedField> fields = new ArrayList<>(base.columns());
+    fields.add(Types.NestedField.optional(2000, "courier_id", Types.StringType.get()));
+    Table evolved = RawTableCatalog.ensure(catalog, Dataset.ORDER_STATUS, new Schema(fields));
+    Types.NestedField added = evolved.schema().findField("courier_id");
+    assertThat(added).isNotNull();
+    assertThat(added.isOptional()).isTrue();
+    assertThat(evolved.schema().columns()).hasSize(base.columns().size() + 1);
+  }
+}
