@@ -1,0 +1,73 @@
+package dev.lakehouse.streams.iceberg;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.util.SnapshotUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits a writer's data files to a table together with the input offsets they cover, only when
+ * {@link CommitDecision} allows it, and atomically with that decision: the commit validates that no other
+ * writer added data since the snapshot the decision was made on (a concurrent compaction, which only
+ * replaces files, does not count). If one did, the decision is made again on the new state.
+ *
+ * <p>The commit adds files only (no deletes), so readers that accept appends and position deletes only,
+ * like Athena, can read the table at every moment.
+ */
+public final class TableCommitter {
+  public static final String WRITER_KEY = "lakehouse.writer-id";
+  private static final Logger LOG = LoggerFactory.getLogger(TableCommitter.class);
+  private static final int MAX_ATTEMPTS = 10;
+
+  private final String writerId;
+
+  public TableCommitter(String writerId) {
+    this.writerId = writerId;
+  }
+
+  public CommitOutcome commit(Table table, List<DataFile> files, Collection<OffsetRange> ranges) {
+    for (int attempt = 1; ; attempt++) {
+      table.refresh();
+      Snapshot base = table.currentSnapshot();
+      CommittedOffsets current = CommittedOffsets.fromSnapshots(SnapshotUtil.currentAncestors(table));
+      CommitDecision decision = CommitDecision.decide(current, ranges);
+      if (decision.verdict() != CommitDecision.Verdict.COMMIT) {
+        LOG.info("table {}: {} for writer {} ({})", table.name(), decision.verdict(), writerId, decision.reasons());
+        return new CommitOutcome(decision.verdict(), OptionalLong.empty(), current, decision.reasons());
+      }
+      Map<String, Long> ends = new HashMap<>();
+      ranges.forEach(r -> ends.put(r.partitionKey(), r.to()));
+      CommittedOffsets after = current.advancedTo(ends);
+      OverwriteFiles overwrite = table.newOverwrite()
+          .conflictDetectionFilter(Expressions.alwaysTrue())
+          .validateNoConflictingData()
+          .set(CommittedOffsets.SUMMARY_KEY, after.encode())
+          .set(WRITER_KEY, writerId);
+      if (base != null) {
+        overwrite.validateFromSnapshot(base.snapshotId());
+      }
+      files.forEach(overwrite::addFile);
+      try {
+        overwrite.commit();
+        long snapshotId = table.currentSnapshot().snapshotId();
+        return new CommitOutcome(CommitDecision.Verdict.COMMIT, OptionalLong.of(snapshotId), after, List.of());
+      } catch (ValidationException | CommitFailedException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("table {}: another writer committed meanwhile ({}); deciding again", table.name(), e.getMessage());
+      }
+    }
+  }
+}
