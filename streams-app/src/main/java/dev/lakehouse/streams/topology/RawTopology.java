@@ -1,0 +1,31 @@
+package dev.lakehouse.streams.topology;
+
+import dev.lakehouse.common.contract.Dataset;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The raw stage: for each dataset, source topic → validate → rows topic or dead letters. Stateless;
+ * every node has a stable, explicit name. Run with exactly_once_v2, each source record yields exactly
+ * one row or one dead letter, as read_committed consumers see them.
+ */
+public final class RawTopology {
+  private RawTopology() {}
+
+  public static Topology build(List<Dataset> datasets) {
+    Topology topology = new Topology();
+    for (Dataset dataset : datasets) {
+      String name = dataset.datasetName();
+      String source = "source-" + name;
+      String validate = "validate-" + name;
+      topology.addSource(source, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), dataset.topic());
+      topology.addProcessor(validate, () -> new ValidateProcessor(dataset), source);
+      topology.addSink(ValidateProcessor.ROWS + "-" + name, RawTopics.rows(dataset),
+          Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), validate);
+      topology.addSink(ValidateProcessor.DEAD_LETTERS + "-" + name, RawTopics.DEAD_LETTERS,
+          Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), validate);
+    }
+    return topology;
+  }
+}

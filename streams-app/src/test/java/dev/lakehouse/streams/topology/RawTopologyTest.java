@@ -1,0 +1,101 @@
+package dev.lakehouse.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakehouse.common.contract.Dataset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+class RawTopologyTest {
+
+  private static TopologyTestDriver driver() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raw-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    return new TopologyTestDriver(RawTopology.build(List.of(Dataset.values())), props);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void validRecordsGoToTheirRowsTopicWithTheirCoordinatesAndBadOnesToTheDeadLetters() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<byte[], byte[]> statuses = driver.createInputTopic(Dataset.ORDER_STATUS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
+      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> dead = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      RecordHeaders ingestHeaders = new RecordHeaders();
+      ingestHeaders.add("lakehouse.source.uri", utf8("s3://landing/status.json.gz"));
+      ingestHeaders.add("lakehouse.source.line", utf8("17"));
+      byte[] good = utf8("{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-1\",\"status_id\":\"s-1\",\"value\":\"PLACED\"}");
+      byte[] bad = utf8("{\"created_at\":\"yesterday\",\"order_id\":\"o-2\",\"status_id\":\"s-2\",\"value\":\"PLACED\"}");
+      statuses.pipeInput(new TestRecord<>(utf8("o-1"), good, ingestHeaders, Instant.ofEpochMilli(1_000)));
+      statuses.pipeInput(new TestRecord<>(utf8("o-2"), bad, ingestHeaders, Instant.ofEpochMilli(2_000)));
+
+      List<TestRecord<byte[], byte[]>> out = rows.readRecordsToList();
+      assertThat(out).singleElement().satisfies(r -> {
+        assertThat(r.value()).isEqualTo(good);
+        assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("o-1");
+        assertThat(header(r, LineageHeaders.SOURCE_TOPIC)).isEqualTo("src.food.order_status");
+        assertThat(header(r, LineageHeaders.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(r, LineageHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(r, LineageHeaders.SOURCE_TIMESTAMP)).isEqualTo("1000");
+        assertThat(header(r, "lakehouse.source.uri")).isEqualTo("s3://landing/status.json.gz");
+      });
+      List<TestRecord<byte[], byte[]>> dlq = dead.readRecordsToList();
+      assertThat(dlq).singleElement().satisfies(r -> {
+        assertThat(r.value()).as("original bytes").isEqualTo(bad);
+        assertThat(header(r, LineageHeaders.REASON)).isEqualTo("invalid-timestamp");
+        assertThat(header(r, LineageHeaders.DETAIL)).contains("created_at");
+        assertThat(header(r, LineageHeaders.DATASET)).isEqualTo("order_status");
+        assertThat(header(r, LineageHeaders.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(r, "lakehouse.source.line")).isEqualTo("17");
+      });
+    }
+  }
+
+  @Test
+  void eachDatasetIsRoutedToItsOwnRowsTopic() {
+    try (TopologyTestDriver driver = driver()) {
+      driver.createInputTopic(Dataset.CONSUMER.topic(), new ByteArraySerializer(), new ByteArraySerializer())
+          .pipeInput(utf8("c-1"), utf8("{\"customer_id\":\"c-1\",\"active\":\"true\",\"created_at\":\"2018-04-05T14:49:18.165Z\"}"));
+      driver.createInputTopic(Dataset.RESTAURANT.topic(), new ByteArraySerializer(), new ByteArraySerializer())
+          .pipeInput(utf8("r-1"), utf8("{\"id\":\"r-1\",\"price_range\":\"7\"}"));
+      driver.createInputTopic(Dataset.ORDER.topic(), new ByteArraySerializer(), new ByteArraySerializer())
+          .pipeInput(utf8("o-1"), (byte[]) null);
+      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.CONSUMER), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+          .readRecordsToList()).hasSize(1);
+      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.RESTAURANT), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+          .readRecordsToList()).isEmpty();
+      List<TestRecord<byte[], byte[]>> dlq = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+          .readRecordsToList();
+      assertThat(dlq).extracting(r -> header(r, LineageHeaders.REASON)).containsExactlyInAnyOrder("invalid-value", "missing-value");
+    }
+  }
+
+  @Test
+  void everyNodeHasAnExplicitName() {
+    String description = RawTopology.build(List.of(Dataset.values())).describe().toString();
+    assertThat(description).contains("source-order", "validate-order_status", "rows-consumer", "dead-letters-restaurant")
+        .doesNotContain("KSTREAM-");
+  }
+}
