@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest;
 
+import dev.lakehouse.ingest.file.S3Location;
 import dev.lakehouse.ingest.generate.GeneratedFileSink;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -20,13 +21,10 @@ final class S3UploadSink implements GeneratedFileSink {
   private final String prefix;
 
   S3UploadSink(S3Client s3, URI location) {
+    S3Location parsed = S3Location.parse(location);
     this.s3 = s3;
-    this.bucket = location.getHost();
-    String path = location.getPath() == null ? "" : location.getPath().replaceFirst("^/", "");
-    this.prefix = path.isEmpty() || path.endsWith("/") ? path : path + "/";
-    if (bucket == null || bucket.isBlank()) {
-      throw new IllegalArgumentException("an S3 location needs a bucket: s3://bucket/prefix, was " + location);
-    }
+    this.bucket = parsed.bucket();
+    this.prefix = parsed.folder();
   }
 
   @Override

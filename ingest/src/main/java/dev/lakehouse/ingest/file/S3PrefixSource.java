@@ -19,13 +19,10 @@ final class S3PrefixSource implements SourceLocation {
   private final String prefix;
 
   S3PrefixSource(S3Client s3, URI location) {
+    S3Location parsed = S3Location.parse(location);
     this.s3 = s3;
-    this.bucket = location.getHost();
-    String path = location.getPath() == null ? "" : location.getPath();
-    this.prefix = path.startsWith("/") ? path.substring(1) : path;
-    if (bucket == null || bucket.isBlank()) {
-      throw new IllegalArgumentException("an S3 location needs a bucket: s3://bucket/prefix, was " + location);
-    }
+    this.bucket = parsed.bucket();
+    this.prefix = parsed.prefix();
   }
 
   @Override
