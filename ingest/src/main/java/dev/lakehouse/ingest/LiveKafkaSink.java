@@ -47,10 +47,6 @@ final class LiveKafkaSink implements LiveSink, AutoCloseable {
     producer.send(new ProducerRecord<>(dataset.topic(), null, key.getBytes(StandardCharsets.UTF_8), value, headers));
   }
 
-  long sent() {
-    return sequence;
-  }
-
   @Override
   public void close() {
     producer.close();

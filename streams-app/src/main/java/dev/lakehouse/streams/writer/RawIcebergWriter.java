@@ -148,14 +148,14 @@ public final class RawIcebergWriter implements Runnable {
   /** One commit per table that has data; partitions whose batch was refused are read again from the table. */
   private void commitBatch() {
     Map<Dataset, List<OffsetRange>> ranges = new HashMap<>();
-    Map<TopicPartition, Long> ends = new HashMap<>();
+    List<TopicPartition> touched = new ArrayList<>();
     for (TopicPartition tp : consumer.assignment()) {
       long end = consumer.position(tp);
       Long start = batchStart.get(tp);
       if (start != null && end > start) {
         ranges.computeIfAbsent(datasetByTopic.get(tp.topic()), d -> new ArrayList<>())
             .add(new OffsetRange(CommittedOffsets.partitionKey(tp.topic(), tp.partition()), start, end));
-        ends.put(tp, end);
+        touched.add(tp);
       }
     }
     List<TopicPartition> reseek = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class RawIcebergWriter implements Runnable {
       seekFromTables(reseek);
     }
     Map<TopicPartition, OffsetAndMetadata> committedHint = new HashMap<>();
-    ends.forEach((tp, end) -> committedHint.put(tp, new OffsetAndMetadata(batchStart.get(tp))));
+    touched.forEach(tp -> committedHint.put(tp, new OffsetAndMetadata(batchStart.get(tp))));
     if (!committedHint.isEmpty()) {
       // a hint for lag monitoring only: the tables are the truth
       consumer.commitAsync(committedHint, null);
