@@ -6,21 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -61,25 +54,9 @@ class LiveGenerateIT {
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readLive(LocalStack stack, String topic, Instant since) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafka().bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          String uri = new String(r.headers().lastHeader("lakehouse.source.uri").value(), StandardCharsets.UTF_8);
-          if (uri.startsWith("live://") && r.timestamp() >= since.toEpochMilli()) {
-            records.add(r);
-          }
-        }
-      }
-    }
-    return records;
+    return TopicReader.readCommitted(stack.settings().kafka().bootstrapServers(), List.of(topic)).stream()
+        .filter(r -> new String(r.headers().lastHeader("lakehouse.source.uri").value(), StandardCharsets.UTF_8).startsWith("live://"))
+        .filter(r -> r.timestamp() >= since.toEpochMilli())
+        .toList();
   }
 }

@@ -1,18 +1,12 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Everything a read_committed consumer sees in some topics, read to their end. */
 final class TopicContents {
@@ -22,32 +16,10 @@ final class TopicContents {
   private TopicContents() {}
 
   static List<Seen> read(String bootstrapServers, Collection<String> topics) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     List<Seen> seen = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : topics) {
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topics + " to the end");
-        }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          seen.add(new Seen(r.topic(), r.key(), r.value(), header(r, Headers.SOURCE_URI),
-              Long.parseLong(header(r, Headers.SOURCE_LINE)), header(r, Headers.DLQ_REASON)));
-        }
-      }
+    for (ConsumerRecord<byte[], byte[]> r : TopicReader.readCommitted(bootstrapServers, topics)) {
+      seen.add(new Seen(r.topic(), r.key(), r.value(), header(r, Headers.SOURCE_URI),
+          Long.parseLong(header(r, Headers.SOURCE_LINE)), header(r, Headers.DLQ_REASON)));
     }
     return seen;
   }

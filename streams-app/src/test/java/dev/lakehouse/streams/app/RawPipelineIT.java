@@ -16,6 +16,8 @@ import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTables;
 import dev.lakehouse.streams.writer.WriterSettings;
+import dev.lakehouse.streams.topology.RawTopics;
+import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -85,28 +87,14 @@ class RawPipelineIT {
   }
 
   private static long deadLetters(LocalStack stack, String uriPrefix) {
-    Map<String, Object> config = Map.of(
-        org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafka().bootstrapServers(),
-        org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-        org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Set<String> seen = new HashSet<>();
     long count = 0;
-    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(config,
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-      var partitions = consumer.partitionsFor(dev.lakehouse.streams.topology.RawTopics.DEAD_LETTERS).stream()
-          .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (var r : consumer.poll(Duration.ofMillis(500))) {
-          String uri = new String(r.headers().lastHeader("lakehouse.source.uri").value(), java.nio.charset.StandardCharsets.UTF_8);
-          String line = new String(r.headers().lastHeader("lakehouse.source.line").value(), java.nio.charset.StandardCharsets.UTF_8);
-          if (uri.startsWith(uriPrefix)) {
-            assertThat(seen.add(uri + ":" + line)).as("dead letter %s:%s once", uri, line).isTrue();
-            count++;
-          }
-        }
+    for (var r : TopicReader.readCommitted(stack.settings().kafka().bootstrapServers(), java.util.List.of(RawTopics.DEAD_LETTERS))) {
+      String uri = new String(r.headers().lastHeader("lakehouse.source.uri").value(), java.nio.charset.StandardCharsets.UTF_8);
+      String line = new String(r.headers().lastHeader("lakehouse.source.line").value(), java.nio.charset.StandardCharsets.UTF_8);
+      if (uri.startsWith(uriPrefix)) {
+        assertThat(seen.add(uri + ":" + line)).as("dead letter %s:%s once", uri, line).isTrue();
+        count++;
       }
     }
     return count;
