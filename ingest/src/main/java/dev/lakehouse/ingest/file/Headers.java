@@ -1,17 +1,18 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.PipelineHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /** Names of the headers every ingested record carries (source coordinates and run). */
 public final class Headers {
-  public static final String SOURCE_URI = "lakehouse.source.uri";
-  public static final String SOURCE_LINE = "lakehouse.source.line";
+  public static final String SOURCE_URI = PipelineHeaders.SOURCE_URI;
+  public static final String SOURCE_LINE = PipelineHeaders.SOURCE_LINE;
   public static final String SOURCE_FINGERPRINT = "lakehouse.source.fingerprint";
   public static final String INGEST_RUN = "lakehouse.ingest.run";
-  public static final String DATASET = "lakehouse.dataset";
-  public static final String DLQ_REASON = "lakehouse.dlq.reason";
-  public static final String DLQ_DETAIL = "lakehouse.dlq.detail";
+  public static final String DATASET = PipelineHeaders.DATASET;
+  public static final String DLQ_REASON = PipelineHeaders.DLQ_REASON;
+  public static final String DLQ_DETAIL = PipelineHeaders.DLQ_DETAIL;
 
   private Headers() {}
 

@@ -1,6 +1,7 @@
 package dev.lakehouse.ingest.file;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DeadLetterTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** The topics the file ingestor writes, created when missing. */
 public final class IngestTopics {
   /** Bad lines, with the reason, source coordinates and original bytes. */
-  public static final String DEAD_LETTERS = "dlq.ingest";
+  public static final String DEAD_LETTERS = DeadLetterTopics.INGEST;
   /** Per-file progress, compacted, written in the same transactions as the records. */
   public static final String PROGRESS = "_lakehouse.ingest.progress";
 

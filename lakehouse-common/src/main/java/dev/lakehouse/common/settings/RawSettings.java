@@ -57,6 +57,55 @@ final class RawSettings {
     };
   }
 
+  java.time.Duration duration(String key, java.time.Duration fallback) {
+    Optional<String> value = optional(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(value.get().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw invalid(key, value.get(), "a duration such as 500ms, 5s, 2m or 1h");
+    }
+    long amount = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> java.time.Duration.ofMillis(amount);
+      case "s" -> java.time.Duration.ofSeconds(amount);
+      case "m" -> java.time.Duration.ofMinutes(amount);
+      default -> java.time.Duration.ofHours(amount);
+    };
+  }
+
+  long bytes(String key, long fallback) {
+    Optional<String> value = optional(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?").matcher(value.get().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw invalid(key, value.get(), "a size such as 512KB, 128MB or 1GB");
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "b" : m.group(2);
+    return switch (unit) {
+      case "kb" -> amount * 1024;
+      case "mb" -> amount * 1024 * 1024;
+      case "gb" -> amount * 1024 * 1024 * 1024;
+      default -> amount;
+    };
+  }
+
+  int integer(String key, int fallback) {
+    Optional<String> value = optional(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.get());
+    } catch (NumberFormatException e) {
+      throw invalid(key, value.get(), "an integer");
+    }
+  }
+
   SettingsException invalid(String key, String value, String expected) {
     return new SettingsException(
         "setting '" + key + "' in " + origin + " must be " + expected + ", was '" + value + "'");

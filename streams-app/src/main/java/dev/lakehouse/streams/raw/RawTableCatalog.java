@@ -4,7 +4,9 @@ import dev.lakehouse.common.contract.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
@@ -33,13 +35,6 @@ public final class RawTableCatalog {
 
   /** Ensures the table of each dataset exists with every contract column; returns them. */
   public static List<Table> ensure(Catalog catalog, List<Dataset> datasets) {
-    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(NAMESPACE)) {
-      try {
-        namespaces.createNamespace(NAMESPACE);
-      } catch (AlreadyExistsException raced) {
-        // another instance created it first
-      }
-    }
     List<Table> tables = new ArrayList<>();
     for (Dataset dataset : datasets) {
       tables.add(ensure(catalog, dataset, RawTables.schema(dataset)));
@@ -48,12 +43,21 @@ public final class RawTableCatalog {
   }
 
   static Table ensure(Catalog catalog, Dataset dataset, Schema wanted) {
-    TableIdentifier id = identifier(dataset);
+    return ensureTable(catalog, identifier(dataset), wanted,
+        RawTableLayout.spec(dataset, wanted), RawTableLayout.sortOrder(dataset, wanted));
+  }
+
+  /**
+   * Creates a table (format v2, Parquet with zstd) when it does not exist, else adds the columns of
+   * {@code wanted} it lacks as nullable columns. Safe when several instances start at once.
+   */
+  public static Table ensureTable(Catalog catalog, TableIdentifier id, Schema wanted, PartitionSpec spec, SortOrder sortOrder) {
+    ensureNamespace(catalog, id.namespace());
     if (!catalog.tableExists(id)) {
       try {
         Table created = catalog.buildTable(id, wanted)
-            .withPartitionSpec(RawTableLayout.spec(dataset, wanted))
-            .withSortOrder(RawTableLayout.sortOrder(dataset, wanted))
+            .withPartitionSpec(spec)
+            .withSortOrder(sortOrder)
             .withProperties(Map.of(
                 "format-version", "2",
                 "write.format.default", "parquet",
@@ -70,6 +74,16 @@ public final class RawTableCatalog {
     Table table = catalog.loadTable(id);
     addMissingColumns(table, wanted);
     return table;
+  }
+
+  private static void ensureNamespace(Catalog catalog, Namespace namespace) {
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException raced) {
+        // another instance created it first
+      }
+    }
   }
 
   private static void addMissingColumns(Table table, Schema wanted) {

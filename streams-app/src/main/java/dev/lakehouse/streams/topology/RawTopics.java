@@ -1,11 +1,12 @@
 package dev.lakehouse.streams.topology;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DeadLetterTopics;
 
 /** Topics the raw stage writes. */
 public final class RawTopics {
   /** Records that failed parsing or validation, with reason, source coordinates and original bytes. */
-  public static final String DEAD_LETTERS = "dlq.raw";
+  public static final String DEAD_LETTERS = DeadLetterTopics.RAW;
 
   private RawTopics() {}
 

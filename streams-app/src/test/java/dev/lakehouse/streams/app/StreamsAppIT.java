@@ -3,6 +3,8 @@ package dev.lakehouse.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.ingest.file.FileIngestRun;
 import dev.lakehouse.ingest.file.IngestOptions;
@@ -15,7 +17,6 @@ import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTables;
-import dev.lakehouse.streams.writer.WriterSettings;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
@@ -36,9 +37,12 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** generate → ingest → Streams → raw tables: exactly the good records, typed, with lineage, each once. */
+/**
+ * generate → ingest → Streams → raw tables: exactly the good records, typed, with lineage, each once; every
+ * bad line once in raw.dead_letters with its reason, coordinates and bytes; metrics and probes served.
+ */
 @WithLocalStack
-class RawPipelineIT {
+class StreamsAppIT {
 
   @Test
   void theRawTablesHoldExactlyTheGoodRecordsOnce(LocalStack stack, @TempDir Path work) throws Exception {
@@ -53,17 +57,29 @@ class RawPipelineIT {
       expected.merge(dataset, file.expectedPublished() - file.badLines().getOrDefault(BadLineKind.WRONG_TYPES, 0L), Long::sum);
     }
     String uriPrefix = landing.toUri().toString();
-    WriterSettings fast = new WriterSettings(Duration.ofSeconds(1), 128L * 1024 * 1024, 64L * 1024 * 1024);
-    try (RawPipeline pipeline = RawPipeline.start(stack.settings(), "it-raw-pipeline", fast, work.resolve("state"))) {
+    Map<String, Long> expectedDeadLetters = new TreeMap<>();
+    for (FileManifest file : manifest.files()) {
+      file.expectedDeadLetters().forEach((reason, count) -> expectedDeadLetters.merge("ingest/" + reason, count, Long::sum));
+    }
+    StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId("it-streams-app")
+        .withCommitInterval(Duration.ofSeconds(1)).withHttpPort(0);
+    try (StreamsApp app = StreamsApp.start(stack.settings(), fast)) {
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
       while (!countsReached(stack, expected, uriPrefix)) {
-        assertThat(System.nanoTime()).as("raw tables did not reach %s; pipeline %s", expected, pipeline.streamsState()).isLessThan(deadline);
+        assertThat(System.nanoTime()).as("raw tables did not reach %s; app %s", expected, app.streamsState()).isLessThan(deadline);
         Thread.sleep(1_000);
       }
       Thread.sleep(3_000); // a few more commit intervals: nothing may arrive twice
       for (Dataset dataset : Dataset.values()) {
-        assertThat(pipeline.metrics().refusedBatches(dataset)).isZero();
+        assertThat(app.metrics().refusedBatches("raw." + dataset.datasetName())).isZero();
       }
+      assertThat(get(app.httpPort(), "/health/live")).startsWith("200 ok");
+      assertThat(get(app.httpPort(), "/health/ready")).startsWith("200 ok");
+      String metrics = get(app.httpPort(), "/metrics");
+      assertThat(metrics).contains("lakehouse_writer_rows_committed_total{app=\"it-streams-app\",table=\"raw.order\"}")
+          .contains("lakehouse_freshness_seconds{app=\"it-streams-app\",table=\"raw.order\",quantile=\"0.99\"}")
+          .containsPattern("lakehouse_dead_letters_total\\{app=\"it-streams-app\",reason=\"[a-z-]+\",stage=\"raw\"\\} [1-9]")
+          .contains("kafka_consumer_fetch_manager_records_lag_max");
     }
     for (Dataset dataset : Dataset.values()) {
       Set<String> coordinates = new HashSet<>();
@@ -84,6 +100,35 @@ class RawPipelineIT {
     long wrongTypes = manifest.files().stream().mapToLong(f -> f.badLines().getOrDefault(BadLineKind.WRONG_TYPES, 0L)).sum();
     assertThat(wrongTypes).isPositive();
     assertThat(deadLetters(stack, uriPrefix)).as("every wrong-typed record is a raw dead letter, once").isEqualTo(wrongTypes);
+
+    // the dead-letter table: every bad line of both stages once, with reason, coordinates and bytes
+    Map<String, Long> landed = new TreeMap<>();
+    Set<String> lines = new HashSet<>();
+    Table table = LakehouseCatalogs.open(stack.settings()).loadTable(DeadLetterTable.IDENTIFIER);
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table)
+        .where(Expressions.startsWith(DeadLetterTable.SOURCE_URI, uriPrefix)).build()) {
+      for (Record r : read) {
+        String stage = (String) r.getField(DeadLetterTable.STAGE);
+        landed.merge(stage.equals("raw") ? "raw" : stage + "/" + r.getField(DeadLetterTable.REASON), 1L, Long::sum);
+        assertThat(lines.add(r.getField(DeadLetterTable.SOURCE_URI) + ":" + r.getField(DeadLetterTable.SOURCE_LINE)))
+            .as("a bad line twice in the dead letters").isTrue();
+        assertThat((java.nio.ByteBuffer) r.getField(DeadLetterTable.PAYLOAD)).isNotNull();
+        assertThat(r.getField(DeadLetterTable.DATASET)).isNotNull();
+        if (stage.equals("raw")) {
+          assertThat(r.getField(DeadLetterTable.SOURCE_TOPIC)).asString().startsWith("src.food.");
+          assertThat(r.getField(DeadLetterTable.SOURCE_OFFSET)).isNotNull();
+        }
+      }
+    }
+    expectedDeadLetters.put("raw", wrongTypes);
+    assertThat(landed).isEqualTo(expectedDeadLetters);
+  }
+
+  private static String get(int port, String path) throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
   }
 
   private static long deadLetters(LocalStack stack, String uriPrefix) {

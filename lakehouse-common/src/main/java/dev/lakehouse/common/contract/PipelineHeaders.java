@@ -1,0 +1,20 @@
+package dev.lakehouse.common.contract;
+
+/**
+ * Kafka headers that more than one stage reads: the ingestors write them, the Streams app carries them
+ * into the raw tables and the dead letters.
+ */
+public final class PipelineHeaders {
+  /** The source file of a record (s3:// or file: URI). */
+  public static final String SOURCE_URI = "lakehouse.source.uri";
+  /** The 1-based line of the record in its source file. */
+  public static final String SOURCE_LINE = "lakehouse.source.line";
+  /** The dataset a dead letter was meant for. */
+  public static final String DATASET = "lakehouse.dataset";
+  /** Why a record is a dead letter: a short, stable, machine-readable reason. */
+  public static final String DLQ_REASON = "lakehouse.dlq.reason";
+  /** Human-readable detail of the reason (never the record's content). */
+  public static final String DLQ_DETAIL = "lakehouse.dlq.detail";
+
+  private PipelineHeaders() {}
+}

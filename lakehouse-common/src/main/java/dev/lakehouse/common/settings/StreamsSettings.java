@@ -1,0 +1,104 @@
+package dev.lakehouse.common.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How the Streams app runs, from the {@code streams.*} keys of the settings file (each overridable by
+ * its {@code LAKEHOUSE_STREAMS_*} variable). Every default works on the local stack.
+ *
+ * @param applicationId the Kafka Streams application id; instances with the same id share the work
+ * @param commitInterval one Iceberg commit per table per interval; a record is visible within about two
+ *     intervals of arriving, and no data file is older than one interval when it is committed
+ * @param targetFileSizeBytes data files roll at this size
+ * @param bufferBudgetBytes source bytes held in open data files before the writer commits early
+ * @param httpPort the port of the metrics and health endpoints (0: any free port)
+ * @param stateDir the Kafka Streams state directory
+ */
+public record StreamsSettings(
+    String applicationId,
+    Duration commitInterval,
+    long targetFileSizeBytes,
+    long bufferBudgetBytes,
+    int httpPort,
+    Path stateDir) {
+
+  public static final String DEFAULT_APPLICATION_ID = "lakehouse-streams";
+
+  public StreamsSettings {
+    if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
+      throw new SettingsException("streams.application-id must use letters, digits, '.', '_' or '-', was '" + applicationId + "'");
+    }
+    if (commitInterval.compareTo(Duration.ofMillis(100)) < 0) {
+      throw new SettingsException("streams.commit-interval must be at least 100ms, was " + commitInterval);
+    }
+    if (targetFileSizeBytes < 1024 * 1024) {
+      throw new SettingsException("streams.target-file-size must be at least 1MB, was " + targetFileSizeBytes + " bytes");
+    }
+    if (bufferBudgetBytes < 1024 * 1024) {
+      throw new SettingsException("streams.buffer-budget must be at least 1MB, was " + bufferBudgetBytes + " bytes");
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new SettingsException("streams.http-port must be between 0 and 65535, was " + httpPort);
+    }
+  }
+
+  /** The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085. */
+  public static StreamsSettings defaults(Path stateDir) {
+    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir);
+  }
+
+  public static StreamsSettings load(Path file, Map<String, String> environment) {
+    Properties properties = new Properties();
+    if (Files.exists(file)) {
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
+      }
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    return from(new RawSettings(properties, environment, file.toString()), parent.resolve("streams-state"));
+  }
+
+  public static StreamsSettings fromProperties(Properties properties, Map<String, String> environment, Path defaultStateDir) {
+    return from(new RawSettings(properties, environment, "properties"), defaultStateDir);
+  }
+
+  static StreamsSettings from(RawSettings raw, Path defaultStateDir) {
+    StreamsSettings d = defaults(defaultStateDir);
+    return new StreamsSettings(
+        raw.orDefault("streams.application-id", d.applicationId()),
+        raw.duration("streams.commit-interval", d.commitInterval()),
+        raw.bytes("streams.target-file-size", d.targetFileSizeBytes()),
+        raw.bytes("streams.buffer-budget", d.bufferBudgetBytes()),
+        raw.integer("streams.http-port", d.httpPort()),
+        Path.of(raw.orDefault("streams.state-dir", defaultStateDir.toString())));
+  }
+
+  public StreamsSettings withApplicationId(String id) {
+    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir);
+  }
+
+  public StreamsSettings withCommitInterval(Duration interval) {
+    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir);
+  }
+
+  public StreamsSettings withHttpPort(int port) {
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir);
+  }
+
+  public StreamsSettings withStateDir(Path dir) {
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir);
+  }
+
+  public StreamsSettings withBufferBudgetBytes(long bytes) {
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.lakehouse.common.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+  private static final Path STATE = Path.of("/tmp/state");
+
+  @Test
+  void defaultsWorkWithoutAnyKey() {
+    StreamsSettings settings = StreamsSettings.fromProperties(new Properties(), Map.of(), STATE);
+    assertThat(settings).isEqualTo(StreamsSettings.defaults(STATE));
+    assertThat(settings.commitInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.targetFileSizeBytes()).isEqualTo(128L * 1024 * 1024);
+  }
+
+  @Test
+  void readsUnitsAndEnvironmentOverrides() {
+    Properties props = new Properties();
+    props.setProperty("streams.commit-interval", "750ms");
+    props.setProperty("streams.target-file-size", "64MB");
+    props.setProperty("streams.buffer-budget", "1GB");
+    StreamsSettings settings = StreamsSettings.fromProperties(props,
+        Map.of("LAKEHOUSE_STREAMS_HTTP_PORT", "9100", "LAKEHOUSE_STREAMS_APPLICATION_ID", "team-a"), STATE);
+    assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(750));
+    assertThat(settings.targetFileSizeBytes()).isEqualTo(64L << 20);
+    assertThat(settings.bufferBudgetBytes()).isEqualTo(1L << 30);
+    assertThat(settings.httpPort()).isEqualTo(9100);
+    assertThat(settings.applicationId()).isEqualTo("team-a");
+  }
+
+  @Test
+  void rejectsBadValuesNamingTheKey() {
+    Properties props = new Properties();
+    props.setProperty("streams.commit-interval", "soon");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(props, Map.of(), STATE))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("streams.commit-interval").hasMessageContaining("soon");
+    Properties tiny = new Properties();
+    tiny.setProperty("streams.target-file-size", "10KB");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(tiny, Map.of(), STATE))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("streams.target-file-size");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(new Properties(), Map.of("LAKEHOUSE_STREAMS_HTTP_PORT", "70000"), STATE))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("streams.http-port");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.lakehouse.streams.app;
+
+import dev.lakehouse.streams.observe.Health;
+import dev.lakehouse.streams.writer.IcebergTableWriter;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Live while the topology has not failed and the writer loop keeps turning; ready once, in addition, the
+ * topology is running and the writer has positioned its partitions from the tables.
+ */
+final class AppHealth implements Health {
+  private final KafkaStreams streams;
+  private final IcebergTableWriter writer;
+  private final Thread writerThread;
+  private final long stallMillis;
+
+  AppHealth(KafkaStreams streams, IcebergTableWriter writer, Thread writerThread, Duration commitInterval) {
+    this.streams = streams;
+    this.writer = writer;
+    this.writerThread = writerThread;
+    // a commit to a slow object store can take a while: only a loop silent for much longer is stuck
+    this.stallMillis = Math.max(Duration.ofMinutes(2).toMillis(), 10 * commitInterval.toMillis());
+  }
+
+  @Override
+  public Check live() {
+    if (writer.failure() != null || !writerThread.isAlive()) {
+      return Check.failing("the Iceberg writer stopped");
+    }
+    long silent = System.currentTimeMillis() - writer.heartbeatMillis();
+    if (silent > stallMillis) {
+      return Check.failing("the Iceberg writer loop has not turned for " + silent / 1000 + " s");
+    }
+    KafkaStreams.State state = streams.state();
+    if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+      return Check.failing("the Kafka Streams topology is in state " + state);
+    }
+    return Check.ok("topology " + state + ", writer turning");
+  }
+
+  @Override
+  public Check ready() {
+    Check live = live();
+    if (!live.ok()) {
+      return live;
+    }
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      return Check.failing("the Kafka Streams topology is " + streams.state());
+    }
+    if (!writer.assigned()) {
+      return Check.failing("the Iceberg writer has no partitions yet");
+    }
+    return Check.ok("topology RUNNING, writer assigned");
+  }
+}

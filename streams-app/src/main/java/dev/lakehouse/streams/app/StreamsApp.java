@@ -1,0 +1,168 @@
+package dev.lakehouse.streams.app;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DeadLetterTopics;
+import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.streams.deadletter.DeadLetterSink;
+import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.observe.HttpEndpoints;
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import dev.lakehouse.streams.raw.RawTableSink;
+import dev.lakehouse.streams.topology.RawTopics;
+import dev.lakehouse.streams.topology.RawTopology;
+import dev.lakehouse.streams.writer.IcebergTableWriter;
+import dev.lakehouse.streams.writer.TableSink;
+import dev.lakehouse.streams.writer.WriterMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance of the Streams app: the validation topology (Kafka Streams, exactly_once_v2), the Iceberg
+ * writer beside it (raw tables and the dead-letter table), and the HTTP port with metrics and health.
+ * Instances with the same application id share the partitions.
+ */
+public final class StreamsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final KafkaStreams streams;
+  private final IcebergTableWriter writer;
+  private final Thread writerThread;
+  private final WriterMetrics metrics;
+  private final PrometheusMeterRegistry registry;
+  private final HttpEndpoints http;
+  private final List<AutoCloseable> binders;
+
+  private StreamsApp(KafkaStreams streams, IcebergTableWriter writer, Thread writerThread, WriterMetrics metrics,
+      PrometheusMeterRegistry registry, HttpEndpoints http, List<AutoCloseable> binders) {
+    this.streams = streams;
+    this.writer = writer;
+    this.writerThread = writerThread;
+    this.metrics = metrics;
+    this.registry = registry;
+    this.http = http;
+    this.binders = binders;
+  }
+
+  public static StreamsApp start(LakehouseSettings settings, StreamsSettings streamsSettings) throws Exception {
+    List<Dataset> datasets = List.of(Dataset.values());
+    String bootstrap = settings.kafka().bootstrapServers();
+    String appId = streamsSettings.applicationId();
+    PipelineTopics.ensure(bootstrap, datasets);
+
+    Catalog catalog = LakehouseCatalogs.open(settings);
+    List<Table> rawTables = RawTableCatalog.ensure(catalog, datasets);
+    Table deadLetters = DeadLetterTable.ensure(catalog);
+    Map<String, TableSink> sinkByTopic = new HashMap<>();
+    long target = streamsSettings.targetFileSizeBytes();
+    for (int i = 0; i < datasets.size(); i++) {
+      sinkByTopic.put(RawTopics.rows(datasets.get(i)), new RawTableSink(datasets.get(i), rawTables.get(i), target, i));
+    }
+    DeadLetterSink deadLetterSink = new DeadLetterSink(deadLetters, target, datasets.size());
+    DeadLetterTopics.all().forEach(topic -> sinkByTopic.put(topic, deadLetterSink));
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("app", appId);
+    new JvmMemoryMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(streamsSettings.stateDir()).toString());
+    props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+    props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    KafkaStreams streams = new KafkaStreams(RawTopology.build(datasets), props);
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    streams.start();
+
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, appId + "-iceberg-writer",
+        ConsumerConfig.CLIENT_ID_CONFIG, appId + "-iceberg-writer-" + UUID.randomUUID().toString().substring(0, 8),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
+    WriterMetrics metrics = new WriterMetrics(registry);
+    IcebergTableWriter writer = new IcebergTableWriter(consumer, sinkByTopic, streamsSettings, appId + "/" + UUID.randomUUID(), metrics);
+    Thread thread = new Thread(writer, "iceberg-writer");
+    thread.start();
+
+    AppHealth health = new AppHealth(streams, writer, thread, streamsSettings.commitInterval());
+    HttpEndpoints http = HttpEndpoints.start("0.0.0.0", streamsSettings.httpPort(), registry, health);
+    LOG.info("streams app {} started: {} raw tables and {}, metrics and health on port {}", appId, rawTables.size(),
+        DeadLetterTable.IDENTIFIER, http.port());
+    return new StreamsApp(streams, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
+  }
+
+  public WriterMetrics metrics() {
+    return metrics;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public KafkaStreams.State streamsState() {
+    return streams.state();
+  }
+
+  /** Why the app cannot go on (the writer or the topology failed), or null while it can. */
+  public String fatalError() {
+    if (writer.failure() != null) {
+      return "the Iceberg writer failed: " + writer.failure();
+    }
+    if (!writerThread.isAlive()) {
+      return "the Iceberg writer stopped";
+    }
+    if (streams.state() == KafkaStreams.State.ERROR) {
+      return "the Kafka Streams topology failed";
+    }
+    return null;
+  }
+
+  @Override
+  public void close() throws Exception {
+    writer.stop();
+    writerThread.join(Duration.ofSeconds(60).toMillis());
+    streams.close(Duration.ofSeconds(30));
+    http.close();
+    for (AutoCloseable binder : binders) {
+      binder.close();
+    }
+    registry.close();
+  }
+}

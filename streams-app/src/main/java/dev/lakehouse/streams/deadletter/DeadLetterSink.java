@@ -1,0 +1,110 @@
+package dev.lakehouse.streams.deadletter;
+
+import dev.lakehouse.common.contract.DeadLetterTopics;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.streams.topology.LineageHeaders;
+import dev.lakehouse.streams.writer.PartitionedFileWriter;
+import dev.lakehouse.streams.writer.TableSink;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Lands the dead-letter topics of every stage in {@code raw.dead_letters}. A dead letter with headers
+ * missing or unreadable is still landed, with what it has: nothing is dropped here.
+ */
+public final class DeadLetterSink implements TableSink {
+  private final PartitionedFileWriter files;
+  private final Schema schema;
+  private final Map<String, Long> batchCounts = new HashMap<>();
+  private Map<String, Long> completedCounts = Map.of();
+
+  public DeadLetterSink(Table table, long targetFileSizeBytes, int writerNumber) {
+    this.files = new PartitionedFileWriter(table, targetFileSizeBytes, writerNumber);
+    this.schema = files.schema();
+  }
+
+  @Override
+  public Table table() {
+    return files.table();
+  }
+
+  @Override
+  public void write(ConsumerRecord<byte[], byte[]> record) {
+    String stage = DeadLetterTopics.stage(record.topic());
+    String reason = orElse(header(record, PipelineHeaders.DLQ_REASON), "unknown");
+    GenericRecord row = GenericRecord.create(schema);
+    row.setField(DeadLetterTable.STAGE, stage);
+    row.setField(DeadLetterTable.DATASET, header(record, PipelineHeaders.DATASET));
+    row.setField(DeadLetterTable.REASON, reason);
+    row.setField(DeadLetterTable.DETAIL, header(record, PipelineHeaders.DLQ_DETAIL));
+    row.setField(DeadLetterTable.PAYLOAD, record.value() == null ? null : ByteBuffer.wrap(record.value()));
+    row.setField(DeadLetterTable.SOURCE_URI, header(record, PipelineHeaders.SOURCE_URI));
+    row.setField(DeadLetterTable.SOURCE_LINE, number(header(record, PipelineHeaders.SOURCE_LINE)));
+    row.setField(DeadLetterTable.SOURCE_TOPIC, header(record, LineageHeaders.SOURCE_TOPIC));
+    Long partition = number(header(record, LineageHeaders.SOURCE_PARTITION));
+    row.setField(DeadLetterTable.SOURCE_PARTITION, partition == null ? null : partition.intValue());
+    row.setField(DeadLetterTable.SOURCE_OFFSET, number(header(record, LineageHeaders.SOURCE_OFFSET)));
+    row.setField(DeadLetterTable.DEAD_LETTERED_AT, utc(record.timestamp()));
+    row.setField(DeadLetterTable.DLQ_TOPIC, record.topic());
+    row.setField(DeadLetterTable.DLQ_PARTITION, record.partition());
+    row.setField(DeadLetterTable.DLQ_OFFSET, record.offset());
+    row.setField(DeadLetterTable.INGESTED_AT, OffsetDateTime.now(ZoneOffset.UTC));
+    files.write(row);
+    batchCounts.merge(stage + "/" + reason, 1L, Long::sum);
+  }
+
+  @Override
+  public List<DataFile> complete() {
+    completedCounts = Map.copyOf(batchCounts);
+    batchCounts.clear();
+    return files.complete();
+  }
+
+  @Override
+  public void abort() {
+    batchCounts.clear();
+    files.abort();
+  }
+
+  /** Dead letters of the batch last completed, by {@code stage/reason}. */
+  @Override
+  public Map<String, Long> completedCounts() {
+    return completedCounts;
+  }
+
+  private static OffsetDateTime utc(long millis) {
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(0, millis)), ZoneOffset.UTC);
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+
+  private static Long number(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.lakehouse.streams.deadletter;
+
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.types.Types.NestedField;
+
+/**
+ * {@code raw.dead_letters}: every dead letter of every stage (ingest and raw), queryable. A row keeps the
+ * reason, the source coordinates (file and line; topic, partition and offset for records that reached a
+ * source topic) and the original bytes, plus the dead letter's own Kafka coordinates, which make it
+ * unique. Partitioned by month: dead letters are few, a finer partitioning would only make small files.
+ */
+public final class DeadLetterTable {
+  public static final TableIdentifier IDENTIFIER = TableIdentifier.of(RawTableCatalog.NAMESPACE, "dead_letters");
+
+  public static final String STAGE = "stage";
+  public static final String DATASET = "dataset";
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+  public static final String PAYLOAD = "payload";
+  public static final String SOURCE_URI = "source_uri";
+  public static final String SOURCE_LINE = "source_line";
+  public static final String SOURCE_TOPIC = "source_topic";
+  public static final String SOURCE_PARTITION = "source_partition";
+  public static final String SOURCE_OFFSET = "source_offset";
+  public static final String DEAD_LETTERED_AT = "dead_lettered_at";
+  public static final String DLQ_TOPIC = "_dlq_topic";
+  public static final String DLQ_PARTITION = "_dlq_partition";
+  public static final String DLQ_OFFSET = "_dlq_offset";
+  public static final String INGESTED_AT = "_ingested_at";
+
+  private DeadLetterTable() {}
+
+  public static Schema schema() {
+    return new Schema(
+        NestedField.required(1, STAGE, Types.StringType.get(), "ingest or raw: the stage that refused the record"),
+        NestedField.optional(2, DATASET, Types.StringType.get(), "the dataset the record was meant for"),
+        NestedField.required(3, REASON, Types.StringType.get(), "why it was refused, e.g. malformed-json"),
+        NestedField.optional(4, DETAIL, Types.StringType.get(), "what exactly was wrong"),
+        NestedField.optional(5, PAYLOAD, Types.BinaryType.get(), "the original bytes (null when the record had none)"),
+        NestedField.optional(6, SOURCE_URI, Types.StringType.get(), "the source file"),
+        NestedField.optional(7, SOURCE_LINE, Types.LongType.get(), "the line in the source file"),
+        NestedField.optional(8, SOURCE_TOPIC, Types.StringType.get(), "the source topic (raw stage)"),
+        NestedField.optional(9, SOURCE_PARTITION, Types.IntegerType.get(), "the source partition (raw stage)"),
+        NestedField.optional(10, SOURCE_OFFSET, Types.LongType.get(), "the source offset (raw stage)"),
+        NestedField.required(11, DEAD_LETTERED_AT, Types.TimestampType.withZone(), "when the record was refused"),
+        NestedField.required(1000, DLQ_TOPIC, Types.StringType.get()),
+        NestedField.required(1001, DLQ_PARTITION, Types.IntegerType.get()),
+        NestedField.required(1002, DLQ_OFFSET, Types.LongType.get()),
+        NestedField.required(1003, INGESTED_AT, Types.TimestampType.withZone()));
+  }
+
+  public static Table ensure(Catalog catalog) {
+    Schema schema = schema();
+    return RawTableCatalog.ensureTable(catalog, IDENTIFIER, schema,
+        PartitionSpec.builderFor(schema).month(DEAD_LETTERED_AT).build(),
+        SortOrder.builderFor(schema).asc(STAGE).asc(DATASET).asc(REASON).build());
+  }
+}

@@ -1,0 +1,250 @@
+package dev.lakehouse.streams.writer;
+
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.streams.iceberg.CommitDecision;
+import dev.lakehouse.streams.iceberg.CommitOutcome;
+import dev.lakehouse.streams.iceberg.CommittedOffsets;
+import dev.lakehouse.streams.iceberg.OffsetRange;
+import dev.lakehouse.streams.iceberg.TableCommitter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.util.SnapshotUtil;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads input topics (read_committed) and writes each into its Iceberg table through a {@link TableSink}:
+ * rows into open Parquet files, then one conditional commit per table per interval (or earlier when the
+ * buffer budget is reached), carrying the input offsets. The table, not Kafka, says where to resume: on
+ * every assignment the writer seeks each partition to the offsets in its table's snapshots. A batch the
+ * table already holds, or that another writer overtook, is dropped and its partitions are read again from
+ * the table. Files roll by size inside a batch and by age at every commit, so no file outlives one
+ * commit interval.
+ */
+public final class IcebergTableWriter implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(IcebergTableWriter.class);
+
+  private final Consumer<byte[], byte[]> consumer;
+  private final Map<String, TableSink> sinkByTopic;
+  private final Map<TableSink, TimestampBuffer> timestamps = new IdentityHashMap<>();
+  private final Map<TableSink, long[]> recordsIn = new IdentityHashMap<>();
+  private final Duration commitInterval;
+  private final long bufferBudgetBytes;
+  private final TableCommitter committer;
+  private final WriterMetrics metrics;
+  private final Map<TopicPartition, Long> batchStart = new HashMap<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong heartbeatMillis = new AtomicLong(System.currentTimeMillis());
+  private final AtomicBoolean assigned = new AtomicBoolean();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private long bufferedBytes;
+  private long batchOpened = System.nanoTime();
+  private boolean reseekAll;
+
+  public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
+      String writerId, WriterMetrics metrics) {
+    this.consumer = consumer;
+    this.sinkByTopic = Map.copyOf(sinkByTopic);
+    this.commitInterval = settings.commitInterval();
+    this.bufferBudgetBytes = settings.bufferBudgetBytes();
+    this.committer = new TableCommitter(writerId);
+    this.metrics = metrics;
+    for (TableSink sink : sinkByTopic.values()) {
+      timestamps.put(sink, new TimestampBuffer());
+      recordsIn.put(sink, new long[1]);
+    }
+  }
+
+  public void stop() {
+    running.set(false);
+    consumer.wakeup();
+  }
+
+  /** When the writer loop last turned (for the liveness check). */
+  public long heartbeatMillis() {
+    return heartbeatMillis.get();
+  }
+
+  /** Whether the writer has joined its group and positioned its partitions from the tables (readiness). */
+  public boolean assigned() {
+    return assigned.get();
+  }
+
+  /** The error that stopped the writer, if one did. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(sinkByTopic.keySet(), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          // an open batch may hold rows of partitions we lose: abandon all of it, read it again from the tables
+          abandonBatch();
+          reseekAll = true;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          seekFromTables(reseekAll ? consumer.assignment() : partitions);
+          reseekAll = false;
+          assigned.set(true);
+        }
+      });
+      loop();
+    } catch (Throwable e) {
+      failure.set(e);
+      LOG.error("the Iceberg writer stopped on an error; the tables keep every batch committed so far", e);
+    } finally {
+      abandonBatch();
+      consumer.close();
+    }
+  }
+
+  private void loop() {
+    try {
+      while (running.get()) {
+        heartbeatMillis.set(System.currentTimeMillis());
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          write(record);
+        }
+        if (bufferedBytes >= bufferBudgetBytes || System.nanoTime() - batchOpened >= commitInterval.toNanos()) {
+          commitBatch();
+        }
+      }
+      commitBatch();
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+      commitBatch();
+    }
+  }
+
+  private void write(ConsumerRecord<byte[], byte[]> record) {
+    TableSink sink = sinkByTopic.get(record.topic());
+    sink.write(record);
+    timestamps.get(sink).add(record.timestamp());
+    recordsIn.get(sink)[0]++;
+    bufferedBytes += Math.max(0, record.serializedValueSize()) + Math.max(0, record.serializedKeySize());
+  }
+
+  /** One commit per table that has data; partitions whose batch was refused are read again from the table. */
+  private void commitBatch() {
+    Map<TableSink, List<OffsetRange>> ranges = new LinkedHashMap<>();
+    List<TopicPartition> touched = new ArrayList<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      long end = consumer.position(tp);
+      Long start = batchStart.get(tp);
+      if (start != null && end > start) {
+        ranges.computeIfAbsent(sinkByTopic.get(tp.topic()), d -> new ArrayList<>())
+            .add(new OffsetRange(CommittedOffsets.partitionKey(tp.topic(), tp.partition()), start, end));
+        touched.add(tp);
+      }
+    }
+    List<TopicPartition> reseek = new ArrayList<>();
+    for (Map.Entry<TableSink, List<OffsetRange>> entry : ranges.entrySet()) {
+      TableSink sink = entry.getKey();
+      String table = label(sink.table());
+      long started = System.nanoTime();
+      List<DataFile> files = sink.complete();
+      CommitOutcome outcome = committer.commit(sink.table(), files, entry.getValue());
+      if (outcome.verdict() == CommitDecision.Verdict.COMMIT) {
+        metrics.committed(table, files, System.nanoTime() - started, timestamps.get(sink), System.currentTimeMillis());
+        metrics.deadLetters(sink.completedCounts());
+        entry.getValue().forEach(r -> batchStart.put(partitionOf(r), r.to()));
+      } else {
+        metrics.refused(table, outcome.verdict());
+        entry.getValue().forEach(r -> reseek.add(partitionOf(r)));
+      }
+    }
+    timestamps.values().forEach(TimestampBuffer::clear);
+    recordsIn.forEach((sink, count) -> {
+      metrics.recordsIn(label(sink.table()), count[0]);
+      count[0] = 0;
+    });
+    if (!reseek.isEmpty()) {
+      seekFromTables(reseek);
+    }
+    Map<TopicPartition, OffsetAndMetadata> committedHint = new HashMap<>();
+    touched.forEach(tp -> committedHint.put(tp, new OffsetAndMetadata(batchStart.get(tp))));
+    if (!committedHint.isEmpty()) {
+      // a hint for lag monitoring only: the tables are the truth
+      consumer.commitAsync(committedHint, null);
+    }
+    publishLag();
+    bufferedBytes = 0;
+    batchOpened = System.nanoTime();
+  }
+
+  private void publishLag() {
+    Map<String, Long> lagByTable = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      OptionalLong lag = consumer.currentLag(tp);
+      lagByTable.merge(label(sinkByTopic.get(tp.topic()).table()), lag.orElse(0L), Long::sum);
+    }
+    lagByTable.forEach(metrics::lag);
+  }
+
+  /** The table's name without the catalog's, e.g. {@code raw.order}: the same label whichever catalog holds it. */
+  public static String label(Table table) {
+    String name = table.name();
+    int first = name.indexOf('.');
+    return first > 0 && name.indexOf('.', first + 1) > 0 ? name.substring(first + 1) : name;
+  }
+
+  private static TopicPartition partitionOf(OffsetRange range) {
+    String key = range.partitionKey();
+    int dash = key.lastIndexOf('-');
+    return new TopicPartition(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)));
+  }
+
+  private void abandonBatch() {
+    sinkByTopic.values().forEach(TableSink::abort);
+    timestamps.values().forEach(TimestampBuffer::clear);
+    recordsIn.values().forEach(count -> count[0] = 0);
+    bufferedBytes = 0;
+    batchOpened = System.nanoTime();
+  }
+
+  private void seekFromTables(Collection<TopicPartition> partitions) {
+    Map<TableSink, CommittedOffsets> offsets = new IdentityHashMap<>();
+    for (TopicPartition tp : partitions) {
+      TableSink sink = sinkByTopic.get(tp.topic());
+      CommittedOffsets committed = offsets.computeIfAbsent(sink, s -> {
+        Table table = s.table();
+        table.refresh();
+        return CommittedOffsets.fromSnapshots(SnapshotUtil.currentAncestors(table));
+      });
+      OptionalLong next = committed.next(CommittedOffsets.partitionKey(tp.topic(), tp.partition()));
+      if (next.isPresent()) {
+        consumer.seek(tp, next.getAsLong());
+        batchStart.put(tp, next.getAsLong());
+      } else {
+        consumer.seekToBeginning(List.of(tp));
+        batchStart.put(tp, consumer.position(tp));
+      }
+      LOG.info("partition {} resumes at offset {} (from table {})", tp, batchStart.get(tp), sink.table().name());
+    }
+  }
+}

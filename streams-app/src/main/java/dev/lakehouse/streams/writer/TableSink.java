@@ -1,0 +1,29 @@
+package dev.lakehouse.streams.writer;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Table;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Turns the records of its input topics into rows of one Iceberg table, buffered in open data files
+ * until the writer commits them. Only the writer thread calls it.
+ */
+public interface TableSink {
+  Table table();
+
+  /** Types one input record into a row of the current batch. */
+  void write(ConsumerRecord<byte[], byte[]> record);
+
+  /** Closes the batch's files and returns them for one commit. */
+  List<DataFile> complete();
+
+  /** Drops the current batch (its rows will be read again). */
+  void abort();
+
+  /** Counts, by label, of the rows in the batch last completed, e.g. dead letters by reason; empty when not applicable. */
+  default Map<String, Long> completedCounts() {
+    return Map.of();
+  }
+}
