@@ -7,4 +7,9 @@ public record OffsetRange(String partitionKey, long from, long to) {
       throw new IllegalArgumentException("bad range [" + from + ", " + to + ") for " + partitionKey);
     }
   }
+
+  @Override
+  public String toString() {
+    return partitionKey + ":[" + from + "," + to + ")";
+  }
 }

@@ -170,6 +170,8 @@ public final class IcebergTableWriter implements Runnable {
       List<DataFile> files = sink.complete();
       CommitOutcome outcome = committer.commit(sink.table(), files, entry.getValue());
       if (outcome.verdict() == CommitDecision.Verdict.COMMIT) {
+        LOG.info("table {}: committed snapshot {} ({} files, {} rows, offsets {})", table, outcome.snapshotId().orElse(-1),
+            files.size(), files.stream().mapToLong(DataFile::recordCount).sum(), entry.getValue());
         metrics.committed(table, files, System.nanoTime() - started, timestamps.get(sink), System.currentTimeMillis());
         metrics.deadLetters(sink.completedCounts());
         entry.getValue().forEach(r -> batchStart.put(partitionOf(r), r.to()));
