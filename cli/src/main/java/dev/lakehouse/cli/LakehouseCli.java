@@ -2,6 +2,7 @@ package dev.lakehouse.cli;
 
 import dev.lakehouse.ingest.GenerateCommand;
 import dev.lakehouse.ingest.IngestCommand;
+import dev.lakehouse.streams.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Streaming lakehouse: Kafka in, Apache Iceberg on S3 out, exactly once.",
-    subcommands = {UpCommand.class, StatusCommand.class, GenerateCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, UpCommand.class, StatusCommand.class, GenerateCommand.class, IngestCommand.class,
+        StreamsCommand.class, CommandLine.HelpCommand.class})
 public final class LakehouseCli {
 
   public static void main(String[] args) {

@@ -17,14 +17,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * and headers; the source URI is {@code live://generator/<run-id>} and the line a running sequence), with
  * an idempotent producer and no batching delay, so that freshness measurements start at the event.
  */
-final class LiveKafkaSink implements LiveSink, AutoCloseable {
+public final class LiveKafkaSink implements LiveSink, AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final String uri;
   private final String runId;
   private final String fingerprint;
   private long sequence;
 
-  LiveKafkaSink(String bootstrapServers, long seed, String runId) {
+  public LiveKafkaSink(String bootstrapServers, long seed, String runId) {
     this.producer = new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -1,0 +1,201 @@
+package dev.lakehouse.cli;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.ingest.LiveKafkaSink;
+import dev.lakehouse.ingest.file.FileIngestRun;
+import dev.lakehouse.ingest.file.IngestOptions;
+import dev.lakehouse.ingest.file.IngestSummary;
+import dev.lakehouse.ingest.generate.DirectorySink;
+import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
+import dev.lakehouse.ingest.generate.GenerationManifest;
+import dev.lakehouse.ingest.generate.GeneratorOptions;
+import dev.lakehouse.ingest.generate.live.LiveOptions;
+import dev.lakehouse.ingest.generate.live.LiveOrderStream;
+import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.stack.StackConfig;
+import dev.lakehouse.stack.StackStartException;
+import dev.lakehouse.streams.app.StreamsApp;
+import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import dev.lakehouse.streams.report.TableReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lakehouse demo}: the whole raw path on the embedded default, in one process: stack, generated
+ * files with bad lines, ingest, the Streams app, a burst of live orders, and a report of what landed.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Run the pipeline end to end on the embedded default: start a fresh local stack, generate source files "
+        + "(with bad lines), ingest them, run the Streams app, stream live orders for a while, wait until every record has "
+        + "landed, and print rows per raw table, dead letters by reason and freshness. Exit code 0 when every record landed "
+        + "exactly once.")
+final class DemoCommand implements Callable<Integer> {
+  private static final String MARKER = ".lakehouse-demo";
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where the demo keeps its stack (emptied at start). Default: .lakehouse-demo in the checkout.")
+  Path dataDir;
+
+  @Option(names = "--orders", paramLabel = "N", defaultValue = "20000", description = "Orders in the generated files (default: ${DEFAULT-VALUE}).")
+  long orders;
+
+  @Option(names = "--bad-rate", paramLabel = "RATE", defaultValue = "0.01",
+      description = "Share of bad lines in the generated files (default: ${DEFAULT-VALUE}).")
+  double badRate;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "20",
+      description = "Seconds of live orders after the files, for the freshness figures; 0 skips them (default: ${DEFAULT-VALUE}).")
+  int liveSeconds;
+
+  @Option(names = "--live-rate", paramLabel = "N", defaultValue = "100",
+      description = "Live orders per second (default: ${DEFAULT-VALUE}).")
+  double liveRate;
+
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "300",
+      description = "Seconds to wait for everything to land before failing (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(names = "--keep-running", description = "Keep the stack and the Streams app running after the report, until Ctrl-C.")
+  boolean keepRunning;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    Path dir = dataDir != null ? dataDir.toAbsolutePath().normalize() : LakehouseHome.fromEnvironment().root().resolve(MARKER);
+    if (!prepare(dir)) {
+      System.err.println("lakehouse demo: " + dir + " is not empty and is not a demo directory; choose another --data-dir");
+      return 2;
+    }
+    long started = System.nanoTime();
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(StackConfig.withFreePorts(dir), LakehouseHome.fromEnvironment());
+    } catch (StackStartException e) {
+      System.err.println("lakehouse demo: " + e.getMessage());
+      return 1;
+    }
+    try (stack) {
+      LakehouseSettings settings = stack.settings();
+      out.printf("stack      ready in %.1f s  (kafka %s, s3 %s, data in %s)%n", seconds(started),
+          settings.kafka().bootstrapServers(), settings.s3().endpoint().orElseThrow(), dir);
+
+      long phase = System.nanoTime();
+      Path landing = dir.resolve("landing");
+      GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(seed, orders, badRate)).generate(new DirectorySink(landing));
+      DemoExpectations expected = new DemoExpectations(manifest);
+      out.printf("generate   %,d orders: %d files, %,d lines (%,d bad) in %.1f s%n", orders, manifest.files().size(),
+          manifest.totalLines(), manifest.files().stream().mapToLong(f -> f.totalBadLines()).sum(), seconds(phase));
+
+      StreamsSettings streamsSettings = StreamsSettings.load(stack.config().settingsFile(), System.getenv())
+          .withApplicationId("lakehouse-demo").withHttpPort(0).withStateDir(dir.resolve("streams-state"));
+      try (StreamsApp app = StreamsApp.start(settings, streamsSettings)) {
+        out.printf("streams    app %s running, commit interval %d s; metrics on http://localhost:%d/metrics%n",
+            streamsSettings.applicationId(), streamsSettings.commitInterval().toSeconds(), app.httpPort());
+
+        phase = System.nanoTime();
+        IngestSummary ingested = new FileIngestRun(new IngestOptions(landing.toString(), "demo", false, Duration.ofSeconds(1), 3, 50_000, 1_000),
+            settings).run(new PrintStream(OutputStream.nullOutputStream()), false);
+        long ingestDeadLetters = ingested.deadLettersByReason().values().stream().mapToLong(Long::longValue).sum();
+        out.printf("ingest     %,d records published, %,d lines dead-lettered, in %.1f s%n", ingested.published(), ingestDeadLetters, seconds(phase));
+
+        Catalog catalog = LakehouseCatalogs.open(settings);
+        phase = System.nanoTime();
+        boolean landed = waitForEverything(catalog, expected, app);
+        out.printf("%s   the files' records in %.1f s after the ingest ended%n", landed ? "landed " : "GAVE UP", seconds(phase));
+
+        long liveFrom = System.currentTimeMillis();
+        if (landed && liveSeconds > 0) {
+          phase = System.nanoTime();
+          LiveOptions live = new LiveOptions(seed, liveRate, Math.max(1, Math.round(liveRate * liveSeconds)), Duration.ofSeconds(5));
+          Map<Dataset, Long> emitted;
+          try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), seed, UUID.randomUUID().toString())) {
+            emitted = new LiveOrderStream(live, Clock.systemUTC()).run(sink);
+          }
+          expected.addLive(emitted);
+          out.printf("live       %,d records from %,d live orders at %.0f/s in %.1f s%n",
+              emitted.values().stream().mapToLong(Long::longValue).sum(), live.maxOrders(), liveRate, seconds(phase));
+          phase = System.nanoTime();
+          landed = waitForEverything(catalog, expected, app);
+          out.printf("%s   the live records in %.1f s after the last one%n", landed ? "landed " : "GAVE UP", seconds(phase));
+        }
+        boolean exact = new DemoReport(catalog, expected, liveSeconds > 0 ? liveFrom : -1).print(out);
+        if (keepRunning) {
+          out.println("the stack and the Streams app keep running (Ctrl-C to stop); settings in " + stack.config().settingsFile());
+          Thread.currentThread().join();
+        }
+        return landed && exact ? 0 : 1;
+      }
+    }
+  }
+
+  private boolean waitForEverything(Catalog catalog, DemoExpectations expected, StreamsApp app) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (app.fatalError() != null) {
+        System.err.println("lakehouse demo: " + app.fatalError());
+        return false;
+      }
+      boolean done = TableReport.counts(catalog.loadTable(DeadLetterTable.IDENTIFIER)).rows() >= expected.totalDeadLetters();
+      for (Dataset dataset : Dataset.values()) {
+        Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+        done &= TableReport.counts(table).rows() >= expected.rows(dataset);
+      }
+      if (done) {
+        return true;
+      }
+      Thread.sleep(1_000);
+    }
+    return false;
+  }
+
+  /** Empties a demo directory from an earlier run; refuses a directory that holds anything else. */
+  private static boolean prepare(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      boolean empty;
+      try (Stream<Path> entries = Files.list(dir)) {
+        empty = entries.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(dir.resolve(MARKER))) {
+        return false;
+      }
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+          if (!path.equals(dir)) {
+            Files.delete(path);
+          }
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "written by ./lakehouse demo, which empties this directory at every start\n");
+    return true;
+  }
+
+  private static double seconds(long sinceNanos) {
+    return (System.nanoTime() - sinceNanos) / 1e9;
+  }
+}
