@@ -7,10 +7,15 @@ public final class BenchmarkMain {
   private BenchmarkMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !args[0].equals("ingest")) {
-      System.err.println("usage: benchmarks/run ingest [--orders N] [--runs K] [--work DIR]");
-      System.exit(2);
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (args.length == 0 ? "" : args[0]) {
+      case "ingest" -> System.exit(IngestBenchmark.run(rest));
+      case "raw" -> System.exit(RawBenchmark.run(rest));
+      default -> {
+        System.err.println("usage: benchmarks/run ingest [--orders N] [--runs K] [--work DIR]");
+        System.err.println("       benchmarks/run raw [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
+        System.exit(2);
+      }
     }
-    System.exit(IngestBenchmark.run(Arrays.copyOfRange(args, 1, args.length)));
   }
 }

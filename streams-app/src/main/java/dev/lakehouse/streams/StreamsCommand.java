@@ -75,7 +75,8 @@ public final class StreamsCommand implements Callable<Integer> {
     while (stopped.getCount() > 0 && (fatal = app.fatalError()) == null) {
       stopped.await(1, java.util.concurrent.TimeUnit.SECONDS);
     }
-    app.close();
+    // on SIGTERM the JVM is shutting down: leave the open batch to the next owner
+    app.close(stopped.getCount() > 0);
     if (fatal != null) {
       System.err.println("lakehouse streams: " + fatal);
       return 1;

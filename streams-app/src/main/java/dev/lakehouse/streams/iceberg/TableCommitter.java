@@ -6,24 +6,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.BaseTable;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
-import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Commits a writer's data files to a table together with the input offsets they cover, only when
- * {@link CommitDecision} allows it, and atomically with that decision: the commit validates that no other
- * writer added data since the snapshot the decision was made on (a concurrent compaction, which only
- * replaces files, does not count). If one did, the decision is made again on the new state.
+ * {@link CommitDecision} allows it, and atomically with that decision: the append only applies on top of
+ * the very snapshot the decision was made on ({@link ExpectedBaseOperations}). If the table moved meanwhile
+ * (another writer, or a compaction), the decision is made again on the new state.
  *
- * <p>The commit adds files only (no deletes), so readers that accept appends and position deletes only,
- * like Athena, can read the table at every moment.
+ * <p>The commit is an Iceberg {@code append} (files added only, no deletes), so readers that accept
+ * appends and position deletes only, like Athena, can read the table at every moment, and incremental
+ * readers (Spark and Flink streaming reads, incremental append scans) see every commit.
  */
 public final class TableCommitter {
   public static final String WRITER_KEY = "lakehouse.writer-id";
@@ -49,18 +52,17 @@ public final class TableCommitter {
       Map<String, Long> ends = new HashMap<>();
       ranges.forEach(r -> ends.put(r.partitionKey(), r.to()));
       CommittedOffsets after = current.advancedTo(ends);
-      OverwriteFiles overwrite = table.newOverwrite()
-          .conflictDetectionFilter(Expressions.alwaysTrue())
-          .validateNoConflictingData()
+      TableOperations guarded = new ExpectedBaseOperations(((HasTableOperations) table).operations(),
+          base == null ? null : base.snapshotId());
+      Table target = new BaseTable(guarded, table.name());
+      AppendFiles append = target.newAppend()
           .set(CommittedOffsets.SUMMARY_KEY, after.encode())
           .set(WRITER_KEY, writerId);
-      if (base != null) {
-        overwrite.validateFromSnapshot(base.snapshotId());
-      }
-      files.forEach(overwrite::addFile);
+      files.forEach(append::appendFile);
       try {
-        overwrite.commit();
-        long snapshotId = table.currentSnapshot().snapshotId();
+        append.commit();
+        long snapshotId = target.currentSnapshot().snapshotId();
+        table.refresh();
         return new CommitOutcome(CommitDecision.Verdict.COMMIT, OptionalLong.of(snapshotId), after, List.of());
       } catch (ValidationException | CommitFailedException e) {
         if (attempt >= MAX_ATTEMPTS) {

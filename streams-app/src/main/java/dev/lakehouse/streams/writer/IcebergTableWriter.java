@@ -58,6 +58,7 @@ public final class IcebergTableWriter implements Runnable {
   private long bufferedBytes;
   private long batchOpened = System.nanoTime();
   private boolean reseekAll;
+  private volatile boolean commitOnStop = true;
 
   public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
       String writerId, WriterMetrics metrics) {
@@ -73,7 +74,9 @@ public final class IcebergTableWriter implements Runnable {
     }
   }
 
-  public void stop() {
+  /** Stops the loop; with {@code commitOpenBatch} it commits what it holds first, else it drops it (read again later). */
+  public void stop(boolean commitOpenBatch) {
+    this.commitOnStop = commitOpenBatch;
     running.set(false);
     consumer.wakeup();
   }
@@ -132,12 +135,20 @@ public final class IcebergTableWriter implements Runnable {
           commitBatch();
         }
       }
-      commitBatch();
+      finalCommit();
     } catch (WakeupException e) {
       if (running.get()) {
         throw e;
       }
+      finalCommit();
+    }
+  }
+
+  private void finalCommit() {
+    if (commitOnStop) {
       commitBatch();
+    } else {
+      LOG.info("stopping without committing the open batch ({} bytes): its partitions' next owner reads it again", bufferedBytes);
     }
   }
 

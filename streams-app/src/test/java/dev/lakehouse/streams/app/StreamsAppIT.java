@@ -46,6 +46,11 @@ class StreamsAppIT {
 
   @Test
   void theRawTablesHoldExactlyTheGoodRecordsOnce(LocalStack stack, @TempDir Path work) throws Exception {
+    String appId = "it-streams-app-" + UUID.randomUUID().toString().substring(0, 8);
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
+      FreshStart.prepare(stack, admin, LakehouseCatalogs.open(stack.settings()), appId);
+    }
     Path landing = work.resolve("landing");
     GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(11, 1_500, 0.02)).generate(new DirectorySink(landing));
     new FileIngestRun(new IngestOptions(landing.toString(), "it-raw-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 5_000, 500),
@@ -61,7 +66,7 @@ class StreamsAppIT {
     for (FileManifest file : manifest.files()) {
       file.expectedDeadLetters().forEach((reason, count) -> expectedDeadLetters.merge("ingest/" + reason, count, Long::sum));
     }
-    StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId("it-streams-app")
+    StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId(appId)
         .withCommitInterval(Duration.ofSeconds(1)).withHttpPort(0);
     try (StreamsApp app = StreamsApp.start(stack.settings(), fast)) {
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -76,9 +81,9 @@ class StreamsAppIT {
       assertThat(get(app.httpPort(), "/health/live")).startsWith("200 ok");
       assertThat(get(app.httpPort(), "/health/ready")).startsWith("200 ok");
       String metrics = get(app.httpPort(), "/metrics");
-      assertThat(metrics).contains("lakehouse_writer_rows_committed_total{app=\"it-streams-app\",table=\"raw.order\"}")
-          .contains("lakehouse_freshness_seconds{app=\"it-streams-app\",table=\"raw.order\",quantile=\"0.99\"}")
-          .containsPattern("lakehouse_dead_letters_total\\{app=\"it-streams-app\",reason=\"[a-z-]+\",stage=\"raw\"\\} [1-9]")
+      assertThat(metrics).contains("lakehouse_writer_rows_committed_total{app=\"" + appId + "\",table=\"raw.order\"}")
+          .contains("lakehouse_freshness_seconds{app=\"" + appId + "\",table=\"raw.order\",quantile=\"0.99\"}")
+          .containsPattern("lakehouse_dead_letters_total\\{app=\"" + appId + "\",reason=\"[a-z-]+\",stage=\"raw\"\\} [1-9]")
           .contains("kafka_consumer_fetch_manager_records_lag_max");
     }
     for (Dataset dataset : Dataset.values()) {

@@ -60,6 +60,24 @@ class TableCommitterIT {
     assertThat(Long.parseLong(reloaded.currentSnapshot().summary().get("total-records"))).isEqualTo(15);
     assertThat(reloaded.currentSnapshot().summary()).containsEntry(CommittedOffsets.SUMMARY_KEY, P0 + "=13," + P1 + "=7")
         .containsEntry(TableCommitter.WRITER_KEY, "writer-a");
+    // every writer commit is an append: incremental readers and Athena see each one
+    assertThat(reloaded.snapshot(afterCompaction.snapshotId().orElseThrow()).operation()).isEqualTo("append");
+    assertThat(reloaded.snapshot(first.snapshotId().orElseThrow()).operation()).isEqualTo("append");
+  }
+
+  @Test
+  void anAppendDecidedOnAnOldSnapshotIsRefusedEvenThroughIcebergsRetry(LakehouseSettings settings) {
+    Table table = newTable(settings);
+    new TableCommitter("first").commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
+    long decidedOn = table.currentSnapshot().snapshotId();
+    new TableCommitter("other").commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P0, 4, 6)));
+    // a commit decided on the older snapshot must not be applied on top of the newer one
+    Table guarded = new org.apache.iceberg.BaseTable(
+        new ExpectedBaseOperations(((org.apache.iceberg.HasTableOperations) table).operations(), decidedOn), table.name());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> guarded.newAppend().appendFile(file(table, 9)).commit())
+        .isInstanceOf(org.apache.iceberg.exceptions.ValidationException.class).hasMessageContaining("moved");
+    table.refresh();
+    assertThat(dataFiles(table)).hasSize(2);
   }
 
   @Test

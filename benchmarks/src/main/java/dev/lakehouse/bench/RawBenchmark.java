@@ -1,0 +1,276 @@
+package dev.lakehouse.bench;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.ingest.LiveKafkaSink;
+import dev.lakehouse.ingest.file.FileIngestRun;
+import dev.lakehouse.ingest.file.IngestOptions;
+import dev.lakehouse.ingest.file.IngestSummary;
+import dev.lakehouse.ingest.generate.DirectorySink;
+import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
+import dev.lakehouse.ingest.generate.GeneratorOptions;
+import dev.lakehouse.ingest.generate.live.LiveOptions;
+import dev.lakehouse.ingest.generate.live.LiveOrderStream;
+import dev.lakehouse.process.ChildJvm;
+import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.stack.StackConfig;
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import dev.lakehouse.streams.report.TableReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The raw path: records/s from the source topics to committed Iceberg files, p50/p99 freshness under a
+ * sustained live load, snapshots and files per table, and the app's heap. The app runs as its own JVM
+ * ({@code lakehouse streams}, -Xmx1g) exactly as deployed; the broker and the S3 server share the 2 cores.
+ * Baseline, in the same run: a plain read_committed consumer reading the same source topics and doing
+ * nothing with the records (the limit of reading these bytes from this broker).
+ */
+final class RawBenchmark {
+  private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)");
+
+  private RawBenchmark() {}
+
+  static int run(String[] args) throws Exception {
+    long orders = 1_000_000;
+    int liveSeconds = 60;
+    double liveRate = 1_000;
+    Path work = Path.of("benchmarks/target/ingest-work");
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--orders" -> orders = Long.parseLong(args[i + 1]);
+        case "--live-seconds" -> liveSeconds = Integer.parseInt(args[i + 1]);
+        case "--live-rate" -> liveRate = Double.parseDouble(args[i + 1]);
+        case "--work" -> work = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    PrintStream out = System.out;
+    Path data = work.resolve("data-" + orders);
+    if (!Files.exists(data.resolve("_manifest.json"))) {
+      out.printf("generating %,d orders into %s…%n", orders, data);
+      new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
+    }
+    Path stackDir = work.resolve("raw-stack-" + UUID.randomUUID());
+    LakehouseHome home = LakehouseHome.fromEnvironment();
+    try (LocalStack stack = LocalStack.start(StackConfig.withFreePorts(stackDir), home)) {
+      LakehouseSettings settings = stack.settings();
+      long started = System.nanoTime();
+      IngestSummary ingested = new FileIngestRun(new IngestOptions(data.toString(), "bench-raw", false, Duration.ofSeconds(10), 3, 50_000, 2_000),
+          settings).run(new PrintStream(new ByteArrayOutputStream()), false);
+      out.printf("source topics loaded: %,d records in %.1f s%n", ingested.published(), seconds(started));
+
+      double[] baseline = readAll(settings.kafka().bootstrapServers());
+      out.printf("baseline: plain consumer read %,.0f records in %.1f s: %,.0f records/s%n", baseline[0], baseline[1], baseline[0] / baseline[1]);
+
+      int httpPort = freePort();
+      Path settingsFile = stack.config().settingsFile();
+      Catalog catalog = LakehouseCatalogs.open(settings);
+      HeapSampler heap = new HeapSampler(httpPort);
+      try (ChildJvm app = ChildJvm.start(new ChildJvm.Spec("streams-app", home.moduleClasspath("streams-app"),
+          appJvmOptions(), "dev.lakehouse.streams.StreamsCommand",
+          List.of("--config", settingsFile.toString(), "--application-id", "bench-raw", "--http-port", Integer.toString(httpPort),
+              "--state-dir", stackDir.resolve("streams-state").toString()),
+          stackDir.resolve("streams-app.log")))) {
+        long appStarted = System.nanoTime();
+        long firstRowNanos = 0;
+        long total = ingested.published();
+        long rows = 0;
+        long lastPrint = 0;
+        while (rows < total) {
+          if (!app.isAlive()) {
+            throw new IllegalStateException("the streams app died:\n" + app.logTail(40));
+          }
+          Thread.sleep(1_000);
+          heap.sample();
+          rows = rawRows(catalog);
+          if (rows > 0 && firstRowNanos == 0) {
+            firstRowNanos = System.nanoTime();
+          }
+          if (System.nanoTime() - lastPrint > 15e9) {
+            out.printf("  %,d / %,d rows committed after %.0f s%n", rows, total, seconds(appStarted));
+            lastPrint = System.nanoTime();
+          }
+          if (seconds(appStarted) > 3_600) {
+            throw new IllegalStateException("gave up after an hour with " + rows + " of " + total + " rows");
+          }
+        }
+        double backlogSeconds = seconds(appStarted);
+        double fromFirstCommit = (System.nanoTime() - firstRowNanos) / 1e9;
+        out.printf("ours: raw path, %,d records in %.1f s from the app's start: %,.0f records/s (%,.0f records/s from its first commit)%n",
+            total, backlogSeconds, total / backlogSeconds, total / fromFirstCommit);
+        out.printf("ratio ours/baseline: %.2f%n", (total / backlogSeconds) / (baseline[0] / baseline[1]));
+
+        long liveFrom = System.currentTimeMillis();
+        Map<Dataset, Long> emitted = new EnumMap<>(Dataset.class);
+        if (liveSeconds > 0) {
+          LiveOptions live = new LiveOptions(7, liveRate, Math.round(liveRate * liveSeconds), Duration.ofSeconds(10));
+          out.printf("live load: %,.0f orders/s for %d s…%n", liveRate, liveSeconds);
+          Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+              heap.sample();
+              try {
+                Thread.sleep(1_000);
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
+          });
+          sampler.start();
+          try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), 7, UUID.randomUUID().toString())) {
+            emitted.putAll(new LiveOrderStream(live, Clock.systemUTC()).run(sink));
+          }
+          long liveTotal = total + emitted.values().stream().mapToLong(Long::longValue).sum();
+          long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+          while (rawRows(catalog) < liveTotal && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+          }
+          sampler.interrupt();
+          sampler.join();
+          long liveRecords = emitted.values().stream().mapToLong(Long::longValue).sum();
+          out.printf("live: %,d records emitted in %.0f s (%,.0f records/s)%n", liveRecords, (System.currentTimeMillis() - liveFrom) / 1e3,
+              liveRecords / ((System.currentTimeMillis() - liveFrom) / 1e3));
+        }
+        out.println();
+        out.printf("%-18s %12s %7s %10s   %s%n", "table", "rows", "files", "snapshots", liveSeconds > 0 ? "freshness under live load p50 / p99 / max" : "");
+        List<Long> allFreshness = new ArrayList<>();
+        for (Dataset dataset : Dataset.values()) {
+          var table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+          TableReport.Counts counts = TableReport.counts(table);
+          String freshness = "";
+          if (liveSeconds > 0) {
+            long[] millis = TableReport.freshnessMillis(table, liveFrom);
+            for (long m : millis) {
+              allFreshness.add(m);
+            }
+            freshness = String.format("%.1f s / %.1f s / %.1f s (%,d records)", TableReport.quantile(millis, 0.5) / 1e3,
+                TableReport.quantile(millis, 0.99) / 1e3, millis.length == 0 ? 0 : millis[millis.length - 1] / 1e3, millis.length);
+          }
+          out.printf("%-18s %,12d %7d %10d   %s%n", "raw." + dataset.datasetName(), counts.rows(), counts.dataFiles(), counts.snapshots(), freshness);
+        }
+        if (!allFreshness.isEmpty()) {
+          long[] all = allFreshness.stream().mapToLong(Long::longValue).sorted().toArray();
+          out.printf("freshness of all live records: p50 %.1f s, p99 %.1f s (%,d records)%n",
+              TableReport.quantile(all, 0.5) / 1e3, TableReport.quantile(all, 0.99) / 1e3, all.length);
+        }
+        out.printf("app heap (-Xmx1g): peak used %.0f MiB, median of samples %.0f MiB%n", heap.peak() / 1048576.0, heap.median() / 1048576.0);
+      }
+    }
+    return 0;
+  }
+
+  /** -Xmx1g, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
+  private static List<String> appJvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+    String extra = System.getenv("BENCH_APP_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      options.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return options;
+  }
+
+  private static long rawRows(Catalog catalog) {
+    long rows = 0;
+    for (Dataset dataset : Dataset.values()) {
+      rows += TableReport.counts(catalog.loadTable(RawTableCatalog.identifier(dataset))).rows();
+    }
+    return rows;
+  }
+
+  /** Reads every source topic to its end with a plain read_committed consumer: records and seconds. */
+  private static double[] readAll(String bootstrap) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (Dataset dataset : Dataset.values()) {
+        consumer.partitionsFor(dataset.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long started = System.nanoTime();
+      long records = 0;
+      long bytes = 0;
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          records++;
+          bytes += record.serializedValueSize();
+        }
+      }
+      return new double[] {records, (System.nanoTime() - started) / 1e9, bytes};
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static double seconds(long sinceNanos) {
+    return (System.nanoTime() - sinceNanos) / 1e9;
+  }
+
+  /** Samples the app's heap from its Prometheus endpoint. */
+  private static final class HeapSampler {
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI uri;
+    private final List<Double> samples = new ArrayList<>();
+
+    HeapSampler(int port) {
+      this.uri = URI.create("http://127.0.0.1:" + port + "/metrics");
+    }
+
+    synchronized void sample() {
+      try {
+        String body = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = HEAP.matcher(body);
+        double used = 0;
+        while (m.find()) {
+          used += Double.parseDouble(m.group(1));
+        }
+        if (used > 0) {
+          samples.add(used);
+        }
+      } catch (Exception e) {
+        // the app is not listening yet
+      }
+    }
+
+    synchronized double peak() {
+      return samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    synchronized double median() {
+      double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+  }
+}

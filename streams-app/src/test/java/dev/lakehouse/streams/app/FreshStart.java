@@ -1,0 +1,44 @@
+package dev.lakehouse.streams.app;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.ingest.file.IngestTopics;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The ITs of one JVM share one stack: a test's new application id must not process what earlier tests
+ * left in the source topics. This creates the topics and tables and starts the application's group at the
+ * current end of the source topics.
+ */
+final class FreshStart {
+  private FreshStart() {}
+
+  static void prepare(LocalStack stack, Admin admin, Catalog catalog, String appId) throws Exception {
+    IngestTopics.ensure(admin, 3);
+    PipelineTopics.ensure(stack.settings().kafka().bootstrapServers(), List.of(Dataset.values()));
+    RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
+    DeadLetterTable.ensure(catalog);
+    List<String> sources = Arrays.stream(Dataset.values()).map(Dataset::topic).toList();
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (TopicDescription topic : admin.describeTopics(sources).allTopicNames().get().values()) {
+      topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+    }
+    Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+    admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+        .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+    admin.alterConsumerGroupOffsets(appId, ends).all().get();
+  }
+}
