@@ -120,6 +120,10 @@ final class RawBenchmark {
           }
         }
         double backlogSeconds = seconds(appStarted);
+        double appCpu = ProcessHandle.of(app.pid()).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toMillis() / 1e3).orElse(-1.0);
+        double benchCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(-1.0);
+        out.printf("cpu during the backlog: app %.0f s (%.0f%% of one core), broker+benchmark JVM %.0f s in total%n",
+            appCpu, 100 * appCpu / backlogSeconds, benchCpu);
         double fromFirstCommit = (System.nanoTime() - firstRowNanos) / 1e9;
         out.printf("ours: raw path, %,d records in %.1f s from the app's start: %,.0f records/s (%,.0f records/s from its first commit)%n",
             total, backlogSeconds, total / backlogSeconds, total / fromFirstCommit);
@@ -196,7 +200,9 @@ final class RawBenchmark {
   private static long rawRows(Catalog catalog) {
     long rows = 0;
     for (Dataset dataset : Dataset.values()) {
-      rows += TableReport.counts(catalog.loadTable(RawTableCatalog.identifier(dataset))).rows();
+      if (catalog.tableExists(RawTableCatalog.identifier(dataset))) {
+        rows += TableReport.counts(catalog.loadTable(RawTableCatalog.identifier(dataset))).rows();
+      }
     }
     return rows;
   }
