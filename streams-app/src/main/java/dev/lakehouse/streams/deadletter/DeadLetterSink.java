@@ -4,9 +4,9 @@ import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
+import dev.lakehouse.streams.writer.HeaderValues;
 import dev.lakehouse.streams.writer.TableSink;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +18,6 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Lands the dead-letter topics of every stage in {@code raw.dead_letters}. A dead letter with headers
@@ -43,19 +42,19 @@ public final class DeadLetterSink implements TableSink {
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
     String stage = DeadLetterTopics.stage(record.topic());
-    String reason = orElse(header(record, PipelineHeaders.DLQ_REASON), "unknown");
+    String reason = orElse(HeaderValues.text(record, PipelineHeaders.DLQ_REASON), "unknown");
     GenericRecord row = GenericRecord.create(schema);
     row.setField(DeadLetterTable.STAGE, stage);
-    row.setField(DeadLetterTable.DATASET, header(record, PipelineHeaders.DATASET));
+    row.setField(DeadLetterTable.DATASET, HeaderValues.text(record, PipelineHeaders.DATASET));
     row.setField(DeadLetterTable.REASON, reason);
-    row.setField(DeadLetterTable.DETAIL, header(record, PipelineHeaders.DLQ_DETAIL));
+    row.setField(DeadLetterTable.DETAIL, HeaderValues.text(record, PipelineHeaders.DLQ_DETAIL));
     row.setField(DeadLetterTable.PAYLOAD, record.value() == null ? null : ByteBuffer.wrap(record.value()));
-    row.setField(DeadLetterTable.SOURCE_URI, header(record, PipelineHeaders.SOURCE_URI));
-    row.setField(DeadLetterTable.SOURCE_LINE, number(header(record, PipelineHeaders.SOURCE_LINE)));
-    row.setField(DeadLetterTable.SOURCE_TOPIC, header(record, LineageHeaders.SOURCE_TOPIC));
-    Long partition = number(header(record, LineageHeaders.SOURCE_PARTITION));
+    row.setField(DeadLetterTable.SOURCE_URI, HeaderValues.text(record, PipelineHeaders.SOURCE_URI));
+    row.setField(DeadLetterTable.SOURCE_LINE, number(HeaderValues.text(record, PipelineHeaders.SOURCE_LINE)));
+    row.setField(DeadLetterTable.SOURCE_TOPIC, HeaderValues.text(record, LineageHeaders.SOURCE_TOPIC));
+    Long partition = number(HeaderValues.text(record, LineageHeaders.SOURCE_PARTITION));
     row.setField(DeadLetterTable.SOURCE_PARTITION, partition == null ? null : partition.intValue());
-    row.setField(DeadLetterTable.SOURCE_OFFSET, number(header(record, LineageHeaders.SOURCE_OFFSET)));
+    row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record, LineageHeaders.SOURCE_OFFSET)));
     row.setField(DeadLetterTable.DEAD_LETTERED_AT, utc(record.timestamp()));
     row.setField(DeadLetterTable.DLQ_TOPIC, record.topic());
     row.setField(DeadLetterTable.DLQ_PARTITION, record.partition());
@@ -101,10 +100,5 @@ public final class DeadLetterSink implements TableSink {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -3,14 +3,13 @@ package dev.lakehouse.streams.raw;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.topology.LineageHeaders;
+import dev.lakehouse.streams.writer.HeaderValues;
 import dev.lakehouse.streams.writer.TableSink;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** The raw table of one dataset, fed by its rows topic: each record typed again and written with its lineage. */
 public final class RawTableSink implements TableSink {
@@ -51,18 +50,13 @@ public final class RawTableSink implements TableSink {
   }
 
   private static Lineage lineage(ConsumerRecord<byte[], byte[]> record) {
-    String line = header(record, PipelineHeaders.SOURCE_LINE);
+    String line = HeaderValues.text(record, PipelineHeaders.SOURCE_LINE);
     return new Lineage(
-        header(record, LineageHeaders.SOURCE_TOPIC),
-        Integer.parseInt(header(record, LineageHeaders.SOURCE_PARTITION)),
-        Long.parseLong(header(record, LineageHeaders.SOURCE_OFFSET)),
-        Long.parseLong(header(record, LineageHeaders.SOURCE_TIMESTAMP)),
-        header(record, PipelineHeaders.SOURCE_URI),
+        HeaderValues.text(record, LineageHeaders.SOURCE_TOPIC),
+        Integer.parseInt(HeaderValues.text(record, LineageHeaders.SOURCE_PARTITION)),
+        Long.parseLong(HeaderValues.text(record, LineageHeaders.SOURCE_OFFSET)),
+        Long.parseLong(HeaderValues.text(record, LineageHeaders.SOURCE_TIMESTAMP)),
+        HeaderValues.text(record, PipelineHeaders.SOURCE_URI),
         line == null ? null : Long.parseLong(line));
-  }
-
-  static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }
