@@ -19,9 +19,8 @@ final class DemoExpectations {
     }
     long wrongTypes = 0;
     for (FileManifest file : manifest.files()) {
-      long wrong = file.badLines(BadLineKind.WRONG_TYPES);
-      wrongTypes += wrong;
-      rows.merge(Dataset.valueOf(file.dataset()), file.expectedPublished() - wrong, Long::sum);
+      wrongTypes += file.badLines(BadLineKind.WRONG_TYPES);
+      rows.merge(Dataset.valueOf(file.dataset()), file.expectedRawRows(), Long::sum);
       file.expectedDeadLetters().forEach((reason, count) -> deadLetters.merge("ingest/" + reason, count, Long::sum));
     }
     if (wrongTypes > 0) {

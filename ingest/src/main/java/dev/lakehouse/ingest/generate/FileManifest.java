@@ -58,6 +58,14 @@ public record FileManifest(
     return goodRecords + badLines(BadLineKind.WRONG_TYPES);
   }
 
+  /**
+   * Rows the file's dataset must gain in its raw table: what the ingestor publishes minus the
+   * {@link BadLineKind#WRONG_TYPES} lines, which the raw stage dead-letters.
+   */
+  public long expectedRawRows() {
+    return expectedPublished() - badLines(BadLineKind.WRONG_TYPES);
+  }
+
   /** Lines an ingestor must send to the dead-letter topic, by its reason code (only reasons with lines). */
   public Map<String, Long> expectedDeadLetters() {
     Map<String, Long> byReason = new LinkedHashMap<>();

@@ -23,6 +23,16 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
   }
 
   public static LakehouseSettings load(Path file, Map<String, String> environment) {
+    if (!Files.exists(file) && !environment.containsKey(environmentVariable("catalog.warehouse"))) {
+      throw new SettingsException(
+          "settings file " + file + " does not exist: start the local stack (./lakehouse up) or point "
+              + "LAKEHOUSE_CONFIG at your settings");
+    }
+    return fromProperties(readFile(file), environment, file.toString());
+  }
+
+  /** The properties of a settings file; empty when the file does not exist. */
+  static Properties readFile(Path file) {
     Properties properties = new Properties();
     if (Files.exists(file)) {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -30,12 +40,8 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
       } catch (IOException e) {
         throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
       }
-    } else if (!environment.containsKey(environmentVariable("catalog.warehouse"))) {
-      throw new SettingsException(
-          "settings file " + file + " does not exist: start the local stack (./lakehouse up) or point "
-              + "LAKEHOUSE_CONFIG at your settings");
     }
-    return fromProperties(properties, environment, file.toString());
+    return properties;
   }
 
   public static LakehouseSettings fromProperties(

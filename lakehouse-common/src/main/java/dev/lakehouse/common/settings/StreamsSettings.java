@@ -1,9 +1,5 @@
 package dev.lakehouse.common.settings;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -55,16 +51,8 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings load(Path file, Map<String, String> environment) {
-    Properties properties = new Properties();
-    if (Files.exists(file)) {
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-      } catch (IOException e) {
-        throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
-      }
-    }
     Path parent = file.toAbsolutePath().getParent();
-    return from(new RawSettings(properties, environment, file.toString()), parent.resolve("streams-state"));
+    return from(new RawSettings(LakehouseSettings.readFile(file), environment, file.toString()), parent.resolve("streams-state"));
   }
 
   public static StreamsSettings fromProperties(Properties properties, Map<String, String> environment, Path defaultStateDir) {

@@ -46,7 +46,6 @@ public final class WriterMetrics {
       bytes += file.fileSizeInBytes();
     }
     m.rowsCommitted.increment(rows);
-    m.rowsCommittedTotal.addAndGet(rows);
     m.bytes.increment(bytes);
     for (int i = 0; i < sourceTimestamps.size(); i++) {
       m.freshness.record(Math.max(0, committedAtMillis - sourceTimestamps.get(i)), TimeUnit.MILLISECONDS);
@@ -58,7 +57,6 @@ public final class WriterMetrics {
     meters(table).refused.computeIfAbsent(verdict, v -> Counter.builder("lakehouse.writer.batches.refused")
         .description("batches not committed because the table already held them or another writer overtook them")
         .tag("table", table).tag("verdict", v.name().toLowerCase()).register(registry)).increment();
-    meters(table).refusedTotal.incrementAndGet();
   }
 
   /** Dead letters landed in the dead-letter table, by {@code stage/reason}. */
@@ -76,11 +74,11 @@ public final class WriterMetrics {
   }
 
   public long rowsCommitted(String table) {
-    return meters(table).rowsCommittedTotal.get();
+    return (long) meters(table).rowsCommitted.count();
   }
 
   public long refusedBatches(String table) {
-    return meters(table).refusedTotal.get();
+    return (long) meters(table).refused.values().stream().mapToDouble(Counter::count).sum();
   }
 
   /** Milliseconds since the epoch of the table's last commit by this writer, 0 before the first. */
@@ -102,8 +100,6 @@ public final class WriterMetrics {
     final Timer freshness;
     final AtomicLong lag = new AtomicLong();
     final AtomicLong lastCommitMillis = new AtomicLong();
-    final AtomicLong rowsCommittedTotal = new AtomicLong();
-    final AtomicLong refusedTotal = new AtomicLong();
     final Map<CommitDecision.Verdict, Counter> refused = new ConcurrentHashMap<>();
 
     TableMeters(MeterRegistry registry, String table) {

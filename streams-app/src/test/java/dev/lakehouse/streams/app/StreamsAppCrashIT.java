@@ -262,7 +262,7 @@ class StreamsAppCrashIT {
       long wrongTypes = 0;
       for (FileManifest file : manifest.files()) {
         long wrong = file.badLines().getOrDefault(BadLineKind.WRONG_TYPES, 0L);
-        good.merge(Dataset.valueOf(file.dataset()), file.expectedPublished() - wrong, Long::sum);
+        good.merge(Dataset.valueOf(file.dataset()), file.expectedRawRows(), Long::sum);
         file.expectedDeadLetters().forEach((reason, count) -> deadLetters.merge("ingest/" + reason, count, Long::sum));
         published += file.expectedPublished();
         wrongTypes += wrong;

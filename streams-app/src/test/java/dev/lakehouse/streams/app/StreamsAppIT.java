@@ -59,7 +59,7 @@ class StreamsAppIT {
     Map<Dataset, Long> expected = new TreeMap<>();
     for (FileManifest file : manifest.files()) {
       Dataset dataset = Dataset.valueOf(file.dataset());
-      expected.merge(dataset, file.expectedPublished() - file.badLines().getOrDefault(BadLineKind.WRONG_TYPES, 0L), Long::sum);
+      expected.merge(dataset, file.expectedRawRows(), Long::sum);
     }
     String uriPrefix = landing.toUri().toString();
     Map<String, Long> expectedDeadLetters = new TreeMap<>();
