@@ -12,6 +12,7 @@ import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.topology.RawTopology;
+import dev.lakehouse.streams.writer.HadoopDefaultResources;
 import dev.lakehouse.streams.writer.IcebergTableWriter;
 import dev.lakehouse.streams.writer.TableSink;
 import dev.lakehouse.streams.writer.WriterMetrics;
@@ -73,6 +74,7 @@ public final class StreamsApp implements AutoCloseable {
     String bootstrap = settings.kafka().bootstrapServers();
     String appId = streamsSettings.applicationId();
     PipelineTopics.ensure(bootstrap, datasets);
+    HadoopDefaultResources.skip();
 
     Catalog catalog = LakehouseCatalogs.open(settings);
     List<Table> rawTables = RawTableCatalog.ensure(catalog, datasets);
@@ -102,6 +104,9 @@ public final class StreamsApp implements AutoCloseable {
     // a crashed instance's partitions move after 10 s, not the default 45 s
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), SESSION_TIMEOUT_MS / 3);
+    // one Kafka transaction per second instead of the exactly-once default of ten: the Iceberg writer commits
+    // every few seconds anyway, and each transaction costs the broker markers on every partition it touched
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streamsTransactionIntervalMillis(streamsSettings.commitInterval()));
     KafkaStreams streams = new KafkaStreams(RawTopology.build(datasets), props);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
@@ -159,6 +164,11 @@ public final class StreamsApp implements AutoCloseable {
       return "the Kafka Streams topology failed";
     }
     return null;
+  }
+
+  /** The topology's transaction interval: a fifth of the writer's commit interval, between 100 ms and 1 s. */
+  static long streamsTransactionIntervalMillis(Duration writerCommitInterval) {
+    return Math.max(100, Math.min(1_000, writerCommitInterval.toMillis() / 5));
   }
 
   /** Stops after committing the open batch: for in-process use, where nothing else is shutting down. */

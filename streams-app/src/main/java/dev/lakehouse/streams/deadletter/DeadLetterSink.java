@@ -42,19 +42,19 @@ public final class DeadLetterSink implements TableSink {
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
     String stage = DeadLetterTopics.stage(record.topic());
-    String reason = orElse(HeaderValues.text(record, PipelineHeaders.DLQ_REASON), "unknown");
+    String reason = orElse(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_REASON), "unknown");
     GenericRecord row = GenericRecord.create(schema);
     row.setField(DeadLetterTable.STAGE, stage);
-    row.setField(DeadLetterTable.DATASET, HeaderValues.text(record, PipelineHeaders.DATASET));
+    row.setField(DeadLetterTable.DATASET, HeaderValues.text(record.headers(), PipelineHeaders.DATASET));
     row.setField(DeadLetterTable.REASON, reason);
-    row.setField(DeadLetterTable.DETAIL, HeaderValues.text(record, PipelineHeaders.DLQ_DETAIL));
+    row.setField(DeadLetterTable.DETAIL, HeaderValues.text(record.headers(), PipelineHeaders.DLQ_DETAIL));
     row.setField(DeadLetterTable.PAYLOAD, record.value() == null ? null : ByteBuffer.wrap(record.value()));
-    row.setField(DeadLetterTable.SOURCE_URI, HeaderValues.text(record, PipelineHeaders.SOURCE_URI));
-    row.setField(DeadLetterTable.SOURCE_LINE, number(HeaderValues.text(record, PipelineHeaders.SOURCE_LINE)));
-    row.setField(DeadLetterTable.SOURCE_TOPIC, HeaderValues.text(record, LineageHeaders.SOURCE_TOPIC));
-    Long partition = number(HeaderValues.text(record, LineageHeaders.SOURCE_PARTITION));
+    row.setField(DeadLetterTable.SOURCE_URI, HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_URI));
+    row.setField(DeadLetterTable.SOURCE_LINE, number(HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_LINE)));
+    row.setField(DeadLetterTable.SOURCE_TOPIC, HeaderValues.text(record.headers(), LineageHeaders.SOURCE_TOPIC));
+    Long partition = number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_PARTITION));
     row.setField(DeadLetterTable.SOURCE_PARTITION, partition == null ? null : partition.intValue());
-    row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record, LineageHeaders.SOURCE_OFFSET)));
+    row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_OFFSET)));
     row.setField(DeadLetterTable.DEAD_LETTERED_AT, utc(record.timestamp()));
     row.setField(DeadLetterTable.DLQ_TOPIC, record.topic());
     row.setField(DeadLetterTable.DLQ_PARTITION, record.partition());

@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.deadletter;
 
 import dev.lakehouse.streams.raw.RawTableCatalog;
+import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SortOrder;
@@ -60,6 +61,6 @@ public final class DeadLetterTable {
     Schema schema = schema();
     return RawTableCatalog.ensureTable(catalog, IDENTIFIER, schema,
         PartitionSpec.builderFor(schema).month(DEAD_LETTERED_AT).build(),
-        SortOrder.builderFor(schema).asc(STAGE).asc(DATASET).asc(REASON).build());
+        SortOrder.builderFor(schema).asc(STAGE).asc(DATASET).asc(REASON).build(), Map.of());
   }
 }

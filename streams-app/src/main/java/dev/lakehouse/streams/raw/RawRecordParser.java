@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +26,14 @@ public final class RawRecordParser {
   private static final Set<String> STATUS_VALUES = Set.of("REGISTERED", "PLACED", "CONCLUDED", "CANCELLED");
 
   private final Dataset dataset;
-  private final Schema schema;
+  private final String[] fields;
+  private final Types.NestedField[] columns;
 
   public RawRecordParser(Dataset dataset) {
     this.dataset = dataset;
-    this.schema = RawTables.schema(dataset);
+    Schema schema = RawTables.schema(dataset);
+    this.fields = dataset.fieldNames().toArray(String[]::new);
+    this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
   }
 
   public ParseResult parse(byte[] value) {
@@ -45,10 +46,11 @@ public final class RawRecordParser {
     if (root == null || !root.isObject()) {
       return new ParseResult.Rejected("malformed-json", "the value is not a JSON object");
     }
-    Map<String, Object> values = new HashMap<>();
-    for (String field : dataset.fieldNames()) {
+    Map<String, Object> values = new HashMap<>(fields.length * 2);
+    for (int i = 0; i < fields.length; i++) {
+      String field = fields[i];
       JsonNode node = root.get(field);
-      Types.NestedField column = schema.findField(field);
+      Types.NestedField column = columns[i];
       if (node == null || node.isNull() || (node.isTextual() && node.asText().isEmpty() && !isString(column.type()))) {
         if (column.isRequired()) {
           return new ParseResult.Rejected("missing-field", "required field '" + field + "' is absent or null");
@@ -150,7 +152,7 @@ public final class RawRecordParser {
           throw new FieldException("invalid-timestamp", "expected an ISO-8601 timestamp string");
         }
         try {
-          yield OffsetDateTime.parse(node.asText()).withOffsetSameInstant(ZoneOffset.UTC);
+          yield IsoTimestamps.parseUtc(node.asText());
         } catch (DateTimeException e) {
           throw new FieldException("invalid-timestamp", "not an ISO-8601 timestamp with a zone or offset");
         }

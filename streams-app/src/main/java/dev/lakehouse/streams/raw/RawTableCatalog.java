@@ -2,12 +2,14 @@ package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.Dataset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -43,27 +45,31 @@ public final class RawTableCatalog {
   }
 
   static Table ensure(Catalog catalog, Dataset dataset, Schema wanted) {
-    return ensureTable(catalog, identifier(dataset), wanted,
-        RawTableLayout.spec(dataset, wanted), RawTableLayout.sortOrder(dataset, wanted));
+    return ensureTable(catalog, identifier(dataset), wanted, RawTableLayout.spec(dataset, wanted),
+        RawTableLayout.sortOrder(dataset, wanted), RawTableLayout.plainEncoded(RawTableLayout.uniqueValuedColumns(dataset)));
   }
 
   /**
-   * Creates a table (format v2, Parquet with zstd) when it does not exist, else adds the columns of
-   * {@code wanted} it lacks as nullable columns. Safe when several instances start at once.
+   * Creates a table (format v2, Parquet with zstd, plus {@code writeProperties}) when it does not exist,
+   * else adds the columns of {@code wanted} it lacks as nullable columns and sets the write properties it
+   * lacks or holds with another value. Safe when several instances start at once.
    */
-  public static Table ensureTable(Catalog catalog, TableIdentifier id, Schema wanted, PartitionSpec spec, SortOrder sortOrder) {
+  public static Table ensureTable(Catalog catalog, TableIdentifier id, Schema wanted, PartitionSpec spec, SortOrder sortOrder,
+      Map<String, String> writeProperties) {
+    Map<String, String> properties = new LinkedHashMap<>(Map.of(
+        "format-version", "2",
+        "write.format.default", "parquet",
+        "write.parquet.compression-codec", "zstd",
+        "write.metadata.delete-after-commit.enabled", "true",
+        "write.metadata.previous-versions-max", "50"));
+    properties.putAll(writeProperties);
     ensureNamespace(catalog, id.namespace());
     if (!catalog.tableExists(id)) {
       try {
         Table created = catalog.buildTable(id, wanted)
             .withPartitionSpec(spec)
             .withSortOrder(sortOrder)
-            .withProperties(Map.of(
-                "format-version", "2",
-                "write.format.default", "parquet",
-                "write.parquet.compression-codec", "zstd",
-                "write.metadata.delete-after-commit.enabled", "true",
-                "write.metadata.previous-versions-max", "50"))
+            .withProperties(properties)
             .create();
         LOG.info("created table {} ({} columns, partitioned by {})", id, wanted.columns().size(), created.spec());
         return created;
@@ -73,7 +79,24 @@ public final class RawTableCatalog {
     }
     Table table = catalog.loadTable(id);
     addMissingColumns(table, wanted);
+    updateWriteProperties(table, writeProperties);
     return table;
+  }
+
+  private static void updateWriteProperties(Table table, Map<String, String> writeProperties) {
+    Map<String, String> changed = new LinkedHashMap<>();
+    writeProperties.forEach((key, value) -> {
+      if (!value.equals(table.properties().get(key))) {
+        changed.put(key, value);
+      }
+    });
+    if (changed.isEmpty()) {
+      return;
+    }
+    UpdateProperties update = table.updateProperties();
+    changed.forEach(update::set);
+    update.commit();
+    LOG.info("table {}: set write properties {}", table.name(), changed.keySet());
   }
 
   private static void ensureNamespace(Catalog catalog, Namespace namespace) {

@@ -1,20 +1,25 @@
 package dev.lakehouse.streams.topology;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.ParseResult;
 import dev.lakehouse.streams.raw.RawRecordParser;
+import dev.lakehouse.streams.raw.RawRowCodec;
+import dev.lakehouse.streams.writer.HeaderValues;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Checks one source record against its contract. A valid record goes on to the dataset's rows topic
- * unchanged (the writer types it again with the same parser), with its source coordinates added as
- * headers. An invalid one goes to the dead letters with the reason. Both keep the ingestor's headers
- * (source URI and line).
+ * Checks one source record against its contract. A valid record goes on to the dataset's rows topic as
+ * its typed row with its lineage ({@link RawRowCodec}), so the writer does not parse it again. An invalid
+ * one goes to the dead letters with the original bytes, the reason, its source coordinates as headers
+ * and the ingestor's headers (source URI and line).
  */
 final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   static final String ROWS = "rows";
@@ -22,11 +27,13 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
 
   private final Dataset dataset;
   private final RawRecordParser parser;
+  private final RawRowCodec codec;
   private ProcessorContext<byte[], byte[]> context;
 
   ValidateProcessor(Dataset dataset) {
     this.dataset = dataset;
     this.parser = new RawRecordParser(dataset);
+    this.codec = new RawRowCodec(dataset);
   }
 
   @Override
@@ -36,23 +43,39 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    Record<byte[], byte[]> out = record.withHeaders(record.headers());
-    addCoordinates(out.headers(), record);
     ParseResult result = record.value() == null
         ? new ParseResult.Rejected("missing-value", "the record has no value")
         : parser.parse(record.value());
-    if (result instanceof ParseResult.Rejected rejected) {
-      out.headers().add(LineageHeaders.DATASET, utf8(dataset.datasetName()));
-      out.headers().add(LineageHeaders.REASON, utf8(rejected.reason()));
-      out.headers().add(LineageHeaders.DETAIL, utf8(rejected.detail()));
-      context.forward(out, DEAD_LETTERS + "-" + dataset.datasetName());
-    } else {
-      context.forward(out, ROWS + "-" + dataset.datasetName());
+    RecordMetadata metadata = context.recordMetadata().orElseThrow();
+    if (result instanceof ParseResult.Parsed parsed) {
+      byte[] row = codec.encode(parsed.values(), new Lineage(metadata.topic(), metadata.partition(), metadata.offset(),
+          record.timestamp(), HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_URI), sourceLine(record.headers())));
+      context.forward(record.withValue(row).withHeaders(new RecordHeaders()), ROWS + "-" + dataset.datasetName());
+      return;
+    }
+    ParseResult.Rejected rejected = (ParseResult.Rejected) result;
+    Record<byte[], byte[]> out = record.withHeaders(record.headers());
+    addCoordinates(out.headers(), metadata, record);
+    out.headers().add(LineageHeaders.DATASET, utf8(dataset.datasetName()));
+    out.headers().add(LineageHeaders.REASON, utf8(rejected.reason()));
+    out.headers().add(LineageHeaders.DETAIL, utf8(rejected.detail()));
+    context.forward(out, DEAD_LETTERS + "-" + dataset.datasetName());
+  }
+
+  /** The ingestor's source line; null when absent, or not a number (the row keeps its other lineage). */
+  private static Long sourceLine(Headers headers) {
+    String line = HeaderValues.text(headers, PipelineHeaders.SOURCE_LINE);
+    if (line == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(line.trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 
-  private void addCoordinates(Headers headers, Record<byte[], byte[]> record) {
-    RecordMetadata metadata = context.recordMetadata().orElseThrow();
+  private static void addCoordinates(Headers headers, RecordMetadata metadata, Record<byte[], byte[]> record) {
     headers.add(LineageHeaders.SOURCE_TOPIC, utf8(metadata.topic()));
     headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(metadata.partition())));
     headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(metadata.offset())));

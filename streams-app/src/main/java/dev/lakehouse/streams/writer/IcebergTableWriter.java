@@ -36,11 +36,14 @@ import org.slf4j.LoggerFactory;
  * buffer budget is reached), carrying the input offsets. The table, not Kafka, says where to resume: on
  * every assignment the writer seeks each partition to the offsets in its table's snapshots. A batch the
  * table already holds, or that another writer overtook, is dropped and its partitions are read again from
- * the table. Files roll by size inside a batch and by age at every commit, so no file outlives one
- * commit interval.
+ * the table. Files roll by size inside a batch and by age at every commit. A batch spans one commit
+ * interval, or up to {@link #CATCH_UP_INTERVALS} while the writer works through a backlog.
  */
 public final class IcebergTableWriter implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergTableWriter.class);
+
+  /** How many commit intervals a batch may grow to while the writer catches up with a backlog. */
+  static final int CATCH_UP_INTERVALS = 6;
 
   private final Consumer<byte[], byte[]> consumer;
   private final Map<String, TableSink> sinkByTopic;
@@ -131,7 +134,7 @@ public final class IcebergTableWriter implements Runnable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           write(record);
         }
-        if (bufferedBytes >= bufferBudgetBytes || System.nanoTime() - batchOpened >= commitInterval.toNanos()) {
+        if (commitDue()) {
           commitBatch();
         }
       }
@@ -142,6 +145,44 @@ public final class IcebergTableWriter implements Runnable {
       }
       finalCommit();
     }
+  }
+
+  /**
+   * A batch is committed when it reaches the buffer budget, or when it is one commit interval old, unless
+   * the writer is catching up: then it grows up to {@link #CATCH_UP_INTERVALS} intervals, so that a backlog
+   * is written in fewer, larger files and snapshots. Records of a backlog are late whatever the writer does;
+   * under a load it keeps up with, the writer never catches up and commits every interval.
+   */
+  private boolean commitDue() {
+    if (bufferedBytes >= bufferBudgetBytes) {
+      return true;
+    }
+    long age = System.nanoTime() - batchOpened;
+    if (age < commitInterval.toNanos()) {
+      return false;
+    }
+    return age >= commitInterval.toNanos() * CATCH_UP_INTERVALS || !catchingUp(age);
+  }
+
+  /** Whether the records still waiting in the assigned partitions are more than one interval of writing at the batch's pace. */
+  private boolean catchingUp(long batchAgeNanos) {
+    long written = batchRecords();
+    if (written == 0) {
+      return false;
+    }
+    long waiting = 0;
+    for (TopicPartition tp : consumer.assignment()) {
+      waiting += consumer.currentLag(tp).orElse(0L);
+    }
+    return (double) waiting * batchAgeNanos > (double) written * commitInterval.toNanos();
+  }
+
+  private long batchRecords() {
+    long records = 0;
+    for (long[] count : recordsIn.values()) {
+      records += count[0];
+    }
+    return records;
   }
 
   private void finalCommit() {

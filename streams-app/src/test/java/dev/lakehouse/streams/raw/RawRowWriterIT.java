@@ -34,7 +34,8 @@ class RawRowWriterIT {
     Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS)).get(0);
     RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
     Instant ingestTime = Instant.parse("2026-11-22T05:00:00Z");
-    RawRowWriter writer = new RawRowWriter(table, 128L * 1024 * 1024, 1, () -> ingestTime);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
+    RawRowWriter writer = new RawRowWriter(table, codec.fields(), 128L * 1024 * 1024, 1, () -> ingestTime);
     String[] days = {"2019-01-17", "2019-01-18", "2019-01-19"};
     // the tables are shared with the other ITs of this JVM: this test reads back only its own rows
     String uri = "s3://landing/" + java.util.UUID.randomUUID() + "/status.json.gz";
@@ -42,8 +43,10 @@ class RawRowWriterIT {
       String json = "{\"created_at\":\"" + days[i % 3] + "T23:59:59.123Z\",\"order_id\":\"o-" + i
           + "\",\"status_id\":\"s-" + i + "\",\"value\":\"PLACED\"}";
       ParseResult.Parsed parsed = (ParseResult.Parsed) parser.parse(json.getBytes(StandardCharsets.UTF_8));
-      writer.write(parsed.values(), new Lineage("src.food.order_status", i % 2, i / 2, 1_700_000_000_000L + i,
-          uri, (long) i + 1));
+      // through the rows topic's binary form, as in the app
+      RawRowCodec.RawRow row = codec.decode(codec.encode(parsed.values(), new Lineage("src.food.order_status", i % 2, i / 2,
+          1_700_000_000_000L + i, uri, (long) i + 1)));
+      writer.write(row.values(), row.lineage());
     }
     List<DataFile> files = writer.complete();
     assertThat(files).as("one file per day partition").hasSize(3);
@@ -76,12 +79,14 @@ class RawRowWriterIT {
   void moneyAndBooleansOfCsvOriginSurviveTheRoundTrip(LakehouseSettings settings) throws Exception {
     Catalog catalog = LakehouseCatalogs.open(settings);
     Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.RESTAURANT)).get(0);
-    RawRowWriter writer = new RawRowWriter(table, 128L * 1024 * 1024, 2, Instant::now);
+    RawRowCodec codec = new RawRowCodec(Dataset.RESTAURANT);
+    RawRowWriter writer = new RawRowWriter(table, codec.fields(), 128L * 1024 * 1024, 2, Instant::now);
     ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.RESTAURANT).parse(("{\"id\":\"r-1\","
         + "\"created_at\":\"2017-01-23T12:52:30.000Z\",\"enabled\":\"false\",\"price_range\":\"3\",\"average_ticket\":\"60.5\","
         + "\"takeout_time\":\"0\",\"delivery_time\":null,\"minimum_order_value\":\"30.0\",\"merchant_zip_code\":\"01402\","
         + "\"merchant_city\":\"SAO PAULO\",\"merchant_state\":\"SP\",\"merchant_country\":\"BR\"}").getBytes(StandardCharsets.UTF_8));
-    writer.write(parsed.values(), new Lineage("src.food.restaurant", 0, 42, 0, null, null));
+    RawRowCodec.RawRow row = codec.decode(codec.encode(parsed.values(), new Lineage("src.food.restaurant", 0, 42, 0, null, null)));
+    writer.write(row.values(), row.lineage());
     new TableCommitter("it-csv").commit(table, writer.complete(), List.of(new OffsetRange("src.food.restaurant-0", 42, 43)));
     List<Record> rows = new ArrayList<>();
     try (CloseableIterable<Record> read = IcebergGenerics.read(LakehouseCatalogs.open(settings)

@@ -38,6 +38,41 @@ class RawTableCatalogTest {
   }
 
   @Test
+  void uniqueValuedColumnsAreWrittenWithoutADictionaryAndLowCardinalityOnesKeepIt() {
+    InMemoryCatalog catalog = catalog();
+    Table order = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER)).get(0);
+    String prefix = TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX;
+    assertThat(order.properties())
+        .containsEntry(prefix + "items", "false")
+        .containsEntry(prefix + "order_id", "false")
+        .containsEntry(prefix + RawTables.SOURCE_OFFSET, "false")
+        .containsEntry(prefix + RawTables.INGESTED_AT, "false")
+        .doesNotContainKey(prefix + "delivery_address_state")
+        .doesNotContainKey(prefix + "delivery_address_city");
+    for (Dataset dataset : Dataset.values()) {
+      Schema schema = RawTables.schema(dataset);
+      assertThat(RawTableLayout.uniqueValuedColumns(dataset)).as(dataset + " names only its own columns")
+          .allSatisfy(column -> assertThat(schema.findField(column)).isNotNull());
+    }
+  }
+
+  @Test
+  void aTableCreatedBeforeTheWritePropertiesExistedGetsThemOnTheNextStart() {
+    InMemoryCatalog catalog = catalog();
+    Schema schema = RawTables.schema(Dataset.ORDER_STATUS);
+    catalog.createNamespace(RawTableCatalog.NAMESPACE);
+    catalog.createTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS), schema);
+    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));
+    Table status = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS));
+    assertThat(status.properties()).containsEntry(TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + "order_id", "false");
+    long snapshotsOfMetadata = ((org.apache.iceberg.HasTableOperations) status).operations().current().previousFiles().size();
+    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));
+    Table again = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS));
+    assertThat(((org.apache.iceberg.HasTableOperations) again).operations().current().previousFiles())
+        .as("an unchanged table is not rewritten").hasSize((int) snapshotsOfMetadata);
+  }
+
+  @Test
   void aFieldAddedToTheContractBecomesANullableColumnOnTheNextStart() {
     InMemoryCatalog catalog = catalog();
     RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));

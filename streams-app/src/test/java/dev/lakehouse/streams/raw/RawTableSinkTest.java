@@ -1,0 +1,69 @@
+package dev.lakehouse.streams.raw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.streams.topology.LineageHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.inmemory.InMemoryCatalog;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+class RawTableSinkTest {
+  private static final String STATUS = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"%s\",\"status_id\":\"s\",\"value\":\"PLACED\"}";
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void encodedRowsAndTheSourceJsonOfEarlierVersionsLandAsTheSameTypedRows() throws Exception {
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog.initialize("test", Map.of());
+    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS)).get(0);
+    RawTableSink sink = new RawTableSink(Dataset.ORDER_STATUS, table, 128L * 1024 * 1024, 0);
+
+    ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.ORDER_STATUS).parse(utf8(STATUS.formatted("o-new")));
+    byte[] encoded = new RawRowCodec(Dataset.ORDER_STATUS).encode(parsed.values(),
+        new Lineage("src.food.order_status", 2, 40, 1_000, "s3://landing/a.json.gz", 7L));
+    sink.write(new ConsumerRecord<>("raw.rows.order_status", 0, 0, 0, TimestampType.CREATE_TIME, 0, 0, utf8("o-new"), encoded,
+        new RecordHeaders(), Optional.empty()));
+
+    RecordHeaders legacyHeaders = new RecordHeaders();
+    legacyHeaders.add(LineageHeaders.SOURCE_TOPIC, utf8("src.food.order_status"));
+    legacyHeaders.add(LineageHeaders.SOURCE_PARTITION, utf8("3"));
+    legacyHeaders.add(LineageHeaders.SOURCE_OFFSET, utf8("41"));
+    legacyHeaders.add(LineageHeaders.SOURCE_TIMESTAMP, utf8("2000"));
+    legacyHeaders.add(PipelineHeaders.SOURCE_URI, utf8("s3://landing/b.json.gz"));
+    legacyHeaders.add(PipelineHeaders.SOURCE_LINE, utf8("8"));
+    sink.write(new ConsumerRecord<>("raw.rows.order_status", 0, 1, 0, TimestampType.CREATE_TIME, 0, 0, utf8("o-old"),
+        utf8(STATUS.formatted("o-old")), legacyHeaders, Optional.empty()));
+
+    List<DataFile> files = sink.complete();
+    AppendFiles append = table.newAppend();
+    files.forEach(append::appendFile);
+    append.commit();
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
+      read.forEach(rows::add);
+    }
+    assertThat(rows).extracting(r -> r.getField("order_id") + " " + r.getField("created_at") + " " + r.getField(RawTables.SOURCE_PARTITION)
+            + "@" + r.getField(RawTables.SOURCE_OFFSET) + " " + r.getField(RawTables.SOURCE_URI) + ":" + r.getField(RawTables.SOURCE_LINE))
+        .containsExactlyInAnyOrder(
+            "o-new 2019-01-17T22:50:06Z 2@40 s3://landing/a.json.gz:7",
+            "o-old 2019-01-17T22:50:06Z 3@41 s3://landing/b.json.gz:8");
+  }
+}
