@@ -11,7 +11,7 @@ import java.util.Properties;
  *
  * @param applicationId the Kafka Streams application id; instances with the same id share the work
  * @param commitInterval one Iceberg commit per table per interval; a record is visible within about two
- *     intervals of arriving, and no data file is older than one interval when it is committed
+ *     intervals of arriving. While the writer catches up with a backlog, a batch may span up to 6 intervals
  * @param targetFileSizeBytes data files roll at this size
  * @param bufferBudgetBytes source bytes held in open data files before the writer commits early
  * @param httpPort the port of the metrics and health endpoints (0: any free port)

@@ -1,0 +1,40 @@
+package dev.lakehouse.common.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class TrustedSettingsTest {
+  private static final String KEY = "0123456789abcdef0123456789abcdef-secret";
+
+  @Test
+  void aMissingKeyIsAStartUpErrorNamingTheKeyAndItsVariable() {
+    assertThatThrownBy(() -> TrustedSettings.fromProperties(new Properties(), Map.of()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("trusted.pseudonym-key")
+        .hasMessageContaining("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY");
+  }
+
+  @Test
+  void aShortKeyIsRefusedWithoutShowingIt() {
+    Properties properties = new Properties();
+    properties.setProperty("trusted.pseudonym-key", "too-short-secret");
+    assertThatThrownBy(() -> TrustedSettings.fromProperties(properties, Map.of()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("at least 32 bytes")
+        .hasMessageNotContaining("too-short-secret");
+  }
+
+  @Test
+  void theEnvironmentOverridesTheFileAndTheKeyNeverAppearsInToString() {
+    Properties properties = new Properties();
+    properties.setProperty("trusted.pseudonym-key", "file-key-file-key-file-key-file-key-0");
+    TrustedSettings settings = TrustedSettings.fromProperties(properties, Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY));
+    assertThat(settings.pseudonymKey()).isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
+    assertThat(settings.toString()).doesNotContain(KEY).contains("hidden");
+  }
+}
