@@ -1,18 +1,13 @@
 package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.Dataset;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import dev.lakehouse.streams.codec.BinaryReader;
+import dev.lakehouse.streams.codec.BinaryWriter;
+import dev.lakehouse.streams.codec.TypedValues;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.types.Type;
-import org.apache.iceberg.types.Types;
 
 /**
  * The binary form of a typed raw row on a {@code raw.rows.<dataset>} topic: the topology types a record
@@ -50,25 +45,16 @@ public final class RawRowCodec {
   }
 
   public byte[] encode(Map<String, Object> values, Lineage lineage) {
-    Output out = new Output(256);
+    BinaryWriter out = new BinaryWriter(256);
     out.write(FORMAT);
     out.varint(fields.size());
     for (int i = 0; i < types.length; i++) {
       Object value = values.get(fields.get(i));
       if (value == null) {
         out.write(0);
-        continue;
-      }
-      out.write(1);
-      switch (types[i].typeId()) {
-        case STRING -> out.string((String) value);
-        case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
-        case INTEGER -> out.varlong((Integer) value);
-        case LONG -> out.varlong((Long) value);
-        case DOUBLE -> out.fixed64(Double.doubleToRawLongBits((Double) value));
-        case DECIMAL -> out.bytes(((BigDecimal) value).setScale(((Types.DecimalType) types[i]).scale()).unscaledValue().toByteArray());
-        case TIMESTAMP -> out.varlong(micros((OffsetDateTime) value));
-        default -> throw new IllegalStateException("no encoding for " + types[i] + " (" + dataset + "." + fields.get(i) + ")");
+      } else {
+        out.write(1);
+        TypedValues.write(out, types[i], value);
       }
     }
     out.string(lineage.topic());
@@ -87,7 +73,7 @@ public final class RawRowCodec {
 
   /** Reads a row back; values are in contract order, typed as {@link ParseResult.Parsed} documents them. */
   public RawRow decode(byte[] bytes) {
-    Input in = new Input(bytes);
+    BinaryReader in = new BinaryReader(bytes, "an encoded raw row");
     if (in.read() != FORMAT) {
       throw new IllegalArgumentException("not an encoded raw row of " + dataset + " (format byte " + bytes[0] + ")");
     }
@@ -98,19 +84,9 @@ public final class RawRowCodec {
     }
     Object[] values = new Object[types.length];
     for (int i = 0; i < count; i++) {
-      if (in.read() == 0) {
-        continue;
+      if (in.read() != 0) {
+        values[i] = TypedValues.read(in, types[i]);
       }
-      values[i] = switch (types[i].typeId()) {
-        case STRING -> in.string();
-        case BOOLEAN -> in.read() == 1;
-        case INTEGER -> (int) in.varlong();
-        case LONG -> in.varlong();
-        case DOUBLE -> Double.longBitsToDouble(in.fixed64());
-        case DECIMAL -> new BigDecimal(new BigInteger(in.bytes()), ((Types.DecimalType) types[i]).scale());
-        case TIMESTAMP -> timestamp(in.varlong());
-        default -> throw new IllegalStateException("no encoding for " + types[i]);
-      };
     }
     String topic = in.string();
     int partition = (int) in.varlong();
@@ -124,15 +100,6 @@ public final class RawRowCodec {
   /** The contract's field names, in the order of {@link RawRow#values()}. */
   public List<String> fields() {
     return fields;
-  }
-
-  private static long micros(OffsetDateTime time) {
-    Instant instant = time.toInstant();
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-  }
-
-  private static OffsetDateTime timestamp(long micros) {
-    return OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   /** A decoded row: values in contract order (null where absent) and where it came from. */
@@ -150,135 +117,6 @@ public final class RawRowCodec {
     @Override
     public String toString() {
       return "RawRow" + Arrays.toString(values) + " from " + lineage;
-    }
-  }
-
-  private static final class Output {
-    private byte[] buffer;
-    private int size;
-
-    Output(int capacity) {
-      buffer = new byte[capacity];
-    }
-
-    void write(int b) {
-      ensure(1);
-      buffer[size++] = (byte) b;
-    }
-
-    void varint(long value) {
-      ensure(10);
-      while ((value & ~0x7FL) != 0) {
-        buffer[size++] = (byte) ((value & 0x7F) | 0x80);
-        value >>>= 7;
-      }
-      buffer[size++] = (byte) value;
-    }
-
-    void varlong(long value) {
-      varint((value << 1) ^ (value >> 63));
-    }
-
-    void fixed64(long value) {
-      ensure(8);
-      for (int shift = 56; shift >= 0; shift -= 8) {
-        buffer[size++] = (byte) (value >>> shift);
-      }
-    }
-
-    void bytes(byte[] bytes) {
-      varint(bytes.length);
-      ensure(bytes.length);
-      System.arraycopy(bytes, 0, buffer, size, bytes.length);
-      size += bytes.length;
-    }
-
-    void string(String value) {
-      bytes(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    void nullableString(String value) {
-      if (value == null) {
-        write(0);
-      } else {
-        write(1);
-        string(value);
-      }
-    }
-
-    private void ensure(int more) {
-      if (size + more > buffer.length) {
-        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-      }
-    }
-
-    byte[] toByteArray() {
-      return Arrays.copyOf(buffer, size);
-    }
-  }
-
-  private static final class Input {
-    private final byte[] bytes;
-    private int position;
-
-    Input(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    int read() {
-      if (position >= bytes.length) {
-        throw new IllegalArgumentException("an encoded raw row ends early, at byte " + position);
-      }
-      return bytes[position++] & 0xFF;
-    }
-
-    long varint() {
-      long value = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        int b = read();
-        value |= (long) (b & 0x7F) << shift;
-        if ((b & 0x80) == 0) {
-          return value;
-        }
-      }
-      throw new IllegalArgumentException("a varint of an encoded raw row is longer than 10 bytes");
-    }
-
-    long varlong() {
-      long raw = varint();
-      return (raw >>> 1) ^ -(raw & 1);
-    }
-
-    long fixed64() {
-      long value = 0;
-      for (int i = 0; i < 8; i++) {
-        value = (value << 8) | read();
-      }
-      return value;
-    }
-
-    byte[] bytes() {
-      int length = (int) varint();
-      if (length < 0 || position + length > bytes.length) {
-        throw new IllegalArgumentException("an encoded raw row ends early, at byte " + position);
-      }
-      byte[] out = Arrays.copyOfRange(bytes, position, position + length);
-      position += length;
-      return out;
-    }
-
-    String string() {
-      int length = (int) varint();
-      if (length < 0 || position + length > bytes.length) {
-        throw new IllegalArgumentException("an encoded raw row ends early, at byte " + position);
-      }
-      String value = new String(bytes, position, length, StandardCharsets.UTF_8);
-      position += length;
-      return value;
-    }
-
-    String nullableString() {
-      return read() == 0 ? null : string();
     }
   }
 }

@@ -1,0 +1,100 @@
+package dev.lakehouse.streams.codec;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types.NestedField;
+
+/**
+ * The binary form of a row of an Iceberg table on a topic: a format byte, the number of columns, then per
+ * column a presence byte and its {@link TypedValues value}, in the schema's column order. Columns are
+ * only ever appended to these schemas: a row written before a column existed reads with it null.
+ */
+public final class RowCodec {
+  public static final byte FORMAT = 2;
+
+  private final Schema schema;
+  private final List<NestedField> columns;
+  private final Type[] types;
+
+  public RowCodec(Schema schema) {
+    this.schema = schema;
+    this.columns = schema.columns();
+    this.types = columns.stream().map(NestedField::type).toArray(Type[]::new);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /** Encodes {@code row} (values by column name; absent = null). A null in a required column is a bug and fails. */
+  public byte[] encode(Map<String, Object> row) {
+    BinaryWriter out = new BinaryWriter(256);
+    out.write(FORMAT);
+    out.varint(columns.size());
+    for (int i = 0; i < types.length; i++) {
+      NestedField column = columns.get(i);
+      Object value = row.get(column.name());
+      if (value == null) {
+        if (column.isRequired()) {
+          throw new IllegalArgumentException("required column " + column.name() + " is null");
+        }
+        out.write(0);
+      } else {
+        out.write(1);
+        TypedValues.write(out, types[i], value);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** The values in column order (null where absent). */
+  public Object[] decode(byte[] bytes) {
+    BinaryReader in = new BinaryReader(bytes, "an encoded row of " + schema.asStruct());
+    if (in.read() != FORMAT) {
+      throw new IllegalArgumentException("not an encoded table row (format byte " + bytes[0] + ")");
+    }
+    int count = (int) in.varint();
+    if (count > types.length) {
+      throw new IllegalArgumentException("an encoded row has " + count + " columns; this version knows " + types.length);
+    }
+    Object[] values = new Object[types.length];
+    for (int i = 0; i < count; i++) {
+      if (in.read() != 0) {
+        values[i] = TypedValues.read(in, types[i]);
+      }
+    }
+    return values;
+  }
+
+  /** The values by column name, in column order. */
+  public Map<String, Object> decodeToMap(byte[] bytes) {
+    Object[] values = decode(bytes);
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      row.put(columns.get(i).name(), values[i]);
+    }
+    return row;
+  }
+
+  /** A generic record of {@code target} (the table's current schema) holding the columns it shares with this codec's schema. */
+  public GenericRecord decodeInto(byte[] bytes, Schema target) {
+    Object[] values = decode(bytes);
+    GenericRecord record = GenericRecord.create(target);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null && target.findField(columns.get(i).name()) != null) {
+        record.setField(columns.get(i).name(), values[i]);
+      }
+    }
+    return record;
+  }
+
+  @Override
+  public String toString() {
+    return "RowCodec" + Arrays.toString(columns.stream().map(NestedField::name).toArray());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.lakehouse.streams.raw;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.streams.topology.LineageHeaders;
+import dev.lakehouse.streams.writer.HeaderValues;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Reads a record of a {@code raw.rows.<dataset>} topic into a typed row with its lineage: the binary form
+ * the topology writes ({@link RawRowCodec}), or the source JSON with its lineage in headers that versions
+ * before it wrote, typed again with the same parser.
+ */
+public final class RawRowReader {
+  private final RawRowCodec codec;
+  private final RawRecordParser parser;
+
+  public RawRowReader(Dataset dataset) {
+    this.codec = new RawRowCodec(dataset);
+    this.parser = new RawRecordParser(dataset);
+  }
+
+  public RawRowCodec codec() {
+    return codec;
+  }
+
+  /** @param where names the record in the error raised when a validated record no longer parses (a bug, never data to drop) */
+  public RawRowCodec.RawRow read(byte[] value, Headers headers, String where) {
+    if (RawRowCodec.isEncoded(value)) {
+      return codec.decode(value);
+    }
+    ParseResult result = parser.parse(value);
+    if (!(result instanceof ParseResult.Parsed parsed)) {
+      throw new IllegalStateException("a record the topology validated does not parse: " + where + " "
+          + ((ParseResult.Rejected) result).reason());
+    }
+    Object[] values = codec.fields().stream().map(parsed.values()::get).toArray();
+    String line = HeaderValues.text(headers, PipelineHeaders.SOURCE_LINE);
+    return new RawRowCodec.RawRow(values, new Lineage(
+        HeaderValues.text(headers, LineageHeaders.SOURCE_TOPIC),
+        Integer.parseInt(HeaderValues.text(headers, LineageHeaders.SOURCE_PARTITION)),
+        Long.parseLong(HeaderValues.text(headers, LineageHeaders.SOURCE_OFFSET)),
+        Long.parseLong(HeaderValues.text(headers, LineageHeaders.SOURCE_TIMESTAMP)),
+        HeaderValues.text(headers, PipelineHeaders.SOURCE_URI),
+        line == null ? null : Long.parseLong(line)));
+  }
+}

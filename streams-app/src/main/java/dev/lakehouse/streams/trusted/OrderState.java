@@ -1,0 +1,108 @@
+package dev.lakehouse.streams.trusted;
+
+import dev.lakehouse.streams.codec.BinaryReader;
+import dev.lakehouse.streams.codec.BinaryWriter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Everything the trusted stage keeps about one order: its distinct copies (as they came from
+ * {@code raw.rows.order}), its distinct status events, and, per trusted table, the version it last emitted
+ * and a hash of that version's content (so an unchanged row is never emitted again).
+ */
+final class OrderState {
+  private static final byte FORMAT = 1;
+
+  final List<byte[]> copies = new ArrayList<>();
+  final List<StatusEvent> events = new ArrayList<>();
+  long orderVersion;
+  long orderHash;
+  long itemsVersion;
+  long itemsHash;
+  long statusVersion;
+  long statusHash;
+  /** The hash of the items last sent to the dead letters, so each bad items string is sent once. */
+  long rejectedItemsHash;
+
+  boolean addCopy(byte[] copy) {
+    for (byte[] known : copies) {
+      if (Arrays.equals(known, copy)) {
+        return false;
+      }
+    }
+    copies.add(copy);
+    return true;
+  }
+
+  boolean addEvent(StatusEvent event) {
+    if (events.contains(event)) {
+      return false;
+    }
+    events.add(event);
+    return true;
+  }
+
+  byte[] toBytes() {
+    BinaryWriter out = new BinaryWriter(512);
+    out.write(FORMAT);
+    out.varint(copies.size());
+    copies.forEach(out::bytes);
+    out.varint(events.size());
+    for (StatusEvent event : events) {
+      out.string(event.statusId());
+      out.write(event.value().ordinal());
+      Instant instant = event.createdAt().toInstant();
+      out.varlong(instant.getEpochSecond());
+      out.varint(instant.getNano());
+    }
+    for (long value : new long[] {orderVersion, orderHash, itemsVersion, itemsHash, statusVersion, statusHash, rejectedItemsHash}) {
+      out.fixed64(value);
+    }
+    return out.toByteArray();
+  }
+
+  static OrderState fromBytes(byte[] bytes) {
+    OrderState state = new OrderState();
+    if (bytes == null) {
+      return state;
+    }
+    BinaryReader in = new BinaryReader(bytes, "an order's trusted state");
+    if (in.read() != FORMAT) {
+      throw new IllegalArgumentException("unknown format of an order's trusted state");
+    }
+    long copies = in.varint();
+    for (long i = 0; i < copies; i++) {
+      state.copies.add(in.bytes());
+    }
+    long events = in.varint();
+    StatusEvent.OrderState[] values = StatusEvent.OrderState.values();
+    for (long i = 0; i < events; i++) {
+      String id = in.string();
+      StatusEvent.OrderState value = values[in.read()];
+      Instant instant = Instant.ofEpochSecond(in.varlong(), in.varint());
+      state.events.add(new StatusEvent(id, value, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)));
+    }
+    state.orderVersion = in.fixed64();
+    state.orderHash = in.fixed64();
+    state.itemsVersion = in.fixed64();
+    state.itemsHash = in.fixed64();
+    state.statusVersion = in.fixed64();
+    state.statusHash = in.fixed64();
+    state.rejectedItemsHash = in.fixed64();
+    return state;
+  }
+
+  /** FNV-1a, 64 bits: a content fingerprint for "has this row changed", not a security hash. */
+  static long hash(long seed, byte[] bytes) {
+    long hash = seed == 0 ? 0xcbf29ce484222325L : seed;
+    for (byte b : bytes) {
+      hash ^= b & 0xFF;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+}

@@ -1,0 +1,288 @@
+package dev.lakehouse.streams.trusted;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.streams.codec.RowCodec;
+import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
+import dev.lakehouse.streams.raw.RawRowReader;
+import dev.lakehouse.streams.topology.LineageHeaders;
+import dev.lakehouse.streams.topology.RawTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The trusted stage of one task: the order copies and status events of the orders in its partitions
+ * (keyed by order_id), and every consumer and restaurant (broadcast to all tasks). Whenever something an
+ * order depends on changes, it builds the order's trusted rows again ({@link TrustedRows}) and emits, per
+ * table, a new version only when the row (or the item set) differs from the last one emitted. So the
+ * result depends on what arrived, never on the order it arrived in.
+ */
+final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  static final String STATE_STORE = "trusted-order-state";
+  static final String CONSUMER_STORE = "trusted-consumers";
+  static final String RESTAURANT_STORE = "trusted-restaurants";
+  static final String BY_CUSTOMER_STORE = "trusted-orders-by-customer";
+  static final String BY_MERCHANT_STORE = "trusted-orders-by-merchant";
+  static final String ORDER_OUT = "trusted-order-rows";
+  static final String ITEM_OUT = "trusted-item-rows";
+  static final String GARNISH_OUT = "trusted-garnish-rows";
+  static final String STATUS_OUT = "trusted-status-rows";
+  static final String DEAD_LETTER_OUT = "trusted-dead-letters";
+  private static final char SEPARATOR = '\u0000';
+  private static final OffsetDateTime PLACEHOLDER_TIME = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+
+  private final byte[] pseudonymKey;
+  private final RawRowReader orders = new RawRowReader(Dataset.ORDER);
+  private final RawRowReader statuses = new RawRowReader(Dataset.ORDER_STATUS);
+  private final RawRowReader consumers = new RawRowReader(Dataset.CONSUMER);
+  private final RawRowReader restaurants = new RawRowReader(Dataset.RESTAURANT);
+  private final RowCodec orderCodec = new RowCodec(TrustedTables.order());
+  private final RowCodec itemCodec = new RowCodec(TrustedTables.orderItem());
+  private final RowCodec garnishCodec = new RowCodec(TrustedTables.orderItemGarnish());
+  private final RowCodec statusCodec = new RowCodec(TrustedTables.orderStatus());
+  private final int statusIdField = Dataset.ORDER_STATUS.fieldNames().indexOf("status_id");
+  private final int statusValueField = Dataset.ORDER_STATUS.fieldNames().indexOf("value");
+  private final int statusTimeField = Dataset.ORDER_STATUS.fieldNames().indexOf("created_at");
+  private final int statusOrderField = Dataset.ORDER_STATUS.fieldNames().indexOf("order_id");
+  private ProcessorContext<byte[], byte[]> context;
+  private KeyValueStore<String, byte[]> states;
+  private KeyValueStore<String, byte[]> consumerStore;
+  private KeyValueStore<String, byte[]> restaurantStore;
+  private KeyValueStore<String, byte[]> byCustomer;
+  private KeyValueStore<String, byte[]> byMerchant;
+  private TrustedRows rows;
+
+  TrustedOrderProcessor(byte[] pseudonymKey) {
+    this.pseudonymKey = pseudonymKey.clone();
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+    this.states = context.getStateStore(STATE_STORE);
+    this.consumerStore = context.getStateStore(CONSUMER_STORE);
+    this.restaurantStore = context.getStateStore(RESTAURANT_STORE);
+    this.byCustomer = context.getStateStore(BY_CUSTOMER_STORE);
+    this.byMerchant = context.getStateStore(BY_MERCHANT_STORE);
+    this.rows = new TrustedRows(new Pseudonymizer(pseudonymKey));
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    if (record.value() == null) {
+      return;
+    }
+    String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+    String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+    if (topic.equals(RawTopics.rows(Dataset.ORDER))) {
+      onOrderCopy(record, orders.read(record.value(), record.headers(), where));
+    } else if (topic.equals(RawTopics.rows(Dataset.ORDER_STATUS))) {
+      onStatus(record, statuses.read(record.value(), record.headers(), where));
+    } else if (topic.equals(TrustedTopics.DIMENSIONS)) {
+      onDimension(record, where);
+    } else {
+      throw new IllegalStateException("the trusted stage does not read " + topic);
+    }
+  }
+
+  private void onOrderCopy(Record<byte[], byte[]> record, RawRow copy) {
+    String orderId = (String) rows.orderField(copy, "order_id");
+    OrderState state = OrderState.fromBytes(states.get(orderId));
+    byte[] encoded = orders.codec().encode(toMap(Dataset.ORDER, copy.values()), copy.lineage());
+    for (int i = 0; i < state.copies.size(); i++) {
+      RawRow known = orders.codec().decode(state.copies.get(i));
+      if (Arrays.equals(known.values(), copy.values())) {
+        if (compareLineage(copy, known) < 0) {
+          state.copies.set(i, encoded); // the same copy seen twice: keep the first source position, whatever arrived first
+        }
+        recomputeAndSave(record, orderId, state);
+        return;
+      }
+    }
+    state.addCopy(encoded);
+    String customerId = (String) rows.orderField(copy, "customer_id");
+    if (customerId != null) {
+      byCustomer.put(customerId + SEPARATOR + orderId, new byte[0]);
+    }
+    byMerchant.put(rows.orderField(copy, "merchant_id") + String.valueOf(SEPARATOR) + orderId, new byte[0]);
+    recomputeAndSave(record, orderId, state);
+  }
+
+  private void onStatus(Record<byte[], byte[]> record, RawRow status) {
+    String orderId = (String) status.values()[statusOrderField];
+    String statusId = (String) status.values()[statusIdField];
+    StatusEvent event = new StatusEvent(statusId == null ? "" : statusId,
+        StatusEvent.OrderState.valueOf((String) status.values()[statusValueField]), (OffsetDateTime) status.values()[statusTimeField]);
+    OrderState state = OrderState.fromBytes(states.get(orderId));
+    if (state.addEvent(event)) {
+      recomputeAndSave(record, orderId, state);
+    }
+  }
+
+  private void onDimension(Record<byte[], byte[]> record, String where) {
+    Dataset dataset = Dataset.values()[record.value()[0]];
+    byte[] rowBytes = Arrays.copyOfRange(record.value(), 1, record.value().length);
+    RawRowReader reader = dataset == Dataset.CONSUMER ? consumers : restaurants;
+    RawRow row = reader.read(rowBytes, record.headers(), where);
+    String id = (String) row.values()[dataset.fieldNames().indexOf(dataset.keyField())];
+    if (id == null) {
+      return;
+    }
+    KeyValueStore<String, byte[]> store = dataset == Dataset.CONSUMER ? consumerStore : restaurantStore;
+    byte[] known = store.get(id);
+    if (known != null) {
+      RawRow current = reader.codec().decode(known);
+      if (Arrays.equals(current.values(), row.values()) || DimensionChoice.keepsCurrent(dataset, current, row)) {
+        return;
+      }
+    }
+    store.put(id, reader.codec().encode(toMap(dataset, row.values()), row.lineage()));
+    List<String> affected = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = (dataset == Dataset.CONSUMER ? byCustomer : byMerchant)
+        .prefixScan(id + SEPARATOR, new StringSerializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> entry = it.next();
+        affected.add(entry.key.substring(id.length() + 1));
+      }
+    }
+    for (String orderId : affected) {
+      recomputeAndSave(record, orderId, OrderState.fromBytes(states.get(orderId)));
+    }
+  }
+
+  private void recomputeAndSave(Record<byte[], byte[]> cause, String orderId, OrderState state) {
+    byte[] key = orderId.getBytes(StandardCharsets.UTF_8);
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
+    StatusTimeline timeline = StatusTimeline.of(state.events);
+    Map<String, Object> status = TrustedRows.status(orderId, timeline);
+    if (status != null) {
+      long hash = OrderState.hash(0, placeholderBytes(statusCodec, status));
+      if (hash != state.statusHash) {
+        state.statusHash = hash;
+        state.statusVersion++;
+        emit(cause, key, statusCodec, status, state.statusVersion, now, STATUS_OUT);
+      }
+    }
+    if (!state.copies.isEmpty()) {
+      List<RawRow> copies = state.copies.stream().map(orders.codec()::decode).toList();
+      DuplicateOrders.Resolution<RawRow> resolution = rows.chooseCopy(copies, timeline, state.events);
+      RawRow chosen = resolution.chosen();
+      Integer itemCount = emitItems(cause, key, orderId, state, chosen, now);
+      String customerId = (String) rows.orderField(chosen, "customer_id");
+      byte[] consumer = customerId == null ? null : consumerStore.get(customerId);
+      byte[] restaurant = restaurantStore.get((String) rows.orderField(chosen, "merchant_id"));
+      Map<String, Object> order = rows.order(resolution, timeline, consumer == null ? null : consumers.codec().decode(consumer),
+          restaurant == null ? null : restaurants.codec().decode(restaurant), itemCount);
+      long hash = OrderState.hash(0, placeholderBytes(orderCodec, order));
+      if (hash != state.orderHash) {
+        state.orderHash = hash;
+        state.orderVersion++;
+        emit(cause, key, orderCodec, order, state.orderVersion, now, ORDER_OUT);
+      }
+    }
+    states.put(orderId, state.toBytes());
+  }
+
+  /** Emits the chosen copy's item set when it changed; returns the item count, or null when the items cannot be read. */
+  private Integer emitItems(Record<byte[], byte[]> cause, byte[] key, String orderId, OrderState state, RawRow chosen, OffsetDateTime now) {
+    String itemsJson = rows.itemsJson(chosen);
+    OrderItems.Result result = OrderItems.parse(itemsJson);
+    if (result instanceof OrderItems.Invalid invalid) {
+      long hash = OrderState.hash(0, itemsJson.getBytes(StandardCharsets.UTF_8));
+      if (hash != state.rejectedItemsHash) {
+        state.rejectedItemsHash = hash;
+        deadLetter(cause, key, chosen, itemsJson, invalid);
+      }
+      return null;
+    }
+    List<OrderItems.Item> items = ((OrderItems.Parsed) result).items();
+    TrustedRows.ItemRows itemRows = rows.items(orderId, rows.localDate(chosen), items);
+    long hash = 0;
+    for (Map<String, Object> item : itemRows.items()) {
+      hash = OrderState.hash(hash, placeholderBytes(itemCodec, item));
+    }
+    for (Map<String, Object> garnish : itemRows.garnishes()) {
+      hash = OrderState.hash(hash, placeholderBytes(garnishCodec, garnish));
+    }
+    hash = OrderState.hash(hash, rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
+    if (hash != state.itemsHash) {
+      state.itemsHash = hash;
+      state.itemsVersion++;
+      for (Map<String, Object> item : itemRows.items()) {
+        emit(cause, key, itemCodec, item, state.itemsVersion, now, ITEM_OUT);
+      }
+      for (Map<String, Object> garnish : itemRows.garnishes()) {
+        emit(cause, key, garnishCodec, garnish, state.itemsVersion, now, GARNISH_OUT);
+      }
+    }
+    return items.size();
+  }
+
+  private void deadLetter(Record<byte[], byte[]> cause, byte[] key, RawRow chosen, String itemsJson, OrderItems.Invalid invalid) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(LineageHeaders.DATASET, utf8(Dataset.ORDER.datasetName()));
+    headers.add(LineageHeaders.REASON, utf8(invalid.reason()));
+    headers.add(LineageHeaders.DETAIL, utf8(invalid.detail()));
+    headers.add(LineageHeaders.SOURCE_TOPIC, utf8(chosen.lineage().topic()));
+    headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(chosen.lineage().partition())));
+    headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(chosen.lineage().offset())));
+    headers.add(LineageHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(chosen.lineage().kafkaTimestampMillis())));
+    if (chosen.lineage().sourceUri() != null) {
+      headers.add(PipelineHeaders.SOURCE_URI, utf8(chosen.lineage().sourceUri()));
+    }
+    if (chosen.lineage().sourceLine() != null) {
+      headers.add(PipelineHeaders.SOURCE_LINE, utf8(Long.toString(chosen.lineage().sourceLine())));
+    }
+    context.forward(new Record<>(key, utf8(itemsJson), cause.timestamp(), headers), DEAD_LETTER_OUT);
+  }
+
+  private void emit(Record<byte[], byte[]> cause, byte[] key, RowCodec codec, Map<String, Object> row, long version, OffsetDateTime now,
+      String child) {
+    row.put(TrustedTables.VERSION, version);
+    row.put(TrustedTables.VERSIONED_AT, now);
+    context.forward(new Record<>(key, codec.encode(row), cause.timestamp(), new RecordHeaders()), child);
+  }
+
+  /** The row's encoding with placeholder version columns: equal rows give equal bytes whatever their version. */
+  private static byte[] placeholderBytes(RowCodec codec, Map<String, Object> row) {
+    row.put(TrustedTables.VERSION, 0L);
+    row.put(TrustedTables.VERSIONED_AT, PLACEHOLDER_TIME);
+    return codec.encode(row);
+  }
+
+  private static int compareLineage(RawRow a, RawRow b) {
+    int topic = a.lineage().topic().compareTo(b.lineage().topic());
+    if (topic != 0) {
+      return topic;
+    }
+    int partition = Integer.compare(a.lineage().partition(), b.lineage().partition());
+    return partition != 0 ? partition : Long.compare(a.lineage().offset(), b.lineage().offset());
+  }
+
+  private static Map<String, Object> toMap(Dataset dataset, Object[] values) {
+    Map<String, Object> map = new java.util.HashMap<>();
+    List<String> names = dataset.fieldNames();
+    for (int i = 0; i < values.length; i++) {
+      map.put(names.get(i), values[i]);
+    }
+    return map;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lakehouse.streams.trusted;
+
+import java.util.List;
+
+/** The topics of the trusted stage. */
+public final class TrustedTopics {
+  /** Consumers and restaurants, each copied to every partition so every order task holds them all. */
+  public static final String DIMENSIONS = "trusted.dimensions";
+  public static final String ORDER_ROWS = "trusted.rows.order";
+  public static final String ITEM_ROWS = "trusted.rows.order_item";
+  public static final String GARNISH_ROWS = "trusted.rows.order_item_garnish";
+  public static final String STATUS_ROWS = "trusted.rows.order_status";
+  /** Orders whose items cannot be read: the order is in trusted, its items are here. */
+  public static final String DEAD_LETTERS = "dlq.trusted";
+
+  private TrustedTopics() {}
+
+  /** The rows topics, each feeding one trusted table. */
+  public static List<String> rowTopics() {
+    return List.of(ORDER_ROWS, ITEM_ROWS, GARNISH_ROWS, STATUS_ROWS);
+  }
+}

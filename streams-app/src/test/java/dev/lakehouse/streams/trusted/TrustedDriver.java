@@ -1,0 +1,101 @@
+package dev.lakehouse.streams.trusted;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.streams.codec.RowCodec;
+import dev.lakehouse.streams.topology.RawTopics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The trusted topology under TopologyTestDriver, with its outputs collected and read back as rows. */
+final class TrustedDriver implements AutoCloseable {
+  private final TopologyTestDriver driver;
+  private final Map<Dataset, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
+  private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new HashMap<>();
+  private final Map<String, List<Map<String, Object>>> emitted = new HashMap<>();
+  private final List<TestRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+
+  TrustedDriver() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trusted-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    driver = new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
+    for (Dataset dataset : Dataset.values()) {
+      inputs.put(dataset, driver.createInputTopic(RawTopics.rows(dataset), new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+    for (String topic : TrustedTopics.rowTopics()) {
+      outputs.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+      emitted.put(topic, new ArrayList<>());
+    }
+    outputs.put(TrustedTopics.DEAD_LETTERS, driver.createOutputTopic(TrustedTopics.DEAD_LETTERS, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer()));
+  }
+
+  static RowCodec codec(String topic) {
+    return switch (topic) {
+      case TrustedTopics.ORDER_ROWS -> new RowCodec(TrustedTables.order());
+      case TrustedTopics.ITEM_ROWS -> new RowCodec(TrustedTables.orderItem());
+      case TrustedTopics.GARNISH_ROWS -> new RowCodec(TrustedTables.orderItemGarnish());
+      case TrustedTopics.STATUS_ROWS -> new RowCodec(TrustedTables.orderStatus());
+      default -> throw new IllegalArgumentException(topic);
+    };
+  }
+
+  void pipe(Dataset dataset, String key, byte[] value) {
+    inputs.get(dataset).pipeInput(key.getBytes(StandardCharsets.UTF_8), value);
+  }
+
+  /** Every version emitted so far on a rows topic, decoded. */
+  List<Map<String, Object>> versions(String topic) {
+    RowCodec codec = codec(topic);
+    for (TestRecord<byte[], byte[]> record : outputs.get(topic).readRecordsToList()) {
+      emitted.get(topic).add(codec.decodeToMap(record.value()));
+    }
+    return emitted.get(topic);
+  }
+
+  List<TestRecord<byte[], byte[]>> deadLetters() {
+    deadLetters.addAll(outputs.get(TrustedTopics.DEAD_LETTERS).readRecordsToList());
+    return deadLetters;
+  }
+
+  /**
+   * The read path: per order_id, the rows of its highest version, without the version columns. Sorted by
+   * order id, rows in emission order.
+   */
+  Map<String, List<Map<String, Object>>> current(String topic) {
+    Map<String, Long> highest = new HashMap<>();
+    for (Map<String, Object> row : versions(topic)) {
+      highest.merge((String) row.get("order_id"), (Long) row.get(TrustedTables.VERSION), Math::max);
+    }
+    Map<String, List<Map<String, Object>>> current = new TreeMap<>();
+    for (Map<String, Object> row : versions(topic)) {
+      String orderId = (String) row.get("order_id");
+      if (row.get(TrustedTables.VERSION).equals(highest.get(orderId))) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
+        copy.remove(TrustedTables.VERSION);
+        copy.remove(TrustedTables.VERSIONED_AT);
+        current.computeIfAbsent(orderId, id -> new ArrayList<>()).add(copy);
+      }
+    }
+    return current;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
