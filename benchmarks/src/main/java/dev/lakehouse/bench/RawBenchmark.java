@@ -88,7 +88,9 @@ final class RawBenchmark {
       out.printf("baseline: plain consumer read %,.0f records in %.1f s: %,.0f records/s%n", baseline[0], baseline[1], baseline[0] / baseline[1]);
 
       int httpPort = freePort();
-      Path settingsFile = stack.config().settingsFile();
+      // the raw path alone: the trusted stage is measured by its own benchmark
+      Path settingsFile = stackDir.resolve("bench-raw.properties");
+      java.nio.file.Files.writeString(settingsFile, java.nio.file.Files.readString(stack.config().settingsFile()) + "\ntrusted.enabled=false\n");
       Catalog catalog = LakehouseCatalogs.open(settings);
       HeapSampler heap = new HeapSampler(httpPort);
       try (ChildJvm app = ChildJvm.start(new ChildJvm.Spec("streams-app", home.moduleClasspath("streams-app"),

@@ -22,6 +22,8 @@ import dev.lakehouse.streams.app.StreamsApp;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.report.TableReport;
+import dev.lakehouse.streams.report.TrustedReport;
+import dev.lakehouse.streams.trusted.TrustedTables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -112,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
 
       StreamsSettings streamsSettings = StreamsSettings.load(stack.config().settingsFile(), System.getenv())
           .withApplicationId("lakehouse-demo").withHttpPort(0).withStateDir(dir.resolve("streams-state"));
-      try (StreamsApp app = StreamsApp.start(settings, streamsSettings)) {
+      try (StreamsApp app = StreamsApp.start(settings, streamsSettings, stack.trustedSettings())) {
         out.printf("streams    app %s running, commit interval %d s; metrics on http://localhost:%d/metrics%n",
             streamsSettings.applicationId(), streamsSettings.commitInterval().toSeconds(), app.httpPort());
 
@@ -163,6 +165,11 @@ final class DemoCommand implements Callable<Integer> {
       for (Dataset dataset : Dataset.values()) {
         Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
         done &= TableReport.counts(table).rows() >= expected.rows(dataset);
+      }
+      // then the trusted stage: one current order row per order of raw.order
+      if (done && TrustedReport.rows(catalog, TrustedTables.ORDER).orders()
+          < TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER))).size()) {
+        done = false;
       }
       if (done) {
         return true;

@@ -4,13 +4,17 @@ import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.report.TableReport;
+import dev.lakehouse.streams.report.TrustedReport;
+import dev.lakehouse.streams.trusted.TrustedTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
@@ -69,6 +73,37 @@ final class DemoReport {
         ? String.format("every source record landed exactly once: %,d rows and %,d dead letters, as generated.",
             expected.totalRows(), expected.totalDeadLetters())
         : "MISMATCH: the tables do not hold exactly what was generated (see the expected column).");
+    return printTrusted(out) && exact;
+  }
+
+  /** The trusted tables read the documented way (highest version per order), and the quality of the current orders. */
+  private boolean printTrusted(PrintStream out) {
+    out.println();
+    out.printf("%-26s %10s %10s %10s %7s %10s   %s%n", "table", "versions", "current", "orders", "files", "snapshots",
+        liveFromMillis >= 0 ? "freshness of live versions p50 / p99 / max" : "");
+    for (TableIdentifier id : List.of(TrustedTables.ORDER, TrustedTables.ORDER_STATUS, TrustedTables.ORDER_ITEM, TrustedTables.ORDER_ITEM_GARNISH)) {
+      Table table = catalog.loadTable(id);
+      TrustedReport.TableRows rows = TrustedReport.rows(catalog, id);
+      TableReport.Counts counts = TableReport.counts(table);
+      String freshness = "";
+      if (liveFromMillis >= 0) {
+        long[] millis = TableReport.freshnessMillis(table, TrustedTables.CAUSED_AT, liveFromMillis);
+        freshness = millis.length == 0 ? "(no live versions)" : String.format("%.1f s / %.1f s / %.1f s  (%,d versions)",
+            TableReport.quantile(millis, 0.5) / 1000.0, TableReport.quantile(millis, 0.99) / 1000.0,
+            millis[millis.length - 1] / 1000.0, millis.length);
+      }
+      out.printf("%-26s %,10d %,10d %,10d %7d %10d   %s%n", id, rows.versions(), rows.current(), rows.orders(), counts.dataFiles(),
+          counts.snapshots(), freshness);
+    }
+    long rawOrders = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER))).size();
+    TrustedReport.Quality quality = TrustedReport.quality(catalog);
+    out.printf("%ncurrent orders %,d (raw.order holds %,d order ids); waiting for a consumer %,d, for a restaurant %,d;%n"
+        + "with a rejected duplicate copy %,d; status rows %,d, of which invalid flows %,d%n", quality.orders(), rawOrders,
+        quality.missingConsumer(), quality.missingRestaurant(), quality.rejectedDuplicates(), quality.statusRows(), quality.invalidFlows());
+    boolean exact = quality.orders() == rawOrders;
+    if (!exact) {
+      out.println("MISMATCH: trusted.order does not hold one current row per order of raw.order.");
+    }
     return exact;
   }
 

@@ -39,6 +39,24 @@ record LocalCredentials(String accessKeyId, String secretAccessKey) {
     return created;
   }
 
+  /**
+   * The local stack's pseudonym key for the trusted stage: 32 random bytes (hex) made on the first start,
+   * kept beside the S3 keys, readable by the owner only. A real deployment passes its own key.
+   */
+  static String loadOrCreatePseudonymKey(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("pseudonym-key");
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String hex = HexFormat.of().formatHex(key);
+    Files.createDirectories(dataDir);
+    Files.writeString(file, hex + "\n", StandardCharsets.UTF_8);
+    restrictToOwner(file);
+    return hex;
+  }
+
   /** Files holding the local keys are readable by their owner only. */
   static void restrictToOwner(Path file) throws IOException {
     try {

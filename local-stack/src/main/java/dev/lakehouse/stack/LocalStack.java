@@ -4,11 +4,13 @@ import dev.lakehouse.common.settings.CatalogSettings;
 import dev.lakehouse.common.settings.CatalogType;
 import dev.lakehouse.common.settings.KafkaSettings;
 import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.common.settings.TrustedSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.process.LakehouseHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.iceberg.catalog.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,9 @@ public final class LocalStack implements AutoCloseable {
                   Optional.of("jdbc:sqlite:" + config.catalogDb()),
                   "s3://" + config.bucket() + "/warehouse"));
       initializeCatalog(settings);
-      settings.write(config.settingsFile());
+      Properties trusted = new Properties();
+      trusted.setProperty(TrustedSettings.PSEUDONYM_KEY, LocalCredentials.loadOrCreatePseudonymKey(config.dataDir()));
+      settings.write(config.settingsFile(), trusted);
       LocalCredentials.restrictToOwner(config.settingsFile());
       return new LocalStack(config, broker, s3, settings);
     } catch (RuntimeException | Error e) {
@@ -89,6 +93,11 @@ public final class LocalStack implements AutoCloseable {
 
   public LakehouseSettings settings() {
     return settings;
+  }
+
+  /** The trusted stage's settings of this stack: enabled, with the stack's own pseudonym key. */
+  public TrustedSettings trustedSettings() {
+    return TrustedSettings.load(config.settingsFile(), java.util.Map.of());
   }
 
   public StackConfig config() {

@@ -3,6 +3,7 @@ package dev.lakehouse.streams;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.SettingsException;
 import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.common.settings.TrustedSettings;
 import dev.lakehouse.streams.app.StreamsApp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,9 +43,11 @@ public final class StreamsCommand implements Callable<Integer> {
     Path file = config != null ? config : LakehouseSettings.defaultFile();
     LakehouseSettings settings;
     StreamsSettings streamsSettings;
+    TrustedSettings trusted;
     try {
       settings = LakehouseSettings.load(file);
       streamsSettings = StreamsSettings.load(file, System.getenv());
+      trusted = TrustedSettings.load(file, System.getenv());
       if (applicationId != null) {
         streamsSettings = streamsSettings.withApplicationId(applicationId);
       }
@@ -58,7 +61,7 @@ public final class StreamsCommand implements Callable<Integer> {
       System.err.println("lakehouse streams: " + e.getMessage());
       return 2;
     }
-    StreamsApp app = StreamsApp.start(settings, streamsSettings);
+    StreamsApp app = StreamsApp.start(settings, streamsSettings, trusted);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread main = Thread.currentThread();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,11 +8,13 @@ public final class DeadLetterTopics {
   public static final String INGEST = "dlq.ingest";
   /** Records that failed parsing or validation against their contract in the raw stage. */
   public static final String RAW = "dlq.raw";
+  /** Orders whose items the trusted stage could not read (the order itself is in trusted). */
+  public static final String TRUSTED = "dlq.trusted";
 
   private DeadLetterTopics() {}
 
   public static List<String> all() {
-    return List.of(INGEST, RAW);
+    return List.of(INGEST, RAW, TRUSTED);
   }
 
   /** The stage name of a dead-letter topic, e.g. {@code ingest} for {@code dlq.ingest}. */

@@ -88,10 +88,17 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
   }
 
   public void write(Path file) throws IOException {
+    write(file, new Properties());
+  }
+
+  /** Writes these settings and {@code more} (other processes' keys, e.g. {@code trusted.*}) to {@code file}, atomically. */
+  public void write(Path file, Properties more) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Properties all = toProperties();
+    all.putAll(more);
     try (var writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-      toProperties().store(writer, "Written by the local stack; read by every lakehouse process");
+      all.store(writer, "Written by the local stack; read by every lakehouse process");
     }
     Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);

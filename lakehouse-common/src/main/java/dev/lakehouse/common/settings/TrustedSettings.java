@@ -11,18 +11,36 @@ import java.util.Properties;
  * its {@code LAKEHOUSE_TRUSTED_*} variable).
  *
  * <p>{@code trusted.pseudonym-key} is the secret of the keyed pseudonyms (HMAC-SHA256) that replace
- * personal data in the trusted tables. It has no default: a missing or short key stops the app at
- * start-up. Keep it in a secret store and pass it through the environment
+ * personal data in the trusted tables. It has no default: when the trusted stage is enabled (it is by
+ * default; {@code trusted.enabled=false} runs the raw stage alone), a missing or short key stops the app
+ * at start-up. Keep it in a secret store and pass it through the environment
  * ({@code LAKEHOUSE_TRUSTED_PSEUDONYM_KEY}); changing it changes every pseudonym.
  */
 public final class TrustedSettings {
+  public static final String ENABLED = "trusted.enabled";
   public static final String PSEUDONYM_KEY = "trusted.pseudonym-key";
   /** 32 bytes: the HMAC-SHA256 block's security level. */
   public static final int MIN_KEY_BYTES = 32;
 
+  private final boolean enabled;
   private final byte[] pseudonymKey;
 
+  /** The trusted stage, enabled, with its key. */
   public TrustedSettings(byte[] pseudonymKey) {
+    this(true, pseudonymKey);
+  }
+
+  /** The raw stage alone: no trusted tables, no key needed. */
+  public static TrustedSettings disabled() {
+    return new TrustedSettings(false, null);
+  }
+
+  private TrustedSettings(boolean enabled, byte[] pseudonymKey) {
+    this.enabled = enabled;
+    if (!enabled && pseudonymKey == null) {
+      this.pseudonymKey = new byte[0];
+      return;
+    }
     if (pseudonymKey == null || pseudonymKey.length < MIN_KEY_BYTES) {
       throw new SettingsException(PSEUDONYM_KEY + " must be at least " + MIN_KEY_BYTES + " bytes (e.g. `openssl rand -hex 32`), was "
           + (pseudonymKey == null ? "missing" : pseudonymKey.length + " bytes"));
@@ -39,10 +57,18 @@ public final class TrustedSettings {
   }
 
   static TrustedSettings from(RawSettings raw) {
+    if (!raw.bool(ENABLED, true)) {
+      return disabled();
+    }
     return new TrustedSettings(raw.required(PSEUDONYM_KEY).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A copy of the key, for the pseudonymizer only. */
+  /** Whether the app runs the trusted stage. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** A copy of the key, for the pseudonymizer only; empty when the stage is disabled. */
   public byte[] pseudonymKey() {
     return pseudonymKey.clone();
   }
@@ -50,16 +76,16 @@ public final class TrustedSettings {
   /** Never shows the key. */
   @Override
   public String toString() {
-    return "TrustedSettings[pseudonymKey=<" + pseudonymKey.length + " bytes, hidden>]";
+    return "TrustedSettings[enabled=" + enabled + ", pseudonymKey=<" + pseudonymKey.length + " bytes, hidden>]";
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof TrustedSettings settings && Arrays.equals(pseudonymKey, settings.pseudonymKey);
+    return other instanceof TrustedSettings settings && enabled == settings.enabled && Arrays.equals(pseudonymKey, settings.pseudonymKey);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(pseudonymKey);
+    return 31 * Boolean.hashCode(enabled) + Arrays.hashCode(pseudonymKey);
   }
 }

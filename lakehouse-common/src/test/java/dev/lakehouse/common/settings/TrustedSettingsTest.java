@@ -20,6 +20,15 @@ class TrustedSettingsTest {
   }
 
   @Test
+  void theRawStageAloneNeedsNoKey() {
+    Properties properties = new Properties();
+    properties.setProperty("trusted.enabled", "false");
+    TrustedSettings settings = TrustedSettings.fromProperties(properties, Map.of());
+    assertThat(settings.enabled()).isFalse();
+    assertThat(TrustedSettings.fromProperties(new Properties(), Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY)).enabled()).isTrue();
+  }
+
+  @Test
   void aShortKeyIsRefusedWithoutShowingIt() {
     Properties properties = new Properties();
     properties.setProperty("trusted.pseudonym-key", "too-short-secret");

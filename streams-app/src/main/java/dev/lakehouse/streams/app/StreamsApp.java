@@ -4,6 +4,7 @@ import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.common.settings.TrustedSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.streams.deadletter.DeadLetterSink;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
@@ -12,6 +13,10 @@ import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.topology.RawTopology;
+import dev.lakehouse.streams.trusted.TrustedTableCatalog;
+import dev.lakehouse.streams.trusted.TrustedTableSink;
+import dev.lakehouse.streams.trusted.TrustedTables;
+import dev.lakehouse.streams.trusted.TrustedTopology;
 import dev.lakehouse.streams.writer.HadoopDefaultResources;
 import dev.lakehouse.streams.writer.IcebergTableWriter;
 import dev.lakehouse.streams.writer.TableSink;
@@ -38,6 +43,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,11 +75,11 @@ public final class StreamsApp implements AutoCloseable {
     this.binders = binders;
   }
 
-  public static StreamsApp start(LakehouseSettings settings, StreamsSettings streamsSettings) throws Exception {
+  public static StreamsApp start(LakehouseSettings settings, StreamsSettings streamsSettings, TrustedSettings trusted) throws Exception {
     List<Dataset> datasets = List.of(Dataset.values());
     String bootstrap = settings.kafka().bootstrapServers();
     String appId = streamsSettings.applicationId();
-    PipelineTopics.ensure(bootstrap, datasets);
+    PipelineTopics.ensure(bootstrap, datasets, trusted.enabled());
     HadoopDefaultResources.skip();
 
     Catalog catalog = LakehouseCatalogs.open(settings);
@@ -86,6 +92,14 @@ public final class StreamsApp implements AutoCloseable {
     }
     DeadLetterSink deadLetterSink = new DeadLetterSink(deadLetters, target, datasets.size());
     DeadLetterTopics.all().forEach(topic -> sinkByTopic.put(topic, deadLetterSink));
+    Topology topology = RawTopology.build(datasets);
+    if (trusted.enabled()) {
+      int writerNumber = datasets.size() + 1;
+      for (Map.Entry<String, Table> entry : TrustedTableCatalog.ensure(catalog).entrySet()) {
+        sinkByTopic.put(entry.getKey(), new TrustedTableSink(entry.getValue(), TrustedTables.schemaOf(entry.getKey()), target, writerNumber++));
+      }
+      TrustedTopology.addTo(topology, trusted.pseudonymKey());
+    }
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("app", appId);
@@ -107,7 +121,7 @@ public final class StreamsApp implements AutoCloseable {
     // one Kafka transaction per second instead of the exactly-once default of ten: the Iceberg writer commits
     // every few seconds anyway, and each transaction costs the broker markers on every partition it touched
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streamsTransactionIntervalMillis(streamsSettings.commitInterval()));
-    KafkaStreams streams = new KafkaStreams(RawTopology.build(datasets), props);
+    KafkaStreams streams = new KafkaStreams(topology, props);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     streams.start();
@@ -131,8 +145,8 @@ public final class StreamsApp implements AutoCloseable {
 
     AppHealth health = new AppHealth(streams, writer, thread, streamsSettings.commitInterval());
     HttpEndpoints http = HttpEndpoints.start("0.0.0.0", streamsSettings.httpPort(), registry, health);
-    LOG.info("streams app {} started: {} raw tables and {}, metrics and health on port {}", appId, rawTables.size(),
-        DeadLetterTable.IDENTIFIER, http.port());
+    LOG.info("streams app {} started: {} raw tables, {}{}, metrics and health on port {}", appId, rawTables.size(),
+        DeadLetterTable.IDENTIFIER, trusted.enabled() ? " and the trusted tables" : " (trusted stage disabled)", http.port());
     return new StreamsApp(streams, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
   }
 

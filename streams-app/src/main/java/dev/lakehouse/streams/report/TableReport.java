@@ -48,8 +48,13 @@ public final class TableReport {
    * produced earlier does not pass for slowness.
    */
   public static long[] freshnessMillis(Table table, long sinceMillis) {
+    return freshnessMillis(table, RawTables.KAFKA_TIMESTAMP, sinceMillis);
+  }
+
+  /** As {@link #freshnessMillis(Table, long)}, with the source event's time in {@code producedColumn} (a timestamptz). */
+  public static long[] freshnessMillis(Table table, String producedColumn, long sinceMillis) {
     table.refresh();
-    Schema projection = table.schema().select(RawTables.KAFKA_TIMESTAMP);
+    Schema projection = table.schema().select(producedColumn);
     List<Long> latencies = new ArrayList<>();
     for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
       if (snapshot.timestampMillis() < sinceMillis) {
@@ -61,7 +66,7 @@ public final class TableReport {
             .createReaderFunc(type -> GenericParquetReaders.buildReader(projection, type))
             .build()) {
           for (Record row : rows) {
-            long produced = ((OffsetDateTime) row.getField(RawTables.KAFKA_TIMESTAMP)).toInstant().toEpochMilli();
+            long produced = ((OffsetDateTime) row.getField(producedColumn)).toInstant().toEpochMilli();
             if (produced >= sinceMillis) {
               latencies.add(snapshot.timestampMillis() - produced);
             }

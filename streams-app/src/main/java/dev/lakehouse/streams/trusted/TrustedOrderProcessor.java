@@ -254,6 +254,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       String child) {
     row.put(TrustedTables.VERSION, version);
     row.put(TrustedTables.VERSIONED_AT, now);
+    row.put(TrustedTables.CAUSED_AT, OffsetDateTime.ofInstant(Instant.ofEpochMilli(cause.timestamp()), ZoneOffset.UTC));
     context.forward(new Record<>(key, codec.encode(row), cause.timestamp(), new RecordHeaders()), child);
   }
 
@@ -261,6 +262,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private static byte[] placeholderBytes(RowCodec codec, Map<String, Object> row) {
     row.put(TrustedTables.VERSION, 0L);
     row.put(TrustedTables.VERSIONED_AT, PLACEHOLDER_TIME);
+    row.put(TrustedTables.CAUSED_AT, PLACEHOLDER_TIME);
     return codec.encode(row);
   }
 

@@ -26,6 +26,7 @@ public final class TrustedTables {
 
   public static final String VERSION = "_version";
   public static final String VERSIONED_AT = "_versioned_at";
+  public static final String CAUSED_AT = "_caused_at";
   public static final String ORDER_LOCAL_DATE = "order_local_date";
 
   private TrustedTables() {}
@@ -150,6 +151,17 @@ public final class TrustedTables {
         .schema();
   }
 
+  /** The schema the stage encodes the rows of a trusted rows topic with. */
+  public static Schema schemaOf(String rowsTopic) {
+    return switch (rowsTopic) {
+      case TrustedTopics.ORDER_ROWS -> order();
+      case TrustedTopics.ITEM_ROWS -> orderItem();
+      case TrustedTopics.GARNISH_ROWS -> orderItemGarnish();
+      case TrustedTopics.STATUS_ROWS -> orderStatus();
+      default -> throw new IllegalArgumentException("not a trusted rows topic: " + rowsTopic);
+    };
+  }
+
   public static PartitionSpec orderSpec(Schema schema) {
     return PartitionSpec.builderFor(schema).identity(ORDER_LOCAL_DATE).build();
   }
@@ -194,6 +206,7 @@ public final class TrustedTables {
     Columns versionOnly() {
       required(VERSION, Types.LongType.get(), "1, 2, ... per order: the highest is the current row");
       required(VERSIONED_AT, Types.TimestampType.withZone(), "when the stage produced this version");
+      required(CAUSED_AT, Types.TimestampType.withZone(), "Kafka timestamp of the source event that caused this version");
       return this;
     }
 

@@ -11,7 +11,7 @@ public final class TrustedTopics {
   public static final String GARNISH_ROWS = "trusted.rows.order_item_garnish";
   public static final String STATUS_ROWS = "trusted.rows.order_status";
   /** Orders whose items cannot be read: the order is in trusted, its items are here. */
-  public static final String DEAD_LETTERS = "dlq.trusted";
+  public static final String DEAD_LETTERS = dev.lakehouse.common.contract.DeadLetterTopics.TRUSTED;
 
   private TrustedTopics() {}
 

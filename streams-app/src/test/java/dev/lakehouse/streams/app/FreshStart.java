@@ -1,6 +1,8 @@
 package dev.lakehouse.streams.app;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.streams.topology.RawTopics;
+import dev.lakehouse.streams.trusted.TrustedTopics;
 import dev.lakehouse.ingest.file.IngestTopics;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
@@ -21,17 +23,20 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The ITs of one JVM share one stack: a test's new application id must not process what earlier tests
  * left in the source topics. This creates the topics and tables and starts the application's group at the
- * current end of the source topics.
+ * current end of the topics its stages read (source topics, raw rows topics, broadcast dimensions).
  */
-final class FreshStart {
+public final class FreshStart {
   private FreshStart() {}
 
-  static void prepare(LocalStack stack, Admin admin, Catalog catalog, String appId) throws Exception {
+  public static void prepare(LocalStack stack, Admin admin, Catalog catalog, String appId) throws Exception {
     IngestTopics.ensure(admin, 3);
-    PipelineTopics.ensure(stack.settings().kafka().bootstrapServers(), List.of(Dataset.values()));
+    PipelineTopics.ensure(stack.settings().kafka().bootstrapServers(), List.of(Dataset.values()), true);
     RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
     DeadLetterTable.ensure(catalog);
-    List<String> sources = Arrays.stream(Dataset.values()).map(Dataset::topic).toList();
+    // the raw stage's sources, and the rows topics the trusted stage reads (they hold earlier tests' rows too)
+    List<String> sources = new java.util.ArrayList<>(Arrays.stream(Dataset.values()).map(Dataset::topic).toList());
+    Arrays.stream(Dataset.values()).map(RawTopics::rows).forEach(sources::add);
+    sources.add(TrustedTopics.DIMENSIONS);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     for (TopicDescription topic : admin.describeTopics(sources).allTopicNames().get().values()) {
       topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));

@@ -68,7 +68,7 @@ class StreamsAppIT {
     }
     StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId(appId)
         .withCommitInterval(Duration.ofSeconds(1)).withHttpPort(0);
-    try (StreamsApp app = StreamsApp.start(stack.settings(), fast)) {
+    try (StreamsApp app = StreamsApp.start(stack.settings(), fast, stack.trustedSettings())) {
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
       while (!countsReached(stack, expected, uriPrefix)) {
         assertThat(System.nanoTime()).as("raw tables did not reach %s; app %s", expected, app.streamsState()).isLessThan(deadline);

@@ -75,7 +75,7 @@ class StreamsAppRestCatalogIT {
       String uriPrefix = landing.toUri().toString();
       StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId(appId)
           .withCommitInterval(Duration.ofSeconds(1)).withHttpPort(0);
-      try (StreamsApp app = StreamsApp.start(restSettings, fast)) {
+      try (StreamsApp app = StreamsApp.start(restSettings, fast, stack.trustedSettings())) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!reached(rest, expected, uriPrefix)) {
           assertThat(app.fatalError()).isNull();

@@ -88,6 +88,7 @@ final class TrustedDriver implements AutoCloseable {
         Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
         copy.remove(TrustedTables.VERSION);
         copy.remove(TrustedTables.VERSIONED_AT);
+        copy.remove(TrustedTables.CAUSED_AT);
         current.computeIfAbsent(orderId, id -> new ArrayList<>()).add(copy);
       }
     }

@@ -27,6 +27,11 @@ final class TrustedOracle {
   final Map<String, List<Map<String, Object>>> statuses = new TreeMap<>();
 
   static TrustedOracle compute(List<byte[]> orderRows, List<byte[]> statusRows, List<byte[]> consumerRows, List<byte[]> restaurantRows) {
+    return compute(TrustedInputs.KEY, orderRows, statusRows, consumerRows, restaurantRows);
+  }
+
+  static TrustedOracle compute(byte[] key, List<byte[]> orderRows, List<byte[]> statusRows, List<byte[]> consumerRows,
+      List<byte[]> restaurantRows) {
     TrustedOracle oracle = new TrustedOracle();
     RawRowCodec orderCodec = new RawRowCodec(Dataset.ORDER);
     Map<String, List<RawRow>> copies = new TreeMap<>();
@@ -52,7 +57,7 @@ final class TrustedOracle {
     }
     Map<String, RawRow> consumers = latest(Dataset.CONSUMER, consumerRows);
     Map<String, RawRow> restaurants = latest(Dataset.RESTAURANT, restaurantRows);
-    TrustedRows rows = new TrustedRows(new Pseudonymizer(TrustedInputs.KEY));
+    TrustedRows rows = new TrustedRows(new Pseudonymizer(key));
     for (Map.Entry<String, Set<StatusEvent>> entry : events.entrySet()) {
       Map<String, Object> status = TrustedRows.status(entry.getKey(), StatusTimeline.of(entry.getValue()));
       oracle.statuses.put(entry.getKey(), List.of(status));

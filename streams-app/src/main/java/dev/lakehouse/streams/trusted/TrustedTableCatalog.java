@@ -1,0 +1,50 @@
+package dev.lakehouse.streams.trusted;
+
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/** Creates the trusted tables on first start (format v2, partitioned, sorted) and evolves them like the raw ones. */
+public final class TrustedTableCatalog {
+  private TrustedTableCatalog() {}
+
+  /** The trusted tables by the topic that feeds each. */
+  public static Map<String, Table> ensure(Catalog catalog) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    Schema order = TrustedTables.order();
+    tables.put(TrustedTopics.ORDER_ROWS, ensure(catalog, TrustedTables.ORDER, order, TrustedTables.orderSpec(order),
+        SortOrder.builderFor(order).asc("delivery_address_state").asc("delivery_address_city").asc("order_id").build(),
+        List.of("order_id", "order_created_at", "cpf_pseudonym", "customer_id", "customer_name_pseudonym",
+            "delivery_address_external_id_pseudonym", "consumer_customer_name_pseudonym", "consumer_customer_phone_number_pseudonym",
+            "last_status_at", "last_status_id", "_source_offset", TrustedTables.VERSIONED_AT)));
+    Schema item = TrustedTables.orderItem();
+    tables.put(TrustedTopics.ITEM_ROWS, ensure(catalog, TrustedTables.ORDER_ITEM, item, TrustedTables.itemSpec(item),
+        SortOrder.builderFor(item).asc("order_id").asc("item_position").build(),
+        List.of("order_id", "external_id", TrustedTables.VERSIONED_AT)));
+    Schema garnish = TrustedTables.orderItemGarnish();
+    tables.put(TrustedTopics.GARNISH_ROWS, ensure(catalog, TrustedTables.ORDER_ITEM_GARNISH, garnish, TrustedTables.itemSpec(garnish),
+        SortOrder.builderFor(garnish).asc("order_id").asc("item_position").asc("garnish_position").build(),
+        List.of("order_id", "external_id", TrustedTables.VERSIONED_AT)));
+    Schema status = TrustedTables.orderStatus();
+    tables.put(TrustedTopics.STATUS_ROWS, ensure(catalog, TrustedTables.ORDER_STATUS, status, TrustedTables.statusSpec(status),
+        SortOrder.builderFor(status).asc("order_id").build(),
+        List.of("order_id", "registered_at", "placed_at", "concluded_at", "cancelled_at", "last_status_at", "last_status_id",
+            TrustedTables.VERSIONED_AT)));
+    return tables;
+  }
+
+  private static Table ensure(Catalog catalog, TableIdentifier id, Schema schema, PartitionSpec spec, SortOrder sortOrder,
+      List<String> uniqueValuedColumns) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    uniqueValuedColumns.forEach(column -> properties.put(TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + column, "false"));
+    return RawTableCatalog.ensureTable(catalog, id, schema, spec, sortOrder, properties);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.lakehouse.streams.writer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericFileWriterFactory;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.ClusteredDataWriter;
+import org.apache.iceberg.io.FileWriterFactory;
+import org.apache.iceberg.io.OutputFileFactory;
+
+/**
+ * Writes a batch of rows of one table partition by partition, with one open data file at a time. Rows are
+ * held in their compact encoded form, grouped by partition, until {@link #complete} writes them. Memory is
+ * the batch's encoded bytes, whatever the number of partitions or columns; a fan-out writer would instead
+ * keep a Parquet writer with buffers for every column open in every partition the batch touched, which
+ * for wide tables spread over months of days does not fit a small heap.
+ */
+public final class ClusteredBatchWriter {
+  private final Table table;
+  private final Schema schema;
+  private final long targetFileSizeBytes;
+  private final OutputFileFactory files;
+  private final FileWriterFactory<Record> writers;
+  private final PartitionKey partitionKey;
+  private final InternalRecordWrapper wrapper;
+  private final Map<PartitionKey, List<byte[]>> rowsByPartition = new LinkedHashMap<>();
+  private long rows;
+  private long bytes;
+
+  public ClusteredBatchWriter(Table table, long targetFileSizeBytes, int writerNumber) {
+    this.table = table;
+    this.schema = table.schema();
+    this.targetFileSizeBytes = targetFileSizeBytes;
+    this.files = OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis()).format(FileFormat.PARQUET).build();
+    this.writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).dataSchema(schema).build();
+    this.partitionKey = new PartitionKey(table.spec(), schema);
+    this.wrapper = new InternalRecordWrapper(schema.asStruct());
+  }
+
+  /** The table's schema when the writer was made: rows must be laid out by it. */
+  public Schema schema() {
+    return schema;
+  }
+
+  /** Adds a row: {@code record} (its decoded form, used only for its partition) and {@code encoded}, what is kept. */
+  public void add(Record record, byte[] encoded) {
+    partitionKey.partition(wrapper.wrap(record));
+    List<byte[]> partition = rowsByPartition.get(partitionKey);
+    if (partition == null) {
+      partition = new ArrayList<>();
+      rowsByPartition.put(partitionKey.copy(), partition);
+    }
+    partition.add(encoded);
+    rows++;
+    bytes += encoded.length;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  /** Encoded bytes held. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** Writes the held rows, partition by partition, decoding each with {@code decode}; returns the files (empty without rows). */
+  public List<DataFile> complete(Function<byte[], Record> decode) {
+    if (rowsByPartition.isEmpty()) {
+      return List.of();
+    }
+    ClusteredDataWriter<Record> writer = new ClusteredDataWriter<>(writers, files, table.io(), targetFileSizeBytes);
+    try {
+      for (Map.Entry<PartitionKey, List<byte[]>> partition : rowsByPartition.entrySet()) {
+        StructLike key = table.spec().isUnpartitioned() ? null : partition.getKey();
+        for (byte[] row : partition.getValue()) {
+          writer.write(decode.apply(row), table.spec(), key);
+        }
+      }
+      writer.close();
+      return List.copyOf(writer.result().dataFiles());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the data files of " + table.name(), e);
+    } finally {
+      clear();
+    }
+  }
+
+  /** Drops the held rows (an abandoned batch). */
+  public void abort() {
+    clear();
+  }
+
+  private void clear() {
+    rowsByPartition.clear();
+    rows = 0;
+    bytes = 0;
+  }
+}
