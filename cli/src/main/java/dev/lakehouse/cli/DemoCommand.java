@@ -156,6 +156,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private boolean waitForEverything(Catalog catalog, DemoExpectations expected, StreamsApp app) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+    long rawOrderIds = -1;
     while (System.nanoTime() < deadline) {
       if (app.fatalError() != null) {
         System.err.println("lakehouse demo: " + app.fatalError());
@@ -166,13 +167,17 @@ final class DemoCommand implements Callable<Integer> {
         Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
         done &= TableReport.counts(table).rows() >= expected.rows(dataset);
       }
-      // then the trusted stage: one current order row per order of raw.order
-      if (done && TrustedReport.rows(catalog, TrustedTables.ORDER).orders()
-          < TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER))).size()) {
-        done = false;
-      }
+      // then the trusted stage: one current order row per order of raw.order (read every 2 s: the tables are read whole)
       if (done) {
-        return true;
+        if (rawOrderIds < 0) {
+          rawOrderIds = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER))).size();
+        }
+        // and the writer has caught up with every table (a live phase must not start behind a backlog)
+        boolean caughtUp = app.metrics().writerLag().values().stream().allMatch(lag -> lag == 0);
+        if (caughtUp && TrustedReport.rows(catalog, TrustedTables.ORDER).orders() >= rawOrderIds) {
+          return true;
+        }
+        Thread.sleep(1_000);
       }
       Thread.sleep(1_000);
     }

@@ -20,11 +20,13 @@ public final class RowCodec {
   private final Schema schema;
   private final List<NestedField> columns;
   private final Type[] types;
+  private final String description;
 
   public RowCodec(Schema schema) {
     this.schema = schema;
     this.columns = schema.columns();
     this.types = columns.stream().map(NestedField::type).toArray(Type[]::new);
+    this.description = "an encoded row of (" + columns.size() + " columns: " + columns.get(0).name() + ", ...)";
   }
 
   public Schema schema() {
@@ -54,7 +56,7 @@ public final class RowCodec {
 
   /** The values in column order (null where absent). */
   public Object[] decode(byte[] bytes) {
-    BinaryReader in = new BinaryReader(bytes, "an encoded row of " + schema.asStruct());
+    BinaryReader in = new BinaryReader(bytes, description);
     if (in.read() != FORMAT) {
       throw new IllegalArgumentException("not an encoded table row (format byte " + bytes[0] + ")");
     }

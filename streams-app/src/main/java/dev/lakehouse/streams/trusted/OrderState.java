@@ -15,7 +15,7 @@ import java.util.List;
  * and a hash of that version's content (so an unchanged row is never emitted again).
  */
 final class OrderState {
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
 
   final List<byte[]> copies = new ArrayList<>();
   final List<StatusEvent> events = new ArrayList<>();
@@ -27,6 +27,9 @@ final class OrderState {
   long statusHash;
   /** The hash of the items last sent to the dead letters, so each bad items string is sent once. */
   long rejectedItemsHash;
+  /** The hash of the items string and local day the item set was last built from, and its item count (-1: unreadable). */
+  long itemsInputHash;
+  int itemCount;
 
   boolean addCopy(byte[] copy) {
     for (byte[] known : copies) {
@@ -59,9 +62,11 @@ final class OrderState {
       out.varlong(instant.getEpochSecond());
       out.varint(instant.getNano());
     }
-    for (long value : new long[] {orderVersion, orderHash, itemsVersion, itemsHash, statusVersion, statusHash, rejectedItemsHash}) {
+    for (long value : new long[] {orderVersion, orderHash, itemsVersion, itemsHash, statusVersion, statusHash, rejectedItemsHash,
+        itemsInputHash}) {
       out.fixed64(value);
     }
+    out.varlong(itemCount);
     return out.toByteArray();
   }
 
@@ -71,8 +76,9 @@ final class OrderState {
       return state;
     }
     BinaryReader in = new BinaryReader(bytes, "an order's trusted state");
-    if (in.read() != FORMAT) {
-      throw new IllegalArgumentException("unknown format of an order's trusted state");
+    int format = in.read();
+    if (format != 1 && format != FORMAT) {
+      throw new IllegalArgumentException("unknown format " + format + " of an order's trusted state");
     }
     long copies = in.varint();
     for (long i = 0; i < copies; i++) {
@@ -93,6 +99,10 @@ final class OrderState {
     state.statusVersion = in.fixed64();
     state.statusHash = in.fixed64();
     state.rejectedItemsHash = in.fixed64();
+    if (format >= 2) {
+      state.itemsInputHash = in.fixed64();
+      state.itemCount = (int) in.varlong();
+    }
     return state;
   }
 

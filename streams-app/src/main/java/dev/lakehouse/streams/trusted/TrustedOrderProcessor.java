@@ -200,6 +200,19 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   /** Emits the chosen copy's item set when it changed; returns the item count, or null when the items cannot be read. */
   private Integer emitItems(Record<byte[], byte[]> cause, byte[] key, String orderId, OrderState state, RawRow chosen, OffsetDateTime now) {
     String itemsJson = rows.itemsJson(chosen);
+    long inputHash = OrderState.hash(OrderState.hash(0, itemsJson == null ? new byte[0] : itemsJson.getBytes(StandardCharsets.UTF_8)),
+        rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
+    if (state.itemsInputHash != 0 && inputHash == state.itemsInputHash) {
+      return state.itemCount < 0 ? null : state.itemCount; // the same items on the same day: nothing to build again
+    }
+    state.itemsInputHash = inputHash;
+    Integer count = buildItems(cause, key, orderId, state, chosen, itemsJson, now);
+    state.itemCount = count == null ? -1 : count;
+    return count;
+  }
+
+  private Integer buildItems(Record<byte[], byte[]> cause, byte[] key, String orderId, OrderState state, RawRow chosen, String itemsJson,
+      OffsetDateTime now) {
     OrderItems.Result result = OrderItems.parse(itemsJson);
     if (result instanceof OrderItems.Invalid invalid) {
       long hash = OrderState.hash(0, itemsJson.getBytes(StandardCharsets.UTF_8));

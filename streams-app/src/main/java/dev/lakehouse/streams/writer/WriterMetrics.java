@@ -73,6 +73,13 @@ public final class WriterMetrics {
     meters(table).lag.set(records);
   }
 
+  /** Records waiting in the input topics of each table, as of the writer's last commit. */
+  public Map<String, Long> writerLag() {
+    Map<String, Long> lag = new java.util.TreeMap<>();
+    tables.forEach((table, meters) -> lag.put(table, meters.lag.get()));
+    return lag;
+  }
+
   public long rowsCommitted(String table) {
     return (long) meters(table).rowsCommitted.count();
   }
