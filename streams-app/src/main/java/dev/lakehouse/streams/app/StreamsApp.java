@@ -13,6 +13,7 @@ import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.topology.RawTopology;
+import dev.lakehouse.streams.trusted.TrustedQualityMetrics;
 import dev.lakehouse.streams.trusted.TrustedTableCatalog;
 import dev.lakehouse.streams.trusted.TrustedTableSink;
 import dev.lakehouse.streams.trusted.TrustedTables;
@@ -92,17 +93,17 @@ public final class StreamsApp implements AutoCloseable {
     }
     DeadLetterSink deadLetterSink = new DeadLetterSink(deadLetters, target, datasets.size());
     DeadLetterTopics.all().forEach(topic -> sinkByTopic.put(topic, deadLetterSink));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("app", appId);
     Topology topology = RawTopology.build(datasets);
     if (trusted.enabled()) {
       int writerNumber = datasets.size() + 1;
       for (Map.Entry<String, Table> entry : TrustedTableCatalog.ensure(catalog).entrySet()) {
         sinkByTopic.put(entry.getKey(), new TrustedTableSink(entry.getValue(), TrustedTables.schemaOf(entry.getKey()), target, writerNumber++));
       }
-      TrustedTopology.addTo(topology, trusted.pseudonymKey());
+      TrustedTopology.addTo(topology, trusted.pseudonymKey(), TrustedQualityMetrics.registeredIn(registry));
     }
 
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("app", appId);
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);

@@ -30,6 +30,8 @@ final class OrderState {
   /** The hash of the items string and local day the item set was last built from, and its item count (-1: unreadable). */
   long itemsInputHash;
   int itemCount;
+  /** What the data-quality counters last counted for this order ({@link TrustedOrderProcessor} flags). */
+  int qualityFlags;
 
   boolean addCopy(byte[] copy) {
     for (byte[] known : copies) {
@@ -67,6 +69,7 @@ final class OrderState {
       out.fixed64(value);
     }
     out.varlong(itemCount);
+    out.varint(qualityFlags);
     return out.toByteArray();
   }
 
@@ -102,6 +105,7 @@ final class OrderState {
     if (format >= 2) {
       state.itemsInputHash = in.fixed64();
       state.itemCount = (int) in.varlong();
+      state.qualityFlags = (int) in.varint();
     }
     return state;
   }

@@ -8,6 +8,7 @@ import dev.lakehouse.streams.raw.RawRowReader;
 import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.topology.RawTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,6 +44,21 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   static final String GARNISH_OUT = "trusted-garnish-rows";
   static final String STATUS_OUT = "trusted-status-rows";
   static final String DEAD_LETTER_OUT = "trusted-dead-letters";
+  static final String QUALITY_OUT = "trusted-quality-rows";
+  static final String QUALITY_STORE = "trusted-quality";
+  /** How often each task measures its data quality into {@value TrustedTopics#QUALITY}, when it changed. */
+  static final Duration QUALITY_INTERVAL = Duration.ofSeconds(5);
+  private static final String COUNTERS_KEY = "counters";
+  private static final int HAS_ORDER = 1;
+  private static final int MISSING_CONSUMER = 2;
+  private static final int MISSING_RESTAURANT = 4;
+  private static final int REJECTED_DUPLICATE = 8;
+  private static final int HAS_STATUS = 16;
+  private static final int INVALID_FLOW = 32;
+  private static final Map<Integer, QualityCounters.Metric> FLAG_METRICS = Map.of(
+      HAS_ORDER, QualityCounters.Metric.ORDERS, MISSING_CONSUMER, QualityCounters.Metric.ORDERS_MISSING_CONSUMER,
+      MISSING_RESTAURANT, QualityCounters.Metric.ORDERS_MISSING_RESTAURANT, REJECTED_DUPLICATE, QualityCounters.Metric.ORDERS_WITH_REJECTED_DUPLICATE,
+      HAS_STATUS, QualityCounters.Metric.STATUS_ORDERS, INVALID_FLOW, QualityCounters.Metric.INVALID_FLOWS);
   private static final char SEPARATOR = '\u0000';
   private static final OffsetDateTime PLACEHOLDER_TIME = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
@@ -64,10 +81,17 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private KeyValueStore<String, byte[]> restaurantStore;
   private KeyValueStore<String, byte[]> byCustomer;
   private KeyValueStore<String, byte[]> byMerchant;
+  private KeyValueStore<String, byte[]> qualityStore;
+  private QualityCounters counters;
+  private QualityCounters lastMeasured;
+  private final RowCodec qualityCodec = new RowCodec(TrustedTables.dataQuality());
+  private final TrustedQualityMetrics qualityMetrics;
+  private String task;
   private TrustedRows rows;
 
-  TrustedOrderProcessor(byte[] pseudonymKey) {
+  TrustedOrderProcessor(byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
     this.pseudonymKey = pseudonymKey.clone();
+    this.qualityMetrics = qualityMetrics;
   }
 
   @Override
@@ -79,6 +103,30 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     this.byCustomer = context.getStateStore(BY_CUSTOMER_STORE);
     this.byMerchant = context.getStateStore(BY_MERCHANT_STORE);
     this.rows = new TrustedRows(new Pseudonymizer(pseudonymKey));
+    this.qualityStore = context.getStateStore(QUALITY_STORE);
+    this.counters = QualityCounters.fromBytes(qualityStore.get(COUNTERS_KEY));
+    this.task = context.taskId().toString();
+    context.schedule(QUALITY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::measureQuality);
+  }
+
+  @Override
+  public void close() {
+    qualityMetrics.closed(task);
+  }
+
+  /** Emits the task's counters as a data-quality row when they changed since the last one. */
+  private void measureQuality(long wallClockMillis) {
+    qualityMetrics.measured(task, counters);
+    if (counters.equals(lastMeasured)) {
+      return;
+    }
+    lastMeasured = counters.copy();
+    Map<String, Object> row = counters.asRow();
+    row.put("measured_at", OffsetDateTime.ofInstant(Instant.ofEpochMilli(wallClockMillis), ZoneOffset.UTC));
+    row.put("application_id", context.applicationId());
+    row.put("stream_task", task);
+    context.forward(new Record<>(task.getBytes(StandardCharsets.UTF_8), qualityCodec.encode(row), wallClockMillis, new RecordHeaders()),
+        QUALITY_OUT);
   }
 
   @Override
@@ -89,14 +137,19 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
     String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
     if (topic.equals(RawTopics.rows(Dataset.ORDER))) {
+      counters.add(QualityCounters.Metric.ORDER_RECORDS_IN, 1);
       onOrderCopy(record, orders.read(record.value(), record.headers(), where));
     } else if (topic.equals(RawTopics.rows(Dataset.ORDER_STATUS))) {
+      counters.add(QualityCounters.Metric.STATUS_RECORDS_IN, 1);
       onStatus(record, statuses.read(record.value(), record.headers(), where));
     } else if (topic.equals(TrustedTopics.DIMENSIONS)) {
+      counters.add(QualityCounters.Metric.DIMENSION_RECORDS_IN, 1);
       onDimension(record, where);
     } else {
       throw new IllegalStateException("the trusted stage does not read " + topic);
     }
+    // in the same transaction as the records' effects: exact after a crash
+    qualityStore.put(COUNTERS_KEY, counters.toBytes());
   }
 
   private void onOrderCopy(Record<byte[], byte[]> record, RawRow copy) {
@@ -168,7 +221,11 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     byte[] key = orderId.getBytes(StandardCharsets.UTF_8);
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
     StatusTimeline timeline = StatusTimeline.of(state.events);
+    int flags = 0;
     Map<String, Object> status = TrustedRows.status(orderId, timeline);
+    if (status != null) {
+      flags |= HAS_STATUS | (Boolean.TRUE.equals(status.get("valid_flow")) ? 0 : INVALID_FLOW);
+    }
     if (status != null) {
       long hash = OrderState.hash(0, placeholderBytes(statusCodec, status));
       if (hash != state.statusHash) {
@@ -187,6 +244,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       byte[] restaurant = restaurantStore.get((String) rows.orderField(chosen, "merchant_id"));
       Map<String, Object> order = rows.order(resolution, timeline, consumer == null ? null : consumers.codec().decode(consumer),
           restaurant == null ? null : restaurants.codec().decode(restaurant), itemCount);
+      flags |= HAS_ORDER | (Boolean.TRUE.equals(order.get("consumer_missing")) ? MISSING_CONSUMER : 0)
+          | (Boolean.TRUE.equals(order.get("restaurant_missing")) ? MISSING_RESTAURANT : 0)
+          | ((Integer) order.get("rejected_copies") > 0 ? REJECTED_DUPLICATE : 0);
       long hash = OrderState.hash(0, placeholderBytes(orderCodec, order));
       if (hash != state.orderHash) {
         state.orderHash = hash;
@@ -194,6 +254,14 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
         emit(cause, key, orderCodec, order, state.orderVersion, now, ORDER_OUT);
       }
     }
+    for (Map.Entry<Integer, QualityCounters.Metric> entry : FLAG_METRICS.entrySet()) {
+      int before = state.qualityFlags & entry.getKey();
+      int after = flags & entry.getKey();
+      if (before != after) {
+        counters.add(entry.getValue(), after != 0 ? 1 : -1);
+      }
+    }
+    state.qualityFlags = flags;
     states.put(orderId, state.toBytes());
   }
 
@@ -261,6 +329,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       headers.add(PipelineHeaders.SOURCE_LINE, utf8(Long.toString(chosen.lineage().sourceLine())));
     }
     context.forward(new Record<>(key, utf8(itemsJson), cause.timestamp(), headers), DEAD_LETTER_OUT);
+    counters.add(QualityCounters.Metric.ITEM_DEAD_LETTERS, 1);
   }
 
   private void emit(Record<byte[], byte[]> cause, byte[] key, RowCodec codec, Map<String, Object> row, long version, OffsetDateTime now,
@@ -269,6 +338,12 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     row.put(TrustedTables.VERSIONED_AT, now);
     row.put(TrustedTables.CAUSED_AT, OffsetDateTime.ofInstant(Instant.ofEpochMilli(cause.timestamp()), ZoneOffset.UTC));
     context.forward(new Record<>(key, codec.encode(row), cause.timestamp(), new RecordHeaders()), child);
+    counters.add(switch (child) {
+      case ORDER_OUT -> QualityCounters.Metric.ORDER_VERSIONS_OUT;
+      case ITEM_OUT -> QualityCounters.Metric.ITEM_ROWS_OUT;
+      case GARNISH_OUT -> QualityCounters.Metric.GARNISH_ROWS_OUT;
+      default -> QualityCounters.Metric.STATUS_VERSIONS_OUT;
+    }, 1);
   }
 
   /** The row's encoding with placeholder version columns: equal rows give equal bytes whatever their version. */

@@ -38,6 +38,9 @@ public final class TrustedTableCatalog {
         SortOrder.builderFor(status).asc("order_id").build(),
         List.of("order_id", "registered_at", "placed_at", "concluded_at", "cancelled_at", "last_status_at", "last_status_id",
             TrustedTables.VERSIONED_AT)));
+    Schema quality = TrustedTables.dataQuality();
+    tables.put(TrustedTopics.QUALITY, ensure(catalog, TrustedTables.DATA_QUALITY, quality,
+        PartitionSpec.builderFor(quality).day("measured_at").build(), SortOrder.builderFor(quality).asc("measured_at").build(), List.of()));
     return tables;
   }
 

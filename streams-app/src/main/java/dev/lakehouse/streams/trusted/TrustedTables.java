@@ -23,6 +23,7 @@ public final class TrustedTables {
   public static final TableIdentifier ORDER_ITEM = TableIdentifier.of(NAMESPACE, "order_item");
   public static final TableIdentifier ORDER_ITEM_GARNISH = TableIdentifier.of(NAMESPACE, "order_item_garnish");
   public static final TableIdentifier ORDER_STATUS = TableIdentifier.of(NAMESPACE, "order_status");
+  public static final TableIdentifier DATA_QUALITY = TableIdentifier.of(NAMESPACE, "data_quality");
 
   public static final String VERSION = "_version";
   public static final String VERSIONED_AT = "_versioned_at";
@@ -151,6 +152,21 @@ public final class TrustedTables {
         .schema();
   }
 
+  /**
+   * One row per task and measurement (every few seconds, when something changed): the task's counters since
+   * it began, exact under exactly-once. The stage's figures are the sums over the latest row of every task.
+   */
+  public static Schema dataQuality() {
+    Columns columns = new Columns()
+        .required("measured_at", Types.TimestampType.withZone())
+        .required("application_id", Types.StringType.get(), "the Streams application that measured")
+        .required("stream_task", Types.StringType.get(), "the Kafka Streams task (sub-topology_partition) that measured");
+    for (QualityCounters.Metric metric : QualityCounters.Metric.values()) {
+      columns.required(metric.column(), Types.LongType.get());
+    }
+    return columns.schema();
+  }
+
   /** The schema the stage encodes the rows of a trusted rows topic with. */
   public static Schema schemaOf(String rowsTopic) {
     return switch (rowsTopic) {
@@ -158,6 +174,7 @@ public final class TrustedTables {
       case TrustedTopics.ITEM_ROWS -> orderItem();
       case TrustedTopics.GARNISH_ROWS -> orderItemGarnish();
       case TrustedTopics.STATUS_ROWS -> orderStatus();
+      case TrustedTopics.QUALITY -> dataQuality();
       default -> throw new IllegalArgumentException("not a trusted rows topic: " + rowsTopic);
     };
   }

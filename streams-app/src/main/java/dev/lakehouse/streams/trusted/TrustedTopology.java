@@ -36,6 +36,10 @@ public final class TrustedTopology {
   private TrustedTopology() {}
 
   public static Topology addTo(Topology topology, byte[] pseudonymKey) {
+    return addTo(topology, pseudonymKey, TrustedQualityMetrics.unregistered());
+  }
+
+  public static Topology addTo(Topology topology, byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
     topology.addSource("trusted-source-consumers", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
         RawTopics.rows(Dataset.CONSUMER));
     topology.addSource("trusted-source-restaurants", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
@@ -48,9 +52,10 @@ public final class TrustedTopology {
     topology.addSource(STATUS_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
         RawTopics.rows(Dataset.ORDER_STATUS));
     topology.addSource(DIMENSION_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), TrustedTopics.DIMENSIONS);
-    topology.addProcessor(PROCESSOR, () -> new TrustedOrderProcessor(pseudonymKey), ORDER_SOURCE, STATUS_SOURCE, DIMENSION_SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics), ORDER_SOURCE, STATUS_SOURCE, DIMENSION_SOURCE);
     for (String store : new String[] {TrustedOrderProcessor.STATE_STORE, TrustedOrderProcessor.CONSUMER_STORE,
-        TrustedOrderProcessor.RESTAURANT_STORE, TrustedOrderProcessor.BY_CUSTOMER_STORE, TrustedOrderProcessor.BY_MERCHANT_STORE}) {
+        TrustedOrderProcessor.RESTAURANT_STORE, TrustedOrderProcessor.BY_CUSTOMER_STORE, TrustedOrderProcessor.BY_MERCHANT_STORE,
+        TrustedOrderProcessor.QUALITY_STORE}) {
       topology.addStateStore(store(store), PROCESSOR);
     }
     sink(topology, TrustedOrderProcessor.ORDER_OUT, TrustedTopics.ORDER_ROWS);
@@ -58,6 +63,7 @@ public final class TrustedTopology {
     sink(topology, TrustedOrderProcessor.GARNISH_OUT, TrustedTopics.GARNISH_ROWS);
     sink(topology, TrustedOrderProcessor.STATUS_OUT, TrustedTopics.STATUS_ROWS);
     sink(topology, TrustedOrderProcessor.DEAD_LETTER_OUT, TrustedTopics.DEAD_LETTERS);
+    sink(topology, TrustedOrderProcessor.QUALITY_OUT, TrustedTopics.QUALITY);
     return topology;
   }
 

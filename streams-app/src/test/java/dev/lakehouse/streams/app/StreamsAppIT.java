@@ -84,7 +84,8 @@ class StreamsAppIT {
       assertThat(metrics).contains("lakehouse_writer_rows_committed_total{app=\"" + appId + "\",table=\"raw.order\"}")
           .contains("lakehouse_freshness_seconds{app=\"" + appId + "\",table=\"raw.order\",quantile=\"0.99\"}")
           .containsPattern("lakehouse_dead_letters_total\\{app=\"" + appId + "\",reason=\"[a-z-]+\",stage=\"raw\"\\} [1-9]")
-          .contains("kafka_consumer_fetch_manager_records_lag_max");
+          .contains("kafka_consumer_fetch_manager_records_lag_max")
+          .contains("lakehouse_trusted_quality{app=\"" + appId + "\",metric=\"orders_missing_consumer\"}");
     }
     for (Dataset dataset : Dataset.values()) {
       Set<String> coordinates = new HashSet<>();

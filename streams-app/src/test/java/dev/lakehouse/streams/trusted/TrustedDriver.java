@@ -50,6 +50,7 @@ final class TrustedDriver implements AutoCloseable {
       case TrustedTopics.ITEM_ROWS -> new RowCodec(TrustedTables.orderItem());
       case TrustedTopics.GARNISH_ROWS -> new RowCodec(TrustedTables.orderItemGarnish());
       case TrustedTopics.STATUS_ROWS -> new RowCodec(TrustedTables.orderStatus());
+      case TrustedTopics.QUALITY -> new RowCodec(TrustedTables.dataQuality());
       default -> throw new IllegalArgumentException(topic);
     };
   }
@@ -65,6 +66,13 @@ final class TrustedDriver implements AutoCloseable {
       emitted.get(topic).add(codec.decodeToMap(record.value()));
     }
     return emitted.get(topic);
+  }
+
+  /** Lets the wall clock pass one measurement interval and returns the task's latest data-quality row, or null. */
+  Map<String, Object> measureQuality() {
+    driver.advanceWallClockTime(TrustedOrderProcessor.QUALITY_INTERVAL);
+    List<Map<String, Object>> rows = versions(TrustedTopics.QUALITY);
+    return rows.isEmpty() ? null : rows.get(rows.size() - 1);
   }
 
   List<TestRecord<byte[], byte[]>> deadLetters() {

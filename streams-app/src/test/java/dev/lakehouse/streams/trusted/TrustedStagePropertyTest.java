@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,24 @@ class TrustedStagePropertyTest {
           assertThat(driver.current(TrustedTopics.STATUS_ROWS)).as("statuses, " + where).isEqualTo(oracle.statuses);
           assertThat(driver.current(TrustedTopics.ITEM_ROWS)).as("items, " + where).isEqualTo(oracle.items);
           assertThat(driver.current(TrustedTopics.GARNISH_ROWS)).as("garnishes, " + where).isEqualTo(oracle.garnishes);
+          Map<String, Object> quality = driver.measureQuality();
+          assertThat(quality).as("quality, " + where)
+              .containsEntry("orders", (long) oracle.orders.size())
+              .containsEntry("orders_missing_consumer", count(oracle.orders, "consumer_missing", true))
+              .containsEntry("orders_missing_restaurant", count(oracle.orders, "restaurant_missing", true))
+              .containsEntry("status_orders", (long) oracle.statuses.size())
+              .containsEntry("invalid_flows", count(oracle.statuses, "valid_flow", false))
+              .containsEntry("order_versions_out", (long) driver.versions(TrustedTopics.ORDER_ROWS).size())
+              .containsEntry("order_records_in", (long) values(inputs, Dataset.ORDER).size());
+          assertThat((Long) quality.get("orders_with_rejected_duplicate"))
+              .isEqualTo(oracle.orders.values().stream().filter(rows -> (Integer) rows.get(0).get("rejected_copies") > 0).count());
         }
       }
     }
+  }
+
+  private static long count(Map<String, List<Map<String, Object>>> rows, String column, Object value) {
+    return rows.values().stream().filter(list -> value.equals(list.get(0).get(column))).count();
   }
 
   private static List<byte[]> values(List<Input> inputs, Dataset dataset) {

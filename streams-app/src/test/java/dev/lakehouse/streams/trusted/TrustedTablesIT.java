@@ -121,6 +121,23 @@ class TrustedTablesIT {
     }
   }
 
+  /** Sums, over the tasks of {@code appId}, each task's latest data-quality measurement. */
+  private static Map<String, Long> latestQuality(Catalog catalog, String appId, Set<String> columns) throws Exception {
+    Table table = catalog.loadTable(TrustedTables.DATA_QUALITY);
+    Map<String, Record> latest = new HashMap<>();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table).where(Expressions.equal("application_id", appId)).build()) {
+      for (Record r : read) {
+        latest.merge((String) r.getField("stream_task"), r.copy(), (a, b) ->
+            ((java.time.OffsetDateTime) a.getField("measured_at")).isAfter((java.time.OffsetDateTime) b.getField("measured_at")) ? a : b);
+      }
+    }
+    Map<String, Long> sums = new TreeMap<>();
+    for (String column : columns) {
+      sums.put(column, latest.values().stream().mapToLong(r -> (Long) r.getField(column)).sum());
+    }
+    return sums;
+  }
+
   private static Map<Dataset, List<Record>> rawRows(Catalog catalog, String uriPrefix) throws Exception {
     Map<Dataset, List<Record>> rows = new HashMap<>();
     for (Dataset dataset : Dataset.values()) {

@@ -37,6 +37,31 @@ class TrustedTopologyTest {
   }
 
   @Test
+  void theDataQualityCountersFollowTheCurrentOrdersAndAreMeasuredOnlyWhenTheyChange() {
+    try (TrustedDriver driver = new TrustedDriver()) {
+      driver.pipe(Dataset.ORDER, "o-1", order("o-1", "2019-02-16T12:00:00.000Z", "111", "c-1", "m-1", "America/Sao_Paulo", items("A", 100, null)));
+      driver.pipe(Dataset.ORDER, "o-1", order("o-1", "2019-01-17T12:00:00.000Z", "222", "c-1", "m-1", "America/Sao_Paulo", items("A", 100, null)));
+      driver.pipe(Dataset.ORDER, "o-2", order("o-2", "2019-02-16T12:00:00.000Z", "333", null, "m-1", "America/Sao_Paulo", "[{\"name\": "));
+      driver.pipe(Dataset.ORDER_STATUS, "o-2", status("o-2", "s-1", "PLACED", "2019-02-16T12:00:01.000Z"));
+      Map<String, Object> first = driver.measureQuality();
+      assertThat(first).containsEntry("orders", 2L).containsEntry("orders_missing_consumer", 1L).containsEntry("orders_missing_restaurant", 2L)
+          .containsEntry("orders_with_rejected_duplicate", 1L).containsEntry("status_orders", 1L).containsEntry("invalid_flows", 1L)
+          .containsEntry("order_records_in", 3L).containsEntry("status_records_in", 1L).containsEntry("item_dead_letters", 1L)
+          .containsEntry("order_versions_out", (long) driver.versions(TrustedTopics.ORDER_ROWS).size());
+
+      driver.pipe(Dataset.CONSUMER, "c-1", consumer("c-1", "Maria", "16999998888"));
+      driver.pipe(Dataset.RESTAURANT, "m-1", restaurant("m-1", "FRANCA"));
+      driver.pipe(Dataset.ORDER_STATUS, "o-2", status("o-2", "s-0", "REGISTERED", "2019-02-16T12:00:00.500Z"));
+      Map<String, Object> second = driver.measureQuality();
+      assertThat(second).containsEntry("orders", 2L).containsEntry("orders_missing_consumer", 0L).containsEntry("orders_missing_restaurant", 0L)
+          .containsEntry("invalid_flows", 0L).containsEntry("dimension_records_in", 2L);
+      int measurements = driver.versions(TrustedTopics.QUALITY).size();
+      driver.measureQuality();
+      assertThat(driver.versions(TrustedTopics.QUALITY)).as("nothing changed: no new measurement").hasSize(measurements);
+    }
+  }
+
+  @Test
   void personalFieldsBecomePseudonymsAndCoordinatesAreUnswappedAndCoarsened() {
     try (TrustedDriver driver = new TrustedDriver()) {
       driver.pipe(Dataset.CONSUMER, "c-1", consumer("c-1", "Maria", "16999998888"));
