@@ -11,9 +11,11 @@ public final class BenchmarkMain {
     switch (args.length == 0 ? "" : args[0]) {
       case "ingest" -> System.exit(IngestBenchmark.run(rest));
       case "raw" -> System.exit(RawBenchmark.run(rest));
+      case "trusted" -> System.exit(TrustedBenchmark.run(rest));
       default -> {
         System.err.println("usage: benchmarks/run ingest [--orders N] [--runs K] [--work DIR]");
         System.err.println("       benchmarks/run raw [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
+        System.err.println("       benchmarks/run trusted [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
         System.exit(2);
       }
     }

@@ -20,11 +20,6 @@ import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.report.TableReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,14 +29,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The raw path: records/s from the source topics to committed Iceberg files, p50/p99 freshness under a
@@ -51,7 +39,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * nothing with the records (the limit of reading these bytes from this broker).
  */
 final class RawBenchmark {
-  private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)");
 
   private RawBenchmark() {}
 
@@ -82,19 +69,19 @@ final class RawBenchmark {
       long started = System.nanoTime();
       IngestSummary ingested = new FileIngestRun(new IngestOptions(data.toString(), "bench-raw", false, Duration.ofSeconds(10), 3, 50_000, 2_000),
           settings).run(new PrintStream(new ByteArrayOutputStream()), false);
-      out.printf("source topics loaded: %,d records in %.1f s%n", ingested.published(), seconds(started));
+      out.printf("source topics loaded: %,d records in %.1f s%n", ingested.published(), BenchSupport.seconds(started));
 
-      double[] baseline = readAll(settings.kafka().bootstrapServers());
+      double[] baseline = BenchSupport.readAll(settings.kafka().bootstrapServers());
       out.printf("baseline: plain consumer read %,.0f records in %.1f s: %,.0f records/s%n", baseline[0], baseline[1], baseline[0] / baseline[1]);
 
-      int httpPort = freePort();
+      int httpPort = BenchSupport.freePort();
       // the raw path alone: the trusted stage is measured by its own benchmark
       Path settingsFile = stackDir.resolve("bench-raw.properties");
       java.nio.file.Files.writeString(settingsFile, java.nio.file.Files.readString(stack.config().settingsFile()) + "\ntrusted.enabled=false\n");
       Catalog catalog = LakehouseCatalogs.open(settings);
       HeapSampler heap = new HeapSampler(httpPort);
       try (ChildJvm app = ChildJvm.start(new ChildJvm.Spec("streams-app", home.moduleClasspath("streams-app"),
-          appJvmOptions(), "dev.lakehouse.streams.StreamsCommand",
+          BenchSupport.appJvmOptions(), "dev.lakehouse.streams.StreamsCommand",
           List.of("--config", settingsFile.toString(), "--application-id", "bench-raw", "--http-port", Integer.toString(httpPort),
               "--state-dir", stackDir.resolve("streams-state").toString()),
           stackDir.resolve("streams-app.log")))) {
@@ -114,14 +101,14 @@ final class RawBenchmark {
             firstRowNanos = System.nanoTime();
           }
           if (System.nanoTime() - lastPrint > 15e9) {
-            out.printf("  %,d / %,d rows committed after %.0f s%n", rows, total, seconds(appStarted));
+            out.printf("  %,d / %,d rows committed after %.0f s%n", rows, total, BenchSupport.seconds(appStarted));
             lastPrint = System.nanoTime();
           }
-          if (seconds(appStarted) > 3_600) {
+          if (BenchSupport.seconds(appStarted) > 3_600) {
             throw new IllegalStateException("gave up after an hour with " + rows + " of " + total + " rows");
           }
         }
-        double backlogSeconds = seconds(appStarted);
+        double backlogSeconds = BenchSupport.seconds(appStarted);
         double appCpu = ProcessHandle.of(app.pid()).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toMillis() / 1e3).orElse(-1.0);
         double benchCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(-1.0);
         out.printf("cpu during the backlog: app %.0f s (%.0f%% of one core), broker+benchmark JVM %.0f s in total%n",
@@ -189,16 +176,6 @@ final class RawBenchmark {
     return 0;
   }
 
-  /** -Xmx1g, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
-  private static List<String> appJvmOptions() {
-    List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
-    String extra = System.getenv("BENCH_APP_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      options.addAll(List.of(extra.trim().split("\\s+")));
-    }
-    return options;
-  }
-
   private static long rawRows(Catalog catalog) {
     long rows = 0;
     for (Dataset dataset : Dataset.values()) {
@@ -207,78 +184,5 @@ final class RawBenchmark {
       }
     }
     return rows;
-  }
-
-  /** Reads every source topic to its end with a plain read_committed consumer: records and seconds. */
-  private static double[] readAll(String bootstrap) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (Dataset dataset : Dataset.values()) {
-        consumer.partitionsFor(dataset.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long started = System.nanoTime();
-      long records = 0;
-      long bytes = 0;
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          records++;
-          bytes += record.serializedValueSize();
-        }
-      }
-      return new double[] {records, (System.nanoTime() - started) / 1e9, bytes};
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static double seconds(long sinceNanos) {
-    return (System.nanoTime() - sinceNanos) / 1e9;
-  }
-
-  /** Samples the app's heap from its Prometheus endpoint. */
-  private static final class HeapSampler {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final URI uri;
-    private final List<Double> samples = new ArrayList<>();
-
-    HeapSampler(int port) {
-      this.uri = URI.create("http://127.0.0.1:" + port + "/metrics");
-    }
-
-    synchronized void sample() {
-      try {
-        String body = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = HEAP.matcher(body);
-        double used = 0;
-        while (m.find()) {
-          used += Double.parseDouble(m.group(1));
-        }
-        if (used > 0) {
-          samples.add(used);
-        }
-      } catch (Exception e) {
-        // the app is not listening yet
-      }
-    }
-
-    synchronized double peak() {
-      return samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    synchronized double median() {
-      double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
-    }
   }
 }

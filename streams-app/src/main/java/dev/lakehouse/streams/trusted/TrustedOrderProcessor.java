@@ -46,6 +46,12 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   static final String DEAD_LETTER_OUT = "trusted-dead-letters";
   static final String QUALITY_OUT = "trusted-quality-rows";
   static final String QUALITY_STORE = "trusted-quality";
+  static final String PENDING_STORE = "trusted-pending-orders";
+  /**
+   * How often the orders changed since the last emission get their new versions: the changes of one
+   * interval (an order and its statuses arriving together in a backlog) make one version, not one each.
+   */
+  static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
   /** How often each task measures its data quality into {@value TrustedTopics#QUALITY}, when it changed. */
   static final Duration QUALITY_INTERVAL = Duration.ofSeconds(5);
   private static final String COUNTERS_KEY = "counters";
@@ -82,6 +88,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private KeyValueStore<String, byte[]> byCustomer;
   private KeyValueStore<String, byte[]> byMerchant;
   private KeyValueStore<String, byte[]> qualityStore;
+  private KeyValueStore<String, Long> pendingStore;
+  /** Orders changed since the last emission, with the Kafka timestamp of the oldest change not yet emitted. */
+  private final Map<String, Long> pending = new java.util.LinkedHashMap<>();
   private QualityCounters counters;
   private QualityCounters lastMeasured;
   private final RowCodec qualityCodec = new RowCodec(TrustedTables.dataQuality());
@@ -106,7 +115,34 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     this.qualityStore = context.getStateStore(QUALITY_STORE);
     this.counters = QualityCounters.fromBytes(qualityStore.get(COUNTERS_KEY));
     this.task = context.taskId().toString();
+    this.pendingStore = context.getStateStore(PENDING_STORE);
+    try (KeyValueIterator<String, Long> it = pendingStore.all()) {
+      it.forEachRemaining(entry -> pending.put(entry.key, entry.value));
+    }
+    context.schedule(EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
     context.schedule(QUALITY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::measureQuality);
+  }
+
+  /** Remembers that an order changed; its new rows are built and emitted at the next {@link #emitPending()}. */
+  private void markPending(String orderId, long causeTimestamp) {
+    Long known = pending.get(orderId);
+    if (known == null || causeTimestamp < known) {
+      pending.put(orderId, causeTimestamp);
+      pendingStore.put(orderId, causeTimestamp);
+    }
+  }
+
+  /** Builds the rows of every order changed since the last call and emits the versions that differ. */
+  private void emitPending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Long> entry : pending.entrySet()) {
+      recomputeAndSave(entry.getValue(), entry.getKey(), OrderState.fromBytes(states.get(entry.getKey())));
+      pendingStore.delete(entry.getKey());
+    }
+    pending.clear();
+    qualityStore.put(COUNTERS_KEY, counters.toBytes());
   }
 
   @Override
@@ -162,7 +198,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
         if (compareLineage(copy, known) < 0) {
           state.copies.set(i, encoded); // the same copy seen twice: keep the first source position, whatever arrived first
         }
-        recomputeAndSave(record, orderId, state);
+        states.put(orderId, state.toBytes());
+        markPending(orderId, record.timestamp());
         return;
       }
     }
@@ -172,7 +209,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       byCustomer.put(customerId + SEPARATOR + orderId, new byte[0]);
     }
     byMerchant.put(rows.orderField(copy, "merchant_id") + String.valueOf(SEPARATOR) + orderId, new byte[0]);
-    recomputeAndSave(record, orderId, state);
+    states.put(orderId, state.toBytes());
+    markPending(orderId, record.timestamp());
   }
 
   private void onStatus(Record<byte[], byte[]> record, RawRow status) {
@@ -182,7 +220,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
         StatusEvent.OrderState.valueOf((String) status.values()[statusValueField]), (OffsetDateTime) status.values()[statusTimeField]);
     OrderState state = OrderState.fromBytes(states.get(orderId));
     if (state.addEvent(event)) {
-      recomputeAndSave(record, orderId, state);
+      states.put(orderId, state.toBytes());
+      markPending(orderId, record.timestamp());
     }
   }
 
@@ -213,11 +252,11 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       }
     }
     for (String orderId : affected) {
-      recomputeAndSave(record, orderId, OrderState.fromBytes(states.get(orderId)));
+      markPending(orderId, record.timestamp());
     }
   }
 
-  private void recomputeAndSave(Record<byte[], byte[]> cause, String orderId, OrderState state) {
+  private void recomputeAndSave(long cause, String orderId, OrderState state) {
     byte[] key = orderId.getBytes(StandardCharsets.UTF_8);
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
     StatusTimeline timeline = StatusTimeline.of(state.events);
@@ -266,7 +305,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   }
 
   /** Emits the chosen copy's item set when it changed; returns the item count, or null when the items cannot be read. */
-  private Integer emitItems(Record<byte[], byte[]> cause, byte[] key, String orderId, OrderState state, RawRow chosen, OffsetDateTime now) {
+  private Integer emitItems(long cause, byte[] key, String orderId, OrderState state, RawRow chosen, OffsetDateTime now) {
     String itemsJson = rows.itemsJson(chosen);
     long inputHash = OrderState.hash(OrderState.hash(0, itemsJson == null ? new byte[0] : itemsJson.getBytes(StandardCharsets.UTF_8)),
         rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
@@ -279,7 +318,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     return count;
   }
 
-  private Integer buildItems(Record<byte[], byte[]> cause, byte[] key, String orderId, OrderState state, RawRow chosen, String itemsJson,
+  private Integer buildItems(long cause, byte[] key, String orderId, OrderState state, RawRow chosen, String itemsJson,
       OffsetDateTime now) {
     OrderItems.Result result = OrderItems.parse(itemsJson);
     if (result instanceof OrderItems.Invalid invalid) {
@@ -313,7 +352,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     return items.size();
   }
 
-  private void deadLetter(Record<byte[], byte[]> cause, byte[] key, RawRow chosen, String itemsJson, OrderItems.Invalid invalid) {
+  private void deadLetter(long cause, byte[] key, RawRow chosen, String itemsJson, OrderItems.Invalid invalid) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(LineageHeaders.DATASET, utf8(Dataset.ORDER.datasetName()));
     headers.add(LineageHeaders.REASON, utf8(invalid.reason()));
@@ -328,16 +367,16 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     if (chosen.lineage().sourceLine() != null) {
       headers.add(PipelineHeaders.SOURCE_LINE, utf8(Long.toString(chosen.lineage().sourceLine())));
     }
-    context.forward(new Record<>(key, utf8(itemsJson), cause.timestamp(), headers), DEAD_LETTER_OUT);
+    context.forward(new Record<>(key, utf8(itemsJson), cause, headers), DEAD_LETTER_OUT);
     counters.add(QualityCounters.Metric.ITEM_DEAD_LETTERS, 1);
   }
 
-  private void emit(Record<byte[], byte[]> cause, byte[] key, RowCodec codec, Map<String, Object> row, long version, OffsetDateTime now,
+  private void emit(long cause, byte[] key, RowCodec codec, Map<String, Object> row, long version, OffsetDateTime now,
       String child) {
     row.put(TrustedTables.VERSION, version);
     row.put(TrustedTables.VERSIONED_AT, now);
-    row.put(TrustedTables.CAUSED_AT, OffsetDateTime.ofInstant(Instant.ofEpochMilli(cause.timestamp()), ZoneOffset.UTC));
-    context.forward(new Record<>(key, codec.encode(row), cause.timestamp(), new RecordHeaders()), child);
+    row.put(TrustedTables.CAUSED_AT, OffsetDateTime.ofInstant(Instant.ofEpochMilli(cause), ZoneOffset.UTC));
+    context.forward(new Record<>(key, codec.encode(row), cause, new RecordHeaders()), child);
     counters.add(switch (child) {
       case ORDER_OUT -> QualityCounters.Metric.ORDER_VERSIONS_OUT;
       case ITEM_OUT -> QualityCounters.Metric.ITEM_ROWS_OUT;

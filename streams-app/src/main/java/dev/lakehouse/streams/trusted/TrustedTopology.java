@@ -58,6 +58,8 @@ public final class TrustedTopology {
         TrustedOrderProcessor.QUALITY_STORE}) {
       topology.addStateStore(store(store), PROCESSOR);
     }
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrustedOrderProcessor.PENDING_STORE), Serdes.String(),
+        Serdes.Long()), PROCESSOR);
     sink(topology, TrustedOrderProcessor.ORDER_OUT, TrustedTopics.ORDER_ROWS);
     sink(topology, TrustedOrderProcessor.ITEM_OUT, TrustedTopics.ITEM_ROWS);
     sink(topology, TrustedOrderProcessor.GARNISH_OUT, TrustedTopics.GARNISH_ROWS);

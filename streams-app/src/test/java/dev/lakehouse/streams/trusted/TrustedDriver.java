@@ -59,8 +59,14 @@ final class TrustedDriver implements AutoCloseable {
     inputs.get(dataset).pipeInput(key.getBytes(StandardCharsets.UTF_8), value);
   }
 
-  /** Every version emitted so far on a rows topic, decoded. */
+  /** Lets the wall clock pass one emission interval: the orders changed since the last one get their versions. */
+  void emitPending() {
+    driver.advanceWallClockTime(TrustedOrderProcessor.EMIT_INTERVAL);
+  }
+
+  /** Every version emitted so far on a rows topic (after emitting what is pending), decoded. */
   List<Map<String, Object>> versions(String topic) {
+    emitPending();
     RowCodec codec = codec(topic);
     for (TestRecord<byte[], byte[]> record : outputs.get(topic).readRecordsToList()) {
       emitted.get(topic).add(codec.decodeToMap(record.value()));
@@ -70,12 +76,14 @@ final class TrustedDriver implements AutoCloseable {
 
   /** Lets the wall clock pass one measurement interval and returns the task's latest data-quality row, or null. */
   Map<String, Object> measureQuality() {
+    emitPending();
     driver.advanceWallClockTime(TrustedOrderProcessor.QUALITY_INTERVAL);
     List<Map<String, Object>> rows = versions(TrustedTopics.QUALITY);
     return rows.isEmpty() ? null : rows.get(rows.size() - 1);
   }
 
   List<TestRecord<byte[], byte[]>> deadLetters() {
+    emitPending();
     deadLetters.addAll(outputs.get(TrustedTopics.DEAD_LETTERS).readRecordsToList());
     return deadLetters;
   }

@@ -32,7 +32,8 @@ class TrustedTopologyTest {
       Map<String, Object> filled = driver.current(TrustedTopics.ORDER_ROWS).get("o-1").get(0);
       assertThat(filled).containsEntry("consumer_missing", false).containsEntry("restaurant_missing", false)
           .containsEntry("consumer_language", "pt-br").containsEntry("restaurant_merchant_city", "FRANCA");
-      assertThat(driver.versions(TrustedTopics.ORDER_ROWS)).extracting(r -> r.get(TrustedTables.VERSION)).containsExactly(1L, 2L, 3L);
+      assertThat(driver.versions(TrustedTopics.ORDER_ROWS)).as("the consumer and the restaurant arrived in one interval: one new version")
+          .extracting(r -> r.get(TrustedTables.VERSION)).containsExactly(1L, 2L);
     }
   }
 
@@ -116,11 +117,14 @@ class TrustedTopologyTest {
   void statusesBeforeTheirOrderAndRepeatedEventsGiveOneStatusRowAndNoNewVersionForARepeat() {
     try (TrustedDriver driver = new TrustedDriver()) {
       driver.pipe(Dataset.ORDER_STATUS, "o-1", status("o-1", "s-2", "PLACED", "2019-01-17T12:00:02.000Z"));
+      driver.emitPending();
       driver.pipe(Dataset.ORDER_STATUS, "o-1", status("o-1", "s-1", "REGISTERED", "2019-01-17T12:00:01.000Z"));
+      driver.emitPending();
       driver.pipe(Dataset.ORDER_STATUS, "o-1", status("o-1", "s-1", "REGISTERED", "2019-01-17T12:00:01.000Z"));
+      driver.emitPending();
       driver.pipe(Dataset.ORDER_STATUS, "o-1", status("o-1", "s-3", "CONCLUDED", "2019-01-17T13:00:00.000Z"));
       driver.pipe(Dataset.ORDER_STATUS, "o-1", status("o-1", "s-3", "CONCLUDED", "2019-01-17T13:00:00.000Z"));
-      assertThat(driver.versions(TrustedTopics.STATUS_ROWS)).as("one version per new event, none for repeats").hasSize(3);
+      assertThat(driver.versions(TrustedTopics.STATUS_ROWS)).as("a version per interval with a new event, none for repeats").hasSize(3);
       Map<String, Object> row = driver.current(TrustedTopics.STATUS_ROWS).get("o-1").get(0);
       assertThat(row).containsEntry("registered_at", OffsetDateTime.parse("2019-01-17T12:00:01Z"))
           .containsEntry("placed_at", OffsetDateTime.parse("2019-01-17T12:00:02Z"))
