@@ -15,7 +15,6 @@ import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.StreamsCommand;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
@@ -25,9 +24,6 @@ import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,10 +47,6 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListTransactionsOptions;
-import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
-import org.apache.kafka.clients.admin.TransactionListing;
-import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,12 +92,6 @@ class StreamsAppCrashIT {
   private static final long MIN_SOURCE_RECORDS = 1_000_000;
   private static final String COMMIT_LINE = "committed snapshot";
   private static final int COMMIT_INTERVAL_SECONDS = 3;
-  private static final String WRITER_GROUP_SUFFIX = "-iceberg-writer";
-  /**
-   * C1 only and the serial collector: every kill means a cold JVM, and on two cores a C2-compiling one needs
-   * half a minute to reach speed, a C1-only one a few seconds.
-   */
-  private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
   private static final Path LOGS = Path.of("target", "crash-it-logs");
 
   @Test
@@ -136,8 +122,8 @@ class StreamsAppCrashIT {
 
       Path stateDir = work.resolve("state");
       for (int kill = 0; kill < KILLS; kill++) {
-        app = startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-" + kill + ".log"));
-        LogWatch log = new LogWatch(app.logFile());
+        app = CrashSupport.startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-" + kill + ".log"));
+        CommitLogWatch log = new CommitLogWatch(app.logFile(), COMMIT_LINE);
         long runStarted = System.nanoTime();
         String moment;
         if (kill == KILLS - 2) {
@@ -151,7 +137,7 @@ class StreamsAppCrashIT {
           afterCommitKills++;
         } else if (kill % 3 == 0 || kill == KILLS - 1) {
           long delay = 1_000 + random.nextInt(4_001);
-          sleepWhileAlive(app, delay);
+          CrashSupport.sleepWhileAlive(app, delay);
           moment = "at " + delay + " ms after the start";
         } else if (kill % 3 == 1) {
           int commits = 1 + random.nextInt(3);
@@ -161,13 +147,13 @@ class StreamsAppCrashIT {
         } else {
           log.awaitCommits(app, 1, Duration.ofSeconds(90));
           long delay = 500 + random.nextInt(2_501);
-          sleepWhileAlive(app, delay);
+          CrashSupport.sleepWhileAlive(app, delay);
           moment = "at " + delay + " ms after the run's first commit";
         }
         assertThat(app.isAlive()).as("run %d died before it was killed; log:%n%s", kill, app.logTail(40)).isTrue();
-        sigkill(app);
+        CrashSupport.sigkill(app);
         log.poll();
-        int fenced = clearAfterKill(admin, appId);
+        int fenced = CrashSupport.clearAfterKill(admin, appId);
         long written = rowsWritten(catalog, baseline);
         String entry = String.format("kill %2d after %5d ms, %s: %d commit lines in this run, %d of %d rows in the tables, "
                 + "%d open transactions fenced", kill + 1, (System.nanoTime() - runStarted) / 1_000_000, moment, log.commits(), written,
@@ -180,10 +166,10 @@ class StreamsAppCrashIT {
         }
       }
 
-      app = startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-final.log"));
+      app = CrashSupport.startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-final.log"));
       awaitRows(catalog, baseline, uriPrefix, expected.rows(), app, Duration.ofMinutes(4));
       Thread.sleep(COMMIT_INTERVAL_SECONDS * 1_000L); // one more commit interval: nothing may arrive twice
-      sigkill(app); // the tables are complete: no graceful stop to wait for (the other test stops one gracefully)
+      CrashSupport.sigkill(app); // the tables are complete: no graceful stop to wait for (the other test stops one gracefully)
       System.out.println("StreamsAppCrashIT: the final run reached " + rowsWritten(catalog, baseline) + " rows after "
           + (System.nanoTime() - started) / 1_000_000_000 + " s");
     } finally {
@@ -218,10 +204,10 @@ class StreamsAppCrashIT {
       FreshStart.prepare(stack, admin, catalog, appId);
       Map<TableIdentifier, Long> baseline = totalRecords(catalog);
       ingest(stack, landing, expected);
-      stays = startApp(config, appId, work.resolve("state-a"), LOGS.resolve(appId).resolve("instance-a.log"));
-      leaves = startApp(config, appId, work.resolve("state-b"), LOGS.resolve(appId).resolve("instance-b.log"));
-      LogWatch stayLog = new LogWatch(stays.logFile());
-      LogWatch leaveLog = new LogWatch(leaves.logFile());
+      stays = CrashSupport.startApp(config, appId, work.resolve("state-a"), LOGS.resolve(appId).resolve("instance-a.log"));
+      leaves = CrashSupport.startApp(config, appId, work.resolve("state-b"), LOGS.resolve(appId).resolve("instance-b.log"));
+      CommitLogWatch stayLog = new CommitLogWatch(stays.logFile(), COMMIT_LINE);
+      CommitLogWatch leaveLog = new CommitLogWatch(leaves.logFile(), COMMIT_LINE);
       // both share the work: each has committed to Iceberg
       stayLog.awaitCommits(stays, 1, Duration.ofSeconds(90));
       leaveLog.awaitCommits(leaves, 1, Duration.ofSeconds(90));
@@ -237,7 +223,7 @@ class StreamsAppCrashIT {
       assertThat(rowsWhenLeft).as("instance b left after the run was over").isLessThan(expected.rows());
       awaitRows(catalog, baseline, uriPrefix, expected.rows(), stays, Duration.ofMinutes(3));
       Thread.sleep(COMMIT_INTERVAL_SECONDS * 1_000L);
-      sigkill(stays);
+      CrashSupport.sigkill(stays);
     } finally {
       if (leaves != null) {
         leaves.close();
@@ -415,50 +401,6 @@ class StreamsAppCrashIT {
     return config;
   }
 
-  private static ChildJvm startApp(Path config, String appId, Path stateDir, Path log) throws IOException {
-    return ChildJvm.start(new ChildJvm.Spec(
-        "streams " + log.getFileName(),
-        LakehouseHome.fromEnvironment().moduleClasspath("streams-app"),
-        JVM_OPTIONS,
-        StreamsCommand.class.getName(),
-        List.of("--config", config.toString(), "--application-id", appId, "--http-port", "0", "--state-dir", stateDir.toString()),
-        log));
-  }
-
-  private static void sigkill(ChildJvm app) throws InterruptedException {
-    ProcessHandle.of(app.pid()).ifPresent(ProcessHandle::destroyForcibly);
-    assertThat(app.waitFor(Duration.ofSeconds(30))).as("the killed app is gone").isPresent();
-  }
-
-  /**
-   * What the brokers do by themselves some time after a SIGKILL, done at once: the dead instance's group
-   * members are removed (else their sessions expire after 45 s) and its open transactions are fenced, which
-   * aborts them (else they time out after Kafka Streams' 10 s; a stateless app gets a new transactional id at
-   * each start, so the next instance does not fence them). Returns the transactions fenced.
-   */
-  private static int clearAfterKill(Admin admin, String appId) throws Exception {
-    for (String group : List.of(appId, appId + WRITER_GROUP_SUFFIX)) {
-      try {
-        admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // no members: the run died before it joined
-      }
-    }
-    List<String> open = admin.listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
-        .all().get(30, TimeUnit.SECONDS).stream()
-        .map(TransactionListing::transactionalId)
-        .filter(id -> id.startsWith(appId + "-"))
-        .toList();
-    if (!open.isEmpty()) {
-      admin.fenceProducers(open).all().get(30, TimeUnit.SECONDS);
-    }
-    return open.size();
-  }
-
-  private static void sleepWhileAlive(ChildJvm app, long millis) throws InterruptedException {
-    assertThat(app.waitFor(Duration.ofMillis(millis))).as("the app ended by itself; log:%n%s", app.logTail(40)).isEmpty();
-  }
-
   /**
    * Waits until the five tables hold the expected rows under the prefix. The snapshot summaries say cheaply
    * when the tables have gained that many rows; a scan of the prefix then confirms they are this test's (the
@@ -555,74 +497,5 @@ class StreamsAppCrashIT {
     }
     assertThat(summary.published()).as("records the ingestor published").isEqualTo(expected.sourceRecords());
     System.out.printf("StreamsAppCrashIT: ingested %d records in %d ms%n", summary.published(), (System.nanoTime() - started) / 1_000_000);
-  }
-
-  /** Follows a child's log file and counts the writer's "committed snapshot" lines as they appear. */
-  private static final class LogWatch {
-    private final Path file;
-    private long position;
-    private String partial = "";
-    private int commits;
-    private String lastCommitTime;
-
-    LogWatch(Path file) {
-      this.file = file;
-    }
-
-    int commits() {
-      return commits;
-    }
-
-    /** Reads what was appended since the last call; returns the commit lines among it. */
-    int poll() throws IOException {
-      if (!Files.exists(file)) {
-        return 0;
-      }
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-        long size = channel.size();
-        if (size <= position) {
-          return 0;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size - position, 16 << 20));
-        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
-          // read all that is there
-        }
-        position += buffer.position();
-        String text = partial + new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n');
-        partial = text.substring(end + 1);
-        int found = 0;
-        for (int at = text.indexOf(COMMIT_LINE); at >= 0 && at <= end; at = text.indexOf(COMMIT_LINE, at + 1)) {
-          found++;
-          int lineStart = text.lastIndexOf('\n', at) + 1;
-          lastCommitTime = text.substring(lineStart, Math.min(at, lineStart + 12));
-        }
-        commits += found;
-        return found;
-      }
-    }
-
-    /** Waits until the run has logged this many commits in all; returns the age of the last one's log line (ms), or -1. */
-    long awaitCommits(ChildJvm app, int wanted, Duration timeout) throws IOException, InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        poll();
-        if (commits >= wanted) {
-          try {
-            long age = Duration.between(java.time.LocalTime.parse(lastCommitTime), java.time.LocalTime.now()).toMillis();
-            return age < 0 ? age + Duration.ofDays(1).toMillis() : age;
-          } catch (RuntimeException unparsable) {
-            return -1;
-          }
-        }
-        if (!app.isAlive()) {
-          fail("the app died waiting for its commit #%d; log:%n%s", wanted, app.logTail(40));
-        }
-        if (System.nanoTime() > deadline) {
-          fail("no commit #%d within %s; log:%n%s", wanted, timeout, app.logTail(40));
-        }
-        Thread.sleep(10);
-      }
-    }
   }
 }

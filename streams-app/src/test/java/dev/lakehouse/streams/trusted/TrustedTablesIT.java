@@ -74,20 +74,19 @@ class TrustedTablesIT {
       new FileIngestRun(new IngestOptions(landing.toString(), "it-trusted-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 5_000, 500),
           stack.settings()).run(new PrintStream(new ByteArrayOutputStream()), false);
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      Map<Dataset, List<Record>> raw = rawRows(catalog, uriPrefix);
-      while (!rawComplete(raw, expectedRaw)) {
+      Map<Dataset, List<Record>> raw = TrustedTableReads.rawRows(catalog, uriPrefix);
+      while (!TrustedTableReads.rawComplete(raw, expectedRaw)) {
         assertThat(app.fatalError()).isNull();
         assertThat(System.nanoTime()).as("raw tables incomplete").isLessThan(deadline);
         Thread.sleep(1_000);
-        raw = rawRows(catalog, uriPrefix);
+        raw = TrustedTableReads.rawRows(catalog, uriPrefix);
       }
-      TrustedOracle oracle = TrustedOracle.compute(stack.trustedSettings().pseudonymKey(), encoded(raw, Dataset.ORDER), encoded(raw, Dataset.ORDER_STATUS),
-          encoded(raw, Dataset.CONSUMER), encoded(raw, Dataset.RESTAURANT));
+      TrustedOracle oracle = TrustedTableReads.oracle(stack, raw);
       assertThat(oracle.orders).hasSizeGreaterThan(1_000);
       assertThat(oracle.orders.values().stream().filter(rows -> (Integer) rows.get(0).get("rejected_copies") > 0)).isNotEmpty();
 
       Map<String, List<Map<String, Object>>> orders = Map.of();
-      while (!(orders = current(catalog, TrustedTables.ORDER, oracle.orders.keySet())).equals(oracle.orders)) {
+      while (!(orders = TrustedTableReads.current(catalog, TrustedTables.ORDER, oracle.orders.keySet())).equals(oracle.orders)) {
         assertThat(app.fatalError()).isNull();
         if (System.nanoTime() > deadline) {
           assertThat(orders).as("trusted.order, read as its current versions").isEqualTo(oracle.orders);
@@ -95,17 +94,17 @@ class TrustedTablesIT {
         Thread.sleep(1_000);
       }
       Set<String> statusIds = oracle.statuses.keySet();
-      assertThat(current(catalog, TrustedTables.ORDER_STATUS, statusIds)).isEqualTo(oracle.statuses);
-      assertThat(current(catalog, TrustedTables.ORDER_ITEM, oracle.orders.keySet())).isEqualTo(oracle.items);
-      assertThat(current(catalog, TrustedTables.ORDER_ITEM_GARNISH, oracle.orders.keySet())).isEqualTo(oracle.garnishes);
+      assertThat(TrustedTableReads.current(catalog, TrustedTables.ORDER_STATUS, statusIds)).isEqualTo(oracle.statuses);
+      assertThat(TrustedTableReads.current(catalog, TrustedTables.ORDER_ITEM, oracle.orders.keySet())).isEqualTo(oracle.items);
+      assertThat(TrustedTableReads.current(catalog, TrustedTables.ORDER_ITEM_GARNISH, oracle.orders.keySet())).isEqualTo(oracle.garnishes);
       assertThat(app.fatalError()).isNull();
 
-      Map<String, Set<String>> personal = clearPersonalValuesByOrder(raw);
+      Map<String, Set<String>> personal = TrustedTableReads.clearPersonalValuesByOrder(raw);
       assertThat(personal.values().stream().mapToInt(Set::size).sum()).isGreaterThan(2_000);
       for (TableIdentifier id : List.of(TrustedTables.ORDER, TrustedTables.ORDER_STATUS, TrustedTables.ORDER_ITEM, TrustedTables.ORDER_ITEM_GARNISH)) {
         Set<String> versions = new HashSet<>();
         long rows = 0;
-        for (Record record : all(catalog, id, oracle.orders.keySet(), statusIds)) {
+        for (Record record : TrustedTableReads.all(catalog, id, oracle.orders.keySet(), statusIds)) {
           rows++;
           for (NestedField column : record.struct().fields()) {
             Object value = record.getField(column.name());
@@ -119,114 +118,5 @@ class TrustedTablesIT {
         assertThat(rows).as("%s rows scanned", id).isPositive();
       }
     }
-  }
-
-  /** Sums, over the tasks of {@code appId}, each task's latest data-quality measurement. */
-  private static Map<String, Long> latestQuality(Catalog catalog, String appId, Set<String> columns) throws Exception {
-    Table table = catalog.loadTable(TrustedTables.DATA_QUALITY);
-    Map<String, Record> latest = new HashMap<>();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(table).where(Expressions.equal("application_id", appId)).build()) {
-      for (Record r : read) {
-        latest.merge((String) r.getField("stream_task"), r.copy(), (a, b) ->
-            ((java.time.OffsetDateTime) a.getField("measured_at")).isAfter((java.time.OffsetDateTime) b.getField("measured_at")) ? a : b);
-      }
-    }
-    Map<String, Long> sums = new TreeMap<>();
-    for (String column : columns) {
-      sums.put(column, latest.values().stream().mapToLong(r -> (Long) r.getField(column)).sum());
-    }
-    return sums;
-  }
-
-  private static Map<Dataset, List<Record>> rawRows(Catalog catalog, String uriPrefix) throws Exception {
-    Map<Dataset, List<Record>> rows = new HashMap<>();
-    for (Dataset dataset : Dataset.values()) {
-      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
-      List<Record> list = new ArrayList<>();
-      try (CloseableIterable<Record> read = IcebergGenerics.read(table).where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix)).build()) {
-        read.forEach(r -> list.add(r.copy()));
-      }
-      rows.put(dataset, list);
-    }
-    return rows;
-  }
-
-  private static boolean rawComplete(Map<Dataset, List<Record>> raw, Map<Dataset, Long> expected) {
-    return expected.entrySet().stream().allMatch(e -> raw.get(e.getKey()).size() == e.getValue());
-  }
-
-  /** The raw rows as the trusted stage receives them: typed values in contract order with their lineage. */
-  private static List<byte[]> encoded(Map<Dataset, List<Record>> raw, Dataset dataset) {
-    RawRowCodec codec = new RawRowCodec(dataset);
-    List<byte[]> out = new ArrayList<>();
-    for (Record r : raw.get(dataset)) {
-      Map<String, Object> values = new HashMap<>();
-      dataset.fieldNames().forEach(name -> values.put(name, r.getField(name)));
-      out.add(codec.encode(values, new Lineage((String) r.getField(RawTables.SOURCE_TOPIC), (Integer) r.getField(RawTables.SOURCE_PARTITION),
-          (Long) r.getField(RawTables.SOURCE_OFFSET), ((java.time.OffsetDateTime) r.getField(RawTables.KAFKA_TIMESTAMP)).toInstant().toEpochMilli(),
-          (String) r.getField(RawTables.SOURCE_URI), (Long) r.getField(RawTables.SOURCE_LINE))));
-    }
-    return out;
-  }
-
-  /**
-   * Per order, the clear personal values trusted must never hold: those of every copy of the order and of
-   * its consumer (cpf, names, phone number, address id). Checked per order, so that one order's zip code
-   * that happens to equal another's address id is not taken for a leak.
-   */
-  private static Map<String, Set<String>> clearPersonalValuesByOrder(Map<Dataset, List<Record>> raw) {
-    Map<String, Set<String>> byCustomer = new HashMap<>();
-    for (Record r : raw.get(Dataset.CONSUMER)) {
-      byCustomer.computeIfAbsent((String) r.getField("customer_id"), k -> new HashSet<>()).addAll(personal(Dataset.CONSUMER, r));
-    }
-    Map<String, Set<String>> byOrder = new HashMap<>();
-    for (Record r : raw.get(Dataset.ORDER)) {
-      Set<String> values = byOrder.computeIfAbsent((String) r.getField("order_id"), k -> new HashSet<>());
-      values.addAll(personal(Dataset.ORDER, r));
-      values.addAll(byCustomer.getOrDefault((String) r.getField("customer_id"), Set.of()));
-    }
-    return byOrder;
-  }
-
-  private static List<String> personal(Dataset dataset, Record r) {
-    return dataset.fields().stream().filter(f -> f.personal()).map(f -> r.getField(f.name()))
-        .filter(v -> v instanceof String text && !text.isBlank()).map(v -> (String) v).toList();
-  }
-
-  private static List<Record> all(Catalog catalog, TableIdentifier id, Set<String> orderIds, Set<String> statusIds) throws Exception {
-    Table table = catalog.loadTable(id);
-    List<Record> rows = new ArrayList<>();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
-      for (Record r : read) {
-        String orderId = (String) r.getField("order_id");
-        if (orderIds.contains(orderId) || statusIds.contains(orderId)) {
-          rows.add(r.copy());
-        }
-      }
-    }
-    return rows;
-  }
-
-  /** The documented read path: per order_id, the rows of its highest _version, without the version columns. */
-  private static Map<String, List<Map<String, Object>>> current(Catalog catalog, TableIdentifier id, Set<String> orderIds) throws Exception {
-    List<Record> rows = all(catalog, id, orderIds, Set.of());
-    Map<String, Long> highest = new HashMap<>();
-    rows.forEach(r -> highest.merge((String) r.getField("order_id"), (Long) r.getField(TrustedTables.VERSION), Math::max));
-    Map<String, List<Map<String, Object>>> current = new TreeMap<>();
-    Schema schema = catalog.loadTable(id).schema();
-    for (Record r : rows) {
-      String orderId = (String) r.getField("order_id");
-      if (r.getField(TrustedTables.VERSION).equals(highest.get(orderId))) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (NestedField column : schema.columns()) {
-          if (!List.of(TrustedTables.VERSION, TrustedTables.VERSIONED_AT, TrustedTables.CAUSED_AT).contains(column.name())) {
-            row.put(column.name(), r.getField(column.name()));
-          }
-        }
-        current.computeIfAbsent(orderId, k -> new ArrayList<>()).add(row);
-      }
-    }
-    current.values().forEach(list -> list.sort(TrustedOracle.emissionOrder()));
-    return current;
   }
 }
