@@ -1,7 +1,14 @@
 package dev.lakehouse.bench;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.ingest.generate.DirectorySink;
+import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
+import dev.lakehouse.ingest.generate.GeneratorOptions;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +19,55 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** What the Streams app benchmarks share: the app's JVM options, the read baseline, ports and clocks. */
+/** What the Streams app benchmarks share: their options and data, the app's JVM options, the read baseline, ports and clocks. */
 final class BenchSupport {
   private BenchSupport() {}
+
+  /** The options of {@code benchmarks/run raw|trusted}. */
+  record AppBenchOptions(long orders, int liveSeconds, double liveRate, Path work) {
+    static AppBenchOptions parse(String[] args) {
+      long orders = 1_000_000;
+      int liveSeconds = 60;
+      double liveRate = 1_000;
+      Path work = Path.of("benchmarks/target/ingest-work");
+      for (int i = 0; i < args.length; i += 2) {
+        switch (args[i]) {
+          case "--orders" -> orders = Long.parseLong(args[i + 1]);
+          case "--live-seconds" -> liveSeconds = Integer.parseInt(args[i + 1]);
+          case "--live-rate" -> liveRate = Double.parseDouble(args[i + 1]);
+          case "--work" -> work = Path.of(args[i + 1]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      return new AppBenchOptions(orders, liveSeconds, liveRate, work);
+    }
+
+    /** The generated files of this many orders (made once, kept under the work directory), without bad lines. */
+    Path data(PrintStream out) throws IOException {
+      Path data = work.resolve("data-" + orders);
+      if (!Files.exists(data.resolve("_manifest.json"))) {
+        out.printf("generating %,d orders into %s…%n", orders, data);
+        new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
+      }
+      return data;
+    }
+  }
+
+  /** Samples the heap every second on a thread of its own until interrupted (during a live phase). */
+  static Thread sampleEverySecond(HeapSampler heap) {
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        heap.sample();
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.start();
+    return sampler;
+  }
 
   /** -Xmx1g, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
   static List<String> appJvmOptions() {

@@ -7,9 +7,6 @@ import dev.lakehouse.ingest.LiveKafkaSink;
 import dev.lakehouse.ingest.file.FileIngestRun;
 import dev.lakehouse.ingest.file.IngestOptions;
 import dev.lakehouse.ingest.file.IngestSummary;
-import dev.lakehouse.ingest.generate.DirectorySink;
-import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
-import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.ingest.generate.live.LiveOptions;
 import dev.lakehouse.ingest.generate.live.LiveOrderStream;
 import dev.lakehouse.process.ChildJvm;
@@ -24,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,25 +50,12 @@ final class TrustedBenchmark {
   private TrustedBenchmark() {}
 
   static int run(String[] args) throws Exception {
-    long orders = 1_000_000;
-    int liveSeconds = 60;
-    double liveRate = 1_000;
-    Path work = Path.of("benchmarks/target/ingest-work");
-    for (int i = 0; i < args.length; i += 2) {
-      switch (args[i]) {
-        case "--orders" -> orders = Long.parseLong(args[i + 1]);
-        case "--live-seconds" -> liveSeconds = Integer.parseInt(args[i + 1]);
-        case "--live-rate" -> liveRate = Double.parseDouble(args[i + 1]);
-        case "--work" -> work = Path.of(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
+    BenchSupport.AppBenchOptions options = BenchSupport.AppBenchOptions.parse(args);
+    int liveSeconds = options.liveSeconds();
+    double liveRate = options.liveRate();
+    Path work = options.work();
     PrintStream out = System.out;
-    Path data = work.resolve("data-" + orders);
-    if (!Files.exists(data.resolve("_manifest.json"))) {
-      out.printf("generating %,d orders into %s…%n", orders, data);
-      new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
-    }
+    Path data = options.data(out);
     Path stackDir = work.resolve("trusted-stack-" + UUID.randomUUID());
     LakehouseHome home = LakehouseHome.fromEnvironment();
     try (LocalStack stack = LocalStack.start(StackConfig.withFreePorts(stackDir), home)) {
@@ -107,17 +90,7 @@ final class TrustedBenchmark {
         if (liveSeconds > 0) {
           LiveOptions live = new LiveOptions(7, liveRate, Math.round(liveRate * liveSeconds), Duration.ofSeconds(10));
           out.printf("live load: %,.0f orders/s for %d s…%n", liveRate, liveSeconds);
-          Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-              heap.sample();
-              try {
-                Thread.sleep(1_000);
-              } catch (InterruptedException e) {
-                return;
-              }
-            }
-          });
-          sampler.start();
+          Thread sampler = BenchSupport.sampleEverySecond(heap);
           long liveRecords;
           try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), 7, UUID.randomUUID().toString())) {
             liveRecords = new LiveOrderStream(live, Clock.systemUTC()).run(sink).values().stream().mapToLong(Long::longValue).sum();

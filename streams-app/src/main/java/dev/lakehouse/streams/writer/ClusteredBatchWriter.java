@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericFileWriterFactory;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.ClusteredDataWriter;
-import org.apache.iceberg.io.FileWriterFactory;
-import org.apache.iceberg.io.OutputFileFactory;
 
 /**
  * Writes a batch of rows of one table partition by partition, with one open data file at a time. Rows are
@@ -31,22 +26,16 @@ public final class ClusteredBatchWriter {
   private final Table table;
   private final Schema schema;
   private final long targetFileSizeBytes;
-  private final OutputFileFactory files;
-  private final FileWriterFactory<Record> writers;
-  private final PartitionKey partitionKey;
-  private final InternalRecordWrapper wrapper;
+  private final TableFiles tableFiles;
   private final Map<PartitionKey, List<byte[]>> rowsByPartition = new LinkedHashMap<>();
   private long rows;
   private long bytes;
 
   public ClusteredBatchWriter(Table table, long targetFileSizeBytes, int writerNumber) {
     this.table = table;
-    this.schema = table.schema();
+    this.tableFiles = new TableFiles(table, writerNumber);
+    this.schema = tableFiles.schema;
     this.targetFileSizeBytes = targetFileSizeBytes;
-    this.files = OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis()).format(FileFormat.PARQUET).build();
-    this.writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).dataSchema(schema).build();
-    this.partitionKey = new PartitionKey(table.spec(), schema);
-    this.wrapper = new InternalRecordWrapper(schema.asStruct());
   }
 
   /** The table's schema when the writer was made: rows must be laid out by it. */
@@ -56,11 +45,11 @@ public final class ClusteredBatchWriter {
 
   /** Adds a row: {@code record} (its decoded form, used only for its partition) and {@code encoded}, what is kept. */
   public void add(Record record, byte[] encoded) {
-    partitionKey.partition(wrapper.wrap(record));
-    List<byte[]> partition = rowsByPartition.get(partitionKey);
+    PartitionKey key = tableFiles.partition(record);
+    List<byte[]> partition = rowsByPartition.get(key);
     if (partition == null) {
       partition = new ArrayList<>();
-      rowsByPartition.put(partitionKey.copy(), partition);
+      rowsByPartition.put(key == null ? null : key.copy(), partition);
     }
     partition.add(encoded);
     rows++;
@@ -81,10 +70,10 @@ public final class ClusteredBatchWriter {
     if (rowsByPartition.isEmpty()) {
       return List.of();
     }
-    ClusteredDataWriter<Record> writer = new ClusteredDataWriter<>(writers, files, table.io(), targetFileSizeBytes);
+    ClusteredDataWriter<Record> writer = new ClusteredDataWriter<>(tableFiles.writers, tableFiles.files, table.io(), targetFileSizeBytes);
     try {
       for (Map.Entry<PartitionKey, List<byte[]>> partition : rowsByPartition.entrySet()) {
-        StructLike key = table.spec().isUnpartitioned() ? null : partition.getKey();
+        StructLike key = tableFiles.writeKey(partition.getKey());
         for (byte[] row : partition.getValue()) {
           writer.write(decode.apply(row), table.spec(), key);
         }

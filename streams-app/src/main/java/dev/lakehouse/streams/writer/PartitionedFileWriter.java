@@ -4,16 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
-import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericFileWriterFactory;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.FanoutDataWriter;
-import org.apache.iceberg.io.FileWriterFactory;
-import org.apache.iceberg.io.OutputFileFactory;
 
 /**
  * Writes rows of one table into Parquet data files: one open file per table partition, rolled at the
@@ -25,21 +19,15 @@ public final class PartitionedFileWriter {
   private final Table table;
   private final Schema schema;
   private final long targetFileSizeBytes;
-  private final OutputFileFactory files;
-  private final FileWriterFactory<Record> writers;
-  private final PartitionKey partitionKey;
-  private final InternalRecordWrapper wrapper;
+  private final TableFiles tableFiles;
   private FanoutDataWriter<Record> writer;
   private long rows;
 
   public PartitionedFileWriter(Table table, long targetFileSizeBytes, int writerNumber) {
     this.table = table;
-    this.schema = table.schema();
+    this.tableFiles = new TableFiles(table, writerNumber);
+    this.schema = tableFiles.schema;
     this.targetFileSizeBytes = targetFileSizeBytes;
-    this.files = OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis()).format(FileFormat.PARQUET).build();
-    this.writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).dataSchema(schema).build();
-    this.partitionKey = new PartitionKey(table.spec(), schema);
-    this.wrapper = new InternalRecordWrapper(schema.asStruct());
   }
 
   public Schema schema() {
@@ -52,14 +40,9 @@ public final class PartitionedFileWriter {
 
   public void write(Record record) {
     if (writer == null) {
-      writer = new FanoutDataWriter<>(writers, files, table.io(), targetFileSizeBytes);
+      writer = new FanoutDataWriter<>(tableFiles.writers, tableFiles.files, table.io(), targetFileSizeBytes);
     }
-    if (table.spec().isUnpartitioned()) {
-      writer.write(record, table.spec(), null);
-    } else {
-      partitionKey.partition(wrapper.wrap(record));
-      writer.write(record, table.spec(), partitionKey);
-    }
+    writer.write(record, table.spec(), tableFiles.partition(record));
     rows++;
   }
 
