@@ -16,6 +16,8 @@ import java.util.Properties;
  * @param bufferBudgetBytes source bytes held in open data files before the writer commits early
  * @param httpPort the port of the metrics and health endpoints (0: any free port)
  * @param stateDir the Kafka Streams state directory
+ * @param catchUpIntervals how many commit intervals a batch may grow to while the writer works through a
+ *     backlog (fewer, larger files for records that are late anyway); 1 commits every interval regardless
  */
 public record StreamsSettings(
     String applicationId,
@@ -23,7 +25,8 @@ public record StreamsSettings(
     long targetFileSizeBytes,
     long bufferBudgetBytes,
     int httpPort,
-    Path stateDir) {
+    Path stateDir,
+    int catchUpIntervals) {
 
   public static final String DEFAULT_APPLICATION_ID = "lakehouse-streams";
 
@@ -43,11 +46,14 @@ public record StreamsSettings(
     if (httpPort < 0 || httpPort > 65535) {
       throw new SettingsException("streams.http-port must be between 0 and 65535, was " + httpPort);
     }
+    if (catchUpIntervals < 1 || catchUpIntervals > 100) {
+      throw new SettingsException("streams.catch-up-intervals must be between 1 and 100, was " + catchUpIntervals);
+    }
   }
 
-  /** The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085. */
+  /** The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085, batches up to 6 intervals while catching up. */
   public static StreamsSettings defaults(Path stateDir) {
-    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir);
+    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6);
   }
 
   public static StreamsSettings load(Path file, Map<String, String> environment) {
@@ -67,26 +73,27 @@ public record StreamsSettings(
         raw.bytes("streams.target-file-size", d.targetFileSizeBytes()),
         raw.bytes("streams.buffer-budget", d.bufferBudgetBytes()),
         raw.integer("streams.http-port", d.httpPort()),
-        Path.of(raw.orDefault("streams.state-dir", defaultStateDir.toString())));
+        Path.of(raw.orDefault("streams.state-dir", defaultStateDir.toString())),
+        raw.integer("streams.catch-up-intervals", d.catchUpIntervals()));
   }
 
   public StreamsSettings withApplicationId(String id) {
-    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir);
+    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals);
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
-    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir);
+    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals);
   }
 
   public StreamsSettings withHttpPort(int port) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals);
   }
 
   public StreamsSettings withStateDir(Path dir) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals);
   }
 
   public StreamsSettings withBufferBudgetBytes(long bytes) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals);
   }
 }

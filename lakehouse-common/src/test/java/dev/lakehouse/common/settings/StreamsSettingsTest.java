@@ -26,6 +26,7 @@ class StreamsSettingsTest {
     props.setProperty("streams.commit-interval", "750ms");
     props.setProperty("streams.target-file-size", "64MB");
     props.setProperty("streams.buffer-budget", "1GB");
+    props.setProperty("streams.catch-up-intervals", "1");
     StreamsSettings settings = StreamsSettings.fromProperties(props,
         Map.of("LAKEHOUSE_STREAMS_HTTP_PORT", "9100", "LAKEHOUSE_STREAMS_APPLICATION_ID", "team-a"), STATE);
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(750));
@@ -33,6 +34,11 @@ class StreamsSettingsTest {
     assertThat(settings.bufferBudgetBytes()).isEqualTo(1L << 30);
     assertThat(settings.httpPort()).isEqualTo(9100);
     assertThat(settings.applicationId()).isEqualTo("team-a");
+    assertThat(settings.catchUpIntervals()).isEqualTo(1);
+    assertThat(StreamsSettings.defaults(STATE).catchUpIntervals()).isEqualTo(6);
+    Properties none = new Properties();
+    none.setProperty("streams.catch-up-intervals", "0");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(none, Map.of(), STATE)).hasMessageContaining("streams.catch-up-intervals");
   }
 
   @Test

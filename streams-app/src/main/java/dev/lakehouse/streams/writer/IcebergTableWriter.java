@@ -37,13 +37,10 @@ import org.slf4j.LoggerFactory;
  * every assignment the writer seeks each partition to the offsets in its table's snapshots. A batch the
  * table already holds, or that another writer overtook, is dropped and its partitions are read again from
  * the table. Files roll by size inside a batch and by age at every commit. A batch spans one commit
- * interval, or up to {@link #CATCH_UP_INTERVALS} while the writer works through a backlog.
+ * interval, or up to {@code streams.catch-up-intervals} while the writer works through a backlog.
  */
 public final class IcebergTableWriter implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergTableWriter.class);
-
-  /** How many commit intervals a batch may grow to while the writer catches up with a backlog. */
-  static final int CATCH_UP_INTERVALS = 6;
 
   private final Consumer<byte[], byte[]> consumer;
   private final Map<String, TableSink> sinkByTopic;
@@ -51,6 +48,7 @@ public final class IcebergTableWriter implements Runnable {
   private final Map<TableSink, long[]> recordsIn = new IdentityHashMap<>();
   private final Duration commitInterval;
   private final long bufferBudgetBytes;
+  private final int catchUpIntervals;
   private final TableCommitter committer;
   private final WriterMetrics metrics;
   private final Map<TopicPartition, Long> batchStart = new HashMap<>();
@@ -69,6 +67,7 @@ public final class IcebergTableWriter implements Runnable {
     this.sinkByTopic = Map.copyOf(sinkByTopic);
     this.commitInterval = settings.commitInterval();
     this.bufferBudgetBytes = settings.bufferBudgetBytes();
+    this.catchUpIntervals = settings.catchUpIntervals();
     this.committer = new TableCommitter(writerId);
     this.metrics = metrics;
     for (TableSink sink : sinkByTopic.values()) {
@@ -149,7 +148,7 @@ public final class IcebergTableWriter implements Runnable {
 
   /**
    * A batch is committed when it reaches the buffer budget, or when it is one commit interval old, unless
-   * the writer is catching up: then it grows up to {@link #CATCH_UP_INTERVALS} intervals, so that a backlog
+   * the writer is catching up: then it grows up to {@code catchUpIntervals} intervals, so that a backlog
    * is written in fewer, larger files and snapshots. Records of a backlog are late whatever the writer does;
    * under a load it keeps up with, the writer never catches up and commits every interval.
    */
@@ -161,7 +160,7 @@ public final class IcebergTableWriter implements Runnable {
     if (age < commitInterval.toNanos()) {
       return false;
     }
-    return age >= commitInterval.toNanos() * CATCH_UP_INTERVALS || !catchingUp(age);
+    return age >= commitInterval.toNanos() * catchUpIntervals || !catchingUp(age);
   }
 
   /** Whether the records still waiting in the assigned partitions are more than one interval of writing at the batch's pace. */

@@ -70,7 +70,8 @@ import org.junit.jupiter.api.io.TempDir;
  *             that follows the tables reaching a random 35-65% of the rows.
  *       </ul>
  *   <li>{@link #twoInstancesShareTheWorkAndOneLeavesMidRun}: two instances of one application id (own state
- *       directories) over about 100,000 records; once both have committed to Iceberg, and while rows are still
+ *       directories) over about 520,000 records (enough that both commit before the work is done); once both
+ *       have committed to Iceberg, and while rows are still
  *       to be written, one leaves <em>gracefully</em> (SIGTERM through {@link ChildJvm#close()}) and the other
  *       takes over its partitions and finishes alone. The SIGKILL path is the other test's.
  * </ul>
@@ -192,7 +193,7 @@ class StreamsAppCrashIT {
     String appId = "crash-it-pair-" + UUID.randomUUID();
     Path landing = work.resolve("landing");
     GenerationManifest manifest =
-        new FoodDeliveryGenerator(new GeneratorOptions(SEED + 1, 20_000, 0.01)).generate(new DirectorySink(landing));
+        new FoodDeliveryGenerator(new GeneratorOptions(SEED + 1, 100_000, 0.01)).generate(new DirectorySink(landing));
     Expected expected = Expected.of(manifest);
     String uriPrefix = landing.toUri().toString();
     Path config = writeConfig(stack, work);
@@ -396,8 +397,10 @@ class StreamsAppCrashIT {
   private static Path writeConfig(LocalStack stack, Path work) throws IOException {
     Path config = work.resolve("lakehouse.properties");
     stack.settings().write(config);
-    // the raw stage alone: this test proves the raw tables' exactly-once under kills
-    Files.writeString(config, "streams.commit-interval=" + COMMIT_INTERVAL_SECONDS + "s\ntrusted.enabled=false\n", StandardOpenOption.APPEND);
+    // the raw stage alone: this test proves the raw tables' exactly-once under kills; a commit every interval
+    // even through the backlog, so that the kills timed by commits land mid-run
+    Files.writeString(config, "streams.commit-interval=" + COMMIT_INTERVAL_SECONDS + "s\ntrusted.enabled=false\nstreams.catch-up-intervals=1\n",
+        StandardOpenOption.APPEND);
     return config;
   }
 
