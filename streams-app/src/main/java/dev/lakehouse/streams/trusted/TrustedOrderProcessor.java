@@ -3,6 +3,7 @@ package dev.lakehouse.streams.trusted;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.codec.RowCodec;
+import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
 import dev.lakehouse.streams.raw.RawRowReader;
 import dev.lakehouse.streams.topology.LineageHeaders;
@@ -191,7 +192,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private void onOrderCopy(Record<byte[], byte[]> record, RawRow copy) {
     String orderId = (String) rows.orderField(copy, "order_id");
     OrderState state = OrderState.fromBytes(states.get(orderId));
-    byte[] encoded = orders.codec().encode(toMap(Dataset.ORDER, copy.values()), copy.lineage());
+    byte[] encoded = encodedForm(record.value(), orders, Dataset.ORDER, copy);
     for (int i = 0; i < state.copies.size(); i++) {
       RawRow known = orders.codec().decode(state.copies.get(i));
       if (Arrays.equals(known.values(), copy.values())) {
@@ -242,7 +243,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
         return;
       }
     }
-    store.put(id, reader.codec().encode(toMap(dataset, row.values()), row.lineage()));
+    store.put(id, encodedForm(rowBytes, reader, dataset, row));
     List<String> affected = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = (dataset == Dataset.CONSUMER ? byCustomer : byMerchant)
         .prefixScan(id + SEPARATOR, new StringSerializer())) {
@@ -400,6 +401,11 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
     int partition = Integer.compare(a.lineage().partition(), b.lineage().partition());
     return partition != 0 ? partition : Long.compare(a.lineage().offset(), b.lineage().offset());
+  }
+
+  /** The row's binary form: the record's own bytes when the topology wrote them so, else encoded (rows of earlier versions). */
+  private static byte[] encodedForm(byte[] value, RawRowReader reader, Dataset dataset, RawRow row) {
+    return RawRowCodec.isEncoded(value) ? value : reader.codec().encode(toMap(dataset, row.values()), row.lineage());
   }
 
   private static Map<String, Object> toMap(Dataset dataset, Object[] values) {

@@ -192,26 +192,30 @@ public final class TrustedRows {
   }
 
   /** Copies created at the same instant differ in cpf (the contract): order them by it, then by source position. */
+  private static final int CPF = Dataset.ORDER.fieldNames().indexOf("cpf");
   private static final Comparator<RawRow> CONTENT_ORDER = Comparator
-      .comparing((RawRow copy) -> String.valueOf(copy.values()[Dataset.ORDER.fieldNames().indexOf("cpf")]))
+      .comparing((RawRow copy) -> String.valueOf(copy.values()[CPF]))
       .thenComparing(copy -> copy.lineage().topic())
       .thenComparingInt(copy -> copy.lineage().partition())
       .thenComparingLong(copy -> copy.lineage().offset());
 
   /** Reads a dataset's values from a decoded raw row by field name; a null row reads as nulls. */
   private static final class Fields {
-    private final List<String> names;
+    private final Map<String, Integer> positions = new java.util.HashMap<>();
 
     Fields(Dataset dataset) {
-      this.names = dataset.fieldNames();
+      List<String> names = dataset.fieldNames();
+      for (int i = 0; i < names.size(); i++) {
+        positions.put(names.get(i), i);
+      }
     }
 
     Object get(RawRow row, String field) {
       if (row == null) {
         return null;
       }
-      int index = names.indexOf(field);
-      if (index < 0) {
+      Integer index = positions.get(field);
+      if (index == null) {
         throw new IllegalArgumentException("no field " + field);
       }
       return row.values()[index];
