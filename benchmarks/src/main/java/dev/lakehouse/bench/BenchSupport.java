@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What the Streams app benchmarks share: their options and data, the app's JVM options, the read baseline, ports and clocks. */
-final class BenchSupport {
+public final class BenchSupport {
   private BenchSupport() {}
 
   /** The options of {@code benchmarks/run raw|trusted}. */
@@ -44,13 +44,18 @@ final class BenchSupport {
 
     /** The generated files of this many orders (made once, kept under the work directory), without bad lines. */
     Path data(PrintStream out) throws IOException {
-      Path data = work.resolve("data-" + orders);
-      if (!Files.exists(data.resolve("_manifest.json"))) {
-        out.printf("generating %,d orders into %s…%n", orders, data);
-        new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
-      }
-      return data;
+      return generatedData(work, orders, out);
     }
+  }
+
+  /** The generated files of {@code orders} orders (seed 1, no bad lines), made once under {@code work} and reused. */
+  public static Path generatedData(Path work, long orders, PrintStream out) throws IOException {
+    Path data = work.resolve("data-" + orders);
+    if (!Files.exists(data.resolve("_manifest.json"))) {
+      out.printf("generating %,d orders into %s…%n", orders, data);
+      new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
+    }
+    return data;
   }
 
   /** Samples the heap every second on a thread of its own until interrupted (during a live phase). */
@@ -79,8 +84,8 @@ final class BenchSupport {
     return options;
   }
 
-  /** Reads every source topic to its end with a plain read_committed consumer: records and seconds. */
-  static double[] readAll(String bootstrap) {
+  /** Reads every source topic to its end with a plain read_committed consumer: records, seconds and value bytes. */
+  public static double[] readAll(String bootstrap) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -49,6 +49,22 @@ public final class RawTableCatalog {
         RawTableLayout.sortOrder(dataset, wanted), RawTableLayout.plainEncoded(RawTableLayout.uniqueValuedColumns(dataset)));
   }
 
+  /** The columns the raw table of {@code dataset} writes without a Parquet dictionary (see {@link RawTableLayout}). */
+  public static List<String> plainEncodedColumns(Dataset dataset) {
+    return RawTableLayout.uniqueValuedColumns(dataset);
+  }
+
+  /**
+   * A table laid out like the raw table of {@code dataset} (partition spec, sort order, write properties) but
+   * with another identifier and schema: what a benchmark gives another writer so that both write the same
+   * layout. The schema must hold the columns the layout names.
+   */
+  public static Table ensureLike(Catalog catalog, TableIdentifier id, Dataset dataset, Schema schema) {
+    List<String> plain = RawTableLayout.uniqueValuedColumns(dataset).stream().filter(c -> schema.findField(c) != null).toList();
+    return ensureTable(catalog, id, schema, RawTableLayout.spec(dataset, schema), RawTableLayout.sortOrder(dataset, schema),
+        RawTableLayout.plainEncoded(plain));
+  }
+
   /**
    * Creates a table (format v2, Parquet with zstd, plus {@code writeProperties}) when it does not exist,
    * else adds the columns of {@code wanted} it lacks as nullable columns and sets the write properties it
