@@ -84,19 +84,29 @@ public final class BenchSupport {
     return options;
   }
 
-  /** Reads every source topic to its end with a plain read_committed consumer: records, seconds and value bytes. */
-  public static double[] readAll(String bootstrap) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+  /**
+   * A plain read_committed consumer (no group, 5,000 records per poll) assigned every partition of every
+   * source topic, positioned at their beginning.
+   */
+  public static KafkaConsumer<byte[], byte[]> sourceTopicsFromTheBeginning(String bootstrap) {
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (Dataset dataset : Dataset.values()) {
-        consumer.partitionsFor(dataset.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (Dataset dataset : Dataset.values()) {
+      consumer.partitionsFor(dataset.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  /** Reads every source topic to its end with a plain read_committed consumer: records, seconds and value bytes. */
+  public static double[] readAll(String bootstrap) {
+    try (KafkaConsumer<byte[], byte[]> consumer = sourceTopicsFromTheBeginning(bootstrap)) {
+      List<TopicPartition> partitions = List.copyOf(consumer.assignment());
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long started = System.nanoTime();
       long records = 0;

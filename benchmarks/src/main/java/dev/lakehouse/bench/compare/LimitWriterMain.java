@@ -1,5 +1,6 @@
 package dev.lakehouse.bench.compare;
 
+import dev.lakehouse.bench.BenchSupport;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.common.settings.IcebergCatalogProperties;
@@ -16,18 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The limit runner of the comparison benchmark, run as its own JVM: a plain read_committed consumer reads
@@ -72,17 +70,8 @@ public final class LimitWriterMain {
     for (Dataset dataset : Dataset.values()) {
       byTopic.put(dataset.topic(), new DatasetFiles(dataset, io, prefix + "/" + dataset.datasetName(), targetFileBytes, totals));
     }
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (Dataset dataset : Dataset.values()) {
-        consumer.partitionsFor(dataset.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<byte[], byte[]> consumer = BenchSupport.sourceTopicsFromTheBeginning(bootstrap)) {
+      List<TopicPartition> partitions = List.copyOf(consumer.assignment());
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
