@@ -75,7 +75,7 @@ public final class BenchSupport {
   }
 
   /** -Xmx1g, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
-  static List<String> appJvmOptions() {
+  public static List<String> appJvmOptions() {
     List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
     String extra = System.getenv("BENCH_APP_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
@@ -121,7 +121,7 @@ public final class BenchSupport {
     }
   }
 
-  static int freePort() throws Exception {
+  public static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

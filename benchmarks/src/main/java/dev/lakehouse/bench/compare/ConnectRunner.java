@@ -1,5 +1,6 @@
 package dev.lakehouse.bench.compare;
 
+import dev.lakehouse.bench.BenchSupport;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.common.settings.IcebergCatalogProperties;
@@ -134,7 +135,7 @@ final class ConnectRunner extends TableRunner {
     p.put("offset.storage.file.filename", context.runDir().resolve("connect.offsets").toString());
     p.put("plugin.path", pluginFolder(context).toString());
     p.put("plugin.discovery", "service_load");
-    p.put("listeners", "http://127.0.0.1:" + OursRunner.freePort());
+    p.put("listeners", "http://127.0.0.1:" + BenchSupport.freePort());
     p.put("consumer.isolation.level", "read_committed");
     // An idle sink task blocks in poll() until the next offset flush (default 60 s) and only then lets the
     // Iceberg worker read the control topic; the coordinator gives up on a commit after 30 s. With the

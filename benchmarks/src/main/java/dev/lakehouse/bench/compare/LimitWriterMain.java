@@ -92,6 +92,8 @@ public final class LimitWriterMain {
     private final RawRecordParser parser;
     private final Schema schema;
     private final List<Types.NestedField> columns;
+    /** For each column, the index of its contract field in a parsed record (-1 for lineage columns). */
+    private final int[] fieldIndex;
     private final S3FileIO io;
     private final String prefix;
     private final long targetFileBytes;
@@ -105,6 +107,7 @@ public final class LimitWriterMain {
       this.parser = new RawRecordParser(dataset);
       this.schema = RawTables.schema(dataset);
       this.columns = schema.columns();
+      this.fieldIndex = columns.stream().mapToInt(c -> dataset.fieldNames().indexOf(c.name())).toArray();
       this.io = io;
       this.prefix = prefix;
       this.targetFileBytes = targetFileBytes;
@@ -118,7 +121,7 @@ public final class LimitWriterMain {
         return;
       }
       Object[] row = new Object[columns.size()];
-      Map<String, Object> values = parsed.values();
+      Object[] values = parsed.ordered();
       for (int i = 0; i < columns.size(); i++) {
         String name = columns.get(i).name();
         row[i] = switch (name) {
@@ -132,7 +135,7 @@ public final class LimitWriterMain {
             String line = header(record, PipelineHeaders.SOURCE_LINE);
             yield line == null ? null : Long.valueOf(line);
           }
-          default -> values.get(name);
+          default -> fieldIndex[i] < 0 ? null : values[fieldIndex[i]];
         };
       }
       if (writer == null) {

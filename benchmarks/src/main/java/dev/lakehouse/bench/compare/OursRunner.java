@@ -1,14 +1,15 @@
 package dev.lakehouse.bench.compare;
 
+import dev.lakehouse.bench.BenchSupport;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.topology.RawTopics;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,11 @@ final class OursRunner extends TableRunner {
     }
     Path settingsFile = context.runDir().resolve("ours.properties");
     Files.writeString(settingsFile, Files.readString(context.settingsFile()) + "\ntrusted.enabled=false\n");
+    List<String> jvmOptions = new ArrayList<>(BenchSupport.appJvmOptions());
+    jvmOptions.add(ProcessStats.gcLogOption(gcLog));
     return ChildJvm.start(new ChildJvm.Spec("ours-" + label, context.home().moduleClasspath("streams-app"),
-        List.of("-Xmx1g", "-XX:+UseG1GC", ProcessStats.gcLogOption(gcLog)), "dev.lakehouse.streams.StreamsCommand",
-        List.of("--config", settingsFile.toString(), "--application-id", appId, "--http-port", Integer.toString(freePort()),
+        jvmOptions, "dev.lakehouse.streams.StreamsCommand",
+        List.of("--config", settingsFile.toString(), "--application-id", appId, "--http-port", Integer.toString(BenchSupport.freePort()),
             "--state-dir", context.runDir().resolve("streams-state").toString()),
         context.runDir().resolve("streams-app.log")));
   }
@@ -83,9 +86,4 @@ final class OursRunner extends TableRunner {
     }
   }
 
-  static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

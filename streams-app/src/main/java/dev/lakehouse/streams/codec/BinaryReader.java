@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /** Reads what {@link BinaryWriter} wrote; a truncated or malformed input fails with IllegalArgumentException. */
 public final class BinaryReader {
-  private final byte[] bytes;
+  private byte[] bytes;
   private final String what;
   private int position;
 
@@ -13,6 +13,17 @@ public final class BinaryReader {
   public BinaryReader(byte[] bytes, String what) {
     this.bytes = bytes;
     this.what = what;
+  }
+
+  /** Reads {@code next} from its start: one reader serves row after row. */
+  public void reset(byte[] next) {
+    this.bytes = next;
+    this.position = 0;
+  }
+
+  /** Where the next read starts. */
+  public int position() {
+    return position;
   }
 
   public int read() {
@@ -45,6 +56,13 @@ public final class BinaryReader {
       value = (value << 8) | read();
     }
     return value;
+  }
+
+  /** Reads the length of a string or byte field and steps over its bytes, which start at {@code position() - length}. */
+  public int skipLengthPrefixed() {
+    int length = length();
+    position += length;
+    return length;
   }
 
   private int length() {

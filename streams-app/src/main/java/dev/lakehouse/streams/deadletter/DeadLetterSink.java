@@ -17,6 +17,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -24,13 +25,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * missing or unreadable is still landed, with what it has: nothing is dropped here.
  */
 public final class DeadLetterSink implements TableSink {
-  private final PartitionedFileWriter files;
+  private final PartitionedFileWriter<Record> files;
   private final Schema schema;
   private final Map<String, Long> batchCounts = new HashMap<>();
   private Map<String, Long> completedCounts = Map.of();
 
   public DeadLetterSink(Table table, long targetFileSizeBytes, int writerNumber) {
-    this.files = new PartitionedFileWriter(table, targetFileSizeBytes, writerNumber);
+    this.files = PartitionedFileWriter.ofRecords(table, targetFileSizeBytes, writerNumber);
     this.schema = files.schema();
   }
 

@@ -1,11 +1,43 @@
 package dev.lakehouse.streams.raw;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The outcome of typing one source record: its typed values by source field name, or why it was rejected. */
+/** The outcome of typing one source record: its typed values in contract order, or why it was rejected. */
 public sealed interface ParseResult {
-  /** Typed values: String, Integer, Double, Boolean, BigDecimal (scale 2) or OffsetDateTime (UTC); absent or null = null. */
-  record Parsed(Map<String, Object> values) implements ParseResult {}
+  /**
+   * Typed values: String, Integer, Double, Boolean, BigDecimal (scale 2) or OffsetDateTime (UTC); absent or null = null.
+   *
+   * @param fields the contract's field names
+   * @param ordered the values, in the order of {@code fields}
+   */
+  record Parsed(List<String> fields, Object[] ordered) implements ParseResult {
+    /** The values by field name (absent fields map to null). */
+    public Map<String, Object> values() {
+      Map<String, Object> values = new HashMap<>(fields.size() * 2);
+      for (int i = 0; i < ordered.length; i++) {
+        values.put(fields.get(i), ordered[i]);
+      }
+      return values;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Parsed parsed && fields.equals(parsed.fields) && Arrays.equals(ordered, parsed.ordered);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * fields.hashCode() + Arrays.hashCode(ordered);
+    }
+
+    @Override
+    public String toString() {
+      return "Parsed" + values();
+    }
+  }
 
   /**
    * A record that breaks its contract.

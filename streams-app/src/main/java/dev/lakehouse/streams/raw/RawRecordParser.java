@@ -1,7 +1,17 @@
 package dev.lakehouse.streams.raw;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lakehouse.common.contract.Dataset;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.Schema;
@@ -21,45 +32,78 @@ import org.apache.iceberg.types.Types;
  * contract does not know are ignored; a contract field that is absent is null.
  */
 public final class RawRecordParser {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Parsed as a stream of tokens: only the contract's fields become values, and trailing tokens are refused. */
+  private static final JsonFactory JSON = new JsonFactory();
   private static final Set<String> STATUS_VALUES = Set.of("REGISTERED", "PLACED", "CONCLUDED", "CANCELLED");
 
+  private static final ParseResult NOT_JSON = new ParseResult.Rejected("malformed-json", "the value is not JSON");
+  private static final ParseResult NOT_AN_OBJECT = new ParseResult.Rejected("malformed-json", "the value is not a JSON object");
+
   private final Dataset dataset;
+  private final List<String> fieldList;
   private final String[] fields;
   private final Types.NestedField[] columns;
+  private final Map<String, Integer> indexByName = new HashMap<>();
+  private final int statusValue;
+  private final int merchantTimezone;
+  private final int priceRange;
 
   public RawRecordParser(Dataset dataset) {
     this.dataset = dataset;
     Schema schema = RawTables.schema(dataset);
-    this.fields = dataset.fieldNames().toArray(String[]::new);
+    this.fieldList = List.copyOf(dataset.fieldNames());
+    this.fields = fieldList.toArray(String[]::new);
+    for (int i = 0; i < fields.length; i++) {
+      indexByName.put(fields[i], i);
+    }
+    this.statusValue = fieldList.indexOf("value");
+    this.merchantTimezone = fieldList.indexOf("merchant_timezone");
+    this.priceRange = fieldList.indexOf("price_range");
     this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
   }
 
   public ParseResult parse(byte[] value) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(value);
+    JsonNode[] nodes = new JsonNode[fields.length];
+    try (JsonParser json = JSON.createParser(value)) {
+      JsonToken first = json.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        if (first != null) {
+          json.skipChildren();
+          if (json.nextToken() != null) {
+            return NOT_JSON;
+          }
+        }
+        return NOT_AN_OBJECT;
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        Integer index = indexByName.get(json.currentName());
+        JsonToken token = json.nextToken();
+        if (index == null) {
+          json.skipChildren();
+        } else {
+          // a repeated field keeps its last value, as a JSON tree would
+          nodes[index] = node(json, token);
+        }
+      }
+      if (json.nextToken() != null) {
+        return NOT_JSON;
+      }
     } catch (IOException e) {
-      return new ParseResult.Rejected("malformed-json", "the value is not JSON");
+      return NOT_JSON;
     }
-    if (root == null || !root.isObject()) {
-      return new ParseResult.Rejected("malformed-json", "the value is not a JSON object");
-    }
-    Map<String, Object> values = new HashMap<>(fields.length * 2);
+    Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
       String field = fields[i];
-      JsonNode node = root.get(field);
+      JsonNode node = nodes[i];
       Types.NestedField column = columns[i];
       if (node == null || node.isNull() || (node.isTextual() && node.asText().isEmpty() && !isString(column.type()))) {
         if (column.isRequired()) {
           return new ParseResult.Rejected("missing-field", "required field '" + field + "' is absent or null");
         }
-        values.put(field, null);
         continue;
       }
       try {
-        values.put(field, convert(field, column.type(), node));
+        values[i] = convert(field, column.type(), node);
       } catch (FieldException e) {
         return new ParseResult.Rejected(e.reason, "field '" + field + "': " + e.getMessage());
       }
@@ -67,15 +111,43 @@ public final class RawRecordParser {
     return validate(values);
   }
 
-  private ParseResult validate(Map<String, Object> values) {
+  /**
+   * The value at the parser as the JSON tree would hold it (numbers as int, long, big integer or double
+   * nodes); an object or an array is skipped and stands as an empty one, since only its kind matters.
+   */
+  private static JsonNode node(JsonParser json, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> TextNode.valueOf(json.getText());
+      case VALUE_NUMBER_INT -> switch (json.getNumberType()) {
+        case INT -> IntNode.valueOf(json.getIntValue());
+        case LONG -> LongNode.valueOf(json.getLongValue());
+        default -> BigIntegerNode.valueOf(json.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> DoubleNode.valueOf(json.getDoubleValue());
+      case VALUE_TRUE -> BooleanNode.TRUE;
+      case VALUE_FALSE -> BooleanNode.FALSE;
+      case VALUE_NULL -> NullNode.getInstance();
+      case START_OBJECT -> {
+        json.skipChildren();
+        yield JsonNodeFactory.instance.objectNode();
+      }
+      case START_ARRAY -> {
+        json.skipChildren();
+        yield JsonNodeFactory.instance.arrayNode();
+      }
+      default -> throw new IOException("unexpected " + token);
+    };
+  }
+
+  private ParseResult validate(Object[] values) {
     switch (dataset) {
       case ORDER_STATUS -> {
-        if (!STATUS_VALUES.contains((String) values.get("value"))) {
+        if (!STATUS_VALUES.contains((String) values[statusValue])) {
           return new ParseResult.Rejected("invalid-value", "field 'value' is not one of " + STATUS_VALUES);
         }
       }
       case ORDER -> {
-        Object zone = values.get("merchant_timezone");
+        Object zone = values[merchantTimezone];
         if (zone != null) {
           try {
             ZoneId.of((String) zone);
@@ -85,7 +157,7 @@ public final class RawRecordParser {
         }
       }
       case RESTAURANT -> {
-        Integer range = (Integer) values.get("price_range");
+        Integer range = (Integer) values[priceRange];
         if (range != null && (range < 1 || range > 5)) {
           return new ParseResult.Rejected("invalid-value", "field 'price_range' is outside 1..5");
         }
@@ -94,7 +166,7 @@ public final class RawRecordParser {
         // the contract sets no value rules beyond the types
       }
     }
-    return new ParseResult.Parsed(values);
+    return new ParseResult.Parsed(fieldList, values);
   }
 
   private static boolean isString(Type type) {

@@ -45,11 +45,31 @@ public final class RawRowCodec {
   }
 
   public byte[] encode(Map<String, Object> values, Lineage lineage) {
-    BinaryWriter out = new BinaryWriter(256);
+    Object[] ordered = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      ordered[i] = values.get(fields.get(i));
+    }
+    return encode(ordered, lineage);
+  }
+
+  /** @param values in the order of {@link #fields()} */
+  public byte[] encode(Object[] values, Lineage lineage) {
+    return encode(values, lineage, 256);
+  }
+
+  /**
+   * @param values in the order of {@link #fields()}
+   * @param expectedSize the size to allocate up front (the source record's size is a good guess)
+   */
+  public byte[] encode(Object[] values, Lineage lineage, int expectedSize) {
+    if (values.length != types.length) {
+      throw new IllegalArgumentException(dataset + " rows have " + types.length + " fields, not " + values.length);
+    }
+    BinaryWriter out = new BinaryWriter(expectedSize);
     out.write(FORMAT);
     out.varint(fields.size());
     for (int i = 0; i < types.length; i++) {
-      Object value = values.get(fields.get(i));
+      Object value = values[i];
       if (value == null) {
         out.write(0);
       } else {

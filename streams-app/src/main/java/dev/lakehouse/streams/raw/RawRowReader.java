@@ -34,7 +34,7 @@ public final class RawRowReader {
       throw new IllegalStateException("a record the topology validated does not parse: " + where + " "
           + ((ParseResult.Rejected) result).reason());
     }
-    Object[] values = codec.fields().stream().map(parsed.values()::get).toArray();
+    Object[] values = parsed.ordered();
     String line = HeaderValues.text(headers, PipelineHeaders.SOURCE_LINE);
     return new RawRowCodec.RawRow(values, new Lineage(
         HeaderValues.text(headers, LineageHeaders.SOURCE_TOPIC),

@@ -1,82 +1,53 @@
 package dev.lakehouse.streams.raw;
 
+import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.types.Types;
 
 /**
- * Writes typed raw rows of one table with their lineage. Rows are laid out by the table's current schema,
- * by column name, so columns added by schema evolution are simply null until the contract fills them.
+ * Writes typed raw rows of one table with their lineage, straight from their rows-topic form
+ * ({@link RawRowCodec}) into Parquet ({@link EncodedRawRow}). Rows are laid out by the table's current
+ * schema, by column name, so columns added by schema evolution are simply null until the contract fills them.
  */
 public final class RawRowWriter {
-  private final PartitionedFileWriter files;
-  private final Schema schema;
+  private final RawRowCodec codec;
+  private final EncodedRawRow row;
+  private final PartitionedFileWriter<EncodedRawRow> files;
   private final Clock clock;
-  /** For each contract field, its position in the table's schema (-1 when the table lacks it). */
-  private final int[] positions;
-  private final int topic;
-  private final int partition;
-  private final int offset;
-  private final int kafkaTimestamp;
-  private final int ingestedAt;
-  private final int sourceUri;
-  private final int sourceLine;
 
   /** The ingest time source, for tests. */
   public interface Clock {
     Instant now();
   }
 
-  /**
-   * @param fields the contract's field names, in the order {@link #write} receives their values
-   */
-  public RawRowWriter(Table table, List<String> fields, long targetFileSizeBytes, int writerNumber, Clock clock) {
-    this.files = new PartitionedFileWriter(table, targetFileSizeBytes, writerNumber);
-    this.schema = files.schema();
+  public RawRowWriter(Dataset dataset, Table table, long targetFileSizeBytes, int writerNumber, Clock clock) {
+    Schema schema = table.schema();
+    this.codec = new RawRowCodec(dataset);
+    this.row = new EncodedRawRow(dataset, schema, codec.fields());
+    this.files = new PartitionedFileWriter<>(table, schema, new EncodedRawRowFiles(table, schema), encoded -> encoded,
+        targetFileSizeBytes, writerNumber);
     this.clock = clock;
-    this.positions = fields.stream().mapToInt(this::position).toArray();
-    this.topic = position(RawTables.SOURCE_TOPIC);
-    this.partition = position(RawTables.SOURCE_PARTITION);
-    this.offset = position(RawTables.SOURCE_OFFSET);
-    this.kafkaTimestamp = position(RawTables.KAFKA_TIMESTAMP);
-    this.ingestedAt = position(RawTables.INGESTED_AT);
-    this.sourceUri = position(RawTables.SOURCE_URI);
-    this.sourceLine = position(RawTables.SOURCE_LINE);
   }
 
-  private int position(String column) {
-    List<Types.NestedField> columns = schema.columns();
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(column)) {
-        return i;
-      }
-    }
-    return -1;
+  /** Writes one row in its rows-topic form ({@link RawRowCodec#isEncoded}). */
+  public void write(byte[] encoded) {
+    Instant now = clock.now();
+    row.load(encoded, Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000));
+    files.write(row);
   }
 
-  /** Writes one row: {@code values} in the order of the constructor's {@code fields}. */
+  /** Writes one row: {@code values} in the contract's field order. */
   public void write(Object[] values, Lineage lineage) {
-    GenericRecord record = GenericRecord.create(schema);
-    for (int i = 0; i < positions.length; i++) {
-      if (positions[i] >= 0) {
-        record.set(positions[i], values[i]);
-      }
-    }
-    record.set(topic, lineage.topic());
-    record.set(partition, lineage.partition());
-    record.set(offset, lineage.offset());
-    record.set(kafkaTimestamp, OffsetDateTime.ofInstant(Instant.ofEpochMilli(lineage.kafkaTimestampMillis()), ZoneOffset.UTC));
-    record.set(ingestedAt, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC));
-    record.set(sourceUri, lineage.sourceUri());
-    record.set(sourceLine, lineage.sourceLine());
-    files.write(record);
+    write(codec.encode(values, lineage));
+  }
+
+  /** The contract's field names, in the order {@link #write(Object[], Lineage)} takes their values. */
+  public List<String> fields() {
+    return codec.fields();
   }
 
   /** Rows written since the last {@link #complete()}. */

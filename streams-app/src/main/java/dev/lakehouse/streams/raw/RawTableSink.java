@@ -10,7 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The raw table of one dataset, fed by its rows topic: each record is a row the topology typed, written
- * with its lineage ({@link RawRowReader} also reads the source JSON that earlier versions put there).
+ * with its lineage straight from its binary form ({@link RawRowReader} also reads the source JSON that
+ * earlier versions put there).
  */
 public final class RawTableSink implements TableSink {
   private final Table table;
@@ -20,7 +21,7 @@ public final class RawTableSink implements TableSink {
   public RawTableSink(Dataset dataset, Table table, long targetFileSizeBytes, int writerNumber) {
     this.table = table;
     this.reader = new RawRowReader(dataset);
-    this.rows = new RawRowWriter(table, reader.codec().fields(), targetFileSizeBytes, writerNumber, Instant::now);
+    this.rows = new RawRowWriter(dataset, table, targetFileSizeBytes, writerNumber, Instant::now);
   }
 
   @Override
@@ -30,6 +31,10 @@ public final class RawTableSink implements TableSink {
 
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
+    if (RawRowCodec.isEncoded(record.value())) {
+      rows.write(record.value());
+      return;
+    }
     RawRowCodec.RawRow row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
     rows.write(row.values(), row.lineage());
   }

@@ -48,8 +48,9 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
         : parser.parse(record.value());
     RecordMetadata metadata = context.recordMetadata().orElseThrow();
     if (result instanceof ParseResult.Parsed parsed) {
-      byte[] row = codec.encode(parsed.values(), new Lineage(metadata.topic(), metadata.partition(), metadata.offset(),
-          record.timestamp(), HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_URI), sourceLine(record.headers())));
+      byte[] row = codec.encode(parsed.ordered(), new Lineage(metadata.topic(), metadata.partition(), metadata.offset(),
+          record.timestamp(), HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_URI), sourceLine(record.headers())),
+          record.value().length + 128);
       context.forward(record.withValue(row).withHeaders(new RecordHeaders()), ROWS + "-" + dataset.datasetName());
       return;
     }

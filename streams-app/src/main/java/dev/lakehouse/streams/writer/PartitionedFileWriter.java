@@ -3,31 +3,58 @@ package dev.lakehouse.streams.writer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.FanoutDataWriter;
+import org.apache.iceberg.io.FileWriterFactory;
+import org.apache.iceberg.io.OutputFileFactory;
 
 /**
  * Writes rows of one table into Parquet data files: one open file per table partition, rolled at the
  * target size. {@link #complete()} closes the files and returns them, ready for one commit; the writer is
  * then reused for the next batch. Rows must be laid out by {@link #schema()}, the table's schema when the
  * writer was made.
+ *
+ * @param <T> the row type its file writers take
  */
-public final class PartitionedFileWriter {
+public final class PartitionedFileWriter<T> {
   private final Table table;
   private final Schema schema;
   private final long targetFileSizeBytes;
-  private final TableFiles tableFiles;
-  private FanoutDataWriter<Record> writer;
+  private final OutputFileFactory files;
+  private final FileWriterFactory<T> writers;
+  private final Function<T, StructLike> partitionSource;
+  private final PartitionKey partitionKey;
+  private FanoutDataWriter<T> writer;
   private long rows;
 
-  public PartitionedFileWriter(Table table, long targetFileSizeBytes, int writerNumber) {
+  /**
+   * @param schema the schema the rows are laid out by
+   * @param partitionSource a row as the partition key reads it (Iceberg's internal values)
+   */
+  public PartitionedFileWriter(Table table, Schema schema, FileWriterFactory<T> writers, Function<T, StructLike> partitionSource,
+      long targetFileSizeBytes, int writerNumber) {
     this.table = table;
-    this.tableFiles = new TableFiles(table, writerNumber);
-    this.schema = tableFiles.schema;
+    this.schema = schema;
+    this.writers = writers;
+    this.partitionSource = partitionSource;
     this.targetFileSizeBytes = targetFileSizeBytes;
+    this.files = OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis()).format(FileFormat.PARQUET).build();
+    this.partitionKey = table.spec().isUnpartitioned() ? null : new PartitionKey(table.spec(), schema);
+  }
+
+  /** A writer of Iceberg generic records, laid out by the table's current schema. */
+  public static PartitionedFileWriter<Record> ofRecords(Table table, long targetFileSizeBytes, int writerNumber) {
+    TableFiles tableFiles = new TableFiles(table, writerNumber);
+    InternalRecordWrapper wrapper = new InternalRecordWrapper(tableFiles.schema.asStruct());
+    return new PartitionedFileWriter<>(table, tableFiles.schema, tableFiles.writers, wrapper::wrap, targetFileSizeBytes, writerNumber);
   }
 
   public Schema schema() {
@@ -38,11 +65,16 @@ public final class PartitionedFileWriter {
     return table;
   }
 
-  public void write(Record record) {
+  public void write(T row) {
     if (writer == null) {
-      writer = new FanoutDataWriter<>(tableFiles.writers, tableFiles.files, table.io(), targetFileSizeBytes);
+      writer = new FanoutDataWriter<>(writers, files, table.io(), targetFileSizeBytes);
     }
-    writer.write(record, table.spec(), tableFiles.partition(record));
+    if (partitionKey == null) {
+      writer.write(row, table.spec(), null);
+    } else {
+      partitionKey.partition(partitionSource.apply(row));
+      writer.write(row, table.spec(), partitionKey);
+    }
     rows++;
   }
 

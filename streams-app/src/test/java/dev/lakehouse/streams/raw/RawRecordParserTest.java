@@ -130,6 +130,43 @@ class RawRecordParserTest {
     assertThat(((ParseResult.Rejected) zone).detail()).doesNotContain("98765432100").doesNotContain("Mars");
   }
 
+  /** The parser reads a token stream, not a tree: the edges where the two could differ. */
+  @Test
+  void theTokenStreamReadsARecordAsAJsonTreeWould() {
+    String status = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-1\",\"status_id\":\"s-1\",\"value\":\"PLACED\"%s}";
+    ParseResult withExtras = parse(Dataset.ORDER_STATUS, status.formatted(",\"extra\":{\"a\":[1,{\"b\":[true,null]}],\"c\":\"}\"},\"more\":[[]]"));
+    assertThat(reason(withExtras)).as("unknown nested fields are skipped").isEqualTo("parsed");
+    ParseResult repeated = parse(Dataset.ORDER_STATUS, status.formatted(",\"order_id\":\"o-2\""));
+    assertThat(((ParseResult.Parsed) repeated).values()).as("a repeated field keeps its last value").containsEntry("order_id", "o-2");
+
+    assertThat(detail(parse(Dataset.ORDER_STATUS, status.formatted("} {")))).isEqualTo("the value is not JSON");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, status.formatted(",\"x\":[1,}")))).isEqualTo("the value is not JSON");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, "{\"order_id\":\"o-1\""))).isEqualTo("the value is not JSON");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, "[1] 2"))).isEqualTo("the value is not JSON");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, "[1,[2]]"))).isEqualTo("the value is not a JSON object");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, "\"text\""))).isEqualTo("the value is not a JSON object");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, "null"))).isEqualTo("the value is not a JSON object");
+    assertThat(detail(parse(Dataset.ORDER_STATUS, ""))).isEqualTo("the value is not a JSON object");
+
+    String objectId = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":{\"id\":\"o-1\"},\"status_id\":\"s-1\",\"value\":\"PLACED\"}";
+    assertThat(detail(parse(Dataset.ORDER_STATUS, objectId))).isEqualTo("field 'order_id': expected a string, found OBJECT");
+    String arrayTime = "{\"created_at\":[\"2019-01-17T22:50:06.000Z\"],\"order_id\":\"o-1\",\"status_id\":\"s-1\",\"value\":\"PLACED\"}";
+    assertThat(reason(parse(Dataset.ORDER_STATUS, arrayTime))).isEqualTo("invalid-timestamp");
+
+    Map<String, Object> numbers = ((ParseResult.Parsed) parse(Dataset.RESTAURANT,
+        "{\"id\":7,\"price_range\":2.0,\"takeout_time\":1e1,\"average_ticket\":46.0,\"minimum_order_value\":5,\"enabled\":false}")).values();
+    assertThat(numbers).containsEntry("id", "7").containsEntry("price_range", 2).containsEntry("takeout_time", 10)
+        .containsEntry("average_ticket", new BigDecimal("46.00")).containsEntry("minimum_order_value", new BigDecimal("5.00"))
+        .containsEntry("enabled", false);
+    assertThat(reason(parse(Dataset.RESTAURANT, "{\"id\":\"r\",\"delivery_time\":99999999999999999999}"))).isEqualTo("invalid-number");
+    assertThat(reason(parse(Dataset.RESTAURANT, "{\"id\":\"r\",\"enabled\":1}"))).isEqualTo("invalid-boolean");
+  }
+
+  private static String detail(ParseResult result) {
+    assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+    return ((ParseResult.Rejected) result).detail();
+  }
+
   /** Every generated JSON line the ingestor would publish is typed, except exactly the generator's WRONG_TYPES lines. */
   @Test
   void generatedDataTypesExceptExactlyTheWrongTypeLines(@TempDir Path dir) throws Exception {

@@ -35,7 +35,7 @@ class RawRowWriterIT {
     RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
     Instant ingestTime = Instant.parse("2026-11-22T05:00:00Z");
     RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
-    RawRowWriter writer = new RawRowWriter(table, codec.fields(), 128L * 1024 * 1024, 1, () -> ingestTime);
+    RawRowWriter writer = new RawRowWriter(Dataset.ORDER_STATUS, table, 128L * 1024 * 1024, 1, () -> ingestTime);
     String[] days = {"2019-01-17", "2019-01-18", "2019-01-19"};
     // the tables are shared with the other ITs of this JVM: this test reads back only its own rows
     String uri = "s3://landing/" + java.util.UUID.randomUUID() + "/status.json.gz";
@@ -80,7 +80,7 @@ class RawRowWriterIT {
     Catalog catalog = LakehouseCatalogs.open(settings);
     Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.RESTAURANT)).get(0);
     RawRowCodec codec = new RawRowCodec(Dataset.RESTAURANT);
-    RawRowWriter writer = new RawRowWriter(table, codec.fields(), 128L * 1024 * 1024, 2, Instant::now);
+    RawRowWriter writer = new RawRowWriter(Dataset.RESTAURANT, table, 128L * 1024 * 1024, 2, Instant::now);
     ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.RESTAURANT).parse(("{\"id\":\"r-1\","
         + "\"created_at\":\"2017-01-23T12:52:30.000Z\",\"enabled\":\"false\",\"price_range\":\"3\",\"average_ticket\":\"60.5\","
         + "\"takeout_time\":\"0\",\"delivery_time\":null,\"minimum_order_value\":\"30.0\",\"merchant_zip_code\":\"01402\","
