@@ -58,25 +58,52 @@ public final class BenchSupport {
     return data;
   }
 
-  /** Samples the heap every second on a thread of its own until interrupted (during a live phase). */
-  static Thread sampleEverySecond(HeapSampler heap) {
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        heap.sample();
-        try {
-          Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-          return;
+  /**
+   * Samples the heap ({@link HeapSampler#INTERVAL}) on a thread of its own until interrupted (during a live phase). The stop
+   * is a flag, not the interrupt status alone: a sample (an HTTP request) may swallow the interrupt.
+   */
+  static Thread sampleInTheBackground(HeapSampler heap) {
+    Thread sampler = new Thread("heap-sampler") {
+      private volatile boolean stopped;
+
+      @Override
+      public void interrupt() {
+        stopped = true;
+        super.interrupt();
+      }
+
+      @Override
+      public void run() {
+        while (!stopped) {
+          heap.sample();
+          try {
+            Thread.sleep(1_000);
+          } catch (InterruptedException e) {
+            return;
+          }
         }
       }
-    });
+    };
     sampler.start();
     return sampler;
   }
 
-  /** -Xmx1g, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
+  /**
+   * The JVM options of every process a benchmark measures: those {@code ./lakehouse} starts the app with
+   * (1 GiB heap, G1 with 4 MB regions), so that runners differ by their code, not by their collector.
+   */
+  public static final List<String> MEASURED_JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=4m");
+
+  /** {@link #MEASURED_JVM_OPTIONS} followed by {@code more}. */
+  public static List<String> measuredJvmOptions(String... more) {
+    List<String> options = new ArrayList<>(MEASURED_JVM_OPTIONS);
+    options.addAll(List.of(more));
+    return options;
+  }
+
+  /** {@link #MEASURED_JVM_OPTIONS}, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
   public static List<String> appJvmOptions() {
-    List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+    List<String> options = new ArrayList<>(MEASURED_JVM_OPTIONS);
     String extra = System.getenv("BENCH_APP_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       options.addAll(List.of(extra.trim().split("\\s+")));

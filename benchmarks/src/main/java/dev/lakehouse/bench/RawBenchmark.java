@@ -107,7 +107,7 @@ final class RawBenchmark {
         if (liveSeconds > 0) {
           LiveOptions live = new LiveOptions(7, liveRate, Math.round(liveRate * liveSeconds), Duration.ofSeconds(10));
           out.printf("live load: %,.0f orders/s for %d s…%n", liveRate, liveSeconds);
-          Thread sampler = BenchSupport.sampleEverySecond(heap);
+          Thread sampler = BenchSupport.sampleInTheBackground(heap);
           try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), 7, UUID.randomUUID().toString())) {
             emitted.putAll(new LiveOrderStream(live, Clock.systemUTC()).run(sink));
           }

@@ -90,7 +90,7 @@ final class TrustedBenchmark {
         if (liveSeconds > 0) {
           LiveOptions live = new LiveOptions(7, liveRate, Math.round(liveRate * liveSeconds), Duration.ofSeconds(10));
           out.printf("live load: %,.0f orders/s for %d s…%n", liveRate, liveSeconds);
-          Thread sampler = BenchSupport.sampleEverySecond(heap);
+          Thread sampler = BenchSupport.sampleInTheBackground(heap);
           long liveRecords;
           try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), 7, UUID.randomUUID().toString())) {
             liveRecords = new LiveOrderStream(live, Clock.systemUTC()).run(sink).values().stream().mapToLong(Long::longValue).sum();

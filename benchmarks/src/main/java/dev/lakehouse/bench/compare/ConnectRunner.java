@@ -121,7 +121,7 @@ final class ConnectRunner extends TableRunner {
         "logger.iceberg.name=org.apache.iceberg.connect", "logger.iceberg.level=INFO",
         "logger.connect.name=org.apache.kafka.connect.runtime", "logger.connect.level=INFO", ""));
     return ChildJvm.start(new ChildJvm.Spec(connector, context.home().moduleClasspath("benchmarks"),
-        List.of("-Xmx1g", "-XX:+UseG1GC", ProcessStats.gcLogOption(gcLog), "-Dlog4j2.configurationFile=" + log4j),
+        BenchSupport.measuredJvmOptions(ProcessStats.gcLogOption(gcLog), "-Dlog4j2.configurationFile=" + log4j),
         "org.apache.kafka.connect.cli.ConnectStandalone", List.of(worker.toString(), connectorFile.toString()),
         context.runDir().resolve("connect-worker.log")));
   }

@@ -1,5 +1,6 @@
 package dev.lakehouse.bench.compare;
 
+import dev.lakehouse.bench.BenchSupport;
 import dev.lakehouse.process.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class LimitRunner implements Runner {
     String prefix = context.settings().catalog().warehouse().replaceAll("/+$", "") + "/bench-limit/run-" + run;
     long started = System.nanoTime();
     try (ChildJvm process = ChildJvm.start(new ChildJvm.Spec("limit-" + run, context.home().moduleClasspath("benchmarks"),
-        List.of("-Xmx1g", "-XX:+UseG1GC", ProcessStats.gcLogOption(gcLog)), LimitWriterMain.class.getName(),
+        BenchSupport.measuredJvmOptions(ProcessStats.gcLogOption(gcLog)), LimitWriterMain.class.getName(),
         List.of(context.settingsFile().toString(), prefix, Long.toString(TARGET_FILE_BYTES)),
         context.runDir().resolve("limit.log")))) {
       OptionalInt exit = process.waitFor(Duration.ofHours(1));
