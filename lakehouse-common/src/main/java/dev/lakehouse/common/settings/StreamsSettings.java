@@ -18,6 +18,8 @@ import java.util.Properties;
  * @param stateDir the Kafka Streams state directory
  * @param catchUpIntervals how many commit intervals a batch may grow to while the writer works through a
  *     backlog (fewer, larger files for records that are late anyway); 1 commits every interval regardless
+ * @param streamThreads Kafka Streams threads per instance: the tasks (raw validation per source partition,
+ *     the trusted stage per order partition) are spread over them
  */
 public record StreamsSettings(
     String applicationId,
@@ -26,7 +28,8 @@ public record StreamsSettings(
     long bufferBudgetBytes,
     int httpPort,
     Path stateDir,
-    int catchUpIntervals) {
+    int catchUpIntervals,
+    int streamThreads) {
 
   public static final String DEFAULT_APPLICATION_ID = "lakehouse-streams";
 
@@ -49,11 +52,17 @@ public record StreamsSettings(
     if (catchUpIntervals < 1 || catchUpIntervals > 100) {
       throw new SettingsException("streams.catch-up-intervals must be between 1 and 100, was " + catchUpIntervals);
     }
+    if (streamThreads < 1 || streamThreads > 64) {
+      throw new SettingsException("streams.threads must be between 1 and 64, was " + streamThreads);
+    }
   }
 
-  /** The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085, batches up to 6 intervals while catching up. */
+  /**
+   * The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085, batches up
+   * to 6 intervals while catching up, one stream thread.
+   */
   public static StreamsSettings defaults(Path stateDir) {
-    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6);
+    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1);
   }
 
   public static StreamsSettings load(Path file, Map<String, String> environment) {
@@ -74,26 +83,27 @@ public record StreamsSettings(
         raw.bytes("streams.buffer-budget", d.bufferBudgetBytes()),
         raw.integer("streams.http-port", d.httpPort()),
         Path.of(raw.orDefault("streams.state-dir", defaultStateDir.toString())),
-        raw.integer("streams.catch-up-intervals", d.catchUpIntervals()));
+        raw.integer("streams.catch-up-intervals", d.catchUpIntervals()),
+        raw.integer("streams.threads", d.streamThreads()));
   }
 
   public StreamsSettings withApplicationId(String id) {
-    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals);
+    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads);
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
-    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals);
+    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads);
   }
 
   public StreamsSettings withHttpPort(int port) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads);
   }
 
   public StreamsSettings withStateDir(Path dir) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads);
   }
 
   public StreamsSettings withBufferBudgetBytes(long bytes) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads);
   }
 }

@@ -27,6 +27,7 @@ class StreamsSettingsTest {
     props.setProperty("streams.target-file-size", "64MB");
     props.setProperty("streams.buffer-budget", "1GB");
     props.setProperty("streams.catch-up-intervals", "1");
+    props.setProperty("streams.threads", "3");
     StreamsSettings settings = StreamsSettings.fromProperties(props,
         Map.of("LAKEHOUSE_STREAMS_HTTP_PORT", "9100", "LAKEHOUSE_STREAMS_APPLICATION_ID", "team-a"), STATE);
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(750));
@@ -36,6 +37,12 @@ class StreamsSettingsTest {
     assertThat(settings.applicationId()).isEqualTo("team-a");
     assertThat(settings.catchUpIntervals()).isEqualTo(1);
     assertThat(StreamsSettings.defaults(STATE).catchUpIntervals()).isEqualTo(6);
+    assertThat(settings.streamThreads()).isEqualTo(3);
+    assertThat(settings.withHttpPort(1).streamThreads()).as("kept by the with-methods").isEqualTo(3);
+    assertThat(StreamsSettings.defaults(STATE).streamThreads()).isEqualTo(1);
+    Properties noThreads = new Properties();
+    noThreads.setProperty("streams.threads", "0");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(noThreads, Map.of(), STATE)).hasMessageContaining("streams.threads");
     Properties none = new Properties();
     none.setProperty("streams.catch-up-intervals", "0");
     assertThatThrownBy(() -> StreamsSettings.fromProperties(none, Map.of(), STATE)).hasMessageContaining("streams.catch-up-intervals");

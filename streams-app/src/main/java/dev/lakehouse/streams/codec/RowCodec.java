@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.types.Type;
@@ -21,6 +22,7 @@ public final class RowCodec {
   private final List<NestedField> columns;
   private final Type[] types;
   private final String description;
+  private volatile TargetPositions lastTarget;
 
   public RowCodec(Schema schema) {
     this.schema = schema;
@@ -85,15 +87,59 @@ public final class RowCodec {
 
   /** A generic record of {@code target} (the table's current schema) holding the columns it shares with this codec's schema. */
   public GenericRecord decodeInto(byte[] bytes, Schema target) {
-    Object[] values = decode(bytes);
+    return decodeInto(bytes, target, null);
+  }
+
+  /**
+   * Like {@link #decodeInto(byte[], Schema)}, but only the columns of {@code wanted} (by name) get values;
+   * the others are stepped over without being read into objects. For a row's partition, say.
+   */
+  public GenericRecord decodeInto(byte[] bytes, Schema target, Set<String> wanted) {
+    int[] positions = positionsIn(target);
+    BinaryReader in = new BinaryReader(bytes, description);
+    if (in.read() != FORMAT) {
+      throw new IllegalArgumentException("not an encoded table row (format byte " + bytes[0] + ")");
+    }
+    int count = (int) in.varint();
+    if (count > types.length) {
+      throw new IllegalArgumentException("an encoded row has " + count + " columns; this version knows " + types.length);
+    }
     GenericRecord record = GenericRecord.create(target);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null && target.findField(columns.get(i).name()) != null) {
-        record.setField(columns.get(i).name(), values[i]);
+    for (int i = 0; i < count; i++) {
+      if (in.read() == 0) {
+        continue;
+      }
+      if (positions[i] < 0 || (wanted != null && !wanted.contains(columns.get(i).name()))) {
+        TypedValues.skip(in, types[i]);
+      } else {
+        record.set(positions[i], TypedValues.read(in, types[i]));
       }
     }
     return record;
   }
+
+  /** For each of this codec's columns, its position in {@code target} (-1 when absent); kept for the last target asked. */
+  private int[] positionsIn(Schema target) {
+    TargetPositions known = lastTarget;
+    if (known != null && known.schema == target) {
+      return known.positions;
+    }
+    List<NestedField> targetColumns = target.columns();
+    int[] positions = new int[columns.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = -1;
+      for (int p = 0; p < targetColumns.size(); p++) {
+        if (targetColumns.get(p).name().equals(columns.get(i).name())) {
+          positions[i] = p;
+          break;
+        }
+      }
+    }
+    lastTarget = new TargetPositions(target, positions);
+    return positions;
+  }
+
+  private record TargetPositions(Schema schema, int[] positions) {}
 
   @Override
   public String toString() {

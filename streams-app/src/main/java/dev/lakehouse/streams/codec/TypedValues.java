@@ -47,6 +47,17 @@ public final class TypedValues {
     };
   }
 
+  /** Steps over one value of {@code type} without making an object of it. */
+  public static void skip(BinaryReader in, Type type) {
+    switch (type.typeId()) {
+      case STRING, DECIMAL -> in.skipLengthPrefixed();
+      case BOOLEAN -> in.read();
+      case INTEGER, LONG, TIMESTAMP, DATE -> in.varint();
+      case DOUBLE -> in.fixed64();
+      default -> throw new IllegalArgumentException("no binary form for " + type);
+    }
+  }
+
   private static long micros(OffsetDateTime time) {
     Instant instant = time.toInstant();
     return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);

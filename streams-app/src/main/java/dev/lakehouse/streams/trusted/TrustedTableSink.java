@@ -4,6 +4,8 @@ import dev.lakehouse.streams.codec.RowCodec;
 import dev.lakehouse.streams.writer.ClusteredBatchWriter;
 import dev.lakehouse.streams.writer.TableSink;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -19,6 +21,8 @@ public final class TrustedTableSink implements TableSink {
   private final RowCodec codec;
   private final ClusteredBatchWriter files;
   private final Schema tableSchema;
+  /** The columns the partition is computed from: all a row needs until its file is written. */
+  private final Set<String> partitionColumns;
 
   /** @param schema the schema the stage encodes rows with (the table may have more columns) */
   public TrustedTableSink(Table table, Schema schema, long targetFileSizeBytes, int writerNumber) {
@@ -26,6 +30,7 @@ public final class TrustedTableSink implements TableSink {
     this.codec = new RowCodec(schema);
     this.files = new ClusteredBatchWriter(table, targetFileSizeBytes, writerNumber);
     this.tableSchema = files.schema();
+    this.partitionColumns = table.spec().fields().stream().map(f -> tableSchema.findColumnName(f.sourceId())).collect(Collectors.toSet());
   }
 
   @Override
@@ -35,7 +40,7 @@ public final class TrustedTableSink implements TableSink {
 
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
-    files.add(codec.decodeInto(record.value(), tableSchema), record.value());
+    files.add(codec.decodeInto(record.value(), tableSchema, partitionColumns), record.value());
   }
 
   @Override
