@@ -22,7 +22,6 @@ public final class RowCodec {
   private final List<NestedField> columns;
   private final Type[] types;
   private final String description;
-  private volatile TargetPositions lastTarget;
 
   public RowCodec(Schema schema) {
     this.schema = schema;
@@ -59,13 +58,7 @@ public final class RowCodec {
   /** The values in column order (null where absent). */
   public Object[] decode(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes, description);
-    if (in.read() != FORMAT) {
-      throw new IllegalArgumentException("not an encoded table row (format byte " + bytes[0] + ")");
-    }
-    int count = (int) in.varint();
-    if (count > types.length) {
-      throw new IllegalArgumentException("an encoded row has " + count + " columns; this version knows " + types.length);
-    }
+    int count = readHeader(in, bytes);
     Object[] values = new Object[types.length];
     for (int i = 0; i < count; i++) {
       if (in.read() != 0) {
@@ -85,18 +78,8 @@ public final class RowCodec {
     return row;
   }
 
-  /** A generic record of {@code target} (the table's current schema) holding the columns it shares with this codec's schema. */
-  public GenericRecord decodeInto(byte[] bytes, Schema target) {
-    return decodeInto(bytes, target, null);
-  }
-
-  /**
-   * Like {@link #decodeInto(byte[], Schema)}, but only the columns of {@code wanted} (by name) get values;
-   * the others are stepped over without being read into objects. For a row's partition, say.
-   */
-  public GenericRecord decodeInto(byte[] bytes, Schema target, Set<String> wanted) {
-    int[] positions = positionsIn(target);
-    BinaryReader in = new BinaryReader(bytes, description);
+  /** Checks the format byte and returns how many columns the row holds. */
+  private int readHeader(BinaryReader in, byte[] bytes) {
     if (in.read() != FORMAT) {
       throw new IllegalArgumentException("not an encoded table row (format byte " + bytes[0] + ")");
     }
@@ -104,42 +87,56 @@ public final class RowCodec {
     if (count > types.length) {
       throw new IllegalArgumentException("an encoded row has " + count + " columns; this version knows " + types.length);
     }
-    GenericRecord record = GenericRecord.create(target);
-    for (int i = 0; i < count; i++) {
-      if (in.read() == 0) {
-        continue;
-      }
-      if (positions[i] < 0 || (wanted != null && !wanted.contains(columns.get(i).name()))) {
-        TypedValues.skip(in, types[i]);
-      } else {
-        record.set(positions[i], TypedValues.read(in, types[i]));
-      }
-    }
-    return record;
+    return count;
   }
 
-  /** For each of this codec's columns, its position in {@code target} (-1 when absent); kept for the last target asked. */
-  private int[] positionsIn(Schema target) {
-    TargetPositions known = lastTarget;
-    if (known != null && known.schema == target) {
-      return known.positions;
-    }
-    List<NestedField> targetColumns = target.columns();
+  /** Decodes rows into generic records of {@code target} (the table's current schema), by column name. */
+  public Projection projectionOnto(Schema target) {
+    return projectionOnto(target, null);
+  }
+
+  /**
+   * Like {@link #projectionOnto(Schema)}, but only the columns named in {@code only} get values; the others
+   * are stepped over without being read into objects. For a row's partition, say.
+   */
+  public Projection projectionOnto(Schema target, Set<String> only) {
     int[] positions = new int[columns.size()];
     for (int i = 0; i < positions.length; i++) {
-      positions[i] = -1;
-      for (int p = 0; p < targetColumns.size(); p++) {
-        if (targetColumns.get(p).name().equals(columns.get(i).name())) {
-          positions[i] = p;
-          break;
-        }
-      }
+      String name = columns.get(i).name();
+      NestedField field = target.findField(name);
+      positions[i] = field == null || (only != null && !only.contains(name)) ? -1 : target.columns().indexOf(field);
     }
-    lastTarget = new TargetPositions(target, positions);
-    return positions;
+    return new Projection(target, positions);
   }
 
-  private record TargetPositions(Schema schema, int[] positions) {}
+  /** Rows of this codec decoded into one target schema, with the positions worked out once. */
+  public final class Projection {
+    private final Schema target;
+    /** For each of the codec's columns, its position in the target; -1 to step over it. */
+    private final int[] positions;
+
+    private Projection(Schema target, int[] positions) {
+      this.target = target;
+      this.positions = positions;
+    }
+
+    public GenericRecord decode(byte[] bytes) {
+      BinaryReader in = new BinaryReader(bytes, description);
+      int count = readHeader(in, bytes);
+      GenericRecord record = GenericRecord.create(target);
+      for (int i = 0; i < count; i++) {
+        if (in.read() == 0) {
+          continue;
+        }
+        if (positions[i] < 0) {
+          TypedValues.skip(in, types[i]);
+        } else {
+          record.set(positions[i], TypedValues.read(in, types[i]));
+        }
+      }
+      return record;
+    }
+  }
 
   @Override
   public String toString() {

@@ -147,11 +147,6 @@ public final class EncodedRawRow implements StructLike {
     return columnTypes.length;
   }
 
-  /** The Iceberg type of table column {@code p}. */
-  public Type type(int p) {
-    return columnTypes[p];
-  }
-
   public boolean isNull(int p) {
     return switch (sources[p]) {
       case FIELD -> !present[fieldOf[p]];

@@ -1,7 +1,9 @@
 package dev.lakehouse.streams.raw;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.iceberg.FieldMetrics;
 import org.apache.iceberg.Schema;
@@ -30,7 +32,6 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
   private final int[] nullLevels;
   private final ColumnWriter<?>[] columns;
   private final List<ParquetValueWriter<?>> writers = new ArrayList<>();
-  private final List<ParquetValueWriter<Double>> doubleWriters = new ArrayList<>();
   private final ParquetValueWriter<Double>[] doubles;
   private final byte[][] fixedScratch;
 
@@ -53,7 +54,6 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
         // the option wrapper counts the nulls into the column's metrics, as in Iceberg's generic writer
         ParquetValueWriter<Double> values = ParquetValueWriters.doubles(desc);
         doubles[p] = required[p] ? values : ParquetValueWriters.option(type.getFields().get(p), desc.getMaxDefinitionLevel(), values);
-        doubleWriters.add(doubles[p]);
         writers.add(doubles[p]);
         columns[p] = (ColumnWriter<?>) doubles[p].columns().get(0);
       } else {
@@ -123,7 +123,7 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
     int start = row.start(p);
     byte fill = length > 0 && bytes[start] < 0 ? (byte) -1 : 0;
     int pad = out.length - length;
-    java.util.Arrays.fill(out, 0, pad, fill);
+    Arrays.fill(out, 0, pad, fill);
     System.arraycopy(bytes, start, out, pad, length);
     return out;
   }
@@ -142,7 +142,7 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
 
   @Override
   public Stream<FieldMetrics<?>> metrics() {
-    return doubleWriters.stream().flatMap(ParquetValueWriter::metrics);
+    return Arrays.stream(doubles).filter(Objects::nonNull).flatMap(ParquetValueWriter::metrics);
   }
 
   /** A primitive column written through its typed methods. */

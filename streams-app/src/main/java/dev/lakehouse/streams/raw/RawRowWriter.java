@@ -45,11 +45,6 @@ public final class RawRowWriter {
     write(codec.encode(values, lineage));
   }
 
-  /** The contract's field names, in the order {@link #write(Object[], Lineage)} takes their values. */
-  public List<String> fields() {
-    return codec.fields();
-  }
-
   /** Rows written since the last {@link #complete()}. */
   public long rows() {
     return files.rows();

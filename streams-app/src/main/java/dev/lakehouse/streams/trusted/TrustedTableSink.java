@@ -18,19 +18,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class TrustedTableSink implements TableSink {
   private final Table table;
-  private final RowCodec codec;
   private final ClusteredBatchWriter files;
-  private final Schema tableSchema;
-  /** The columns the partition is computed from: all a row needs until its file is written. */
-  private final Set<String> partitionColumns;
+  private final RowCodec.Projection rows;
+  /** Only the columns the partition is computed from: all a row needs until its file is written. */
+  private final RowCodec.Projection partitions;
 
   /** @param schema the schema the stage encodes rows with (the table may have more columns) */
   public TrustedTableSink(Table table, Schema schema, long targetFileSizeBytes, int writerNumber) {
     this.table = table;
-    this.codec = new RowCodec(schema);
+    RowCodec codec = new RowCodec(schema);
     this.files = new ClusteredBatchWriter(table, targetFileSizeBytes, writerNumber);
-    this.tableSchema = files.schema();
-    this.partitionColumns = table.spec().fields().stream().map(f -> tableSchema.findColumnName(f.sourceId())).collect(Collectors.toSet());
+    Schema tableSchema = files.schema();
+    this.rows = codec.projectionOnto(tableSchema);
+    Set<String> partitionColumns = table.spec().fields().stream().map(f -> tableSchema.findColumnName(f.sourceId())).collect(Collectors.toSet());
+    this.partitions = codec.projectionOnto(tableSchema, partitionColumns);
   }
 
   @Override
@@ -40,12 +41,12 @@ public final class TrustedTableSink implements TableSink {
 
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
-    files.add(codec.decodeInto(record.value(), tableSchema, partitionColumns), record.value());
+    files.add(partitions.decode(record.value()), record.value());
   }
 
   @Override
   public List<DataFile> complete() {
-    return files.complete(bytes -> codec.decodeInto(bytes, tableSchema));
+    return files.complete(rows::decode);
   }
 
   @Override

@@ -55,19 +55,19 @@ class RowCodecTest {
   void decodesIntoTheTablesCurrentLayoutByColumnName() {
     RowCodec codec = new RowCodec(ROW);
     byte[] encoded = codec.encode(row());
-    GenericRecord record = codec.decodeInto(encoded, TABLE);
+    GenericRecord record = codec.projectionOnto(TABLE).decode(encoded);
     for (Types.NestedField column : TABLE.columns()) {
       Object expected = column.name().equals("added_by_the_table") ? null : row().get(column.name());
       assertThat(record.getField(column.name())).as(column.name()).isEqualTo(expected);
     }
-    assertThat(codec.decodeInto(codec.encode(row()), TABLE)).as("the same positions for the next row").isEqualTo(record);
+    assertThat(codec.projectionOnto(TABLE).decode(codec.encode(row()))).as("a projection decodes row after row").isEqualTo(record);
     assertThat(codec.decodeToMap(encoded)).isEqualTo(row());
   }
 
   @Test
   void onlyTheWantedColumnsAreReadTheOthersAreSteppedOver() {
     RowCodec codec = new RowCodec(ROW);
-    GenericRecord partitionOnly = codec.decodeInto(codec.encode(row()), TABLE, Set.of("local_date", "version"));
+    GenericRecord partitionOnly = codec.projectionOnto(TABLE, Set.of("local_date", "version")).decode(codec.encode(row()));
     assertThat(partitionOnly.getField("local_date")).isEqualTo(LocalDate.parse("2019-01-17"));
     assertThat(partitionOnly.getField("version")).as("read after every skipped type").isEqualTo(3L);
     assertThat(partitionOnly.getField("order_id")).isNull();
