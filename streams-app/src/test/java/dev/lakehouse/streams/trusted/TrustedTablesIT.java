@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Generated files → ingest → the Streams app (raw and trusted stages) → the trusted tables, read the
  * documented way (the highest version per order), equal the batch oracle over the raw tables' complete
- * inputs; no clear personal value appears in any version of any trusted row; no version is written twice.
+ * inputs; no clear personal value appears in any version of any trusted row; no version is written twice;
+ * Spark reads the same current rows through the trusted views.
  */
 @WithLocalStack
 class TrustedTablesIT {
@@ -117,6 +118,7 @@ class TrustedTablesIT {
         }
         assertThat(rows).as("%s rows scanned", id).isPositive();
       }
+      TrustedViewChecks.assertTheViewsHoldTheCurrentRows(stack, catalog, oracle.orders.keySet(), statusIds, work);
     }
   }
 }

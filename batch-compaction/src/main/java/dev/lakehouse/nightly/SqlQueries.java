@@ -1,0 +1,60 @@
+package dev.lakehouse.nightly;
+
+import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.common.settings.SettingsException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Spark SQL against the project's catalog (Iceberg tables and views) and writes each result to the
+ * output directory: {@code <name>.columns} (one column name per line) and {@code <name>.jsonl} (one JSON
+ * object per row). What the tests use to read the lake the way an analyst's Spark does. Exit code 0 on
+ * success, 2 on bad arguments, 1 on failure.
+ */
+public final class SqlQueries {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlQueries.class);
+
+  private SqlQueries() {}
+
+  public static void main(String[] args) {
+    SqlQueryOptions options;
+    LakehouseSettings settings;
+    try {
+      options = SqlQueryOptions.parse(args);
+      settings = LakehouseSettings.load(options.config());
+    } catch (IllegalArgumentException | SettingsException e) {
+      System.err.println("sql: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      run(options, settings);
+      System.exit(0);
+    } catch (RuntimeException | IOException e) {
+      LOG.error("a query failed", e);
+      System.exit(1);
+    }
+  }
+
+  static void run(SqlQueryOptions options, LakehouseSettings settings) throws IOException {
+    Files.createDirectories(options.out());
+    try (SparkSession spark = SparkSessions.open(settings, options.master())) {
+      for (Map.Entry<String, String> query : options.queries().entrySet()) {
+        long started = System.nanoTime();
+        Dataset<Row> result = spark.sql(query.getValue());
+        List<String> rows = result.toJSON().collectAsList();
+        Files.write(options.out().resolve(query.getKey() + ".columns"), List.of(result.columns()), StandardCharsets.UTF_8);
+        Files.write(options.out().resolve(query.getKey() + ".jsonl"), rows, StandardCharsets.UTF_8);
+        LOG.info("query {}: {} rows in {} ms", query.getKey(), rows.size(), (System.nanoTime() - started) / 1_000_000);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.lakehouse.nightly;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Command line of {@link SqlQueries}: {@code --config FILE --out DIR --query NAME=SQL [--query NAME=SQL ...]
+ * [--master local[2]]}. Validated up front with messages that say what to pass.
+ */
+record SqlQueryOptions(Path config, Path out, Map<String, String> queries, String master) {
+  static final String USAGE =
+      "usage: SqlQueries --config <lakehouse.properties> --out <directory> --query <name>=<sql> [--query ...] [--master local[2]]";
+
+  static SqlQueryOptions parse(String... args) {
+    Path config = null;
+    Path out = null;
+    Map<String, String> queries = new LinkedHashMap<>();
+    String master = "local[2]";
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(name + " needs a value; " + USAGE);
+      }
+      String value = args[++i];
+      switch (name) {
+        case "--config" -> config = Path.of(value);
+        case "--out" -> out = Path.of(value);
+        case "--master" -> master = value;
+        case "--query" -> {
+          int equals = value.indexOf('=');
+          String queryName = equals < 0 ? "" : value.substring(0, equals).trim();
+          if (!queryName.matches("[A-Za-z0-9_-]+") || value.substring(equals + 1).isBlank()) {
+            throw new IllegalArgumentException("--query takes <name>=<sql> with a name of letters, digits, _ or -, got '" + value + "'");
+          }
+          if (queries.put(queryName, value.substring(equals + 1)) != null) {
+            throw new IllegalArgumentException("two queries are named '" + queryName + "'");
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
+      }
+    }
+    if (config == null) {
+      throw new IllegalArgumentException("--config is required; " + USAGE);
+    }
+    if (out == null) {
+      throw new IllegalArgumentException("--out is required; " + USAGE);
+    }
+    if (queries.isEmpty()) {
+      throw new IllegalArgumentException("at least one --query is required; " + USAGE);
+    }
+    return new SqlQueryOptions(config, out, Map.copyOf(queries), master);
+  }
+}

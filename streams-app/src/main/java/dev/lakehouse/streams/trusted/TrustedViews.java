@@ -1,0 +1,154 @@
+package dev.lakehouse.streams.trusted;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.NoSuchViewException;
+import org.apache.iceberg.catalog.ViewCatalog;
+import org.apache.iceberg.view.SQLViewRepresentation;
+import org.apache.iceberg.view.View;
+import org.apache.iceberg.view.ViewRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read path of the trusted tables as Iceberg views: {@code trusted.<table>_current} holds, per order,
+ * the rows of its highest {@code _version} (see docs/trusted-tables.md). Each view carries the same query in
+ * the Spark and the Trino dialect (Athena engine v3 speaks Trino's), with the table's columns listed, so
+ * its schema is the table's. A view is replaced when its table gained columns, else left as it is: a
+ * restart adds no view version. A catalog that keeps no views (AWS Glue) gets none; its readers use the
+ * same queries from the docs.
+ */
+public final class TrustedViews {
+  public static final String SPARK = "spark";
+  public static final String TRINO = "trino";
+  public static final String SUFFIX = "_current";
+  private static final String RANK = "_current_rank";
+  private static final String CURRENT_VERSION = "_current_version";
+  private static final int ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(TrustedViews.class);
+
+  /** Which rows of a version a view keeps: one row per order, or every row of the order's highest version. */
+  enum Shape {
+    ONE_ROW_PER_ORDER,
+    ROWS_OF_THE_HIGHEST_VERSION
+  }
+
+  private TrustedViews() {}
+
+  /** The view over {@code table}: the same namespace, {@value #SUFFIX} added to its name. */
+  public static TableIdentifier viewOf(TableIdentifier table) {
+    return TableIdentifier.of(table.namespace(), table.name() + SUFFIX);
+  }
+
+  /** The versioned trusted tables, each with the shape of its view. */
+  static Map<TableIdentifier, Shape> versionedTables() {
+    Map<TableIdentifier, Shape> tables = new LinkedHashMap<>();
+    tables.put(TrustedTables.ORDER, Shape.ONE_ROW_PER_ORDER);
+    tables.put(TrustedTables.ORDER_STATUS, Shape.ONE_ROW_PER_ORDER);
+    tables.put(TrustedTables.ORDER_ITEM, Shape.ROWS_OF_THE_HIGHEST_VERSION);
+    tables.put(TrustedTables.ORDER_ITEM_GARNISH, Shape.ROWS_OF_THE_HIGHEST_VERSION);
+    return tables;
+  }
+
+  /**
+   * Creates or updates the view of every versioned trusted table when the catalog keeps views; returns the
+   * views it holds afterwards (none when it keeps no views).
+   */
+  public static List<TableIdentifier> ensure(Catalog catalog) {
+    if (!(catalog instanceof ViewCatalog views)) {
+      LOG.info("catalog {} keeps no Iceberg views: read the trusted tables' current rows with the queries of docs/trusted-tables.md",
+          catalog.name());
+      return List.of();
+    }
+    try {
+      for (Map.Entry<TableIdentifier, Shape> entry : versionedTables().entrySet()) {
+        Table table = catalog.loadTable(entry.getKey());
+        ensure(views, catalog.name(), entry.getKey(), table.schema(), entry.getValue());
+      }
+    } catch (UnsupportedOperationException noViews) {
+      // a REST catalog whose server does not offer the view endpoints
+      LOG.info("catalog {} serves no Iceberg views ({}): read the trusted tables' current rows with the queries of docs/trusted-tables.md",
+          catalog.name(), noViews.getMessage());
+      return List.of();
+    }
+    return versionedTables().keySet().stream().map(TrustedViews::viewOf).toList();
+  }
+
+  private static void ensure(ViewCatalog views, String catalogName, TableIdentifier tableId, Schema schema, Shape shape) {
+    TableIdentifier viewId = viewOf(tableId);
+    Map<String, String> queries = Map.of(SPARK, sql(tableId, schema, shape, '`'), TRINO, sql(tableId, schema, shape, '"'));
+    for (int attempt = 1; ; attempt++) {
+      Optional<View> existing = load(views, viewId);
+      if (existing.isPresent() && holds(existing.get(), schema, queries)) {
+        return;
+      }
+      try {
+        views.buildView(viewId)
+            .withSchema(schema)
+            .withDefaultCatalog(catalogName)
+            .withDefaultNamespace(tableId.namespace())
+            .withQuery(SPARK, queries.get(SPARK))
+            .withQuery(TRINO, queries.get(TRINO))
+            .withProperty("comment", "the current rows of " + tableId + " (the highest _version per order_id); maintained by the Streams app")
+            .createOrReplace();
+        LOG.info("{} view {} ({} columns)", existing.isPresent() ? "replaced" : "created", viewId, schema.columns().size());
+        return;
+      } catch (AlreadyExistsException | CommitFailedException raced) {
+        // another instance wrote the view at the same moment: look again
+        if (attempt == ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  private static Optional<View> load(ViewCatalog views, TableIdentifier id) {
+    try {
+      return Optional.of(views.loadView(id));
+    } catch (NoSuchViewException absent) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean holds(View view, Schema schema, Map<String, String> queries) {
+    if (!view.schema().sameSchema(schema)) {
+      return false;
+    }
+    Map<String, String> held = new LinkedHashMap<>();
+    for (ViewRepresentation representation : view.currentVersion().representations()) {
+      if (representation instanceof SQLViewRepresentation sql) {
+        held.put(sql.dialect(), sql.sql());
+      }
+    }
+    return held.equals(queries);
+  }
+
+  /** The view's query in a dialect that quotes identifiers with {@code quote}. */
+  static String sql(TableIdentifier table, Schema schema, Shape shape, char quote) {
+    String columns = schema.columns().stream().map(c -> quoted(c.name(), quote)).collect(Collectors.joining(", "));
+    String from = quoted(table.namespace().level(0), quote) + "." + quoted(table.name(), quote);
+    String orderId = quoted("order_id", quote);
+    String version = quoted(TrustedTables.VERSION, quote);
+    return switch (shape) {
+      case ONE_ROW_PER_ORDER -> "SELECT " + columns + " FROM (SELECT t.*, row_number() OVER (PARTITION BY " + orderId + " ORDER BY "
+          + version + " DESC) AS " + quoted(RANK, quote) + " FROM " + from + " t) v WHERE " + quoted(RANK, quote) + " = 1";
+      case ROWS_OF_THE_HIGHEST_VERSION -> "SELECT " + columns + " FROM (SELECT t.*, max(" + version + ") OVER (PARTITION BY "
+          + orderId + ") AS " + quoted(CURRENT_VERSION, quote) + " FROM " + from + " t) v WHERE " + version + " = "
+          + quoted(CURRENT_VERSION, quote);
+    };
+  }
+
+  private static String quoted(String identifier, char quote) {
+    String q = String.valueOf(quote);
+    return q + identifier.replace(q, q + q) + q;
+  }
+}
