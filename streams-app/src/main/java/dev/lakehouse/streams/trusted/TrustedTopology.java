@@ -59,7 +59,7 @@ public final class TrustedTopology {
       topology.addStateStore(store(store), PROCESSOR);
     }
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrustedOrderProcessor.PENDING_STORE), Serdes.String(),
-        Serdes.Long()), PROCESSOR);
+        Serdes.Long()).withCachingEnabled(), PROCESSOR);
     sink(topology, TrustedOrderProcessor.ORDER_OUT, TrustedTopics.ORDER_ROWS);
     sink(topology, TrustedOrderProcessor.ITEM_OUT, TrustedTopics.ITEM_ROWS);
     sink(topology, TrustedOrderProcessor.GARNISH_OUT, TrustedTopics.GARNISH_ROWS);
@@ -74,7 +74,9 @@ public final class TrustedTopology {
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+    // cached: the writes of one commit interval reach RocksDB and the changelog once per key (an order's
+    // state changes with its copy and every status, the counters with every record)
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
   }
 
   /** Prefixes a dimension row with its dataset's ordinal, for the one topic that carries both kinds. */
