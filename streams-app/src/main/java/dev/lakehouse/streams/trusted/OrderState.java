@@ -6,18 +6,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Everything the trusted stage keeps about one order: its distinct copies (as they came from
- * {@code raw.rows.order}), its distinct status events, and, per trusted table, the version it last emitted
- * and a hash of that version's content (so an unchanged row is never emitted again).
+ * What the trusted stage keeps about one order besides its copies ({@link OrderCopies}, a store of their
+ * own, so that a status event does not rewrite them): its distinct status events, and, per trusted table,
+ * the version it last emitted and a hash of that version's content (so an unchanged row is never emitted
+ * again).
  */
 final class OrderState {
-  private static final byte FORMAT = 2;
+  /** 3: without the copies; 1 and 2 held them ({@link #legacyCopies}). */
+  private static final byte FORMAT = 3;
 
-  final List<byte[]> copies = new ArrayList<>();
+  /** The copies a state of format 1 or 2 held; the stage moves them to their store when it reads such a state. */
+  final List<byte[]> legacyCopies = new ArrayList<>();
   final List<StatusEvent> events = new ArrayList<>();
   long orderVersion;
   long orderHash;
@@ -33,16 +35,6 @@ final class OrderState {
   /** What the data-quality counters last counted for this order ({@link TrustedOrderProcessor} flags). */
   int qualityFlags;
 
-  boolean addCopy(byte[] copy) {
-    for (byte[] known : copies) {
-      if (Arrays.equals(known, copy)) {
-        return false;
-      }
-    }
-    copies.add(copy);
-    return true;
-  }
-
   boolean addEvent(StatusEvent event) {
     if (events.contains(event)) {
       return false;
@@ -52,10 +44,8 @@ final class OrderState {
   }
 
   byte[] toBytes() {
-    BinaryWriter out = new BinaryWriter(512);
+    BinaryWriter out = new BinaryWriter(96 + 32 * events.size());
     out.write(FORMAT);
-    out.varint(copies.size());
-    copies.forEach(out::bytes);
     out.varint(events.size());
     for (StatusEvent event : events) {
       out.string(event.statusId());
@@ -80,12 +70,14 @@ final class OrderState {
     }
     BinaryReader in = new BinaryReader(bytes, "an order's trusted state");
     int format = in.read();
-    if (format != 1 && format != FORMAT) {
+    if (format < 1 || format > FORMAT) {
       throw new IllegalArgumentException("unknown format " + format + " of an order's trusted state");
     }
-    long copies = in.varint();
-    for (long i = 0; i < copies; i++) {
-      state.copies.add(in.bytes());
+    if (format < 3) {
+      long copies = in.varint();
+      for (long i = 0; i < copies; i++) {
+        state.legacyCopies.add(in.bytes());
+      }
     }
     long events = in.varint();
     StatusEvent.OrderState[] values = StatusEvent.OrderState.values();

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   static final String STATE_STORE = "trusted-order-state";
+  static final String COPIES_STORE = "trusted-order-copies";
   static final String CONSUMER_STORE = "trusted-consumers";
   static final String RESTAURANT_STORE = "trusted-restaurants";
   static final String BY_CUSTOMER_STORE = "trusted-orders-by-customer";
@@ -84,6 +85,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private final int statusOrderField = Dataset.ORDER_STATUS.fieldNames().indexOf("order_id");
   private ProcessorContext<byte[], byte[]> context;
   private KeyValueStore<String, byte[]> states;
+  private KeyValueStore<String, byte[]> copyStore;
   private KeyValueStore<String, byte[]> consumerStore;
   private KeyValueStore<String, byte[]> restaurantStore;
   private KeyValueStore<String, byte[]> byCustomer;
@@ -108,6 +110,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
     this.states = context.getStateStore(STATE_STORE);
+    this.copyStore = context.getStateStore(COPIES_STORE);
     this.consumerStore = context.getStateStore(CONSUMER_STORE);
     this.restaurantStore = context.getStateStore(RESTAURANT_STORE);
     this.byCustomer = context.getStateStore(BY_CUSTOMER_STORE);
@@ -139,7 +142,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       return;
     }
     for (Map.Entry<String, Long> entry : pending.entrySet()) {
-      recomputeAndSave(entry.getValue(), entry.getKey(), OrderState.fromBytes(states.get(entry.getKey())));
+      recomputeAndSave(entry.getValue(), entry.getKey(), loadState(entry.getKey()));
       pendingStore.delete(entry.getKey());
     }
     pending.clear();
@@ -191,26 +194,27 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
 
   private void onOrderCopy(Record<byte[], byte[]> record, RawRow copy) {
     String orderId = (String) rows.orderField(copy, "order_id");
-    OrderState state = OrderState.fromBytes(states.get(orderId));
+    loadState(orderId); // moves the copies of an older state format to their store
+    OrderCopies copies = OrderCopies.fromBytes(copyStore.get(orderId));
     byte[] encoded = encodedForm(record.value(), orders, Dataset.ORDER, copy);
-    for (int i = 0; i < state.copies.size(); i++) {
-      RawRow known = orders.codec().decode(state.copies.get(i));
+    for (int i = 0; i < copies.encoded.size(); i++) {
+      RawRow known = orders.codec().decode(copies.encoded.get(i));
       if (Arrays.equals(known.values(), copy.values())) {
         if (compareLineage(copy, known) < 0) {
-          state.copies.set(i, encoded); // the same copy seen twice: keep the first source position, whatever arrived first
+          copies.encoded.set(i, encoded); // the same copy seen twice: keep the first source position, whatever arrived first
+          copyStore.put(orderId, copies.toBytes());
         }
-        states.put(orderId, state.toBytes());
         markPending(orderId, record.timestamp());
         return;
       }
     }
-    state.addCopy(encoded);
+    copies.encoded.add(encoded);
+    copyStore.put(orderId, copies.toBytes());
     String customerId = (String) rows.orderField(copy, "customer_id");
     if (customerId != null) {
       byCustomer.put(customerId + SEPARATOR + orderId, new byte[0]);
     }
     byMerchant.put(rows.orderField(copy, "merchant_id") + String.valueOf(SEPARATOR) + orderId, new byte[0]);
-    states.put(orderId, state.toBytes());
     markPending(orderId, record.timestamp());
   }
 
@@ -219,7 +223,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     String statusId = (String) status.values()[statusIdField];
     StatusEvent event = new StatusEvent(statusId == null ? "" : statusId,
         StatusEvent.OrderState.valueOf((String) status.values()[statusValueField]), (OffsetDateTime) status.values()[statusTimeField]);
-    OrderState state = OrderState.fromBytes(states.get(orderId));
+    OrderState state = loadState(orderId);
     if (state.addEvent(event)) {
       states.put(orderId, state.toBytes());
       markPending(orderId, record.timestamp());
@@ -257,6 +261,26 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
   }
 
+  /**
+   * The order's state; a state of format 1 or 2 still holds the order's copies: they move to their store
+   * here, before anything writes the state again without them.
+   */
+  private OrderState loadState(String orderId) {
+    OrderState state = OrderState.fromBytes(states.get(orderId));
+    if (!state.legacyCopies.isEmpty()) {
+      OrderCopies copies = OrderCopies.fromBytes(copyStore.get(orderId));
+      for (byte[] legacy : state.legacyCopies) {
+        if (copies.encoded.stream().noneMatch(known -> Arrays.equals(known, legacy))) {
+          copies.encoded.add(legacy);
+        }
+      }
+      copyStore.put(orderId, copies.toBytes());
+      state.legacyCopies.clear();
+      states.put(orderId, state.toBytes());
+    }
+    return state;
+  }
+
   private void recomputeAndSave(long cause, String orderId, OrderState state) {
     byte[] key = orderId.getBytes(StandardCharsets.UTF_8);
     OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
@@ -274,8 +298,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
         emit(cause, key, statusCodec, status, state.statusVersion, now, STATUS_OUT);
       }
     }
-    if (!state.copies.isEmpty()) {
-      List<RawRow> copies = state.copies.stream().map(orders.codec()::decode).toList();
+    OrderCopies stored = OrderCopies.fromBytes(copyStore.get(orderId));
+    if (!stored.isEmpty()) {
+      List<RawRow> copies = stored.encoded.stream().map(orders.codec()::decode).toList();
       DuplicateOrders.Resolution<RawRow> resolution = rows.chooseCopy(copies, timeline, state.events);
       RawRow chosen = resolution.chosen();
       Integer itemCount = emitItems(cause, key, orderId, state, chosen, now);

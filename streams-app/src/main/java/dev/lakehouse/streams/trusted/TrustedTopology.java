@@ -53,7 +53,7 @@ public final class TrustedTopology {
         RawTopics.rows(Dataset.ORDER_STATUS));
     topology.addSource(DIMENSION_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), TrustedTopics.DIMENSIONS);
     topology.addProcessor(PROCESSOR, () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics), ORDER_SOURCE, STATUS_SOURCE, DIMENSION_SOURCE);
-    for (String store : new String[] {TrustedOrderProcessor.STATE_STORE, TrustedOrderProcessor.CONSUMER_STORE,
+    for (String store : new String[] {TrustedOrderProcessor.STATE_STORE, TrustedOrderProcessor.COPIES_STORE, TrustedOrderProcessor.CONSUMER_STORE,
         TrustedOrderProcessor.RESTAURANT_STORE, TrustedOrderProcessor.BY_CUSTOMER_STORE, TrustedOrderProcessor.BY_MERCHANT_STORE,
         TrustedOrderProcessor.QUALITY_STORE}) {
       topology.addStateStore(store(store), PROCESSOR);

@@ -55,6 +55,11 @@ final class TrustedDriver implements AutoCloseable {
     };
   }
 
+  /** One of the processor's stores, to look at or to plant a state written by an earlier version. */
+  org.apache.kafka.streams.state.KeyValueStore<String, byte[]> store(String name) {
+    return driver.getKeyValueStore(name);
+  }
+
   void pipe(Dataset dataset, String key, byte[] value) {
     inputs.get(dataset).pipeInput(key.getBytes(StandardCharsets.UTF_8), value);
   }

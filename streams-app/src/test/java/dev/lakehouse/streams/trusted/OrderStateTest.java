@@ -1,0 +1,81 @@
+package dev.lakehouse.streams.trusted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakehouse.streams.codec.BinaryWriter;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderStateTest {
+
+  /** The bytes a state of format 2 had: the copies between the format and the events, the rest as in format 3. */
+  static byte[] formatTwo(List<byte[]> copies, byte[] formatThree) {
+    BinaryWriter out = new BinaryWriter(formatThree.length + 64);
+    out.write(2);
+    out.varint(copies.size());
+    copies.forEach(out::bytes);
+    byte[] head = out.toByteArray();
+    byte[] bytes = Arrays.copyOf(head, head.length + formatThree.length - 1);
+    System.arraycopy(formatThree, 1, bytes, head.length, formatThree.length - 1);
+    return bytes;
+  }
+
+  private static OrderState sample() {
+    OrderState state = new OrderState();
+    state.addEvent(new StatusEvent("s-1", StatusEvent.OrderState.REGISTERED, OffsetDateTime.parse("2019-01-17T12:00:01.123456789Z")));
+    state.addEvent(new StatusEvent("s-2", StatusEvent.OrderState.PLACED, OffsetDateTime.parse("2019-01-17T12:00:02Z")));
+    state.orderVersion = 3;
+    state.orderHash = -42;
+    state.itemsVersion = 2;
+    state.itemsHash = Long.MAX_VALUE;
+    state.statusVersion = 1;
+    state.statusHash = 7;
+    state.rejectedItemsHash = 11;
+    state.itemsInputHash = Long.MIN_VALUE;
+    state.itemCount = -1;
+    state.qualityFlags = 17;
+    return state;
+  }
+
+  private static void assertSameFields(OrderState read, OrderState written) {
+    assertThat(read.events).isEqualTo(written.events);
+    assertThat(new long[] {read.orderVersion, read.orderHash, read.itemsVersion, read.itemsHash, read.statusVersion, read.statusHash,
+        read.rejectedItemsHash, read.itemsInputHash, read.itemCount, read.qualityFlags})
+        .containsExactly(written.orderVersion, written.orderHash, written.itemsVersion, written.itemsHash, written.statusVersion,
+            written.statusHash, written.rejectedItemsHash, written.itemsInputHash, written.itemCount, written.qualityFlags);
+  }
+
+  @Test
+  void theStateRoundTripsWithoutCopies() {
+    OrderState written = sample();
+    OrderState read = OrderState.fromBytes(written.toBytes());
+    assertSameFields(read, written);
+    assertThat(read.legacyCopies).isEmpty();
+    assertThat(OrderState.fromBytes(null).events).isEmpty();
+  }
+
+  @Test
+  void aStateOfFormatTwoGivesItsCopiesAndTheSameFields() {
+    OrderState written = sample();
+    List<byte[]> copies = List.of(new byte[] {1, 2, 3}, new byte[300]);
+    OrderState read = OrderState.fromBytes(formatTwo(copies, written.toBytes()));
+    assertSameFields(read, written);
+    assertThat(read.legacyCopies).hasSize(2);
+    assertThat(read.legacyCopies.get(0)).containsExactly(1, 2, 3);
+    assertThat(read.legacyCopies.get(1)).hasSize(300);
+  }
+
+  @Test
+  void copiesRoundTripAndAnUnknownFormatIsRefused() {
+    OrderCopies copies = OrderCopies.of(List.of(new byte[] {9}, new byte[1000]));
+    OrderCopies read = OrderCopies.fromBytes(copies.toBytes());
+    assertThat(read.encoded).hasSize(2);
+    assertThat(read.encoded.get(0)).containsExactly(9);
+    assertThat(OrderCopies.fromBytes(null).isEmpty()).isTrue();
+    assertThatThrownBy(() -> OrderState.fromBytes(new byte[] {9})).hasMessageContaining("unknown format 9");
+    assertThatThrownBy(() -> OrderCopies.fromBytes(new byte[] {7})).hasMessageContaining("unknown format 7");
+  }
+}
