@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,12 +20,9 @@ record NightlyOptions(Path config, List<String> tables, Optional<Path> report, S
     List<String> tables = new ArrayList<>();
     Path report = null;
     String master = "local[2]";
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value; " + USAGE);
-      }
-      String value = args[++i];
+    for (Map.Entry<String, String> option : OptionPairs.of(args, USAGE)) {
+      String name = option.getKey();
+      String value = option.getValue();
       switch (name) {
         case "--config" -> config = Path.of(value);
         case "--tables" -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(tables::add);

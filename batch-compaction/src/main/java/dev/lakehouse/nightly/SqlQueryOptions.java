@@ -17,12 +17,9 @@ record SqlQueryOptions(Path config, Path out, Map<String, String> queries, Strin
     Path out = null;
     Map<String, String> queries = new LinkedHashMap<>();
     String master = "local[2]";
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value; " + USAGE);
-      }
-      String value = args[++i];
+    for (Map.Entry<String, String> option : OptionPairs.of(args, USAGE)) {
+      String name = option.getKey();
+      String value = option.getValue();
       switch (name) {
         case "--config" -> config = Path.of(value);
         case "--out" -> out = Path.of(value);
