@@ -18,7 +18,6 @@ import dev.lakehouse.streams.trusted.TrustedTableCatalog;
 import dev.lakehouse.streams.trusted.TrustedTableSink;
 import dev.lakehouse.streams.trusted.TrustedTables;
 import dev.lakehouse.streams.trusted.TrustedTopology;
-import dev.lakehouse.streams.trusted.TrustedViews;
 import dev.lakehouse.streams.writer.HadoopDefaultResources;
 import dev.lakehouse.streams.writer.IcebergTableWriter;
 import dev.lakehouse.streams.writer.TableSink;
@@ -103,7 +102,6 @@ public final class StreamsApp implements AutoCloseable {
       for (Map.Entry<String, Table> entry : TrustedTableCatalog.ensure(catalog).entrySet()) {
         sinkByTopic.put(entry.getKey(), new TrustedTableSink(entry.getValue(), TrustedTables.schemaOf(entry.getKey()), target, writerNumber++));
       }
-      TrustedViews.ensure(catalog);
       TrustedTopology.addTo(topology, trusted.pseudonymKey(), TrustedQualityMetrics.registeredIn(registry));
     }
 

@@ -18,10 +18,6 @@ final class OrderCopies {
     this.encoded = encoded;
   }
 
-  static OrderCopies of(List<byte[]> encoded) {
-    return new OrderCopies(new ArrayList<>(encoded));
-  }
-
   boolean isEmpty() {
     return encoded.isEmpty();
   }

@@ -12,7 +12,10 @@ import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 
-/** Creates the trusted tables on first start (format v2, partitioned, sorted) and evolves them like the raw ones. */
+/**
+ * Creates the trusted tables on first start (format v2, partitioned, sorted), evolves them like the raw
+ * ones, and keeps the views of their current rows ({@link TrustedViews}) in step with their columns.
+ */
 public final class TrustedTableCatalog {
   private TrustedTableCatalog() {}
 
@@ -41,6 +44,10 @@ public final class TrustedTableCatalog {
     Schema quality = TrustedTables.dataQuality();
     tables.put(TrustedTopics.QUALITY, ensure(catalog, TrustedTables.DATA_QUALITY, quality,
         PartitionSpec.builderFor(quality).day("measured_at").build(), SortOrder.builderFor(quality).asc("measured_at").build(), List.of()));
+    TrustedViews.ensure(catalog, Map.of(TrustedTables.ORDER, tables.get(TrustedTopics.ORDER_ROWS).schema(),
+        TrustedTables.ORDER_STATUS, tables.get(TrustedTopics.STATUS_ROWS).schema(),
+        TrustedTables.ORDER_ITEM, tables.get(TrustedTopics.ITEM_ROWS).schema(),
+        TrustedTables.ORDER_ITEM_GARNISH, tables.get(TrustedTopics.GARNISH_ROWS).schema()));
     return tables;
   }
 

@@ -1,12 +1,12 @@
 package dev.lakehouse.streams.trusted;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -62,17 +62,20 @@ public final class TrustedViews {
   /**
    * Creates or updates the view of every versioned trusted table when the catalog keeps views; returns the
    * views it holds afterwards (none when it keeps no views).
+   *
+   * @param schemas the current schema of each versioned table, as the caller just loaded or created it
    */
-  public static List<TableIdentifier> ensure(Catalog catalog) {
+  public static List<TableIdentifier> ensure(Catalog catalog, Map<TableIdentifier, Schema> schemas) {
     if (!(catalog instanceof ViewCatalog views)) {
       LOG.info("catalog {} keeps no Iceberg views: read the trusted tables' current rows with the queries of docs/trusted-tables.md",
           catalog.name());
       return List.of();
     }
+    List<TableIdentifier> ensured = new ArrayList<>();
     try {
       for (Map.Entry<TableIdentifier, Shape> entry : versionedTables().entrySet()) {
-        Table table = catalog.loadTable(entry.getKey());
-        ensure(views, catalog.name(), entry.getKey(), table.schema(), entry.getValue());
+        ensure(views, catalog.name(), entry.getKey(), schemas.get(entry.getKey()), entry.getValue());
+        ensured.add(viewOf(entry.getKey()));
       }
     } catch (UnsupportedOperationException noViews) {
       // a REST catalog whose server does not offer the view endpoints
@@ -80,7 +83,7 @@ public final class TrustedViews {
           catalog.name(), noViews.getMessage());
       return List.of();
     }
-    return versionedTables().keySet().stream().map(TrustedViews::viewOf).toList();
+    return ensured;
   }
 
   private static void ensure(ViewCatalog views, String catalogName, TableIdentifier tableId, Schema schema, Shape shape) {

@@ -70,7 +70,8 @@ class OrderStateTest {
 
   @Test
   void copiesRoundTripAndAnUnknownFormatIsRefused() {
-    OrderCopies copies = OrderCopies.of(List.of(new byte[] {9}, new byte[1000]));
+    OrderCopies copies = OrderCopies.fromBytes(null);
+    copies.encoded.addAll(List.of(new byte[] {9}, new byte[1000]));
     OrderCopies read = OrderCopies.fromBytes(copies.toBytes());
     assertThat(read.encoded).hasSize(2);
     assertThat(read.encoded.get(0)).containsExactly(9);
