@@ -20,6 +20,8 @@ import java.util.Properties;
  *     backlog (fewer, larger files for records that are late anyway); 1 commits every interval regardless
  * @param streamThreads Kafka Streams threads per instance: the tasks (raw validation per source partition,
  *     the trusted stage per order partition) are spread over them
+ * @param writerThreads threads that type rows into the Iceberg writer's open files, a table on one thread at a
+ *     time (different tables side by side); the writer still makes one commit per table
  */
 public record StreamsSettings(
     String applicationId,
@@ -29,7 +31,8 @@ public record StreamsSettings(
     int httpPort,
     Path stateDir,
     int catchUpIntervals,
-    int streamThreads) {
+    int streamThreads,
+    int writerThreads) {
 
   public static final String DEFAULT_APPLICATION_ID = "lakehouse-streams";
 
@@ -55,14 +58,17 @@ public record StreamsSettings(
     if (streamThreads < 1 || streamThreads > 64) {
       throw new SettingsException("streams.threads must be between 1 and 64, was " + streamThreads);
     }
+    if (writerThreads < 1 || writerThreads > 64) {
+      throw new SettingsException("streams.writer-threads must be between 1 and 64, was " + writerThreads);
+    }
   }
 
   /**
    * The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085, batches up
-   * to 6 intervals while catching up, one stream thread.
+   * to 6 intervals while catching up, one stream thread, two writer threads.
    */
   public static StreamsSettings defaults(Path stateDir) {
-    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1);
+    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1, 2);
   }
 
   public static StreamsSettings load(Path file, Map<String, String> environment) {
@@ -84,26 +90,27 @@ public record StreamsSettings(
         raw.integer("streams.http-port", d.httpPort()),
         Path.of(raw.orDefault("streams.state-dir", defaultStateDir.toString())),
         raw.integer("streams.catch-up-intervals", d.catchUpIntervals()),
-        raw.integer("streams.threads", d.streamThreads()));
+        raw.integer("streams.threads", d.streamThreads()),
+        raw.integer("streams.writer-threads", d.writerThreads()));
   }
 
   public StreamsSettings withApplicationId(String id) {
-    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads);
+    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads);
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
-    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads);
+    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads);
   }
 
   public StreamsSettings withHttpPort(int port) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads, writerThreads);
   }
 
   public StreamsSettings withStateDir(Path dir) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads, writerThreads);
   }
 
   public StreamsSettings withBufferBudgetBytes(long bytes) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads);
   }
 }

@@ -28,6 +28,7 @@ class StreamsSettingsTest {
     props.setProperty("streams.buffer-budget", "1GB");
     props.setProperty("streams.catch-up-intervals", "1");
     props.setProperty("streams.threads", "3");
+    props.setProperty("streams.writer-threads", "4");
     StreamsSettings settings = StreamsSettings.fromProperties(props,
         Map.of("LAKEHOUSE_STREAMS_HTTP_PORT", "9100", "LAKEHOUSE_STREAMS_APPLICATION_ID", "team-a"), STATE);
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(750));
@@ -40,6 +41,13 @@ class StreamsSettingsTest {
     assertThat(settings.streamThreads()).isEqualTo(3);
     assertThat(settings.withHttpPort(1).streamThreads()).as("kept by the with-methods").isEqualTo(3);
     assertThat(StreamsSettings.defaults(STATE).streamThreads()).isEqualTo(1);
+    assertThat(settings.writerThreads()).isEqualTo(4);
+    assertThat(settings.withCommitInterval(Duration.ofSeconds(1)).writerThreads()).as("kept by the with-methods").isEqualTo(4);
+    assertThat(StreamsSettings.defaults(STATE).writerThreads()).isEqualTo(2);
+    Properties noWriterThreads = new Properties();
+    noWriterThreads.setProperty("streams.writer-threads", "0");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(noWriterThreads, Map.of(), STATE))
+        .hasMessageContaining("streams.writer-threads");
     Properties noThreads = new Properties();
     noThreads.setProperty("streams.threads", "0");
     assertThatThrownBy(() -> StreamsSettings.fromProperties(noThreads, Map.of(), STATE)).hasMessageContaining("streams.threads");

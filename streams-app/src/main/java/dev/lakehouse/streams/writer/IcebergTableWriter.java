@@ -24,6 +24,7 @@ import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -51,6 +52,7 @@ public final class IcebergTableWriter implements Runnable {
   private final int catchUpIntervals;
   private final TableCommitter committer;
   private final WriterMetrics metrics;
+  private final SinkLanes lanes;
   private final Map<TopicPartition, Long> batchStart = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong heartbeatMillis = new AtomicLong(System.currentTimeMillis());
@@ -70,6 +72,7 @@ public final class IcebergTableWriter implements Runnable {
     this.catchUpIntervals = settings.catchUpIntervals();
     this.committer = new TableCommitter(writerId);
     this.metrics = metrics;
+    this.lanes = new SinkLanes(settings.writerThreads(), "iceberg-writer");
     for (TableSink sink : sinkByTopic.values()) {
       timestamps.put(sink, new TimestampBuffer());
       recordsIn.put(sink, new long[1]);
@@ -105,6 +108,7 @@ public final class IcebergTableWriter implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
           // an open batch may hold rows of partitions we lose: abandon all of it, read it again from the tables
+          lanes.await();
           abandonBatch();
           reseekAll = true;
         }
@@ -121,7 +125,13 @@ public final class IcebergTableWriter implements Runnable {
       failure.set(e);
       LOG.error("the Iceberg writer stopped on an error; the tables keep every batch committed so far", e);
     } finally {
+      try {
+        lanes.await();
+      } catch (RuntimeException e) {
+        LOG.debug("a table write failed while the writer stopped", e);
+      }
       abandonBatch();
+      lanes.close();
       consumer.close();
     }
   }
@@ -130,9 +140,10 @@ public final class IcebergTableWriter implements Runnable {
     try {
       while (running.get()) {
         heartbeatMillis.set(System.currentTimeMillis());
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          write(record);
-        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+        // the previous poll's rows are typed while this poll ran; at most two polls' records are held
+        lanes.await();
+        write(records);
         if (commitDue()) {
           commitBatch();
         }
@@ -192,12 +203,33 @@ public final class IcebergTableWriter implements Runnable {
     }
   }
 
-  private void write(ConsumerRecord<byte[], byte[]> record) {
-    TableSink sink = sinkByTopic.get(record.topic());
-    sink.write(record);
-    timestamps.get(sink).add(record.timestamp());
-    recordsIn.get(sink)[0]++;
-    bufferedBytes += Math.max(0, record.serializedValueSize()) + Math.max(0, record.serializedKeySize());
+  /** Hands each partition's records to its table's lane; counts, timestamps and the budget are kept here. */
+  private void write(ConsumerRecords<byte[], byte[]> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    Map<TableSink, List<ConsumerRecord<byte[], byte[]>>> bySink = new IdentityHashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> partition = records.records(tp);
+      TableSink sink = sinkByTopic.get(tp.topic());
+      TimestampBuffer sinkTimestamps = timestamps.get(sink);
+      for (ConsumerRecord<byte[], byte[]> record : partition) {
+        sinkTimestamps.add(record.timestamp());
+        bufferedBytes += Math.max(0, record.serializedValueSize()) + Math.max(0, record.serializedKeySize());
+      }
+      recordsIn.get(sink)[0] += partition.size();
+      List<ConsumerRecord<byte[], byte[]>> forSink = bySink.get(sink);
+      if (forSink == null) {
+        bySink.put(sink, partition);
+      } else {
+        if (!(forSink instanceof ArrayList)) {
+          forSink = new ArrayList<>(forSink);
+          bySink.put(sink, forSink);
+        }
+        forSink.addAll(partition);
+      }
+    }
+    bySink.forEach(lanes::write);
   }
 
   /** One commit per table that has data; partitions whose batch was refused are read again from the table. */
@@ -214,16 +246,19 @@ public final class IcebergTableWriter implements Runnable {
       }
     }
     List<TopicPartition> reseek = new ArrayList<>();
+    long completing = System.nanoTime();
+    Map<TableSink, List<DataFile>> completed = lanes.complete(new ArrayList<>(ranges.keySet()));
+    long completeNanos = System.nanoTime() - completing;
     for (Map.Entry<TableSink, List<OffsetRange>> entry : ranges.entrySet()) {
       TableSink sink = entry.getKey();
       String table = label(sink.table());
       long started = System.nanoTime();
-      List<DataFile> files = sink.complete();
+      List<DataFile> files = completed.get(sink);
       CommitOutcome outcome = committer.commit(sink.table(), files, entry.getValue());
       if (outcome.verdict() == CommitDecision.Verdict.COMMIT) {
         LOG.info("table {}: committed snapshot {} ({} files, {} rows, offsets {})", table, outcome.snapshotId().orElse(-1),
             files.size(), files.stream().mapToLong(DataFile::recordCount).sum(), entry.getValue());
-        metrics.committed(table, files, System.nanoTime() - started, timestamps.get(sink), System.currentTimeMillis());
+        metrics.committed(table, files, completeNanos + System.nanoTime() - started, timestamps.get(sink), System.currentTimeMillis());
         metrics.deadLetters(sink.completedCounts());
         entry.getValue().forEach(r -> batchStart.put(partitionOf(r), r.to()));
       } else {

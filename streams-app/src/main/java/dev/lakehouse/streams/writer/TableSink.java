@@ -8,7 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Turns the records of its input topics into rows of one Iceberg table, buffered in open data files
- * until the writer commits them. Only the writer thread calls it.
+ * until the writer commits them. One thread at a time calls it: the writer's, or one of its lanes
+ * ({@link SinkLanes}), with a happens-before edge between them.
  */
 public interface TableSink {
   Table table();
