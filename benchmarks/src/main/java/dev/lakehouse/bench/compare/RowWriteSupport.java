@@ -1,5 +1,6 @@
 package dev.lakehouse.bench.compare;
 
+import dev.lakehouse.streams.codec.Utf8Text;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -59,7 +60,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
 
   private void writeValue(Type type, Object value) {
     switch (type.typeId()) {
-      case STRING -> consumer.addBinary(Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+      case STRING -> consumer.addBinary(value instanceof Utf8Text text
+          ? Binary.fromConstantByteArray(text.bytes(), text.offset(), text.length())
+          : Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
       case INTEGER -> consumer.addInteger((Integer) value);
       case LONG -> consumer.addLong((Long) value);
       case DOUBLE -> consumer.addDouble((Double) value);

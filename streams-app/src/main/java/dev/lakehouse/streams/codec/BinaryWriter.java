@@ -45,6 +45,14 @@ public final class BinaryWriter {
     size += bytes.length;
   }
 
+  /** Length-prefixed UTF-8 that is already encoded: {@code length} bytes of {@code utf8} from {@code offset}. */
+  public void utf8(byte[] utf8, int offset, int length) {
+    varint(length);
+    ensure(length);
+    System.arraycopy(utf8, offset, buffer, size, length);
+    size += length;
+  }
+
   public void string(String value) {
     bytes(value.getBytes(StandardCharsets.UTF_8));
   }

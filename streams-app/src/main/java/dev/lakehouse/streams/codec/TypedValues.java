@@ -14,14 +14,20 @@ import org.apache.iceberg.types.Types;
  * The binary form of one typed value by its Iceberg type: strings as length-prefixed UTF-8, booleans as
  * one byte, integers and longs as zig-zag varints, doubles as 8 bytes, decimals as the unscaled value's
  * bytes at the column's scale, timestamps as microseconds since the epoch (UTC), dates as days since the
- * epoch. Values are the Java types Iceberg's generic records use.
+ * epoch. Values are the Java types Iceberg's generic records use; a string may also be a {@link Utf8Text}.
  */
 public final class TypedValues {
   private TypedValues() {}
 
   public static void write(BinaryWriter out, Type type, Object value) {
     switch (type.typeId()) {
-      case STRING -> out.string((String) value);
+      case STRING -> {
+        if (value instanceof Utf8Text text) {
+          out.utf8(text.bytes(), text.offset(), text.length());
+        } else {
+          out.string((String) value);
+        }
+      }
       case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
       case INTEGER -> out.varlong((Integer) value);
       case LONG -> out.varlong((Long) value);

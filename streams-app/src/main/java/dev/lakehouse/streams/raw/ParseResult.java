@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.raw;
 
+import dev.lakehouse.streams.codec.Utf8Text;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 public sealed interface ParseResult {
   /**
    * Typed values: String, Integer, Double, Boolean, BigDecimal (scale 2) or OffsetDateTime (UTC); absent or null = null.
+   * A string may be held as its UTF-8 bytes ({@link Utf8Text}); {@link #values()} gives it as a String.
    *
    * @param fields the contract's field names
    * @param ordered the values, in the order of {@code fields}
@@ -18,19 +20,31 @@ public sealed interface ParseResult {
     public Map<String, Object> values() {
       Map<String, Object> values = new HashMap<>(fields.size() * 2);
       for (int i = 0; i < ordered.length; i++) {
-        values.put(fields.get(i), ordered[i]);
+        values.put(fields.get(i), asString(ordered[i]));
       }
       return values;
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Parsed parsed && fields.equals(parsed.fields) && Arrays.equals(ordered, parsed.ordered);
+      return other instanceof Parsed parsed && fields.equals(parsed.fields) && Arrays.equals(strings(), parsed.strings());
     }
 
     @Override
     public int hashCode() {
-      return 31 * fields.hashCode() + Arrays.hashCode(ordered);
+      return 31 * fields.hashCode() + Arrays.hashCode(strings());
+    }
+
+    private Object[] strings() {
+      Object[] values = new Object[ordered.length];
+      for (int i = 0; i < ordered.length; i++) {
+        values[i] = asString(ordered[i]);
+      }
+      return values;
+    }
+
+    private static Object asString(Object value) {
+      return value instanceof Utf8Text text ? text.toString() : value;
     }
 
     @Override

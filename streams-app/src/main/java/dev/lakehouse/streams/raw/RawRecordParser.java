@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.streams.codec.Utf8Text;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,6 +44,7 @@ public final class RawRecordParser {
   private final List<String> fieldList;
   private final String[] fields;
   private final Types.NestedField[] columns;
+  private final boolean[] stringColumn;
   private final Map<String, Integer> indexByName = new HashMap<>();
   private final int statusValue;
   private final int merchantTimezone;
@@ -60,10 +62,16 @@ public final class RawRecordParser {
     this.merchantTimezone = fieldList.indexOf("merchant_timezone");
     this.priceRange = fieldList.indexOf("price_range");
     this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
+    this.stringColumn = new boolean[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      stringColumn[i] = isString(columns[i].type());
+    }
   }
 
   public ParseResult parse(byte[] value) {
     JsonNode[] nodes = new JsonNode[fields.length];
+    // a JSON string in a string column is kept as its UTF-8 bytes, with no String in between
+    Object[] texts = new Object[fields.length];
     try (JsonParser json = JSON.createParser(value)) {
       JsonToken first = json.nextToken();
       if (first != JsonToken.START_OBJECT) {
@@ -80,9 +88,13 @@ public final class RawRecordParser {
         JsonToken token = json.nextToken();
         if (index == null) {
           json.skipChildren();
-        } else {
+        } else if (token == JsonToken.VALUE_STRING && stringColumn[index]) {
           // a repeated field keeps its last value, as a JSON tree would
+          texts[index] = text(json, value);
+          nodes[index] = null;
+        } else {
           nodes[index] = node(json, token);
+          texts[index] = null;
         }
       }
       if (json.nextToken() != null) {
@@ -93,6 +105,10 @@ public final class RawRecordParser {
     }
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
+      if (texts[i] != null) {
+        values[i] = texts[i];
+        continue;
+      }
       String field = fields[i];
       JsonNode node = nodes[i];
       Types.NestedField column = columns[i];
@@ -139,10 +155,23 @@ public final class RawRecordParser {
     };
   }
 
+  /** The string at the parser: a slice of {@code value} (or a copy without its escapes), else Jackson's String. */
+  private static Object text(JsonParser json, byte[] value) throws IOException {
+    long quote = json.currentTokenLocation().getByteOffset();
+    if (quote >= 0 && quote < value.length && value[(int) quote] == '"') {
+      Utf8Text text = JsonStringBytes.read(value, (int) quote);
+      if (text != null) {
+        // Jackson steps over the string (and checks it) on the next token
+        return text;
+      }
+    }
+    return json.getText();
+  }
+
   private ParseResult validate(Object[] values) {
     switch (dataset) {
       case ORDER_STATUS -> {
-        if (!STATUS_VALUES.contains((String) values[statusValue])) {
+        if (!STATUS_VALUES.contains(Utf8Text.text(values[statusValue]))) {
           return new ParseResult.Rejected("invalid-value", "field 'value' is not one of " + STATUS_VALUES);
         }
       }
@@ -150,7 +179,7 @@ public final class RawRecordParser {
         Object zone = values[merchantTimezone];
         if (zone != null) {
           try {
-            ZoneId.of((String) zone);
+            ZoneId.of(Utf8Text.text(zone));
           } catch (DateTimeException e) {
             return new ParseResult.Rejected("invalid-value", "field 'merchant_timezone' is not an IANA time zone");
           }
@@ -200,7 +229,8 @@ public final class RawRecordParser {
         }
       }
       case DOUBLE -> {
-        double d = number(node).doubleValue();
+        // a JSON number is read as a double directly: the same value as through BigDecimal, without the round trip
+        double d = node.isNumber() ? node.doubleValue() : number(node).doubleValue();
         if (Double.isInfinite(d)) {
           throw new FieldException("invalid-number", "out of range");
         }
