@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +52,31 @@ public final class BenchSupport {
   }
 
   /** The generated files of {@code orders} orders (seed 1, no bad lines), made once under {@code work} and reused. */
+  /**
+   * A new directory for this run's local stack under {@code work}, named {@code <kind>-stack-<uuid>}, after
+   * removing the stack directories earlier runs left there (a compare run leaves gigabytes of topics and
+   * files; the latest is kept for its logs until the next run). Run one benchmark at a time.
+   */
+  public static Path freshStackDir(Path work, String kind, PrintStream out) throws IOException {
+    if (Files.isDirectory(work)) {
+      try (Stream<Path> entries = Files.list(work)) {
+        for (Path earlier : entries.filter(p -> Files.isDirectory(p) && p.getFileName().toString().contains("-stack-")).toList()) {
+          deleteTree(earlier);
+          out.println("removed the stack directory of an earlier run: " + earlier);
+        }
+      }
+    }
+    return work.resolve(kind + "-stack-" + UUID.randomUUID());
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   public static Path generatedData(Path work, long orders, PrintStream out) throws IOException {
     Path data = work.resolve("data-" + orders);
     if (!Files.exists(data.resolve("_manifest.json"))) {

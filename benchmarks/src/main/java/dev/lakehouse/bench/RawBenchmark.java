@@ -46,7 +46,7 @@ final class RawBenchmark {
     Path work = options.work();
     PrintStream out = System.out;
     Path data = options.data(out);
-    Path stackDir = work.resolve("raw-stack-" + UUID.randomUUID());
+    Path stackDir = BenchSupport.freshStackDir(work, "raw", out);
     LakehouseHome home = LakehouseHome.fromEnvironment();
     try (LocalStack stack = LocalStack.start(StackConfig.withFreePorts(stackDir), home)) {
       LakehouseSettings settings = stack.settings();

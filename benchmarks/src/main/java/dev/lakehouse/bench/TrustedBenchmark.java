@@ -56,7 +56,7 @@ final class TrustedBenchmark {
     Path work = options.work();
     PrintStream out = System.out;
     Path data = options.data(out);
-    Path stackDir = work.resolve("trusted-stack-" + UUID.randomUUID());
+    Path stackDir = BenchSupport.freshStackDir(work, "trusted", out);
     LakehouseHome home = LakehouseHome.fromEnvironment();
     try (LocalStack stack = LocalStack.start(StackConfig.withFreePorts(stackDir), home)) {
       LakehouseSettings settings = stack.settings();

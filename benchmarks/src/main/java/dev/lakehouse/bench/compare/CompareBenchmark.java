@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.iceberg.catalog.Catalog;
 
 /**
@@ -33,7 +32,7 @@ public final class CompareBenchmark {
     CompareOptions options = CompareOptions.parse(args);
     PrintStream out = System.out;
     Path data = BenchSupport.generatedData(options.work(), options.orders(), out);
-    Path stackDir = options.work().resolve("compare-stack-" + UUID.randomUUID());
+    Path stackDir = BenchSupport.freshStackDir(options.work(), "compare", out);
     LakehouseHome home = LakehouseHome.fromEnvironment();
     List<Runner> runners = options.createRunners();
     List<RunResult> results = new ArrayList<>();

@@ -3,11 +3,12 @@ package dev.lakehouse.streams.raw;
 import dev.lakehouse.streams.codec.Utf8Text;
 
 /**
- * Reads a JSON string straight from the record's bytes into UTF-8, for the common case: printable ASCII with
- * the short escapes ({@code \" \\ \/ \b \f \n \r \t}). A string without escapes is a slice of the record;
- * one with escapes is copied once. Anything else (a byte above 0x7F, a control character, a Unicode escape
- * such as backslash-u-00e9, a string that does not end) is left to Jackson, which reads it as before and
- * rejects what is not valid JSON: the answer is then {@code null}.
+ * Reads a JSON string straight from the record's bytes into UTF-8, for the common case: well-formed UTF-8
+ * (ASCII or the multi-byte sequences of Portuguese names) with the short escapes
+ * ({@code \" \\ \/ \b \f \n \r \t}). A string without escapes is a slice of the record; one with escapes is
+ * copied once. Anything else (a byte sequence that is not well-formed UTF-8, a control character, a Unicode
+ * escape such as backslash-u-00e9, a string that does not end) is left to Jackson, which reads it as before
+ * and rejects what is not valid JSON: the answer is then {@code null}.
  */
 final class JsonStringBytes {
   private JsonStringBytes() {}
@@ -24,10 +25,17 @@ final class JsonStringBytes {
       if (b == '\\') {
         return unescape(json, start, i);
       }
-      if (b < 0x20) {
+      if (b >= 0x20) {
+        i++;
+      } else if (b < 0) {
+        int length = sequenceLength(json, i);
+        if (length == 0) {
+          return null;
+        }
+        i += length;
+      } else {
         return null;
       }
-      i++;
     }
     return null;
   }
@@ -65,12 +73,53 @@ final class JsonStringBytes {
         i += 2;
         continue;
       }
-      if (b < 0x20) {
+      if (b >= 0x20) {
+        out[length++] = b;
+        i++;
+      } else if (b < 0) {
+        int sequence = sequenceLength(json, i);
+        if (sequence == 0) {
+          return null;
+        }
+        System.arraycopy(json, i, out, length, sequence);
+        length += sequence;
+        i += sequence;
+      } else {
         return null;
       }
-      out[length++] = b;
-      i++;
     }
     return null;
+  }
+
+  /**
+   * The length of the well-formed UTF-8 sequence that starts at {@code i} with a byte above 0x7F, or 0 when it
+   * is not one (a stray continuation byte, an overlong form, a surrogate, a code point above U+10FFFF, a
+   * sequence cut short): the ranges of the Unicode standard's table 3-7.
+   */
+  static int sequenceLength(byte[] bytes, int i) {
+    int lead = bytes[i] & 0xFF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      return continuation(bytes, i + 1, 0x80, 0xBF) ? 2 : 0;
+    }
+    if (lead >= 0xE0 && lead <= 0xEF) {
+      int low = lead == 0xE0 ? 0xA0 : 0x80;
+      int high = lead == 0xED ? 0x9F : 0xBF;
+      return continuation(bytes, i + 1, low, high) && continuation(bytes, i + 2, 0x80, 0xBF) ? 3 : 0;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+      int low = lead == 0xF0 ? 0x90 : 0x80;
+      int high = lead == 0xF4 ? 0x8F : 0xBF;
+      return continuation(bytes, i + 1, low, high) && continuation(bytes, i + 2, 0x80, 0xBF)
+          && continuation(bytes, i + 3, 0x80, 0xBF) ? 4 : 0;
+    }
+    return 0;
+  }
+
+  private static boolean continuation(byte[] bytes, int i, int low, int high) {
+    if (i >= bytes.length) {
+      return false;
+    }
+    int b = bytes[i] & 0xFF;
+    return b >= low && b <= high;
   }
 }

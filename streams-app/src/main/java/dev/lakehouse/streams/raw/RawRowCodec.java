@@ -4,6 +4,7 @@ import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.codec.BinaryReader;
 import dev.lakehouse.streams.codec.BinaryWriter;
 import dev.lakehouse.streams.codec.TypedValues;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class RawRowCodec {
   private final Dataset dataset;
   private final List<String> fields;
   private final Type[] types;
+  /** The lineage's topic and source URI repeat from row to row: each is encoded once while it stays the same. */
+  private final RepeatedText topic = new RepeatedText();
+  private final RepeatedText sourceUri = new RepeatedText();
 
   public RawRowCodec(Dataset dataset) {
     this(dataset, dataset.fieldNames());
@@ -77,11 +81,16 @@ public final class RawRowCodec {
         TypedValues.write(out, types[i], value);
       }
     }
-    out.string(lineage.topic());
+    topic.write(out, lineage.topic());
     out.varlong(lineage.partition());
     out.varlong(lineage.offset());
     out.varlong(lineage.kafkaTimestampMillis());
-    out.nullableString(lineage.sourceUri());
+    if (lineage.sourceUri() == null) {
+      out.write(0);
+    } else {
+      out.write(1);
+      sourceUri.write(out, lineage.sourceUri());
+    }
     if (lineage.sourceLine() == null) {
       out.write(0);
     } else {
@@ -89,6 +98,20 @@ public final class RawRowCodec {
       out.varlong(lineage.sourceLine());
     }
     return out.toByteArray();
+  }
+
+  /** A string's UTF-8 form, kept while the same string comes again. */
+  private static final class RepeatedText {
+    private String text;
+    private byte[] utf8;
+
+    void write(BinaryWriter out, String value) {
+      if (!value.equals(text)) {
+        text = value;
+        utf8 = value.getBytes(StandardCharsets.UTF_8);
+      }
+      out.utf8(utf8, 0, utf8.length);
+    }
   }
 
   /** Reads a row back; values are in contract order, typed as {@link ParseResult.Parsed} documents them. */

@@ -8,6 +8,8 @@ import dev.lakehouse.streams.raw.RawRecordParser;
 import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.writer.HeaderValues;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,12 +30,19 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
   private final Dataset dataset;
   private final RawRecordParser parser;
   private final RawRowCodec codec;
+  private final String rowsChild;
+  private final String deadLettersChild;
+  /** The source URI repeats for every line of a file: its header is decoded once per file. */
+  private byte[] lastUriBytes;
+  private String lastUri;
   private ProcessorContext<byte[], byte[]> context;
 
   ValidateProcessor(Dataset dataset) {
     this.dataset = dataset;
     this.parser = new RawRecordParser(dataset);
     this.codec = new RawRowCodec(dataset);
+    this.rowsChild = ROWS + "-" + dataset.datasetName();
+    this.deadLettersChild = DEAD_LETTERS + "-" + dataset.datasetName();
   }
 
   @Override
@@ -49,9 +58,9 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
     RecordMetadata metadata = context.recordMetadata().orElseThrow();
     if (result instanceof ParseResult.Parsed parsed) {
       byte[] row = codec.encode(parsed.ordered(), new Lineage(metadata.topic(), metadata.partition(), metadata.offset(),
-          record.timestamp(), HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_URI), sourceLine(record.headers())),
+          record.timestamp(), sourceUri(record.headers()), sourceLine(record.headers())),
           record.value().length + 128);
-      context.forward(record.withValue(row).withHeaders(new RecordHeaders()), ROWS + "-" + dataset.datasetName());
+      context.forward(record.withValue(row).withHeaders(new RecordHeaders()), rowsChild);
       return;
     }
     ParseResult.Rejected rejected = (ParseResult.Rejected) result;
@@ -60,7 +69,21 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
     out.headers().add(LineageHeaders.DATASET, utf8(dataset.datasetName()));
     out.headers().add(LineageHeaders.REASON, utf8(rejected.reason()));
     out.headers().add(LineageHeaders.DETAIL, utf8(rejected.detail()));
-    context.forward(out, DEAD_LETTERS + "-" + dataset.datasetName());
+    context.forward(out, deadLettersChild);
+  }
+
+  /** The ingestor's source URI, or null when absent. */
+  private String sourceUri(Headers headers) {
+    Header header = headers.lastHeader(PipelineHeaders.SOURCE_URI);
+    if (header == null || header.value() == null) {
+      return null;
+    }
+    byte[] value = header.value();
+    if (!Arrays.equals(value, lastUriBytes)) {
+      lastUriBytes = value;
+      lastUri = new String(value, StandardCharsets.UTF_8);
+    }
+    return lastUri;
   }
 
   /** The ingestor's source line; null when absent, or not a number (the row keeps its other lineage). */

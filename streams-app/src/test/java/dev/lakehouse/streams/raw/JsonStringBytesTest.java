@@ -39,14 +39,40 @@ class JsonStringBytesTest {
       assertThat(text.toString()).as(literal).isEqualTo(expected);
       assertThat(text).as(literal).isEqualTo(Utf8Text.of(expected));
     }
-    assertThat(taken).as("the ASCII literals with short escapes are read from the bytes").isEqualTo(6);
+    assertThat(taken).as("well-formed UTF-8 with short escapes is read from the bytes").isEqualTo(8);
   }
 
   @Test
   void leavesToJacksonWhatItDoesNotTake() {
-    for (String json : List.of("\"S\u00c3O\"", "\"\\u0041\"", "\"tab\tinside\"", "\"no end", "\"escape at the end\\", "\"bad \\x escape\"")) {
+    for (String json : List.of("\"\\u0041\"", "\"tab\tinside\"", "\"no end", "\"escape at the end\\", "\"bad \\x escape\"")) {
       assertThat(JsonStringBytes.read(json.getBytes(StandardCharsets.UTF_8), 0)).as(json).isNull();
     }
+  }
+
+  @Test
+  void leavesBytesThatAreNotWellFormedUtf8ToJackson() {
+    int[][] broken = {
+        {0x80}, // a continuation byte with no lead
+        {0xC0, 0xAF}, // an overlong form
+        {0xC3}, // cut short
+        {0xE2, 0x82}, // cut short
+        {0xED, 0xA0, 0x80}, // a surrogate
+        {0xF4, 0x90, 0x80, 0x80}, // above U+10FFFF
+        {0xF5, 0x80, 0x80, 0x80}, // no such lead byte
+        {0xC3, 0x28}, // a lead byte followed by ASCII
+    };
+    for (int[] sequence : broken) {
+      byte[] json = new byte[sequence.length + 3];
+      json[0] = '"';
+      json[1] = 'a';
+      for (int i = 0; i < sequence.length; i++) {
+        json[2 + i] = (byte) sequence[i];
+      }
+      json[json.length - 1] = '"';
+      assertThat(JsonStringBytes.read(json, 0)).as(java.util.Arrays.toString(sequence)).isNull();
+    }
+    byte[] wellFormed = "\"S\u00c3O JO\u00c3O \uD83C\uDF55 \u20ac\"".getBytes(StandardCharsets.UTF_8);
+    assertThat(JsonStringBytes.read(wellFormed, 0)).hasToString("S\u00c3O JO\u00c3O \uD83C\uDF55 \u20ac");
   }
 
   @Test
@@ -69,12 +95,12 @@ class JsonStringBytesTest {
   @Test
   void theParserHoldsAnAsciiStringAsItsBytesAndAnotherAsAString() {
     RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
-    String record = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-\\\"1\\\"\",\"status_id\":\"s-\u00e9\",\"value\":\"PLACED\"}";
+    String record = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-\\\"1\\\"\",\"status_id\":\"s-\\u00e9\",\"value\":\"PLACED\"}";
     ParseResult.Parsed parsed = (ParseResult.Parsed) parser.parse(record.getBytes(StandardCharsets.UTF_8));
     int orderId = parsed.fields().indexOf("order_id");
     int statusId = parsed.fields().indexOf("status_id");
     assertThat(parsed.ordered()[orderId]).isEqualTo(Utf8Text.of("o-\"1\""));
-    assertThat(parsed.ordered()[statusId]).isEqualTo("s-\u00e9");
+    assertThat(parsed.ordered()[statusId]).as("a Unicode escape is Jackson's").isEqualTo("s-\u00e9");
   }
 
   @Test

@@ -75,6 +75,28 @@ class RawTopologyTest {
   }
 
   @Test
+  void eachRowCarriesTheUriOfItsOwnFileAsTheFilesFollowEachOther() {
+    try (TopologyTestDriver driver = driver()) {
+      TestInputTopic<byte[], byte[]> statuses = driver.createInputTopic(Dataset.ORDER_STATUS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
+      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      List<String> uris = java.util.Arrays.asList("s3://landing/a.json.gz", "s3://landing/a.json.gz", "s3://landing/b.json.gz", null,
+          "s3://landing/b.json.gz", "s3://landing/a.json.gz");
+      for (int i = 0; i < uris.size(); i++) {
+        RecordHeaders headers = new RecordHeaders();
+        if (uris.get(i) != null) {
+          headers.add("lakehouse.source.uri", utf8(uris.get(i)));
+        }
+        byte[] value = utf8("{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-" + i + "\",\"status_id\":\"s-" + i
+            + "\",\"value\":\"PLACED\"}");
+        statuses.pipeInput(new TestRecord<>(utf8("o-" + i), value, headers, Instant.ofEpochMilli(1_000 + i)));
+      }
+      RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
+      assertThat(rows.readRecordsToList()).extracting(r -> codec.decode(r.value()).lineage().sourceUri())
+          .containsExactlyElementsOf(uris);
+    }
+  }
+
+  @Test
   void eachDatasetIsRoutedToItsOwnRowsTopic() {
     try (TopologyTestDriver driver = driver()) {
       driver.createInputTopic(Dataset.CONSUMER.topic(), new ByteArraySerializer(), new ByteArraySerializer())
