@@ -222,11 +222,11 @@ public final class IcebergTableWriter implements Runnable {
       if (forSink == null) {
         bySink.put(sink, partition);
       } else {
-        if (!(forSink instanceof ArrayList)) {
-          forSink = new ArrayList<>(forSink);
-          bySink.put(sink, forSink);
-        }
-        forSink.addAll(partition);
+        // the sink's partitions of this poll in one list of our own, never one the consumer holds
+        List<ConsumerRecord<byte[], byte[]>> merged = new ArrayList<>(forSink.size() + partition.size());
+        merged.addAll(forSink);
+        merged.addAll(partition);
+        bySink.put(sink, merged);
       }
     }
     bySink.forEach(lanes::write);
