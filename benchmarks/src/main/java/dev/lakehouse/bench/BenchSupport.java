@@ -51,7 +51,6 @@ public final class BenchSupport {
     }
   }
 
-  /** The generated files of {@code orders} orders (seed 1, no bad lines), made once under {@code work} and reused. */
   /**
    * A new directory for this run's local stack under {@code work}, named {@code <kind>-stack-<uuid>}, after
    * removing the stack directories earlier runs left there (a compare run leaves gigabytes of topics and
@@ -69,7 +68,11 @@ public final class BenchSupport {
     return work.resolve(kind + "-stack-" + UUID.randomUUID());
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes {@code root} and everything under it, when it exists. */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
@@ -77,6 +80,7 @@ public final class BenchSupport {
     }
   }
 
+  /** The generated files of {@code orders} orders (seed 1, no bad lines), made once under {@code work} and reused. */
   public static Path generatedData(Path work, long orders, PrintStream out) throws IOException {
     Path data = work.resolve("data-" + orders);
     if (!Files.exists(data.resolve("_manifest.json"))) {

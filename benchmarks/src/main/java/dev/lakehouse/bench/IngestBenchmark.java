@@ -92,7 +92,7 @@ final class IngestBenchmark {
           ourRate, sourceBytes / ourSeconds / 1e6, rates(ours));
       out.printf("ratio ours/baseline: %.2f%n", ourRate / baseRate);
     }
-    deleteTree(stackDir);
+    BenchSupport.deleteTree(stackDir);
     return 0;
   }
 
@@ -166,14 +166,5 @@ final class IngestBenchmark {
 
   private static String rates(List<double[]> runs) {
     return String.join(", ", runs.stream().map(r -> String.format("%,.0f", r[0] / r[1])).toList());
-  }
-
-  private static void deleteTree(Path root) throws Exception {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

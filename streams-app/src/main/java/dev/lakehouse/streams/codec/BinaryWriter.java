@@ -39,17 +39,14 @@ public final class BinaryWriter {
   }
 
   public void bytes(byte[] bytes) {
-    varint(bytes.length);
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, buffer, size, bytes.length);
-    size += bytes.length;
+    bytes(bytes, 0, bytes.length);
   }
 
-  /** Length-prefixed UTF-8 that is already encoded: {@code length} bytes of {@code utf8} from {@code offset}. */
-  public void utf8(byte[] utf8, int offset, int length) {
+  /** Length-prefixed: {@code length} bytes of {@code bytes} from {@code offset} (e.g. UTF-8 already encoded). */
+  public void bytes(byte[] bytes, int offset, int length) {
     varint(length);
     ensure(length);
-    System.arraycopy(utf8, offset, buffer, size, length);
+    System.arraycopy(bytes, offset, buffer, size, length);
     size += length;
   }
 

@@ -23,7 +23,7 @@ public final class TypedValues {
     switch (type.typeId()) {
       case STRING -> {
         if (value instanceof Utf8Text text) {
-          out.utf8(text.bytes(), text.offset(), text.length());
+          out.bytes(text.bytes(), text.offset(), text.length());
         } else {
           out.string((String) value);
         }

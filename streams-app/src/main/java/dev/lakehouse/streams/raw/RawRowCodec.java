@@ -110,7 +110,7 @@ public final class RawRowCodec {
         text = value;
         utf8 = value.getBytes(StandardCharsets.UTF_8);
       }
-      out.utf8(utf8, 0, utf8.length);
+      out.bytes(utf8);
     }
   }
 

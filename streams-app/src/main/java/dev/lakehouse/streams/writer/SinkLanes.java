@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.writer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,26 @@ final class SinkLanes implements AutoCloseable {
   void await() {
     List<CompletableFuture<Void>> pending = new ArrayList<>(tails.values());
     tails.clear();
+    joinAll(pending);
+  }
+
+  /** Completes the sinks' batches side by side (closing and uploading their files); the files by sink, in the order given. */
+  Map<TableSink, List<DataFile>> complete(List<TableSink> sinks) {
+    await();
+    Map<TableSink, CompletableFuture<List<DataFile>>> futures = new LinkedHashMap<>();
+    for (TableSink sink : sinks) {
+      futures.put(sink, CompletableFuture.supplyAsync(sink::complete, pool));
+    }
+    joinAll(futures.values());
+    Map<TableSink, List<DataFile>> files = new LinkedHashMap<>();
+    futures.forEach((sink, future) -> files.put(sink, future.join()));
+    return files;
+  }
+
+  /** Waits for every future, even after one failed, then rethrows the first failure. */
+  private static void joinAll(Collection<? extends CompletableFuture<?>> futures) {
     RuntimeException failure = null;
-    for (CompletableFuture<Void> future : pending) {
+    for (CompletableFuture<?> future : futures) {
       try {
         future.join();
       } catch (CompletionException e) {
@@ -60,30 +79,6 @@ final class SinkLanes implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-  }
-
-  /** Completes the sinks' batches side by side (closing and uploading their files); the files by sink, in the order given. */
-  Map<TableSink, List<DataFile>> complete(List<TableSink> sinks) {
-    await();
-    Map<TableSink, CompletableFuture<List<DataFile>>> futures = new LinkedHashMap<>();
-    for (TableSink sink : sinks) {
-      futures.put(sink, CompletableFuture.supplyAsync(sink::complete, pool));
-    }
-    Map<TableSink, List<DataFile>> files = new LinkedHashMap<>();
-    RuntimeException failure = null;
-    for (Map.Entry<TableSink, CompletableFuture<List<DataFile>>> entry : futures.entrySet()) {
-      try {
-        files.put(entry.getKey(), entry.getValue().join());
-      } catch (CompletionException e) {
-        if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException r ? r : e;
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return files;
   }
 
   @Override
