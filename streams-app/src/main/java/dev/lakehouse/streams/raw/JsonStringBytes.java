@@ -25,17 +25,11 @@ final class JsonStringBytes {
       if (b == '\\') {
         return unescape(json, start, i);
       }
-      if (b >= 0x20) {
-        i++;
-      } else if (b < 0) {
-        int length = sequenceLength(json, i);
-        if (length == 0) {
-          return null;
-        }
-        i += length;
-      } else {
+      int length = characterLength(json, i);
+      if (length == 0) {
         return null;
       }
+      i += length;
     }
     return null;
   }
@@ -73,22 +67,32 @@ final class JsonStringBytes {
         i += 2;
         continue;
       }
-      if (b >= 0x20) {
-        out[length++] = b;
-        i++;
-      } else if (b < 0) {
-        int sequence = sequenceLength(json, i);
-        if (sequence == 0) {
-          return null;
-        }
-        System.arraycopy(json, i, out, length, sequence);
-        length += sequence;
-        i += sequence;
-      } else {
+      int character = characterLength(json, i);
+      if (character == 0) {
         return null;
       }
+      if (character == 1) {
+        out[length++] = b;
+      } else {
+        System.arraycopy(json, i, out, length, character);
+        length += character;
+      }
+      i += character;
     }
     return null;
+  }
+
+  /**
+   * The length in bytes of the unescaped character at {@code i} (not a quote or a backslash): 1 for printable
+   * ASCII, the length of a well-formed multi-byte sequence, or 0 for what this reader leaves to Jackson (a
+   * control character, a byte sequence that is not well-formed UTF-8).
+   */
+  private static int characterLength(byte[] json, int i) {
+    byte b = json[i];
+    if (b >= 0x20) {
+      return 1;
+    }
+    return b < 0 ? sequenceLength(json, i) : 0;
   }
 
   /**
