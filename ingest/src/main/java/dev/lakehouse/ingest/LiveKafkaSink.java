@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Publishes live generated records to the source topics as the file ingestor would (same keys, values
- * and headers; the source URI is {@code live://generator/<run-id>} and the line a running sequence), with
+ * and headers; the source URI is {@code live://generator/<run-id>} unless given, and the line a running sequence), with
  * an idempotent producer and no batching delay, so that freshness measurements start at the event.
  */
 public final class LiveKafkaSink implements LiveSink, AutoCloseable {
@@ -25,6 +25,11 @@ public final class LiveKafkaSink implements LiveSink, AutoCloseable {
   private long sequence;
 
   public LiveKafkaSink(String bootstrapServers, long seed, String runId) {
+    this(bootstrapServers, seed, runId, "live://generator/" + runId);
+  }
+
+  /** A sink whose records name {@code uri} as their source (tests put live records under their own landing prefix). */
+  public LiveKafkaSink(String bootstrapServers, long seed, String runId, String uri) {
     this.producer = new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -32,7 +37,7 @@ public final class LiveKafkaSink implements LiveSink, AutoCloseable {
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 5),
         new ByteArraySerializer(), new ByteArraySerializer());
-    this.uri = "live://generator/" + runId;
+    this.uri = uri;
     this.fingerprint = "seed-" + seed;
     this.runId = runId;
   }

@@ -15,6 +15,8 @@ public final class PipelineHeaders {
   public static final String DLQ_REASON = "lakehouse.dlq.reason";
   /** Human-readable detail of the reason (never the record's content). */
   public static final String DLQ_DETAIL = "lakehouse.dlq.detail";
+  /** The length in bytes of a dead letter's record when its value holds only the first part of it. */
+  public static final String DLQ_ORIGINAL_LENGTH = "lakehouse.dlq.original-length";
 
   private PipelineHeaders() {}
 }

@@ -7,6 +7,8 @@ import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.common.settings.TrustedSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.streams.deadletter.DeadLetterSink;
+import dev.lakehouse.streams.deadletter.DeadLetteringProcessingHandler;
+import dev.lakehouse.streams.deadletter.DeadLetteringProductionHandler;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
@@ -132,6 +134,9 @@ public final class StreamsApp implements AutoCloseable {
     // depends on that order (the trusted stage gives the same rows in any arrival order), and the check
     // formatted a log message for every idle partition on every pass of the Streams loop
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    // the last line of defence: a record a processor throws on, or one too large to send, becomes a dead letter
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
     KafkaStreams streams = new KafkaStreams(topology, props);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);

@@ -4,20 +4,19 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.codec.Utf8Text;
+import dev.lakehouse.streams.typing.BoundedNumbers;
+import dev.lakehouse.streams.typing.InvalidNumberException;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -31,12 +30,23 @@ import org.apache.iceberg.types.Types;
  * Types a source record (the JSON value the ingestor published) against its dataset's contract. JSON
  * sources carry JSON types, CSV sources strings: both are accepted for every typed field. Fields the
  * contract does not know are ignored; a contract field that is absent is null.
+ *
+ * <p>Total over its input: any byte array gives a {@link ParseResult}, never an exception, in time bounded by
+ * its length. A value its column cannot hold is rejected here, never left to fail in the Parquet writer:
+ * numbers beyond the column's range, precision or scale (through {@link BoundedNumbers}, which never scales
+ * a huge exponent), timestamps outside the years {@value #MIN_YEAR}-{@value #MAX_YEAR} that every engine reading the
+ * lake can hold. A JSON number bound for a column that is not a double keeps its literal text, so that a
+ * decimal or an integer is read from what the source wrote, not from a double on the way.
  */
 public final class RawRecordParser {
   /** Parsed as a stream of tokens: only the contract's fields become values, and trailing tokens are refused. */
   private static final JsonFactory JSON = new JsonFactory();
   private static final Set<String> STATUS_VALUES = Set.of("REGISTERED", "PLACED", "CONCLUDED", "CANCELLED");
 
+  static final int MIN_YEAR = 1;
+  static final int MAX_YEAR = 9999;
+  /** Longer than any ISO-8601 timestamp with nanoseconds and a region id. */
+  private static final int MAX_TIMESTAMP_CHARS = 64;
   private static final ParseResult NOT_JSON = new ParseResult.Rejected("malformed-json", "the value is not JSON");
   private static final ParseResult NOT_AN_OBJECT = new ParseResult.Rejected("malformed-json", "the value is not a JSON object");
 
@@ -45,6 +55,7 @@ public final class RawRecordParser {
   private final String[] fields;
   private final Types.NestedField[] columns;
   private final boolean[] stringColumn;
+  private final boolean[] doubleColumn;
   private final Map<String, Integer> indexByName = new HashMap<>();
   private final int statusValue;
   private final int merchantTimezone;
@@ -63,8 +74,10 @@ public final class RawRecordParser {
     this.priceRange = fieldList.indexOf("price_range");
     this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
     this.stringColumn = new boolean[columns.length];
+    this.doubleColumn = new boolean[columns.length];
     for (int i = 0; i < columns.length; i++) {
       stringColumn[i] = isString(columns[i].type());
+      doubleColumn[i] = columns[i].type().typeId() == Type.TypeID.DOUBLE;
     }
   }
 
@@ -93,14 +106,16 @@ public final class RawRecordParser {
           texts[index] = text(json, value);
           nodes[index] = null;
         } else {
-          nodes[index] = node(json, token);
+          nodes[index] = node(json, token, doubleColumn[index]);
           texts[index] = null;
         }
       }
       if (json.nextToken() != null) {
         return NOT_JSON;
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Jackson reports malformed input and its read limits (number length, nesting depth) as IOExceptions;
+      // a runtime exception from the tokenizer is malformed input too, never a reason to stop the stage
       return NOT_JSON;
     }
     Object[] values = new Object[fields.length];
@@ -128,18 +143,14 @@ public final class RawRecordParser {
   }
 
   /**
-   * The value at the parser as the JSON tree would hold it (numbers as int, long, big integer or double
-   * nodes); an object or an array is skipped and stands as an empty one, since only its kind matters.
+   * The value at the parser as a JSON tree node: a number bound for a double column as a double node (read
+   * directly, the fast path), any other number as a text node of its literal; an object or an array is
+   * skipped and stands as an empty one, since only its kind matters.
    */
-  private static JsonNode node(JsonParser json, JsonToken token) throws IOException {
+  private static JsonNode node(JsonParser json, JsonToken token, boolean doubleColumn) throws IOException {
     return switch (token) {
       case VALUE_STRING -> TextNode.valueOf(json.getText());
-      case VALUE_NUMBER_INT -> switch (json.getNumberType()) {
-        case INT -> IntNode.valueOf(json.getIntValue());
-        case LONG -> LongNode.valueOf(json.getLongValue());
-        default -> BigIntegerNode.valueOf(json.getBigIntegerValue());
-      };
-      case VALUE_NUMBER_FLOAT -> DoubleNode.valueOf(json.getDoubleValue());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> doubleColumn ? DoubleNode.valueOf(json.getDoubleValue()) : TextNode.valueOf(json.getText());
       case VALUE_TRUE -> BooleanNode.TRUE;
       case VALUE_FALSE -> BooleanNode.FALSE;
       case VALUE_NULL -> NullNode.getInstance();
@@ -221,58 +232,73 @@ public final class RawRecordParser {
         throw new FieldException("invalid-boolean", "expected true or false");
       }
       case INTEGER -> {
-        BigDecimal number = number(node);
         try {
-          yield number.intValueExact();
-        } catch (ArithmeticException e) {
-          throw new FieldException("invalid-number", "expected a whole number");
+          yield BoundedNumbers.toInt(number(node));
+        } catch (InvalidNumberException e) {
+          throw new FieldException("invalid-number", e.getMessage());
         }
       }
       case DOUBLE -> {
         // a JSON number is read as a double directly: the same value as through BigDecimal, without the round trip
-        double d = node.isNumber() ? node.doubleValue() : number(node).doubleValue();
-        if (Double.isInfinite(d)) {
-          throw new FieldException("invalid-number", "out of range");
+        if (node.isNumber()) {
+          double d = node.doubleValue();
+          if (Double.isInfinite(d) || Double.isNaN(d)) {
+            throw new FieldException("invalid-number", "out of the range of a double");
+          }
+          yield d;
         }
-        yield d;
+        try {
+          yield BoundedNumbers.toDouble(number(node));
+        } catch (InvalidNumberException e) {
+          throw new FieldException("invalid-number", e.getMessage());
+        }
       }
       case DECIMAL -> {
         Types.DecimalType decimal = (Types.DecimalType) type;
-        BigDecimal amount;
         try {
-          amount = number(node).setScale(decimal.scale(), RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-          throw new FieldException("invalid-number", "more than " + decimal.scale() + " decimal places");
+          yield BoundedNumbers.fit(number(node), decimal.precision(), decimal.scale());
+        } catch (InvalidNumberException e) {
+          throw new FieldException("invalid-number", e.getMessage());
         }
-        if (amount.precision() > decimal.precision()) {
-          throw new FieldException("invalid-number", "more than " + decimal.precision() + " digits");
-        }
-        yield amount;
       }
       case TIMESTAMP -> {
         if (!node.isTextual()) {
           throw new FieldException("invalid-timestamp", "expected an ISO-8601 timestamp string");
         }
+        String text = node.asText();
+        if (text.length() > MAX_TIMESTAMP_CHARS) {
+          throw new FieldException("invalid-timestamp", "longer than " + MAX_TIMESTAMP_CHARS + " characters");
+        }
+        OffsetDateTime time;
         try {
-          yield IsoTimestamps.parseUtc(node.asText());
+          time = IsoTimestamps.parseUtc(text);
         } catch (DateTimeException e) {
           throw new FieldException("invalid-timestamp", "not an ISO-8601 timestamp with a zone or offset");
         }
+        if (time.getYear() < MIN_YEAR || time.getYear() > MAX_YEAR) {
+          throw new FieldException("invalid-timestamp", "outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+        yield time;
       }
       default -> throw new IllegalStateException("no conversion for " + type + " (" + field + ")");
     };
   }
 
+  /** A number node's or a text's decimal value (a JSON number not bound for a double column is a text of its literal). */
   private static BigDecimal number(JsonNode node) throws FieldException {
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    if (node.isTextual()) {
-      try {
-        return new BigDecimal(node.asText().trim());
-      } catch (NumberFormatException e) {
-        throw new FieldException("invalid-number", "not a number");
+    try {
+      if (node.isNumber()) {
+        double d = node.doubleValue();
+        if (Double.isInfinite(d) || Double.isNaN(d)) {
+          throw new FieldException("invalid-number", "out of the range of a double");
+        }
+        return BigDecimal.valueOf(d);
       }
+      if (node.isTextual()) {
+        return BoundedNumbers.parse(node.asText());
+      }
+    } catch (InvalidNumberException e) {
+      throw new FieldException("invalid-number", e.getMessage());
     }
     throw new FieldException("invalid-number", "expected a number, found " + node.getNodeType());
   }

@@ -2,6 +2,9 @@ package dev.lakehouse.streams.trusted;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakehouse.streams.raw.RawTables;
+import dev.lakehouse.streams.typing.BoundedNumbers;
+import dev.lakehouse.streams.typing.InvalidNumberException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,12 +16,18 @@ import java.util.List;
  * become decimal reais (28.00) with the currency kept once per item or garnish; an item whose money
  * objects disagree on the currency is invalid. Items keep their array position, since they are not sorted
  * by {@code sequence}; an item without garnish has an empty list.
+ *
+ * <p>Total over its input: any string gives a result, never an exception, in time bounded by its length. A
+ * number the trusted columns cannot hold (money beyond {@code decimal(14,2)}, a quantity beyond
+ * {@code decimal(12,3)}, a sequence beyond an int, or any number with a huge exponent) makes the items invalid;
+ * nothing is scaled before its digits are counted ({@link BoundedNumbers}).
  */
 public final class OrderItems {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   /** Quantities are kept with three decimal places (0.500 for half a pizza). */
   public static final int QUANTITY_SCALE = 3;
+  public static final int QUANTITY_PRECISION = 12;
 
   private OrderItems() {}
 
@@ -47,7 +56,8 @@ public final class OrderItems {
     JsonNode root;
     try {
       root = JSON.readTree(itemsJson);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // malformed JSON, or beyond Jackson's read limits (number length, nesting depth)
       return new Invalid("invalid-items", "items is not JSON");
     }
     if (root == null || !root.isArray()) {
@@ -115,10 +125,16 @@ public final class OrderItems {
     if (value == null || value.isNull()) {
       return null;
     }
-    try {
-      return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
-    } catch (NumberFormatException e) {
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    if (!value.isValueNode()) {
       throw new ItemException(where + ": " + field + " is not a number");
+    }
+    try {
+      return BoundedNumbers.parse(value.asText());
+    } catch (InvalidNumberException e) {
+      throw new ItemException(where + ": " + field + " is " + e.getMessage());
     }
   }
 
@@ -128,9 +144,9 @@ public final class OrderItems {
       return null;
     }
     try {
-      return value.setScale(QUANTITY_SCALE, java.math.RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new ItemException(where + ": quantity has more than " + QUANTITY_SCALE + " decimal places");
+      return BoundedNumbers.fit(value, QUANTITY_PRECISION, QUANTITY_SCALE);
+    } catch (InvalidNumberException e) {
+      throw new ItemException(where + ": quantity has " + e.getMessage());
     }
   }
 
@@ -140,9 +156,9 @@ public final class OrderItems {
       return null;
     }
     try {
-      return value.intValueExact();
-    } catch (ArithmeticException e) {
-      throw new ItemException(where + ": " + field + " is not a whole number");
+      return BoundedNumbers.toInt(value);
+    } catch (InvalidNumberException e) {
+      throw new ItemException(where + ": " + field + " is not a 32-bit whole number");
     }
   }
 
@@ -169,22 +185,29 @@ public final class OrderItems {
       }
       BigDecimal centavos;
       try {
-        centavos = value.isIntegralNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
-      } catch (NumberFormatException e) {
-        throw new ItemException(where + ": " + field + ".value is not a number of centavos");
-      }
-      if (centavos.stripTrailingZeros().scale() > 0) {
-        throw new ItemException(where + ": " + field + ".value is not a whole number of centavos");
+        BigDecimal number = value.isNumber() ? value.decimalValue() : BoundedNumbers.parse(textOf(value, field));
+        // reais in decimal(14,2): at most 14 digits of centavos, a whole number of them
+        centavos = BoundedNumbers.fit(number, RawTables.MONEY.precision(), 0);
+      } catch (InvalidNumberException e) {
+        throw new ItemException(where + ": " + field + ".value is not a whole number of centavos within "
+            + RawTables.MONEY.precision() + " digits (" + e.getMessage() + ")");
       }
       JsonNode currencyNode = money.get("currency");
       String currency = currencyNode == null || currencyNode.isNull() ? null : currencyNode.asText();
       if (currency != null) {
         if (code != null && !code.equals(currency)) {
-          throw new ItemException(where + ": money in " + code + " and " + currency);
+          throw new ItemException(where + ": money in two currencies");
         }
         code = currency;
       }
-      return centavos.setScale(0, java.math.RoundingMode.UNNECESSARY).movePointLeft(2);
+      return centavos.movePointLeft(RawTables.MONEY.scale());
+    }
+
+    private String textOf(JsonNode value, String field) throws ItemException {
+      if (!value.isValueNode()) {
+        throw new ItemException(where + ": " + field + ".value is not a number of centavos");
+      }
+      return value.asText();
     }
   }
 

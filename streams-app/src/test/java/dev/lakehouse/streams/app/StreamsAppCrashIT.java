@@ -76,6 +76,11 @@ import org.junit.jupiter.api.io.TempDir;
  *       takes over its partitions and finishes alone. The SIGKILL path is the other test's.
  * </ul>
  *
+ * <p>Both tests keep a {@link LiveLoad} of live orders running beside the files' backlog until the last kill (or the
+ * leave): every kill lands while records wait to be written, whatever the machine's speed that minute, and the
+ * kills timed by commits always get their commit. The live records carry a source URI under the landing directory,
+ * so every check below counts them with the files' records.
+ *
  * <p>The stack is shared by every IT of this JVM: each test uses its own application id, positions it at the
  * current end of the source topics before ingesting (so it processes only this test's records), and counts and
  * checks only rows whose source URI is under its own landing directory.
@@ -93,6 +98,8 @@ class StreamsAppCrashIT {
   private static final long MIN_SOURCE_RECORDS = 1_000_000;
   private static final String COMMIT_LINE = "committed snapshot";
   private static final int COMMIT_INTERVAL_SECONDS = 3;
+  /** About a hundred records a second beside the files' backlog: enough that every commit interval has work. */
+  private static final double LIVE_ORDERS_PER_SECOND = 20;
   private static final Path LOGS = Path.of("target", "crash-it-logs");
 
   @Test
@@ -115,10 +122,14 @@ class StreamsAppCrashIT {
     List<String> timeline = new ArrayList<>();
     int afterCommitKills = 0;
     ChildJvm app = null;
+    LiveLoad live = null;
+    Expected complete;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
       FreshStart.prepare(stack, admin, catalog, appId);
       Map<TableIdentifier, Long> baseline = totalRecords(catalog);
-      // the first runs start while the records are being published; all are by the deep kill
+      // the first runs start while the records are being published; all are by the deep kill. Live orders go on
+      // until the last kill, so that every kill lands while records wait to be written, however fast the app is
+      live = LiveLoad.start(stack.settings().kafka().bootstrapServers(), SEED + 2, LIVE_ORDERS_PER_SECOND, uriPrefix + "live-load");
       CompletableFuture<Void> ingestion = CompletableFuture.runAsync(() -> ingest(stack, landing, expected));
 
       Path stateDir = work.resolve("state");
@@ -152,6 +163,7 @@ class StreamsAppCrashIT {
           moment = "at " + delay + " ms after the run's first commit";
         }
         assertThat(app.isAlive()).as("run %d died before it was killed; log:%n%s", kill, app.logTail(40)).isTrue();
+        assertThat(live.running()).as("the live load runs at kill %d: records wait to be written", kill + 1).isTrue();
         CrashSupport.sigkill(app);
         log.poll();
         int fenced = CrashSupport.clearAfterKill(admin, appId);
@@ -161,19 +173,21 @@ class StreamsAppCrashIT {
             expected.rows(), fenced);
         timeline.add(entry);
         System.out.println("StreamsAppCrashIT: " + entry);
-        if (kill == KILLS - 1 && written >= expected.rows()) {
-          assertThat(rowsUnder(catalog, uriPrefix)).as("the last kill came after the run was over: %s", timeline)
-              .isLessThan(expected.rows());
-        }
       }
+      Map<Dataset, Long> liveRecords = live.stop();
+      complete = expected.plus(liveRecords);
+      System.out.println("StreamsAppCrashIT: the live load published " + liveRecords + " until the last kill");
 
       app = CrashSupport.startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-final.log"));
-      awaitRows(catalog, baseline, uriPrefix, expected.rows(), app, Duration.ofMinutes(4));
+      awaitRows(catalog, baseline, uriPrefix, complete.rows(), app, Duration.ofMinutes(4));
       Thread.sleep(COMMIT_INTERVAL_SECONDS * 1_000L); // one more commit interval: nothing may arrive twice
       CrashSupport.sigkill(app); // the tables are complete: no graceful stop to wait for (the other test stops one gracefully)
       System.out.println("StreamsAppCrashIT: the final run reached " + rowsWritten(catalog, baseline) + " rows after "
           + (System.nanoTime() - started) / 1_000_000_000 + " s");
     } finally {
+      if (live != null && live.running()) {
+        live.stop(); // the test failed: no more records into the shared topics
+      }
       if (app != null) {
         app.close(); // no-op unless the test failed with this run still up: it must not write on into the shared tables
       }
@@ -181,9 +195,9 @@ class StreamsAppCrashIT {
     assertThat(timeline).as("kills").hasSizeGreaterThanOrEqualTo(10);
     assertThat(afterCommitKills).as("kills right after an Iceberg commit").isGreaterThanOrEqualTo(1);
 
-    assertExactlyOnce(catalog, expected, uriPrefix);
+    assertExactlyOnce(catalog, complete, uriPrefix);
     System.out.printf("StreamsAppCrashIT: %d source records, %d kills (%d right after an Iceberg commit), %d restarts, "
-            + "seed %d, elapsed %d s: exactly once%n", expected.sourceRecords(), timeline.size(), afterCommitKills, timeline.size(),
+            + "seed %d, elapsed %d s: exactly once%n", complete.sourceRecords(), timeline.size(), afterCommitKills, timeline.size(),
         SEED, (System.nanoTime() - started) / 1_000_000_000);
   }
 
@@ -200,11 +214,15 @@ class StreamsAppCrashIT {
     Catalog catalog = LakehouseCatalogs.open(stack.settings());
     ChildJvm stays = null;
     ChildJvm leaves = null;
+    LiveLoad live = null;
+    Expected complete;
     long rowsWhenLeft;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
       FreshStart.prepare(stack, admin, catalog, appId);
       Map<TableIdentifier, Long> baseline = totalRecords(catalog);
       ingest(stack, landing, expected);
+      // live orders until one instance has left: it leaves while records wait to be written, however fast the app is
+      live = LiveLoad.start(stack.settings().kafka().bootstrapServers(), SEED + 3, LIVE_ORDERS_PER_SECOND, uriPrefix + "live-load");
       stays = CrashSupport.startApp(config, appId, work.resolve("state-a"), LOGS.resolve(appId).resolve("instance-a.log"));
       leaves = CrashSupport.startApp(config, appId, work.resolve("state-b"), LOGS.resolve(appId).resolve("instance-b.log"));
       CommitLogWatch stayLog = new CommitLogWatch(stays.logFile(), COMMIT_LINE);
@@ -213,6 +231,7 @@ class StreamsAppCrashIT {
       stayLog.awaitCommits(stays, 1, Duration.ofSeconds(90));
       leaveLog.awaitCommits(leaves, 1, Duration.ofSeconds(90));
       rowsWhenLeft = rowsUnder(catalog, uriPrefix);
+      assertThat(live.running()).as("the live load runs when instance b leaves: records wait to be written").isTrue();
       long closing = System.nanoTime();
       leaves.close();
       long stopMillis = (System.nanoTime() - closing) / 1_000_000;
@@ -221,11 +240,14 @@ class StreamsAppCrashIT {
       System.out.printf("StreamsAppCrashIT: instance b left (SIGTERM) with %d of %d rows in the tables, after %d commits of its own "
               + "and %d of instance a; it stopped in %d ms with exit code %s%n", rowsWhenLeft, expected.rows(), leaveLog.commits(),
           stayLog.commits(), stopMillis, leaves.waitFor(Duration.ZERO).stream().boxed().findFirst().orElse(null));
-      assertThat(rowsWhenLeft).as("instance b left after the run was over").isLessThan(expected.rows());
-      awaitRows(catalog, baseline, uriPrefix, expected.rows(), stays, Duration.ofMinutes(3));
+      complete = expected.plus(live.stop());
+      awaitRows(catalog, baseline, uriPrefix, complete.rows(), stays, Duration.ofMinutes(3));
       Thread.sleep(COMMIT_INTERVAL_SECONDS * 1_000L);
       CrashSupport.sigkill(stays);
     } finally {
+      if (live != null && live.running()) {
+        live.stop();
+      }
       if (leaves != null) {
         leaves.close();
       }
@@ -233,9 +255,9 @@ class StreamsAppCrashIT {
         stays.close();
       }
     }
-    assertExactlyOnce(catalog, expected, uriPrefix);
+    assertExactlyOnce(catalog, complete, uriPrefix);
     System.out.printf("StreamsAppCrashIT: two instances, one left mid-run: %d source records, 0 kills, 0 restarts, elapsed %d s: "
-        + "exactly once%n", expected.sourceRecords(), (System.nanoTime() - started) / 1_000_000_000);
+        + "exactly once%n", complete.sourceRecords(), (System.nanoTime() - started) / 1_000_000_000);
   }
 
   // ---- what the manifest says must land
@@ -257,6 +279,13 @@ class StreamsAppCrashIT {
       assertThat(wrongTypes).as("the data has wrong-typed records for the raw stage").isPositive();
       deadLetters.put("raw", wrongTypes);
       return new Expected(good, deadLetters, published);
+    }
+
+    /** These expectations with live records added: every one is good, so each dataset's table gains its count. */
+    Expected plus(Map<Dataset, Long> live) {
+      Map<Dataset, Long> more = new TreeMap<>(good);
+      live.forEach((dataset, count) -> more.merge(dataset, count, Long::sum));
+      return new Expected(more, deadLetters, sourceRecords + live.values().stream().mapToLong(Long::longValue).sum());
     }
 
     long goodRecords() {

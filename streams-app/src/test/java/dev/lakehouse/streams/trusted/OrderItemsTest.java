@@ -58,9 +58,9 @@ class OrderItemsTest {
     assertThat(OrderItems.parse("[{\"name\": \"x\"")).isInstanceOf(OrderItems.Invalid.class);
     assertThat(OrderItems.parse("{\"name\": \"x\"}")).isEqualTo(new OrderItems.Invalid("invalid-items", "items is not a JSON array"));
     assertThat(OrderItems.parse("[{\"unitPrice\": {\"value\": \"12.5\", \"currency\": \"BRL\"}}]"))
-        .isEqualTo(new OrderItems.Invalid("invalid-items", "item 0: unitPrice.value is not a whole number of centavos"));
+        .isEqualTo(new OrderItems.Invalid("invalid-items", "item 0: unitPrice.value is not a whole number of centavos within 14 digits (not a whole number)"));
     assertThat(OrderItems.parse("[{\"unitPrice\": {\"value\": \"100\", \"currency\": \"BRL\"}, \"totalValue\": {\"value\": \"100\", \"currency\": \"USD\"}}]"))
-        .isEqualTo(new OrderItems.Invalid("invalid-items", "item 0: money in BRL and USD"));
+        .isEqualTo(new OrderItems.Invalid("invalid-items", "item 0: money in two currencies"));
     assertThat(OrderItems.parse("[{\"sequence\": 1.5}]")).isInstanceOf(OrderItems.Invalid.class);
     assertThat(OrderItems.parse("[{\"quantity\": 0.1234}]"))
         .isEqualTo(new OrderItems.Invalid("invalid-items", "item 0: quantity has more than 3 decimal places"));

@@ -16,6 +16,7 @@ import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.app.CommitLogWatch;
 import dev.lakehouse.streams.app.CrashSupport;
 import dev.lakehouse.streams.app.FreshStart;
+import dev.lakehouse.streams.app.LiveLoad;
 import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exactly-once of the trusted stage under SIGKILL: the app (both stages) runs as a child JVM on one state
  * directory and is killed {@value #KILLS} times while it builds the trusted tables, once mid-startup, twice
- * right after an Iceberg commit of {@code trusted.order}, once mid-batch; a last run finishes. Afterwards:
+ * right after an Iceberg commit of {@code trusted.order}, once mid-batch; a last run finishes. Live orders
+ * ({@link LiveLoad}) flow beside the files until the last kill, so each kill lands while work remains, however fast
+ * the machine. Afterwards:
  * no version of an order, status row, item or garnish is in the tables twice, the versions of every order
  * and status row are 1, 2, … without a gap (none lost, none repeated), and the current rows equal the batch
  * oracle over the raw tables.
@@ -73,6 +76,7 @@ class TrustedCrashIT {
     Catalog catalog = LakehouseCatalogs.open(stack.settings());
     List<String> timeline = new ArrayList<>();
     ChildJvm app = null;
+    LiveLoad live = null;
     TrustedOracle oracle;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
       FreshStart.prepare(stack, admin, catalog, appId);
@@ -84,6 +88,8 @@ class TrustedCrashIT {
           throw new IllegalStateException(e);
         }
       });
+      // live orders until the last kill: every kill lands while work remains, and commits keep coming, however fast the app is
+      live = LiveLoad.start(stack.settings().kafka().bootstrapServers(), SEED + 8, 10, uriPrefix + "live-load");
       Path stateDir = work.resolve("state");
       for (int kill = 0; kill < KILLS; kill++) {
         app = CrashSupport.startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-" + kill + ".log"));
@@ -104,6 +110,7 @@ class TrustedCrashIT {
           long latency = log.awaitCommits(app, 1, Duration.ofSeconds(120));
           moment = "right after the run's first trusted.order commit (" + latency + " ms after its log line)";
         }
+        assertThat(live.running()).as("the live load runs at kill %d", kill + 1).isTrue();
         CrashSupport.sigkill(app);
         int fenced = CrashSupport.clearAfterKill(admin, appId);
         String entry = String.format("kill %d, %s; %d open transactions fenced", kill + 1, moment, fenced);
@@ -111,6 +118,7 @@ class TrustedCrashIT {
         System.out.println("TrustedCrashIT: " + entry);
       }
       ingestion.get(3, TimeUnit.MINUTES);
+      live.stop().forEach((dataset, count) -> expectedRaw.merge(dataset, count, Long::sum));
       app = CrashSupport.startApp(config, appId, stateDir, LOGS.resolve(appId).resolve("run-final.log"));
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
       Map<Dataset, List<Record>> raw = TrustedTableReads.rawRows(catalog, uriPrefix);
@@ -132,6 +140,9 @@ class TrustedCrashIT {
       Thread.sleep(6_000); // two more commit intervals: nothing may arrive twice
       CrashSupport.sigkill(app);
     } finally {
+      if (live != null && live.running()) {
+        live.stop();
+      }
       if (app != null) {
         app.close();
       }

@@ -1,0 +1,80 @@
+package dev.lakehouse.streams.deadletter;
+
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DeadLetterTopics;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.streams.topology.LineageHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The dead letter of a record that a stage failed on in a way its own rules did not foresee (an exception in
+ * a processor, a record the producer could not send): the last line of defence, so that even then the
+ * record is neither lost nor able to stop the stage. Pure: it only builds the record.
+ *
+ * <p>It goes to the stage's dead-letter topic (a source topic's record to {@link DeadLetterTopics#RAW},
+ * anything else to {@link DeadLetterTopics#TRUSTED}) with the bytes the stage read, its coordinates, the
+ * ingestor's source URI and line when the record had them, and as detail only the processor and the
+ * exception's class, never its message (which may quote the record's content). Bytes above
+ * {@link #MAX_PAYLOAD_BYTES} are cut to that size, with the original length in a header: the full record stays
+ * at its coordinates in its topic.
+ */
+public final class UnexpectedFailure {
+  /** Room for the headers under Kafka's default 1 MiB limit of a record. */
+  public static final int MAX_PAYLOAD_BYTES = 512 * 1024;
+
+  private UnexpectedFailure() {}
+
+  /**
+   * @param reason {@code processing-error} or {@code production-error}
+   * @param node the processor (or sink) that failed
+   */
+  public static ProducerRecord<byte[], byte[]> deadLetter(String reason, String node, Throwable failure, String topic,
+      int partition, long offset, long timestamp, Headers sourceHeaders, byte[] key, byte[] value) {
+    Optional<Dataset> source = Arrays.stream(Dataset.values()).filter(d -> d.topic().equals(topic)).findFirst();
+    String deadLetters = source.isPresent() ? DeadLetterTopics.RAW : DeadLetterTopics.TRUSTED;
+    RecordHeaders headers = new RecordHeaders();
+    copy(sourceHeaders, headers, PipelineHeaders.SOURCE_URI);
+    copy(sourceHeaders, headers, PipelineHeaders.SOURCE_LINE);
+    headers.add(LineageHeaders.SOURCE_TOPIC, utf8(topic));
+    headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(partition)));
+    headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(offset)));
+    headers.add(LineageHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(timestamp)));
+    headers.add(LineageHeaders.DATASET, utf8(source.map(Dataset::datasetName).orElse(topic)));
+    headers.add(LineageHeaders.REASON, utf8(reason));
+    headers.add(LineageHeaders.DETAIL, utf8(node + " failed with " + failure.getClass().getName()));
+    byte[] payload = value;
+    if (value != null && value.length > MAX_PAYLOAD_BYTES) {
+      payload = Arrays.copyOf(value, MAX_PAYLOAD_BYTES);
+      headers.add(PipelineHeaders.DLQ_ORIGINAL_LENGTH, utf8(Integer.toString(value.length)));
+    }
+    return new ProducerRecord<>(deadLetters, null, key, payload, headers);
+  }
+
+  /**
+   * The failure's stack trace without any message, its causes' too (a message may quote the record's
+   * content): what a log may show of it.
+   */
+  public static Throwable withoutMessages(Throwable failure) {
+    Throwable cause = failure.getCause() == null || failure.getCause() == failure ? null : withoutMessages(failure.getCause());
+    Throwable copy = new Throwable(failure.getClass().getName(), cause);
+    copy.setStackTrace(failure.getStackTrace());
+    return copy;
+  }
+
+  private static void copy(Headers from, Headers to, String name) {
+    Header header = from == null ? null : from.lastHeader(name);
+    if (header != null && header.value() != null) {
+      to.add(name, header.value());
+    }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
