@@ -142,7 +142,8 @@ public final class TrustedRows {
       row.put("currency", item.currency());
       row.put("external_id", item.externalId());
       row.put("integration_id", item.integrationId());
-      row.put("customer_note", item.customerNote());
+      // free text may hold anything a customer typed (names, phones, addresses): trusted keeps only whether there was one
+      row.put("has_customer_note", item.customerNote() != null && !item.customerNote().isBlank());
       row.put("garnish_count", item.garnishes().size());
       itemRows.add(row);
       for (OrderItems.Garnish garnish : item.garnishes()) {

@@ -105,7 +105,7 @@ public final class TrustedTables {
         .optional("currency", Types.StringType.get())
         .optional("external_id", Types.StringType.get())
         .optional("integration_id", Types.StringType.get())
-        .optional("customer_note", Types.StringType.get())
+        .optional("has_customer_note", Types.BooleanType.get())
         .required("garnish_count", Types.IntegerType.get())
         .versionOnly()
         .schema();

@@ -102,6 +102,11 @@ class TrustedTablesIT {
 
       Map<String, Set<String>> personal = TrustedTableReads.clearPersonalValuesByOrder(raw);
       assertThat(personal.values().stream().mapToInt(Set::size).sum()).isGreaterThan(2_000);
+      // every string column against every order's clear values, whole or inside a longer text
+      Set<String> everyValue = new HashSet<>();
+      personal.values().forEach(everyValue::addAll);
+      PersonalDataFinder finder = new PersonalDataFinder(everyValue);
+      assertThat(finder.size()).isGreaterThan(1_000);
       for (TableIdentifier id : List.of(TrustedTables.ORDER, TrustedTables.ORDER_STATUS, TrustedTables.ORDER_ITEM, TrustedTables.ORDER_ITEM_GARNISH)) {
         Set<String> versions = new HashSet<>();
         long rows = 0;
@@ -111,6 +116,9 @@ class TrustedTablesIT {
             Object value = record.getField(column.name());
             assertThat(value instanceof String text && personal.getOrDefault((String) record.getField("order_id"), Set.of()).contains(text))
                 .as("%s.%s holds a clear personal value of its order", id, column.name()).isFalse();
+            if (value instanceof String text) {
+              assertThat(finder.find(text)).as("%s.%s holds a clear personal value", id, column.name()).isNull();
+            }
           }
           if (id.equals(TrustedTables.ORDER) || id.equals(TrustedTables.ORDER_STATUS)) {
             assertThat(versions.add(record.getField("order_id") + "#" + record.getField(TrustedTables.VERSION))).as("%s: a version twice", id).isTrue();
@@ -119,6 +127,9 @@ class TrustedTablesIT {
         assertThat(rows).as("%s rows scanned", id).isPositive();
       }
       TrustedViewChecks.assertTheViewsHoldTheCurrentRows(stack, catalog, oracle.orders.keySet(), statusIds, work);
+      // and no log the tests wrote (this JVM's output, the child apps' logs, the stack's) holds one
+      assertThat(finder.findInFiles(List.of(Path.of("target", "failsafe-reports"), Path.of("target", "crash-it-logs"),
+          stack.config().logDir()))).as("log lines with a clear personal value").isEmpty();
     }
   }
 }
