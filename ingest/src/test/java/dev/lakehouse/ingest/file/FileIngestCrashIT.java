@@ -25,21 +25,30 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ingestor as a separate process, SIGKILLed at random moments mid-file and restarted each time:
  * afterwards every good line is in its topic exactly once and every bad line in the dead letters once.
+ *
+ * <p>Whatever the machine's speed, at least {@value #MID_FILE_KILLS} kills land mid-file: a run that
+ * finishes the data by itself gets a new batch of files landed beside the others (another seed, another
+ * folder), and the next run is killed in that one. Every batch is checked.
  */
 @WithLocalStack
 class FileIngestCrashIT {
-  private static final int KILLS = 6;
+  private static final int MID_FILE_KILLS = 3;
+  private static final int MIN_KILLS = 6;
+  private static final int MAX_RUNS = 30;
 
   @Test
   void killedAtRandomPointsAndRestartedItStillIngestsEveryLineExactlyOnce(LocalStack stack, @TempDir Path work) throws Exception {
     Path data = work.resolve("landing");
-    GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(7, 20_000, 0.01)).generate(new DirectorySink(data));
+    List<GenerationManifest> batches = new ArrayList<>();
+    List<Path> batchDirs = new ArrayList<>();
+    landBatch(data, batches, batchDirs);
     String ingestorId = "it-crash-" + UUID.randomUUID();
     Random random = new Random(20261122L);
     int killedMidFile = 0;
+    int kills = 0;
     List<String> history = new ArrayList<>();
-    for (int attempt = 0; attempt < KILLS; attempt++) {
-      ChildJvm ingest = start(stack, data, ingestorId, work.resolve("ingest-" + attempt + ".log"));
+    for (int run = 0; (kills < MIN_KILLS || killedMidFile < MID_FILE_KILLS) && run < MAX_RUNS; run++) {
+      ChildJvm ingest = start(stack, data, ingestorId, work.resolve("ingest-" + run + ".log"));
       // wait until this run has committed at least one batch, then kill it 0 to 1.5 s later: mid-file,
       // sometimes right after a commit, mostly with a transaction open
       long before = recordsRead(stack, data);
@@ -51,11 +60,13 @@ class FileIngestCrashIT {
         exit = ingest.waitFor(Duration.ofMillis(random.nextInt(1_500)));
       }
       if (exit.isPresent()) {
-        history.add("run " + attempt + " finished by itself with " + exit.getAsInt());
-        break;
+        history.add("run " + run + " finished the data by itself with " + exit.getAsInt() + "; a new batch lands");
+        landBatch(data, batches, batchDirs);
+        continue;
       }
       ProcessHandle.of(ingest.pid()).ifPresent(ProcessHandle::destroyForcibly);
       ingest.waitFor(Duration.ofSeconds(30));
+      kills++;
       Map<String, FileProgress> progress = ProgressLog.load(stack.settings().kafka().bootstrapServers());
       long inProgress = progress.values().stream()
           .filter(p -> p.uri().startsWith(data.toUri().toString()))
@@ -64,15 +75,25 @@ class FileIngestCrashIT {
       if (inProgress > 0) {
         killedMidFile++;
       }
-      history.add("run " + attempt + " killed; files in progress: " + inProgress);
+      history.add("run " + run + " killed; files in progress: " + inProgress);
     }
+    System.out.println("FileIngestCrashIT: " + String.join("; ", history));
+    assertThat(killedMidFile).as("kills that landed mid-file: %s", history).isGreaterThanOrEqualTo(MID_FILE_KILLS);
     ChildJvm last = start(stack, data, ingestorId, work.resolve("ingest-final.log"));
     OptionalInt exit = last.waitFor(Duration.ofMinutes(5));
     assertThat(exit).as("final run; log:%n%s", last.logTail(30)).isPresent();
     assertThat(exit.getAsInt()).as("1 = the truncated file needs attention; log:%n%s", last.logTail(30)).isEqualTo(1);
-    assertThat(killedMidFile).as("kills that landed mid-file: %s", history).isGreaterThanOrEqualTo(3);
 
-    IngestExpectations.assertExactlyOnce(stack.settings().kafka().bootstrapServers(), manifest, data.toUri().toString());
+    for (int i = 0; i < batches.size(); i++) {
+      IngestExpectations.assertExactlyOnce(stack.settings().kafka().bootstrapServers(), batches.get(i), batchDirs.get(i).toUri().toString());
+    }
+  }
+
+  /** Generates the next batch of source files (a seed of its own) into a folder of its own under the landing directory. */
+  private static void landBatch(Path data, List<GenerationManifest> batches, List<Path> dirs) throws Exception {
+    Path dir = data.resolve("batch-" + batches.size());
+    batches.add(new FoodDeliveryGenerator(new GeneratorOptions(7 + batches.size(), 20_000, 0.01)).generate(new DirectorySink(dir)));
+    dirs.add(dir);
   }
 
   private static long recordsRead(LocalStack stack, Path data) {
