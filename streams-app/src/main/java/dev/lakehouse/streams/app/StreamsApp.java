@@ -24,6 +24,7 @@ import dev.lakehouse.streams.writer.HadoopDefaultResources;
 import dev.lakehouse.streams.writer.IcebergTableWriter;
 import dev.lakehouse.streams.writer.TableSink;
 import dev.lakehouse.streams.writer.WriterMetrics;
+import dev.lakehouse.streams.writer.WriterPreflight;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -39,6 +40,8 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -137,6 +140,10 @@ public final class StreamsApp implements AutoCloseable {
     // the last line of defence: a record a processor throws on, or one too large to send, becomes a dead letter
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
+    // before any client starts: a writer that cannot resume its tables must not let the topology run either
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      WriterPreflight.check(admin, sinkByTopic);
+    }
     KafkaStreams streams = new KafkaStreams(topology, props);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
@@ -148,7 +155,8 @@ public final class StreamsApp implements AutoCloseable {
         ConsumerConfig.CLIENT_ID_CONFIG, appId + "-iceberg-writer-" + UUID.randomUUID().toString().substring(0, 8),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        // never a reset: the writer seeks every partition to its table's offset, or refuses (ResumePoint)
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS,
         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 3,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());

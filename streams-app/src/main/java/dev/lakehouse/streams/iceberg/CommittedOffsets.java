@@ -43,13 +43,18 @@ public final class CommittedOffsets {
 
   /** The offsets of the newest snapshot that has them, walking back from the current one. */
   public static CommittedOffsets fromSnapshots(Iterable<Snapshot> newestFirst) {
+    return findInSnapshots(newestFirst).orElse(none());
+  }
+
+  /** The offsets of the newest snapshot that has them; empty when no snapshot does. */
+  public static Optional<CommittedOffsets> findInSnapshots(Iterable<Snapshot> newestFirst) {
     for (Snapshot snapshot : newestFirst) {
       Optional<CommittedOffsets> offsets = fromSummary(snapshot.summary());
       if (offsets.isPresent()) {
-        return offsets.get();
+        return offsets;
       }
     }
-    return none();
+    return Optional.empty();
   }
 
   static Optional<CommittedOffsets> fromSummary(Map<String, String> summary) {

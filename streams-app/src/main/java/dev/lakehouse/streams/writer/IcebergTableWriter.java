@@ -5,6 +5,9 @@ import dev.lakehouse.streams.iceberg.CommitDecision;
 import dev.lakehouse.streams.iceberg.CommitOutcome;
 import dev.lakehouse.streams.iceberg.CommittedOffsets;
 import dev.lakehouse.streams.iceberg.OffsetRange;
+import dev.lakehouse.streams.iceberg.ResumePoint;
+import dev.lakehouse.streams.iceberg.ResumeRefusedException;
+import dev.lakehouse.streams.iceberg.TableHistory;
 import dev.lakehouse.streams.iceberg.TableCommitter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -115,14 +117,20 @@ public final class IcebergTableWriter implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          seekFromTables(reseekAll ? consumer.assignment() : partitions);
+          try {
+            seekFromTables(reseekAll ? consumer.assignment() : partitions);
+          } catch (ResumeRefusedException e) {
+            // the consumer wraps what a listener throws: keep the refusal itself as the writer's failure
+            failure.compareAndSet(null, e);
+            throw e;
+          }
           reseekAll = false;
           assigned.set(true);
         }
       });
       loop();
     } catch (Throwable e) {
-      failure.set(e);
+      failure.compareAndSet(null, e);
       LOG.error("the Iceberg writer stopped on an error; the tables keep every batch committed so far", e);
     } finally {
       try {
@@ -315,24 +323,26 @@ public final class IcebergTableWriter implements Runnable {
     batchOpened = System.nanoTime();
   }
 
+  /**
+   * Seeks each partition explicitly to where its table says the writer stopped ({@link ResumePoint}); the
+   * consumer never resets itself ({@code auto.offset.reset=none}). Refuses, with the partition and the gap,
+   * when that offset is no longer in the topic or the table lost its offsets.
+   */
   private void seekFromTables(Collection<TopicPartition> partitions) {
-    Map<TableSink, CommittedOffsets> offsets = new IdentityHashMap<>();
+    if (partitions.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    Map<TableSink, TableHistory> histories = new IdentityHashMap<>();
     for (TopicPartition tp : partitions) {
       TableSink sink = sinkByTopic.get(tp.topic());
-      CommittedOffsets committed = offsets.computeIfAbsent(sink, s -> {
-        Table table = s.table();
-        table.refresh();
-        return CommittedOffsets.fromSnapshots(SnapshotUtil.currentAncestors(table));
-      });
-      OptionalLong next = committed.next(CommittedOffsets.partitionKey(tp.topic(), tp.partition()));
-      if (next.isPresent()) {
-        consumer.seek(tp, next.getAsLong());
-        batchStart.put(tp, next.getAsLong());
-      } else {
-        consumer.seekToBeginning(List.of(tp));
-        batchStart.put(tp, consumer.position(tp));
-      }
-      LOG.info("partition {} resumes at offset {} (from table {})", tp, batchStart.get(tp), sink.table().name());
+      TableHistory history = histories.computeIfAbsent(sink, s -> TableHistory.of(s.table()));
+      long next = ResumePoint.of(history, tp.topic(), tp.partition(), earliest.get(tp), end.get(tp));
+      consumer.seek(tp, next);
+      batchStart.put(tp, next);
+      LOG.info("partition {} resumes at offset {} (from table {}; the topic holds [{}, {}))", tp, next, sink.table().name(),
+          earliest.get(tp), end.get(tp));
     }
   }
 }
