@@ -31,16 +31,27 @@ import org.slf4j.LoggerFactory;
 public final class TableCommitter {
   public static final String WRITER_KEY = "lakehouse.writer-id";
   private static final Logger LOG = LoggerFactory.getLogger(TableCommitter.class);
-  private static final int MAX_ATTEMPTS = 10;
 
   private final String writerId;
+  private final CommitBackoff backoff;
+  private final CommitBackoff.Pause pause;
 
   public TableCommitter(String writerId) {
-    this.writerId = writerId;
+    this(writerId, CommitBackoff.withJitter(), CommitBackoff.Pause.sleeping());
   }
 
+  public TableCommitter(String writerId, CommitBackoff backoff, CommitBackoff.Pause pause) {
+    this.writerId = writerId;
+    this.backoff = backoff;
+    this.pause = pause;
+  }
+
+  /**
+   * Commits, deciding again after every race lost to another committer, for as long as the verdict is
+   * {@code COMMIT}: there is no limit on the number of races, only a growing wait between them ({@link CommitBackoff}).
+   */
   public CommitOutcome commit(Table table, List<DataFile> files, Collection<OffsetRange> ranges) {
-    for (int attempt = 1; ; attempt++) {
+    for (int lostRaces = 0; ; ) {
       table.refresh();
       Snapshot base = table.currentSnapshot();
       CommittedOffsets current = CommittedOffsets.fromSnapshots(SnapshotUtil.currentAncestors(table));
@@ -65,11 +76,26 @@ public final class TableCommitter {
         table.refresh();
         return new CommitOutcome(CommitDecision.Verdict.COMMIT, OptionalLong.of(snapshotId), after, List.of());
       } catch (ValidationException | CommitFailedException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
+        if (e instanceof ValidationException && !movedSince(table, base)) {
+          throw e; // not a lost race: retrying would never succeed
         }
-        LOG.info("table {}: another writer committed meanwhile ({}); deciding again", table.name(), e.getMessage());
+        lostRaces++;
+        java.time.Duration delay = backoff.delay(lostRaces);
+        LOG.info("table {}: another committer won the race ({}, {} lost in a row); deciding again in {} ms", table.name(),
+            e.getMessage(), lostRaces, delay.toMillis());
+        try {
+          pause.pause(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting to commit to " + table.name(), interrupted);
+        }
       }
     }
+  }
+
+  private static boolean movedSince(Table table, Snapshot base) {
+    table.refresh();
+    Snapshot now = table.currentSnapshot();
+    return !java.util.Objects.equals(now == null ? null : now.snapshotId(), base == null ? null : base.snapshotId());
   }
 }
