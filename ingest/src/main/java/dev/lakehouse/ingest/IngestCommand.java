@@ -4,6 +4,7 @@ import dev.lakehouse.common.settings.SettingsException;
 import dev.lakehouse.ingest.file.FileIngestRun;
 import dev.lakehouse.ingest.file.IngestOptions;
 import dev.lakehouse.ingest.file.IngestSummary;
+import dev.lakehouse.ingest.file.RecordLimits;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,6 +47,22 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Milliseconds per Kafka transaction at most (default: ${DEFAULT-VALUE}).")
   long batchMillis;
 
+  @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "786432",
+      description = "The largest record published; a longer one is a record-too-large dead letter (default: ${DEFAULT-VALUE}).")
+  int maxRecordBytes;
+
+  @Option(names = "--dead-letter-prefix-bytes", paramLabel = "BYTES", defaultValue = "65536",
+      description = "How much of a too-large record its dead letter keeps (default: ${DEFAULT-VALUE}).")
+  int deadLetterPrefixBytes;
+
+  @Option(names = "--max-key-bytes", paramLabel = "BYTES", defaultValue = "1024",
+      description = "The longest natural key (default: ${DEFAULT-VALUE}).")
+  int maxKeyBytes;
+
+  @Option(names = "--max-csv-lines", paramLabel = "N", defaultValue = "16",
+      description = "The most lines one CSV record may span; a quote still open after that is a dead letter (default: ${DEFAULT-VALUE}).")
+  int maxCsvLines;
+
   @Mixin SettingsOption settings = new SettingsOption();
 
   public static void main(String[] args) {
@@ -56,7 +73,10 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     IngestOptions options;
     try {
-      options = new IngestOptions(location, ingestorId, watch, Duration.ofSeconds(pollSeconds), partitions, batchRecords, batchMillis);
+      RecordLimits limits = new RecordLimits(maxRecordBytes, deadLetterPrefixBytes, maxKeyBytes, maxCsvLines,
+          RecordLimits.DEFAULTS.maxJsonDepth());
+      options = new IngestOptions(location, ingestorId, watch, Duration.ofSeconds(pollSeconds), partitions, batchRecords, batchMillis,
+          limits);
     } catch (IllegalArgumentException e) {
       System.err.println("lakehouse ingest: " + e.getMessage());
       return 2;

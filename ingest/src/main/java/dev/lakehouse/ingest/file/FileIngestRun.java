@@ -53,7 +53,7 @@ public final class FileIngestRun {
     try (IngestPublisher publisher = IngestPublisher.create(settings.kafka().bootstrapServers(), options.transactionalId());
         ProgressReporter reporter = new ProgressReporter(meter, terminal, out)) {
       LOG.info("ingest run {} of {} as {}", runId, location.describe(), options.transactionalId());
-      FileIngestor ingestor = new FileIngestor(location, publisher, meter, runId, options.batchRecords(), options.batchMillis());
+      FileIngestor ingestor = new FileIngestor(location, publisher, meter, runId, options.batchRecords(), options.batchMillis(), options.limits());
       do {
         Map<String, FileProgress> progress = ProgressLog.load(settings.kafka().bootstrapServers());
         List<SourceFile> files = location.list();

@@ -26,8 +26,11 @@ final class FileIngestor {
   private final String runId;
   private final int batchRecords;
   private final long batchMillis;
+  private final RecordLimits limits;
 
-  FileIngestor(SourceLocation location, IngestPublisher publisher, IngestMeter meter, String runId, int batchRecords, long batchMillis) {
+  FileIngestor(SourceLocation location, IngestPublisher publisher, IngestMeter meter, String runId, int batchRecords, long batchMillis,
+      RecordLimits limits) {
+    this.limits = limits;
     this.location = location;
     this.publisher = publisher;
     this.meter = meter;
@@ -58,7 +61,7 @@ final class FileIngestor {
     CountingInputStream counted = null;
     try (InputStream raw = location.open(file)) {
       counted = new CountingInputStream(raw, meter.sourceBytes);
-      RecordReader reader = RecordReaders.open(counted, file.dataset());
+      RecordReader reader = RecordReaders.open(counted, file.dataset(), limits);
       if (skip > 0) {
         LOG.info("resuming {} after {} records", file.uri(), skip);
       }
@@ -81,7 +84,7 @@ final class FileIngestor {
             meter.records.increment();
           } else {
             SourceRecord.Bad bad = (SourceRecord.Bad) record;
-            deadLetter(file, bad.line(), bad.reason(), bad.detail(), bad.original());
+            deadLetter(file, bad);
             deadLetters.merge(bad.reason(), 1L, Long::sum);
             batchBad++;
           }
@@ -94,10 +97,11 @@ final class FileIngestor {
           }
         }
       } catch (EOFException | ZipException e) {
-        byte[] tail = reader.partialRecord();
-        if (tail.length > 0) {
-          deadLetter(file, reader.partialRecordLine(), "truncated-gzip", "the gzip stream breaks inside this record: " + e.getMessage(), tail);
-          deadLetters.merge("truncated-gzip", 1L, Long::sum);
+        SourceRecord.Bad tail = reader.partialRecord(DeadLetterReason.TRUNCATED_GZIP,
+            "the compressed stream breaks inside this record (" + e.getClass().getSimpleName() + ")");
+        if (tail != null) {
+          deadLetter(file, tail);
+          deadLetters.merge(tail.reason(), 1L, Long::sum);
           batchRead++;
           batchBad++;
         }
@@ -124,12 +128,21 @@ final class FileIngestor {
     }
   }
 
-  private void deadLetter(SourceFile file, long line, String reason, String detail, byte[] original) {
-    RecordHeaders headers = Headers.source(file, line, runId);
+  /**
+   * A dead letter: the record's bytes as the value (its first bytes only when it is over the record
+   * limit), its coordinates, reason, length and SHA-256 as headers.
+   */
+  private void deadLetter(SourceFile file, SourceRecord.Bad bad) {
+    RecordHeaders headers = Headers.source(file, bad.line(), runId);
     headers.add(Headers.DATASET, Headers.utf8(file.dataset().datasetName()));
-    headers.add(Headers.DLQ_REASON, Headers.utf8(reason));
-    headers.add(Headers.DLQ_DETAIL, Headers.utf8(detail));
-    publisher.send(IngestTopics.DEAD_LETTERS, (file.uri() + ":" + line).getBytes(StandardCharsets.UTF_8), original, headers);
+    headers.add(Headers.DLQ_REASON, Headers.utf8(bad.reason()));
+    headers.add(Headers.DLQ_DETAIL, Headers.utf8(bad.detail()));
+    headers.add(Headers.DLQ_ORIGINAL_OFFSET, Headers.utf8(Long.toString(bad.offset())));
+    headers.add(Headers.DLQ_ORIGINAL_LENGTH, Headers.utf8(Long.toString(bad.originalLength())));
+    headers.add(Headers.DLQ_ORIGINAL_SHA256, Headers.utf8(bad.sha256Hex()));
+    byte[] value = bad.original().length > limits.maxRecordBytes()
+        ? java.util.Arrays.copyOf(bad.original(), limits.deadLetterPrefixBytes()) : bad.original();
+    publisher.send(IngestTopics.DEAD_LETTERS, (file.uri() + ":" + bad.line()).getBytes(StandardCharsets.UTF_8), value, headers);
     meter.deadLetters.increment();
   }
 

@@ -13,6 +13,9 @@ public final class Headers {
   public static final String DATASET = PipelineHeaders.DATASET;
   public static final String DLQ_REASON = PipelineHeaders.DLQ_REASON;
   public static final String DLQ_DETAIL = PipelineHeaders.DLQ_DETAIL;
+  public static final String DLQ_ORIGINAL_OFFSET = PipelineHeaders.DLQ_ORIGINAL_OFFSET;
+  public static final String DLQ_ORIGINAL_LENGTH = PipelineHeaders.DLQ_ORIGINAL_LENGTH;
+  public static final String DLQ_ORIGINAL_SHA256 = PipelineHeaders.DLQ_ORIGINAL_SHA256;
 
   private Headers() {}
 

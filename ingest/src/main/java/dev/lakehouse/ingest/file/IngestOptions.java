@@ -13,10 +13,21 @@ import java.time.Duration;
  * @param partitions partitions of topics the ingestor creates
  * @param batchRecords records per Kafka transaction at most
  * @param batchMillis milliseconds per Kafka transaction at most
+ * @param limits how large a record and its key may be
  */
 public record IngestOptions(
-    String location, String ingestorId, boolean watch, Duration pollInterval, int partitions, int batchRecords, long batchMillis) {
+    String location, String ingestorId, boolean watch, Duration pollInterval, int partitions, int batchRecords, long batchMillis,
+    RecordLimits limits) {
+  /** With the default record limits. */
+  public IngestOptions(
+      String location, String ingestorId, boolean watch, Duration pollInterval, int partitions, int batchRecords, long batchMillis) {
+    this(location, ingestorId, watch, pollInterval, partitions, batchRecords, batchMillis, RecordLimits.DEFAULTS);
+  }
+
   public IngestOptions {
+    if (limits == null) {
+      throw new IllegalArgumentException("record limits are required");
+    }
     if (location == null || location.isBlank()) {
       throw new IllegalArgumentException("a source location (directory or s3://bucket/prefix) is required");
     }

@@ -1,16 +1,25 @@
 package dev.lakehouse.ingest.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * JSON Lines: each non-blank line must be valid UTF-8 holding one JSON object with a non-empty natural
- * key. A good line is published byte for byte as it was read; nothing is re-serialized.
+ * JSON Lines: each non-blank line must be valid UTF-8 without NUL bytes, holding one JSON object with no
+ * repeated field, nested at most {@link RecordLimits#maxJsonDepth()} deep, with a non-empty natural key
+ * no longer than {@link RecordLimits#maxKeyBytes()}. A good line is published byte for byte as it was
+ * read; nothing is re-serialized. Anything else is a dead letter whose detail gives a position, never content.
  */
 final class JsonLinesReader implements RecordReader {
   private static final JsonFactory JSON =
@@ -18,62 +27,150 @@ final class JsonLinesReader implements RecordReader {
 
   private final ByteLineReader lines;
   private final String keyField;
+  private final RecordLimits limits;
 
-  JsonLinesReader(InputStream in, String keyField) {
-    this.lines = new ByteLineReader(in);
+  JsonLinesReader(InputStream in, String keyField, RecordLimits limits) {
+    this.lines = new ByteLineReader(in, limits);
     this.keyField = keyField;
+    this.limits = limits;
   }
 
   @Override
   public SourceRecord next() throws IOException {
-    byte[] line;
+    ByteLineReader.Line line;
     do {
       line = lines.next();
       if (line == null) {
         return null;
       }
-    } while (isBlank(line));
-    long number = lines.lineNumber();
-    if (!Utf8.isValid(line, 0, line.length)) {
-      return new SourceRecord.Bad(number, "invalid-utf8", "the line is not valid UTF-8", line);
+    } while (!line.tooLarge() && isBlank(line.bytes()));
+    if (line.tooLarge()) {
+      return SourceRecord.Bad.of(line, DeadLetterReason.RECORD_TOO_LARGE,
+          "the line is " + line.length() + " bytes, over the limit of " + limits.maxRecordBytes());
     }
-    return parse(number, line);
+    byte[] bytes = line.bytes();
+    int nul = DeadLetterReason.nulByte(bytes);
+    if (nul >= 0) {
+      return SourceRecord.Bad.of(line, DeadLetterReason.NUL_BYTE, "a NUL byte at byte " + (nul + 1) + " of the line");
+    }
+    if (!Utf8.isValid(bytes, 0, bytes.length)) {
+      return SourceRecord.Bad.of(line, DeadLetterReason.INVALID_UTF8, "the line is not valid UTF-8");
+    }
+    return parse(line);
   }
 
-  private SourceRecord parse(long number, byte[] line) {
+  private SourceRecord parse(ByteLineReader.Line line) {
+    byte[] bytes = line.bytes();
     String key = null;
     boolean keySeen = false;
-    try (JsonParser parser = JSON.createParser(line)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return new SourceRecord.Bad(number, "malformed-json", "the line is not a JSON object", line);
-      }
-      JsonToken token;
-      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (name.equals(keyField)) {
-          keySeen = true;
-          key = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText() : null;
-        } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+    boolean keyScalar = true;
+    try (JsonParser parser = JSON.createParser(bytes)) {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        if (first == JsonToken.START_ARRAY) {
           parser.skipChildren();
         }
+        return SourceRecord.Bad.of(line, DeadLetterReason.NOT_AN_OBJECT, "the line holds a JSON " + kind(first) + ", not an object");
       }
-      if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
-        return new SourceRecord.Bad(number, "malformed-json", "unexpected content after the object", line);
+      // depth-first walk of the whole line: repeated names per object, nesting depth, the top-level key
+      Deque<Set<String>> names = new ArrayDeque<>();
+      names.push(new HashSet<>());
+      int depth = 1;
+      boolean keyValueNext = false;
+      while (depth > 0) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+          return malformed(line, "the object is not closed", parser.currentLocation());
+        }
+        if (keyValueNext) {
+          keyValueNext = false;
+          if (token.isScalarValue()) {
+            key = token == JsonToken.VALUE_NULL ? null : parser.getText();
+          } else {
+            keyScalar = false;
+          }
+        }
+        switch (token) {
+          case FIELD_NAME -> {
+            String name = parser.currentName();
+            if (!names.peek().add(name)) {
+              return SourceRecord.Bad.of(line, DeadLetterReason.DUPLICATE_FIELD,
+                  "a field name is repeated in an object at depth " + depth + ", column " + column(parser.currentLocation()));
+            }
+            if (depth == 1 && name.equals(keyField)) {
+              keySeen = true;
+              keyValueNext = true;
+            }
+          }
+          case START_OBJECT, START_ARRAY -> {
+            depth++;
+            if (depth > limits.maxJsonDepth()) {
+              return SourceRecord.Bad.of(line, DeadLetterReason.TOO_DEEPLY_NESTED,
+                  "nested deeper than " + limits.maxJsonDepth() + " levels at column " + column(parser.currentLocation()));
+            }
+            names.push(token == JsonToken.START_OBJECT ? new HashSet<>() : Set.of());
+          }
+          case END_OBJECT, END_ARRAY -> {
+            depth--;
+            names.pop();
+          }
+          default -> {
+            // a scalar value
+          }
+        }
       }
+      if (parser.nextToken() != null) {
+        return malformed(line, "content after the object", parser.currentTokenLocation());
+      }
+    } catch (StreamConstraintsException e) {
+      return malformed(line, "a value exceeds the JSON parser's limits", e.getLocation());
+    } catch (JsonProcessingException e) {
+      return malformed(line, "not valid JSON", e.getLocation());
     } catch (IOException e) {
-      return new SourceRecord.Bad(number, "malformed-json", firstLine(e.getMessage()), line);
+      return malformed(line, "not valid JSON", null);
+    }
+    if (!keyScalar) {
+      return SourceRecord.Bad.of(line, DeadLetterReason.MISSING_KEY, "key field '" + keyField + "' is an object or an array");
     }
     if (key == null || key.isBlank()) {
       String detail = keySeen ? "key field '" + keyField + "' is null or empty" : "key field '" + keyField + "' is absent";
-      return new SourceRecord.Bad(number, "missing-key", detail, line);
+      return SourceRecord.Bad.of(line, DeadLetterReason.MISSING_KEY, detail);
     }
-    return new SourceRecord.Good(number, key.getBytes(StandardCharsets.UTF_8), line);
+    byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    if (keyBytes.length > limits.maxKeyBytes()) {
+      return SourceRecord.Bad.of(line, DeadLetterReason.KEY_TOO_LONG,
+          "key field '" + keyField + "' is " + keyBytes.length + " bytes, over the limit of " + limits.maxKeyBytes());
+    }
+    return new SourceRecord.Good(line.number(), keyBytes, bytes);
+  }
+
+  private static SourceRecord malformed(ByteLineReader.Line line, String what, JsonLocation location) {
+    String where = location == null ? "" : " at column " + column(location);
+    return SourceRecord.Bad.of(line, DeadLetterReason.MALFORMED_JSON, what + where);
+  }
+
+  private static long column(JsonLocation location) {
+    return location == null ? 0 : location.getColumnNr();
+  }
+
+  private static String kind(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> "value";
+    };
   }
 
   @Override
-  public byte[] partialRecord() {
-    return lines.partialLine();
+  public SourceRecord.Bad partialRecord(String reason, String detail) {
+    byte[] tail = lines.partialLine();
+    return tail.length == 0 ? null : SourceRecord.Bad.of(partialRecordLine(), lines.partialLineOffset(), reason, detail, tail);
   }
 
   @Override
@@ -88,13 +185,5 @@ final class JsonLinesReader implements RecordReader {
       }
     }
     return true;
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "unparseable JSON";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -13,6 +13,10 @@ final class RecordReaders {
   private RecordReaders() {}
 
   static RecordReader open(InputStream raw, Dataset dataset) throws IOException {
+    return open(raw, dataset, RecordLimits.DEFAULTS);
+  }
+
+  static RecordReader open(InputStream raw, Dataset dataset, RecordLimits limits) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int first = in.read();
@@ -27,7 +31,7 @@ final class RecordReaders {
       }
     }
     return dataset.format() == SourceFormat.CSV
-        ? new CsvReader(content, dataset.keyField())
-        : new JsonLinesReader(content, dataset.keyField());
+        ? new CsvReader(content, dataset.keyField(), limits)
+        : new JsonLinesReader(content, dataset.keyField(), limits);
   }
 }

@@ -83,7 +83,7 @@ class ReadersTest {
     }
     List<SourceRecord> records = readAll(file.toByteArray(), Dataset.ORDER_STATUS);
     assertThat(records.stream().map(ReadersTest::reason)).containsExactly(
-        "good", "malformed-json", "malformed-json", "malformed-json", "invalid-utf8", "missing-key", "missing-key",
+        "good", "malformed-json", "not-an-object", "malformed-json", "invalid-utf8", "missing-key", "missing-key",
         "missing-key", "good");
     assertThat(((SourceRecord.Bad) records.get(4)).original()).isEqualTo(invalidUtf8);
     assertThat(((SourceRecord.Bad) records.get(5)).detail()).contains("absent");
@@ -157,7 +157,7 @@ class ReadersTest {
       // the stream breaks
     }
     assertThat(good).isGreaterThan(1000).isLessThan(5000);
-    byte[] partial = reader.partialRecord();
+    byte[] partial = reader.partialRecord("truncated-gzip", "the stream breaks").original();
     assertThat(reader.partialRecordLine()).isEqualTo(good + 1);
     assertThat(new String(partial, StandardCharsets.UTF_8)).doesNotContain("\n");
     assertThat(text.toString().split("\n")[good]).startsWith(new String(partial, StandardCharsets.UTF_8));

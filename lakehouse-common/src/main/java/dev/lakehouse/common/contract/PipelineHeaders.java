@@ -17,6 +17,10 @@ public final class PipelineHeaders {
   public static final String DLQ_DETAIL = "lakehouse.dlq.detail";
   /** The length in bytes of a dead letter's record when its value holds only the first part of it. */
   public static final String DLQ_ORIGINAL_LENGTH = "lakehouse.dlq.original-length";
+  /** The byte offset of a dead letter's record in its (decompressed) source file. */
+  public static final String DLQ_ORIGINAL_OFFSET = "lakehouse.dlq.original-offset";
+  /** The SHA-256 (lowercase hex) of all of a dead letter's record, also when its value holds only a prefix. */
+  public static final String DLQ_ORIGINAL_SHA256 = "lakehouse.dlq.original-sha256";
 
   private PipelineHeaders() {}
 }
