@@ -1,6 +1,7 @@
 package dev.lakehouse.cli;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.files.OwnerOnlyFiles;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
@@ -202,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
     }
-    Files.createDirectories(dir);
+    OwnerOnlyFiles.createDirectories(dir);
     Files.writeString(dir.resolve(MARKER), "written by ./lakehouse demo, which empties this directory at every start\n");
     return true;
   }

@@ -1,5 +1,6 @@
 package dev.lakehouse.cli;
 
+import dev.lakehouse.common.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class StackPidFile {
   }
 
   void claim() throws IOException {
-    Files.createDirectories(file.getParent());
+    OwnerOnlyFiles.createDirectories(file.getParent());
     Files.writeString(file, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
   }
 

@@ -1,19 +1,19 @@
 package dev.lakehouse.stack;
 
+import dev.lakehouse.common.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
 
 /**
  * The keys of the local S3 server: made at random on the first start, kept in the data directory
- * (readable by the owner only) and reused after restarts. There is no built-in secret.
+ * (created readable by the owner only, see {@link OwnerOnlyFiles}) and reused after restarts. There is no built-in secret.
  */
 record LocalCredentials(String accessKeyId, String secretAccessKey) {
 
@@ -31,11 +31,8 @@ record LocalCredentials(String accessKeyId, String secretAccessKey) {
     LocalCredentials created = new LocalCredentials("lakehouse-local", HexFormat.of().formatHex(secret));
     p.setProperty("access-key-id", created.accessKeyId());
     p.setProperty("secret-access-key", created.secretAccessKey());
-    Files.createDirectories(dataDir);
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      p.store(writer, "keys of the local S3 server");
-    }
-    restrictToOwner(file);
+    OwnerOnlyFiles.createDirectories(dataDir);
+    OwnerOnlyFiles.write(file, out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "keys of the local S3 server"));
     return created;
   }
 
@@ -51,19 +48,9 @@ record LocalCredentials(String accessKeyId, String secretAccessKey) {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     String hex = HexFormat.of().formatHex(key);
-    Files.createDirectories(dataDir);
-    Files.writeString(file, hex + "\n", StandardCharsets.UTF_8);
-    restrictToOwner(file);
+    OwnerOnlyFiles.createDirectories(dataDir);
+    OwnerOnlyFiles.write(file, (hex + "\n").getBytes(StandardCharsets.UTF_8));
     return hex;
-  }
-
-  /** Files holding the local keys are readable by their owner only. */
-  static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system: the data directory's own permissions apply
-    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack;
 
+import dev.lakehouse.common.files.OwnerOnlyFiles;
 import dev.lakehouse.common.settings.CatalogSettings;
 import dev.lakehouse.common.settings.CatalogType;
 import dev.lakehouse.common.settings.KafkaSettings;
@@ -8,7 +9,6 @@ import dev.lakehouse.common.settings.TrustedSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.process.LakehouseHome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.iceberg.catalog.Catalog;
@@ -44,7 +44,7 @@ public final class LocalStack implements AutoCloseable {
     S3ProxyServer s3 = null;
     EmbeddedKafkaBroker broker = null;
     try {
-      Files.createDirectories(config.dataDir());
+      OwnerOnlyFiles.createDirectories(config.dataDir());
       LocalCredentials credentials = LocalCredentials.loadOrCreate(config.dataDir());
       s3 = S3ProxyServer.start(config, credentials, home);
       broker = EmbeddedKafkaBroker.start(config);
@@ -61,7 +61,6 @@ public final class LocalStack implements AutoCloseable {
       Properties trusted = new Properties();
       trusted.setProperty(TrustedSettings.PSEUDONYM_KEY, LocalCredentials.loadOrCreatePseudonymKey(config.dataDir()));
       settings.write(config.settingsFile(), trusted);
-      LocalCredentials.restrictToOwner(config.settingsFile());
       return new LocalStack(config, broker, s3, settings);
     } catch (RuntimeException | Error e) {
       closeQuietly(broker);

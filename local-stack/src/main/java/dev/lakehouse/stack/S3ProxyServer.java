@@ -1,11 +1,12 @@
 package dev.lakehouse.stack;
 
+import dev.lakehouse.common.files.OwnerOnlyFiles;
 import dev.lakehouse.common.settings.S3Settings;
 import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,10 +77,7 @@ final class S3ProxyServer implements AutoCloseable {
     p.setProperty("jclouds.credential", credentials.secretAccessKey());
     p.setProperty("jclouds.filesystem.basedir", config.s3Dir().toString());
     Path file = config.dataDir().resolve("s3proxy.properties");
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      p.store(writer, "s3proxy settings written by the local stack");
-    }
-    LocalCredentials.restrictToOwner(file);
+    OwnerOnlyFiles.write(file, out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "s3proxy settings written by the local stack"));
     return file;
   }
 

@@ -31,6 +31,10 @@ public final class StreamsCommand implements Callable<Integer> {
   @Option(names = "--http-port", paramLabel = "PORT", description = "Overrides streams.http-port (0: any free port).")
   Integer httpPort;
 
+  @Option(names = "--http-host", paramLabel = "ADDRESS",
+      description = "Overrides streams.http-host, the address the HTTP port binds to (default 127.0.0.1; 0.0.0.0 in a pod).")
+  String httpHost;
+
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Overrides streams.state-dir.")
   Path stateDir;
 
@@ -53,6 +57,9 @@ public final class StreamsCommand implements Callable<Integer> {
       }
       if (httpPort != null) {
         streamsSettings = streamsSettings.withHttpPort(httpPort);
+      }
+      if (httpHost != null) {
+        streamsSettings = streamsSettings.withHttpHost(httpHost);
       }
       if (stateDir != null) {
         streamsSettings = streamsSettings.withStateDir(stateDir);

@@ -1,6 +1,8 @@
 package dev.lakehouse.common.settings;
 
+import dev.lakehouse.common.files.OwnerOnlyFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,16 +93,18 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
     write(file, new Properties());
   }
 
-  /** Writes these settings and {@code more} (other processes' keys, e.g. {@code trusted.*}) to {@code file}, atomically. */
+  /**
+   * Writes these settings and {@code more} (other processes' keys, e.g. {@code trusted.*}) to {@code file},
+   * atomically and readable by the owner only from the first byte (the file holds the S3 keys); a missing
+   * directory is created owner-only.
+   */
   public void write(Path file, Properties more) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Path dir = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      OwnerOnlyFiles.createDirectories(dir);
+    }
     Properties all = toProperties();
     all.putAll(more);
-    try (var writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-      all.store(writer, "Written by the local stack; read by every lakehouse process");
-    }
-    Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    OwnerOnlyFiles.write(file, out -> all.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "Written by the local stack; read by every lakehouse process"));
   }
 }

@@ -22,6 +22,8 @@ import java.util.Properties;
  *     the trusted stage per order partition) are spread over them
  * @param writerThreads threads that type rows into the Iceberg writer's open files, a table on one thread at a
  *     time (different tables side by side); the writer still makes one commit per table
+ * @param httpHost the address the metrics and health endpoints bind to: loopback by default, {@code 0.0.0.0}
+ *     where a probe or a scraper comes from another host (a Kubernetes pod)
  */
 public record StreamsSettings(
     String applicationId,
@@ -32,9 +34,11 @@ public record StreamsSettings(
     Path stateDir,
     int catchUpIntervals,
     int streamThreads,
-    int writerThreads) {
+    int writerThreads,
+    String httpHost) {
 
   public static final String DEFAULT_APPLICATION_ID = "lakehouse-streams";
+  public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
 
   public StreamsSettings {
     if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
@@ -61,14 +65,17 @@ public record StreamsSettings(
     if (writerThreads < 1 || writerThreads > 64) {
       throw new SettingsException("streams.writer-threads must be between 1 and 64, was " + writerThreads);
     }
+    if (httpHost == null || httpHost.isBlank()) {
+      throw new SettingsException("streams.http-host must be an address or a host name, was '" + httpHost + "'");
+    }
   }
 
   /**
    * The defaults: 5 s commits, 128 MB files, 256 MB buffer budget (fits a 1 GiB heap), port 8085, batches up
-   * to 6 intervals while catching up, one stream thread, two writer threads.
+   * to 6 intervals while catching up, one stream thread, two writer threads, the HTTP port on loopback only.
    */
   public static StreamsSettings defaults(Path stateDir) {
-    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1, 2);
+    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1, 2, DEFAULT_HTTP_HOST);
   }
 
   public static StreamsSettings load(Path file, Map<String, String> environment) {
@@ -91,26 +98,31 @@ public record StreamsSettings(
         Path.of(raw.orDefault("streams.state-dir", defaultStateDir.toString())),
         raw.integer("streams.catch-up-intervals", d.catchUpIntervals()),
         raw.integer("streams.threads", d.streamThreads()),
-        raw.integer("streams.writer-threads", d.writerThreads()));
+        raw.integer("streams.writer-threads", d.writerThreads()),
+        raw.orDefault("streams.http-host", d.httpHost()));
   }
 
   public StreamsSettings withApplicationId(String id) {
-    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads);
+    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
-    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads);
+    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
   }
 
   public StreamsSettings withHttpPort(int port) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads, writerThreads);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
+  }
+
+  public StreamsSettings withHttpHost(String host) {
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, host);
   }
 
   public StreamsSettings withStateDir(Path dir) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads, writerThreads);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads, writerThreads, httpHost);
   }
 
   public StreamsSettings withBufferBudgetBytes(long bytes) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
   }
 }

@@ -57,6 +57,20 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void theHttpPortListensOnLoopbackUnlessOpened() {
+    assertThat(StreamsSettings.defaults(STATE).httpHost()).isEqualTo("127.0.0.1");
+    Properties props = new Properties();
+    props.setProperty("streams.http-host", "::1");
+    assertThat(StreamsSettings.fromProperties(props, Map.of(), STATE).httpHost()).isEqualTo("::1");
+    StreamsSettings opened = StreamsSettings.fromProperties(props, Map.of("LAKEHOUSE_STREAMS_HTTP_HOST", "0.0.0.0"), STATE);
+    assertThat(opened.httpHost()).as("the variable overrides the file").isEqualTo("0.0.0.0");
+    assertThat(opened.withHttpPort(0).httpHost()).as("kept by the with-methods").isEqualTo("0.0.0.0");
+    assertThat(opened.withHttpHost("localhost").httpHost()).isEqualTo("localhost");
+    assertThatThrownBy(() -> opened.withHttpHost(" "))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("streams.http-host");
+  }
+
+  @Test
   void rejectsBadValuesNamingTheKey() {
     Properties props = new Properties();
     props.setProperty("streams.commit-interval", "soon");

@@ -168,7 +168,7 @@ public final class StreamsApp implements AutoCloseable {
     thread.start();
 
     AppHealth health = new AppHealth(streams, writer, thread, streamsSettings.commitInterval());
-    HttpEndpoints http = HttpEndpoints.start("0.0.0.0", streamsSettings.httpPort(), registry, health);
+    HttpEndpoints http = HttpEndpoints.start(streamsSettings.httpHost(), streamsSettings.httpPort(), registry, health);
     LOG.info("streams app {} started: {} raw tables, {}{}, metrics and health on port {}", appId, rawTables.size(),
         DeadLetterTable.IDENTIFIER, trusted.enabled() ? " and the trusted tables" : " (trusted stage disabled)", http.port());
     return new StreamsApp(streams, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
