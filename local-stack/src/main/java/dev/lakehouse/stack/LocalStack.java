@@ -24,17 +24,17 @@ public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   private final StackConfig config;
-  private final EmbeddedKafkaBroker broker;
-  private final S3ProxyServer s3;
+  private final LakehouseHome home;
   private final LakehouseSettings settings;
-  private final long s3Pid;
+  private EmbeddedKafkaBroker broker;
+  private S3ProxyServer s3;
 
-  private LocalStack(StackConfig config, EmbeddedKafkaBroker broker, S3ProxyServer s3, LakehouseSettings settings) {
+  private LocalStack(StackConfig config, LakehouseHome home, EmbeddedKafkaBroker broker, S3ProxyServer s3, LakehouseSettings settings) {
     this.config = config;
+    this.home = home;
     this.broker = broker;
     this.s3 = s3;
     this.settings = settings;
-    this.s3Pid = s3.pid();
   }
 
   public static LocalStack start(StackConfig config, LakehouseHome home) {
@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
       Properties trusted = new Properties();
       trusted.setProperty(TrustedSettings.PSEUDONYM_KEY, LocalCredentials.loadOrCreatePseudonymKey(config.dataDir()));
       settings.write(config.settingsFile(), trusted);
-      return new LocalStack(config, broker, s3, settings);
+      return new LocalStack(config, home, broker, s3, settings);
     } catch (RuntimeException | Error e) {
       closeQuietly(broker);
       closeQuietly(s3);
@@ -103,12 +103,40 @@ public final class LocalStack implements AutoCloseable {
     return config;
   }
 
-  public long s3ServerPid() {
-    return s3Pid;
+  /** The S3 server's process id (it changes when {@link #restartS3Server()} starts a new one). */
+  public synchronized long s3ServerPid() {
+    return s3.pid();
+  }
+
+  /**
+   * Stops the in-process Kafka broker as a shutdown of the server would; its log directory stays. For fault
+   * tests: {@link #startBroker()} brings it back on the same ports and log directory.
+   */
+  public synchronized void stopBroker() {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+  }
+
+  /** Starts the broker again after {@link #stopBroker()}, on the same ports and log directory. */
+  public synchronized void startBroker() throws Exception {
+    if (broker == null) {
+      broker = EmbeddedKafkaBroker.start(config);
+    }
+  }
+
+  /**
+   * Starts a new S3 server on the same port and data directory, after the one running died (a fault test
+   * SIGKILLs it); a live one is stopped first.
+   */
+  public synchronized void restartS3Server() throws Exception {
+    closeQuietly(s3);
+    s3 = S3ProxyServer.start(config, LocalCredentials.loadOrCreate(config.dataDir()), home);
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closeQuietly(broker);
     closeQuietly(s3);
     LOG.info("local stack stopped");

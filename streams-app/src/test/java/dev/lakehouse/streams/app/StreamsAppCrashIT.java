@@ -263,7 +263,7 @@ class StreamsAppCrashIT {
   // ---- what the manifest says must land
 
   /** Good rows per dataset, dead letters by "stage/reason" ("raw" for the raw stage), as StreamsAppIT counts them. */
-  private record Expected(Map<Dataset, Long> good, Map<String, Long> deadLetters, long sourceRecords) {
+  record Expected(Map<Dataset, Long> good, Map<String, Long> deadLetters, long sourceRecords) {
     static Expected of(GenerationManifest manifest) {
       Map<Dataset, Long> good = new TreeMap<>();
       Map<String, Long> deadLetters = new TreeMap<>();
@@ -308,7 +308,7 @@ class StreamsAppCrashIT {
 
   // ---- the checks
 
-  private static void assertExactlyOnce(Catalog catalog, Expected expected, String uriPrefix) throws IOException {
+  static void assertExactlyOnce(Catalog catalog, Expected expected, String uriPrefix) throws IOException {
     Map<Dataset, Long> rows = new TreeMap<>();
     Map<Dataset, List<String>> duplicates = new TreeMap<>();
     for (Dataset dataset : Dataset.values()) {
@@ -478,7 +478,7 @@ class StreamsAppCrashIT {
   }
 
   /** Rows under the prefix in the five tables, by a scan of one column. */
-  private static long rowsUnder(Catalog catalog, String uriPrefix) throws IOException {
+  static long rowsUnder(Catalog catalog, String uriPrefix) throws IOException {
     long rows = 0;
     for (TableIdentifier id : tables()) {
       String column = id.equals(DeadLetterTable.IDENTIFIER) ? DeadLetterTable.SOURCE_URI : RawTables.SOURCE_URI;
@@ -499,7 +499,7 @@ class StreamsAppCrashIT {
     return ids;
   }
 
-  private static Map<TableIdentifier, Long> totalRecords(Catalog catalog) {
+  static Map<TableIdentifier, Long> totalRecords(Catalog catalog) {
     Map<TableIdentifier, Long> totals = new HashMap<>();
     for (TableIdentifier id : tables()) {
       Snapshot current = catalog.loadTable(id).currentSnapshot();
@@ -508,7 +508,7 @@ class StreamsAppCrashIT {
     return totals;
   }
 
-  private static long rowsWritten(Catalog catalog, Map<TableIdentifier, Long> baseline) {
+  static long rowsWritten(Catalog catalog, Map<TableIdentifier, Long> baseline) {
     long sum = 0;
     for (Map.Entry<TableIdentifier, Long> entry : totalRecords(catalog).entrySet()) {
       sum += entry.getValue() - baseline.get(entry.getKey());
@@ -517,7 +517,7 @@ class StreamsAppCrashIT {
   }
 
   /** Publishes the landing files to the source topics with the in-process ingestor. */
-  private static void ingest(LocalStack stack, Path landing, Expected expected) {
+  static void ingest(LocalStack stack, Path landing, Expected expected) {
     long started = System.nanoTime();
     IngestOptions options = new IngestOptions(landing.toString(), "crash-it-" + UUID.randomUUID(), false, Duration.ofSeconds(1),
         3, 5_000, 500);

@@ -159,7 +159,7 @@ class TrustedCrashIT {
   }
 
   /** Per order, the versions are 1..n, each once. */
-  private static void assertVersionsOnceAndGapless(Catalog catalog, TableIdentifier id, Set<String> orderIds) throws Exception {
+  static void assertVersionsOnceAndGapless(Catalog catalog, TableIdentifier id, Set<String> orderIds) throws Exception {
     Map<String, List<Long>> versions = new HashMap<>();
     for (Record r : TrustedTableReads.all(catalog, id, orderIds, Set.of())) {
       versions.computeIfAbsent((String) r.getField("order_id"), k -> new ArrayList<>()).add((Long) r.getField(TrustedTables.VERSION));
@@ -176,7 +176,7 @@ class TrustedCrashIT {
   }
 
   /** No (order, version, position...) row twice. */
-  private static void assertRowsOnce(Catalog catalog, TableIdentifier id, Set<String> orderIds, String... positions) throws Exception {
+  static void assertRowsOnce(Catalog catalog, TableIdentifier id, Set<String> orderIds, String... positions) throws Exception {
     Set<String> seen = new HashSet<>();
     List<String> twice = new ArrayList<>();
     long rows = 0;
