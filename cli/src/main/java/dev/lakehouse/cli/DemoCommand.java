@@ -120,7 +120,8 @@ final class DemoCommand implements Callable<Integer> {
             streamsSettings.applicationId(), streamsSettings.commitInterval().toSeconds(), app.httpPort());
 
         phase = System.nanoTime();
-        IngestSummary ingested = new FileIngestRun(new IngestOptions(landing.toString(), "demo", false, Duration.ofSeconds(1), 3, 50_000, 1_000),
+        IngestSummary ingested = new FileIngestRun(new IngestOptions(landing.toString(), "demo", false, Duration.ofSeconds(1), 3, 50_000, 1_000)
+            .withSettle(Duration.ZERO), // the generator has finished writing
             settings).run(new PrintStream(OutputStream.nullOutputStream()), false);
         long ingestDeadLetters = ingested.deadLettersByReason().values().stream().mapToLong(Long::longValue).sum();
         out.printf("ingest     %,d records published, %,d lines dead-lettered, in %.1f s%n", ingested.published(), ingestDeadLetters, seconds(phase));

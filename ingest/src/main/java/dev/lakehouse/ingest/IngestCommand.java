@@ -47,6 +47,11 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Milliseconds per Kafka transaction at most (default: ${DEFAULT-VALUE}).")
   long batchMillis;
 
+  @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "2",
+      description = "A local file is read only once its size and modification time have not changed for this long, so a file "
+          + "still being copied in is read whole when complete; 0 reads at once (default: ${DEFAULT-VALUE}).")
+  double settleSeconds;
+
   @Option(names = "--max-record-bytes", paramLabel = "BYTES", defaultValue = "786432",
       description = "The largest record published; a longer one is a record-too-large dead letter (default: ${DEFAULT-VALUE}).")
   int maxRecordBytes;
@@ -75,8 +80,12 @@ public final class IngestCommand implements Callable<Integer> {
     try {
       RecordLimits limits = new RecordLimits(maxRecordBytes, deadLetterPrefixBytes, maxKeyBytes, maxCsvLines,
           RecordLimits.DEFAULTS.maxJsonDepth());
+      if (!Double.isFinite(settleSeconds) || settleSeconds < 0 || settleSeconds > IngestOptions.MAX_SETTLE_SECONDS) {
+        throw new IllegalArgumentException("--settle must be between 0 and " + IngestOptions.MAX_SETTLE_SECONDS + " seconds, was "
+            + settleSeconds);
+      }
       options = new IngestOptions(location, ingestorId, watch, Duration.ofSeconds(pollSeconds), partitions, batchRecords, batchMillis,
-          limits);
+          limits, Duration.ofMillis(Math.round(settleSeconds * 1000)));
     } catch (IllegalArgumentException e) {
       System.err.println("lakehouse ingest: " + e.getMessage());
       return 2;

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * CSV with a header line. A quoted cell may span lines, up to {@link RecordLimits#maxCsvLines()} lines
  * and {@link RecordLimits#maxRecordBytes()} bytes: a quote still open after that (or at the end of the
- * file) makes the line where it opened an {@code unterminated-quote} dead letter, and reading resumes at
- * the line after it, so a stray quote costs one line, not the rest of the file. Each record becomes a
+ * file), or one that closes on a later line but not into a record of the header's cells, makes the line
+ * where it opened an {@code unterminated-quote} dead letter, and reading resumes at the line after it,
+ * so a stray quote costs one line, not the rest of the file. Each record becomes a
  * JSON object keyed by the header's names, every cell a string and an empty cell null; types are parsed
  * later, in the raw layer.
  */
@@ -107,6 +108,10 @@ final class CsvReader implements RecordReader {
     }
     quoteSteps += quotes.steps();
     byte[] record = join(span);
+    if (span.size() > 1 && !wellFormed(record)) {
+      // the quote closed on a later line, but not into a record: it was a stray quote, not a cell
+      return unterminated(first, "into a record of " + header.size() + " cells");
+    }
     span.clear();
     return parse(first, record);
   }
@@ -164,6 +169,15 @@ final class CsvReader implements RecordReader {
           "the record is " + value.length + " bytes as JSON, over the limit of " + limits.maxRecordBytes(), record);
     }
     return new SourceRecord.Good(line, keyBytes, value);
+  }
+
+  /** Whether the bytes split into cells, as many as the header's (quotes and commas are ASCII: any 8-bit decoding will do). */
+  private boolean wellFormed(byte[] record) {
+    try {
+      return CsvCells.split(new String(record, StandardCharsets.ISO_8859_1)).size() == header.size();
+    } catch (CsvCells.MalformedCsvException e) {
+      return false;
+    }
   }
 
   private boolean isHeader(byte[] record) {

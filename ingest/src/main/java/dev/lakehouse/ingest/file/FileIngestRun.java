@@ -3,6 +3,7 @@ package dev.lakehouse.ingest.file;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class FileIngestRun {
   public IngestSummary run(PrintStream out, boolean terminal) throws IOException, InterruptedException {
     String runId = UUID.randomUUID().toString();
     long started = System.nanoTime();
-    SourceLocation location = SourceLocations.open(options.location(), settings.s3());
+    SourceLocation location = SourceLocations.open(options.location(), settings.s3(), options.settle());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
       IngestTopics.ensure(admin, options.partitions());
     } catch (ExecutionException e) {
@@ -50,6 +51,7 @@ public final class FileIngestRun {
     }
     List<FileResult> results = new ArrayList<>();
     java.util.Set<String> reported = new java.util.HashSet<>();
+    java.util.Set<String> handled = new java.util.HashSet<>();
     try (IngestPublisher publisher = IngestPublisher.create(settings.kafka().bootstrapServers(), options.transactionalId());
         ProgressReporter reporter = new ProgressReporter(meter, terminal, out)) {
       LOG.info("ingest run {} of {} as {}", runId, location.describe(), options.transactionalId());
@@ -63,6 +65,9 @@ public final class FileIngestRun {
           if (stopped) {
             break;
           }
+          if (!options.watch() && !handled.add(file.uri())) {
+            continue; // a one-shot run lists again only to wait for files still being written
+          }
           FileResult result = ingestor.ingest(file, Optional.ofNullable(progress.get(file.uri())));
           boolean news = reported.add(result.uri() + " " + result.outcome() + " " + file.fingerprint());
           if (!options.watch() || (news && result.outcome() != FileResult.Outcome.ALREADY_INGESTED)) {
@@ -70,10 +75,14 @@ public final class FileIngestRun {
             results.add(result);
           }
         }
-        if (options.watch() && !stopped) {
-          Thread.sleep(options.pollInterval().toMillis());
+        Optional<Duration> heldBack = location.heldBack();
+        if (heldBack.isPresent() && !options.watch()) {
+          LOG.info("waiting {} ms for files still being written", heldBack.get().toMillis());
         }
-      } while (options.watch() && !stopped);
+        if ((options.watch() || heldBack.isPresent()) && !stopped) {
+          Thread.sleep(options.watch() ? options.pollInterval().toMillis() : Math.max(50, heldBack.get().toMillis()));
+        }
+      } while ((options.watch() || location.heldBack().isPresent()) && !stopped);
     }
     return new IngestSummary(results, System.nanoTime() - started);
   }

@@ -14,19 +14,29 @@ import java.time.Duration;
  * @param batchRecords records per Kafka transaction at most
  * @param batchMillis milliseconds per Kafka transaction at most
  * @param limits how large a record and its key may be
+ * @param settle how long a local file's size and modification time must stay unchanged before it is
+ *     read: a file still being copied in is left for a later listing (zero reads every file at once)
  */
 public record IngestOptions(
     String location, String ingestorId, boolean watch, Duration pollInterval, int partitions, int batchRecords, long batchMillis,
-    RecordLimits limits) {
-  /** With the default record limits. */
+    RecordLimits limits, Duration settle) {
+  public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(2);
+  public static final long MAX_SETTLE_SECONDS = 3600;
+  static final Duration MAX_SETTLE = Duration.ofSeconds(MAX_SETTLE_SECONDS);
+
+  /** With the default record limits and settle window. */
   public IngestOptions(
       String location, String ingestorId, boolean watch, Duration pollInterval, int partitions, int batchRecords, long batchMillis) {
-    this(location, ingestorId, watch, pollInterval, partitions, batchRecords, batchMillis, RecordLimits.DEFAULTS);
+    this(location, ingestorId, watch, pollInterval, partitions, batchRecords, batchMillis, RecordLimits.DEFAULTS, DEFAULT_SETTLE);
   }
 
   public IngestOptions {
     if (limits == null) {
       throw new IllegalArgumentException("record limits are required");
+    }
+    if (settle == null || settle.isNegative() || settle.compareTo(MAX_SETTLE) > 0) {
+      throw new IllegalArgumentException("--settle must be between 0 and " + MAX_SETTLE.toSeconds() + " seconds, was "
+          + (settle == null ? "missing" : settle.toMillis() / 1000.0));
     }
     if (location == null || location.isBlank()) {
       throw new IllegalArgumentException("a source location (directory or s3://bucket/prefix) is required");
@@ -43,6 +53,11 @@ public record IngestOptions(
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("--poll-interval must be positive");
     }
+  }
+
+  /** The same options with another settle window (zero when the caller knows every file is complete). */
+  public IngestOptions withSettle(Duration window) {
+    return new IngestOptions(location, ingestorId, watch, pollInterval, partitions, batchRecords, batchMillis, limits, window);
   }
 
   public String transactionalId() {

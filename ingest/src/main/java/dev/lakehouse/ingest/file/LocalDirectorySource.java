@@ -3,22 +3,42 @@ package dev.lakehouse.ingest.file;
 import dev.lakehouse.common.contract.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Source files in a local directory (recursively). */
+/**
+ * Source files in a local directory (recursively). A file is listed only once it has settled: neither
+ * its size nor its modification time changed within the settle window, judged both by its modification
+ * time and by what earlier listings saw. So a file still being copied in is not read in part (and then
+ * flagged changed) nor, when it is gzip, found truncated: it is read whole once the copy is done.
+ */
 final class LocalDirectorySource implements SourceLocation {
-  private final Path root;
+  /** What a listing saw of a file, and since when. */
+  private record Seen(long size, long modifiedMillis, Instant since) {}
 
-  LocalDirectorySource(Path root) {
+  private final Path root;
+  private final Duration settle;
+  private final Clock clock;
+  private final Map<Path, Seen> seen = new HashMap<>();
+  private Optional<Duration> heldBack = Optional.empty();
+
+  LocalDirectorySource(Path root, Duration settle, Clock clock) {
     this.root = root.toAbsolutePath().normalize();
+    this.settle = settle;
+    this.clock = clock;
   }
 
   @Override
@@ -26,20 +46,55 @@ final class LocalDirectorySource implements SourceLocation {
     if (!Files.isDirectory(root)) {
       throw new NoSuchFileException(root.toString(), null, "not a directory");
     }
+    Instant now = clock.instant();
     List<SourceFile> files = new ArrayList<>();
+    Map<Path, Seen> current = new HashMap<>();
+    Duration soonest = null;
     try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
-        Optional<Dataset> dataset = Dataset.forFileName(path.getFileName().toString());
-        if (dataset.isEmpty()) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Optional<Dataset> dataset = SourceFileNames.dataset(root.relativize(path).toString().replace('\\', '/'));
+        if (dataset.isEmpty() || !Files.isRegularFile(path)) {
           continue;
         }
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        String fingerprint = attributes.size() + "-" + attributes.lastModifiedTime().toMillis();
-        files.add(new SourceFile(path.toUri().toString(), attributes.size(), fingerprint, dataset.get()));
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException gone) {
+          continue; // renamed or deleted since the walk saw it
+        }
+        long size = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
+        Seen before = seen.get(path);
+        Seen observed = before != null && before.size() == size && before.modifiedMillis() == modified ? before : new Seen(size, modified, now);
+        current.put(path, observed);
+        Duration wait = untilSettled(now, modified, observed.since());
+        if (!wait.isZero()) {
+          soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
+          continue;
+        }
+        files.add(new SourceFile(path.toUri().toString(), size, size + "-" + modified, dataset.get()));
       }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+    seen.clear();
+    seen.putAll(current);
+    heldBack = Optional.ofNullable(soonest);
     files.sort(Comparator.comparing(SourceFile::uri));
     return files;
+  }
+
+  /** Zero when the file settled: unchanged for the settle window by its modification time or by our listings. */
+  private Duration untilSettled(Instant now, long modifiedMillis, Instant unchangedSince) {
+    Duration byTime = settle.minus(Duration.between(Instant.ofEpochMilli(modifiedMillis), now));
+    Duration byListings = settle.minus(Duration.between(unchangedSince, now));
+    Duration wait = byTime.compareTo(byListings) < 0 ? byTime : byListings;
+    return wait.isNegative() || wait.isZero() ? Duration.ZERO : wait;
+  }
+
+  @Override
+  public Optional<Duration> heldBack() {
+    return heldBack;
   }
 
   @Override

@@ -30,7 +30,7 @@ final class S3PrefixSource implements SourceLocation {
     List<SourceFile> files = new ArrayList<>();
     try {
       for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-        Optional<Dataset> dataset = Dataset.forFileName(object.key());
+        Optional<Dataset> dataset = SourceFileNames.dataset(object.key().substring(prefix.length()));
         if (dataset.isPresent()) {
           String etag = object.eTag() == null ? "" : object.eTag().replace("\"", "");
           files.add(new SourceFile("s3://" + bucket + "/" + object.key(), object.size(), etag, dataset.get()));

@@ -10,9 +10,14 @@ public final class SourceLocations {
   private SourceLocations() {}
 
   public static SourceLocation open(String location, S3Settings s3) {
+    return open(location, s3, IngestOptions.DEFAULT_SETTLE);
+  }
+
+  /** S3 objects appear whole, so {@code settle} applies to directories only. */
+  public static SourceLocation open(String location, S3Settings s3, java.time.Duration settle) {
     if (location.startsWith("s3://")) {
       return new S3PrefixSource(S3Clients.forSettings(s3), URI.create(location));
     }
-    return new LocalDirectorySource(Path.of(location));
+    return new LocalDirectorySource(Path.of(location), settle, java.time.Clock.systemUTC());
   }
 }

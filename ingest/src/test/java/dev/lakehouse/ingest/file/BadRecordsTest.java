@@ -146,6 +146,16 @@ class BadRecordsTest {
   }
 
   @Test
+  void aStrayQuoteClosedByAQuoteInALaterGoodLineCostsOnlyItsLine() throws Exception {
+    String csv = CONSUMER_HEADER + "\n" + consumer("c-1", "\"Maria " + SECRET) + "\n" + consumer("c-2", "Ana \"Nina\" Souza") + "\n"
+        + consumer("c-3", "\"Zé\"") + "\n";
+    List<SourceRecord> records = readAll(utf8(csv), Dataset.CONSUMER, RecordLimits.DEFAULTS);
+    assertThat(records).extracting(BadRecordsTest::reason).containsExactly("unterminated-quote", "good", "good");
+    assertThat(((SourceRecord.Bad) records.get(0)).detail()).isEqualTo("a quoted cell opened on line 2 is not closed into a record of 7 cells");
+    assertThat(records).extracting(SourceRecord::line).containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
   void aQuoteLeftOpenAtTheEndOfTheFileCostsOneLine() throws Exception {
     String csv = CONSUMER_HEADER + "\n" + consumer("c-1", "\"open") + "\n" + consumer("c-2", "fine") + "\n" + consumer("c-3", "also");
     List<SourceRecord> records = readAll(utf8(csv), Dataset.CONSUMER, RecordLimits.DEFAULTS);
