@@ -4,10 +4,11 @@ import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.SettingsException;
 import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.common.settings.TrustedSettings;
+import dev.lakehouse.streams.app.AppProcess;
+import dev.lakehouse.streams.app.ExitPolicy;
 import dev.lakehouse.streams.app.StreamsApp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
     description = "Run the Streams app: validate the source topics against their contracts and write the raw Iceberg tables "
         + "(raw.order, raw.order_status, raw.consumer, raw.restaurant) and raw.dead_letters, exactly once. Settings come from the "
         + "streams.* keys of the settings file or LAKEHOUSE_STREAMS_* variables; metrics on /metrics, probes on /health/live "
-        + "and /health/ready. Runs until SIGTERM or Ctrl-C; exits 1 if the app fails.")
+        + "and /health/ready (on 127.0.0.1 unless --http-host says otherwise). Runs until SIGTERM (exit code 143) or Ctrl-C (130); "
+        + "exits 1 within seconds if the topology or the writer fails, 2 on bad settings.")
 public final class StreamsCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Settings file (default: $LAKEHOUSE_CONFIG, else the local stack's .lakehouse/lakehouse.properties).")
@@ -66,31 +68,11 @@ public final class StreamsCommand implements Callable<Integer> {
       }
     } catch (SettingsException e) {
       System.err.println("lakehouse streams: " + e.getMessage());
-      return 2;
+      return ExitPolicy.BAD_SETTINGS;
     }
     StreamsApp app = StreamsApp.start(settings, streamsSettings, trusted);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopped.countDown();
-      try {
-        main.join(90_000);
-      } catch (InterruptedException ignored) {
-        Thread.currentThread().interrupt();
-      }
-    }, "streams-shutdown"));
-    System.out.println("streams app " + streamsSettings.applicationId() + " running; metrics on http://localhost:"
-        + app.httpPort() + "/metrics (Ctrl-C to stop)");
-    String fatal = null;
-    while (stopped.getCount() > 0 && (fatal = app.fatalError()) == null) {
-      stopped.await(1, java.util.concurrent.TimeUnit.SECONDS);
-    }
-    // on SIGTERM the JVM is shutting down: leave the open batch to the next owner
-    app.close(stopped.getCount() > 0);
-    if (fatal != null) {
-      System.err.println("lakehouse streams: " + fatal);
-      return 1;
-    }
-    return 0;
+    System.out.println("streams app " + streamsSettings.applicationId() + " running; metrics on http://" + streamsSettings.httpHost()
+        + ":" + app.httpPort() + "/metrics (Ctrl-C to stop)");
+    return AppProcess.run(app, System.err);
   }
 }

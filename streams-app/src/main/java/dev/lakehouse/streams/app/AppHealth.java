@@ -3,20 +3,24 @@ package dev.lakehouse.streams.app;
 import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.writer.IcebergTableWriter;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Live while the topology has not failed and the writer loop keeps turning; ready once, in addition, the
+ * Live while the topology has not failed (see {@link ExitPolicy#topologyDead}) and the writer loop keeps turning; ready once, in addition, the
  * topology is running and the writer has positioned its partitions from the tables.
  */
 final class AppHealth implements Health {
   private final KafkaStreams streams;
+  private final AtomicReference<Throwable> topologyError;
   private final IcebergTableWriter writer;
   private final Thread writerThread;
   private final long stallMillis;
 
-  AppHealth(KafkaStreams streams, IcebergTableWriter writer, Thread writerThread, Duration commitInterval) {
+  AppHealth(KafkaStreams streams, AtomicReference<Throwable> topologyError, IcebergTableWriter writer, Thread writerThread,
+      Duration commitInterval) {
     this.streams = streams;
+    this.topologyError = topologyError;
     this.writer = writer;
     this.writerThread = writerThread;
     // a commit to a slow object store can take a while: only a loop silent for much longer is stuck
@@ -33,8 +37,9 @@ final class AppHealth implements Health {
       return Check.failing("the Iceberg writer loop has not turned for " + silent / 1000 + " s");
     }
     KafkaStreams.State state = streams.state();
-    if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
-      return Check.failing("the Kafka Streams topology is in state " + state);
+    if (topologyError.get() != null || ExitPolicy.topologyDead(state)) {
+      return Check.failing("the Kafka Streams topology is in state " + state
+          + (topologyError.get() != null ? " after " + topologyError.get() : ""));
     }
     return Check.ok("topology " + state + ", writer turning");
   }

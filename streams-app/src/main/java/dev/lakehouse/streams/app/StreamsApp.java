@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,6 +52,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +72,12 @@ public final class StreamsApp implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final HttpEndpoints http;
   private final List<AutoCloseable> binders;
+  private final AtomicReference<Throwable> topologyError;
 
-  private StreamsApp(KafkaStreams streams, IcebergTableWriter writer, Thread writerThread, WriterMetrics metrics,
-      PrometheusMeterRegistry registry, HttpEndpoints http, List<AutoCloseable> binders) {
+  private StreamsApp(KafkaStreams streams, AtomicReference<Throwable> topologyError, IcebergTableWriter writer, Thread writerThread,
+      WriterMetrics metrics, PrometheusMeterRegistry registry, HttpEndpoints http, List<AutoCloseable> binders) {
     this.streams = streams;
+    this.topologyError = topologyError;
     this.writer = writer;
     this.writerThread = writerThread;
     this.metrics = metrics;
@@ -147,6 +151,14 @@ public final class StreamsApp implements AutoCloseable {
     KafkaStreams streams = new KafkaStreams(topology, props);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
+    // what reaches this handler is not a bad record (those become dead letters) but a fault of the client
+    // itself: this instance stops, its process exits and is restarted, the other instances go on
+    AtomicReference<Throwable> topologyError = new AtomicReference<>();
+    streams.setUncaughtExceptionHandler(e -> {
+      topologyError.compareAndSet(null, e);
+      LOG.error("the Kafka Streams topology failed; this instance shuts down", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
     streams.start();
 
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -167,11 +179,11 @@ public final class StreamsApp implements AutoCloseable {
     Thread thread = new Thread(writer, "iceberg-writer");
     thread.start();
 
-    AppHealth health = new AppHealth(streams, writer, thread, streamsSettings.commitInterval());
+    AppHealth health = new AppHealth(streams, topologyError, writer, thread, streamsSettings.commitInterval());
     HttpEndpoints http = HttpEndpoints.start(streamsSettings.httpHost(), streamsSettings.httpPort(), registry, health);
     LOG.info("streams app {} started: {} raw tables, {}{}, metrics and health on port {}", appId, rawTables.size(),
         DeadLetterTable.IDENTIFIER, trusted.enabled() ? " and the trusted tables" : " (trusted stage disabled)", http.port());
-    return new StreamsApp(streams, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
+    return new StreamsApp(streams, topologyError, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
   }
 
   public WriterMetrics metrics() {
@@ -192,16 +204,7 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Why the app cannot go on (the writer or the topology failed), or null while it can. */
   public String fatalError() {
-    if (writer.failure() != null) {
-      return "the Iceberg writer failed: " + writer.failure();
-    }
-    if (!writerThread.isAlive()) {
-      return "the Iceberg writer stopped";
-    }
-    if (streams.state() == KafkaStreams.State.ERROR) {
-      return "the Kafka Streams topology failed";
-    }
-    return null;
+    return ExitPolicy.failure(streams.state(), topologyError.get(), writer.failure(), writerThread.isAlive());
   }
 
   /** The topology's transaction interval: a fifth of the writer's commit interval, between 100 ms and 1 s. */
@@ -223,10 +226,18 @@ public final class StreamsApp implements AutoCloseable {
    *     the partitions reads the open batch again from the tables' offsets anyway
    */
   public void close(boolean commitOpenBatch) throws Exception {
+    close(commitOpenBatch, Duration.ofSeconds(60), Duration.ofSeconds(30));
+  }
+
+  /** {@link #close(boolean)} with a bound on each half: the writer's loop, then the topology. */
+  public void close(boolean commitOpenBatch, Duration writerTimeout, Duration topologyTimeout) throws Exception {
     writer.stop(commitOpenBatch);
-    writerThread.join(Duration.ofSeconds(60).toMillis());
+    writerThread.join(Math.max(1, writerTimeout.toMillis()));
+    if (writerThread.isAlive()) {
+      LOG.warn("the Iceberg writer did not stop within {}; closing the rest", writerTimeout);
+    }
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(Duration.ofSeconds(30)));
+        .withTimeout(topologyTimeout));
     http.close();
     for (AutoCloseable binder : binders) {
       binder.close();
