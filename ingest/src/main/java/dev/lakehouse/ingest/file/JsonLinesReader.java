@@ -19,7 +19,7 @@ import java.util.Set;
  * JSON Lines: each non-blank line must be valid UTF-8 without NUL bytes, holding one JSON object with no
  * repeated field, nested at most {@link RecordLimits#maxJsonDepth()} deep, with a non-empty natural key
  * no longer than {@link RecordLimits#maxKeyBytes()}. A good line is published byte for byte as it was
- * read; nothing is re-serialized. Anything else is a dead letter whose detail gives a position, never content.
+ * read (less a UTF-8 byte order mark at the start of the file); nothing is re-serialized. Anything else is a dead letter whose detail gives a position, never content.
  */
 final class JsonLinesReader implements RecordReader {
   private static final JsonFactory JSON =
@@ -47,6 +47,10 @@ final class JsonLinesReader implements RecordReader {
     if (line.tooLarge()) {
       return SourceRecord.Bad.of(line, DeadLetterReason.RECORD_TOO_LARGE,
           "the line is " + line.length() + " bytes, over the limit of " + limits.maxRecordBytes());
+    }
+    if (line.number() == 1 && startsWithBom(line.bytes())) {
+      // a UTF-8 byte order mark (editors on Windows write one) is not part of the first record
+      line = new ByteLineReader.Line(1, 3, java.util.Arrays.copyOfRange(line.bytes(), 3, line.bytes().length), line.length() - 3, null);
     }
     byte[] bytes = line.bytes();
     int nul = DeadLetterReason.nulByte(bytes);
@@ -176,6 +180,10 @@ final class JsonLinesReader implements RecordReader {
   @Override
   public long partialRecordLine() {
     return lines.lineNumber() + 1;
+  }
+
+  private static boolean startsWithBom(byte[] bytes) {
+    return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
   }
 
   static boolean isBlank(byte[] line) {

@@ -264,6 +264,14 @@ class BadRecordsTest {
   }
 
   @Test
+  void aByteOrderMarkAtTheStartOfAJsonFileIsNotPartOfItsFirstRecord() throws Exception {
+    byte[] file = utf8("\uFEFF" + status("a") + "\n\uFEFF" + status("b") + "\n");
+    List<SourceRecord> records = readAll(file, Dataset.ORDER_STATUS, RecordLimits.DEFAULTS);
+    assertThat(records).extracting(BadRecordsTest::reason).as("JSON parsers skip a leading BOM").containsExactly("good", "good");
+    assertThat(((SourceRecord.Good) records.get(0)).value()).isEqualTo(utf8(status("a")));
+  }
+
+  @Test
   void offsetsPointAtTheRecordsFirstByte() throws Exception {
     String a = status("a");
     String bad = "{\"order_id\":";
