@@ -30,6 +30,10 @@ public final class StreamsCommand implements Callable<Integer> {
   @Option(names = "--application-id", paramLabel = "ID", description = "Overrides streams.application-id.")
   String applicationId;
 
+  @Option(names = "--successor-of", paramLabel = "ID",
+      description = "Overrides streams.successor-of: take the lake over from the application with this id (stop it first).")
+  String successorOf;
+
   @Option(names = "--http-port", paramLabel = "PORT", description = "Overrides streams.http-port (0: any free port).")
   Integer httpPort;
 
@@ -56,6 +60,9 @@ public final class StreamsCommand implements Callable<Integer> {
       trusted = TrustedSettings.load(file, System.getenv());
       if (applicationId != null) {
         streamsSettings = streamsSettings.withApplicationId(applicationId);
+      }
+      if (successorOf != null) {
+        streamsSettings = streamsSettings.withSuccessorOf(successorOf);
       }
       if (httpPort != null) {
         streamsSettings = streamsSettings.withHttpPort(httpPort);

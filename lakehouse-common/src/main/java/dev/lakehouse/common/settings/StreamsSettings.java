@@ -24,6 +24,8 @@ import java.util.Properties;
  *     time (different tables side by side); the writer still makes one commit per table
  * @param httpHost the address the metrics and health endpoints bind to: loopback by default, {@code 0.0.0.0}
  *     where a probe or a scraper comes from another host (a Kubernetes pod)
+ * @param successorOf the application id this one replaces, or null: the lake's tables name the application
+ *     that owns them, and an app with another id is refused unless it is that owner's declared successor
  */
 public record StreamsSettings(
     String applicationId,
@@ -35,7 +37,8 @@ public record StreamsSettings(
     int catchUpIntervals,
     int streamThreads,
     int writerThreads,
-    String httpHost) {
+    String httpHost,
+    String successorOf) {
 
   public static final String DEFAULT_APPLICATION_ID = "lakehouse-streams";
   public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -68,6 +71,10 @@ public record StreamsSettings(
     if (httpHost == null || httpHost.isBlank()) {
       throw new SettingsException("streams.http-host must be an address or a host name, was '" + httpHost + "'");
     }
+    if (successorOf != null && (!successorOf.matches("[A-Za-z0-9._-]+") || successorOf.equals(applicationId))) {
+      throw new SettingsException("streams.successor-of must be another application id (letters, digits, '.', '_' or '-'), was '"
+          + successorOf + "'");
+    }
   }
 
   /**
@@ -75,7 +82,7 @@ public record StreamsSettings(
    * to 6 intervals while catching up, one stream thread, two writer threads, the HTTP port on loopback only.
    */
   public static StreamsSettings defaults(Path stateDir) {
-    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1, 2, DEFAULT_HTTP_HOST);
+    return new StreamsSettings(DEFAULT_APPLICATION_ID, Duration.ofSeconds(5), 128L << 20, 256L << 20, 8085, stateDir, 6, 1, 2, DEFAULT_HTTP_HOST, null);
   }
 
   public static StreamsSettings load(Path file, Map<String, String> environment) {
@@ -99,30 +106,41 @@ public record StreamsSettings(
         raw.integer("streams.catch-up-intervals", d.catchUpIntervals()),
         raw.integer("streams.threads", d.streamThreads()),
         raw.integer("streams.writer-threads", d.writerThreads()),
-        raw.orDefault("streams.http-host", d.httpHost()));
+        raw.orDefault("streams.http-host", d.httpHost()),
+        raw.optional("streams.successor-of").orElse(null));
   }
 
   public StreamsSettings withApplicationId(String id) {
-    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
+    return new StreamsSettings(id, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost, successorOf);
   }
 
   public StreamsSettings withCommitInterval(Duration interval) {
-    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
+    return new StreamsSettings(applicationId, interval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost, successorOf);
   }
 
   public StreamsSettings withHttpPort(int port) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, port, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost, successorOf);
   }
 
   public StreamsSettings withHttpHost(String host) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, host);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, host, successorOf);
   }
 
   public StreamsSettings withStateDir(Path dir) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads, writerThreads, httpHost);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, dir, catchUpIntervals, streamThreads, writerThreads, httpHost, successorOf);
   }
 
   public StreamsSettings withBufferBudgetBytes(long bytes) {
-    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost);
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads, httpHost, successorOf);
+  }
+
+  public StreamsSettings withSuccessorOf(String previousApplicationId) {
+    return new StreamsSettings(applicationId, commitInterval, targetFileSizeBytes, bufferBudgetBytes, httpPort, stateDir, catchUpIntervals, streamThreads, writerThreads,
+        httpHost, previousApplicationId);
+  }
+
+  /** The application id this one replaces, if it is configured as a successor. */
+  public java.util.Optional<String> successor() {
+    return java.util.Optional.ofNullable(successorOf);
   }
 }

@@ -71,6 +71,27 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void aSuccessorNamesTheApplicationItReplaces() {
+    assertThat(StreamsSettings.defaults(STATE).successor()).isEmpty();
+    Properties props = new Properties();
+    props.setProperty("streams.application-id", "team-b");
+    props.setProperty("streams.successor-of", "team-a");
+    StreamsSettings fromFile = StreamsSettings.fromProperties(props, Map.of(), STATE);
+    assertThat(fromFile.successor()).contains("team-a");
+    assertThat(fromFile.withHttpPort(0).successor()).as("kept by the with-methods").contains("team-a");
+    StreamsSettings fromEnv = StreamsSettings.fromProperties(new Properties(),
+        Map.of("LAKEHOUSE_STREAMS_APPLICATION_ID", "team-c", "LAKEHOUSE_STREAMS_SUCCESSOR_OF", "team-b"), STATE);
+    assertThat(fromEnv.successor()).contains("team-b");
+    assertThat(StreamsSettings.defaults(STATE).withSuccessorOf("old").successor()).contains("old");
+    Properties itself = new Properties();
+    itself.setProperty("streams.successor-of", StreamsSettings.DEFAULT_APPLICATION_ID);
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(itself, Map.of(), STATE)).hasMessageContaining("streams.successor-of");
+    Properties bad = new Properties();
+    bad.setProperty("streams.successor-of", "a b");
+    assertThatThrownBy(() -> StreamsSettings.fromProperties(bad, Map.of(), STATE)).hasMessageContaining("streams.successor-of");
+  }
+
+  @Test
   void rejectsBadValuesNamingTheKey() {
     Properties props = new Properties();
     props.setProperty("streams.commit-interval", "soon");

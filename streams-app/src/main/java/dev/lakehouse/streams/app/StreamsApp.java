@@ -144,9 +144,11 @@ public final class StreamsApp implements AutoCloseable {
     // the last line of defence: a record a processor throws on, or one too large to send, becomes a dead letter
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
-    // before any client starts: a writer that cannot resume its tables must not let the topology run either
+    // before any client starts: an app that does not own the lake, or whose writer cannot resume its tables, runs nothing
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      LakeOwnership ownership = LakeOwnership.check(distinctTables(sinkByTopic), streamsSettings, trusted.enabled());
       WriterPreflight.check(admin, sinkByTopic);
+      ownership.apply(admin);
     }
     KafkaStreams streams = new KafkaStreams(topology, props);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -184,6 +186,10 @@ public final class StreamsApp implements AutoCloseable {
     LOG.info("streams app {} started: {} raw tables, {}{}, metrics and health on port {}", appId, rawTables.size(),
         DeadLetterTable.IDENTIFIER, trusted.enabled() ? " and the trusted tables" : " (trusted stage disabled)", http.port());
     return new StreamsApp(streams, topologyError, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
+  }
+
+  private static List<Table> distinctTables(Map<String, TableSink> sinkByTopic) {
+    return sinkByTopic.values().stream().distinct().map(TableSink::table).toList();
   }
 
   public WriterMetrics metrics() {

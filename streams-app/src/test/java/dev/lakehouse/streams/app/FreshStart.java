@@ -6,7 +6,9 @@ import dev.lakehouse.streams.trusted.TrustedTopics;
 import dev.lakehouse.ingest.file.IngestTopics;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.iceberg.TableOwnership;
 import dev.lakehouse.streams.raw.RawTableCatalog;
+import dev.lakehouse.streams.trusted.TrustedTableCatalog;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The ITs of one JVM share one stack: a test's new application id must not process what earlier tests
  * left in the source topics. This creates the topics and tables and starts the application's group at the
- * current end of the topics its stages read (source topics, raw rows topics, broadcast dimensions).
+ * current end of the topics its stages read (source topics, raw rows topics, broadcast dimensions), and
+ * makes it the owner of the tables.
  */
 public final class FreshStart {
   private FreshStart() {}
@@ -31,8 +34,13 @@ public final class FreshStart {
   public static void prepare(LocalStack stack, Admin admin, Catalog catalog, String appId) throws Exception {
     IngestTopics.ensure(admin, 3);
     PipelineTopics.ensure(stack.settings().kafka().bootstrapServers(), List.of(Dataset.values()), true);
-    RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
-    DeadLetterTable.ensure(catalog);
+    List<org.apache.iceberg.Table> tables = new java.util.ArrayList<>(RawTableCatalog.ensure(catalog, List.of(Dataset.values())));
+    tables.add(DeadLetterTable.ensure(catalog));
+    tables.addAll(TrustedTableCatalog.ensure(catalog).values());
+    // the lake passes to the new application, as an operator would hand it over
+    for (org.apache.iceberg.Table table : tables) {
+      table.updateProperties().set(TableOwnership.PROPERTY, appId).commit();
+    }
     // the raw stage's sources, and the rows topics the trusted stage reads (they hold earlier tests' rows too)
     List<String> sources = new java.util.ArrayList<>(Arrays.stream(Dataset.values()).map(Dataset::topic).toList());
     Arrays.stream(Dataset.values()).map(RawTopics::rows).forEach(sources::add);
