@@ -20,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** --watch: files that land while the ingestor runs are picked up, each once. */
 @WithLocalStack
 class WatchIngestIT {
+  /**
+   * The settle window of the slow-writer test: far longer than the writer's 250 ms pauses, so that even a
+   * writer thread stalled for seconds on a loaded machine does not look finished.
+   */
+  private static final int SETTLE_SECONDS = 10;
 
   @Test
   void newFilesAreIngestedAsTheyLand(LakehouseSettings settings, @TempDir Path dir) throws Exception {
@@ -52,7 +57,7 @@ class WatchIngestIT {
   @Test
   void filesWrittenSlowlyAreReadWholeOnceCompleteNeverInPartNorFlagged(LakehouseSettings settings, @TempDir Path dir) throws Exception {
     IngestOptions options = new IngestOptions(dir.toString(), "it-slow-" + UUID.randomUUID(), true, Duration.ofMillis(200), 3, 100, 100)
-        .withSettle(Duration.ofSeconds(3));
+        .withSettle(Duration.ofSeconds(SETTLE_SECONDS));
     FileIngestRun run = new FileIngestRun(options, settings);
     CompletableFuture<IngestSummary> watching = CompletableFuture.supplyAsync(() -> {
       try {
@@ -93,8 +98,8 @@ class WatchIngestIT {
     long written = System.nanoTime();
     long expected = 2L * chunks * perChunk;
     awaitPublished(run, expected);
-    System.out.printf("FAULT | files written in %d chunks over %.1f s | %d records read once %.1f s after the last write (settle 3 s)%n",
-        chunks, (written - started) / 1e9, expected, (System.nanoTime() - written) / 1e9);
+    System.out.printf("FAULT | files written in %d chunks over %.1f s | %d records read once %.1f s after the last write (settle %d s)%n",
+        chunks, (written - started) / 1e9, expected, (System.nanoTime() - written) / 1e9, SETTLE_SECONDS);
     Thread.sleep(1_500); // more polls: nothing is read twice, nothing flagged
     run.stop();
     IngestSummary summary = watching.get(30, TimeUnit.SECONDS);
