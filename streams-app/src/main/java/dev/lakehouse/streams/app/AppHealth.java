@@ -29,7 +29,10 @@ final class AppHealth implements Health {
 
   @Override
   public Check live() {
-    if (writer.failure() != null || !writerThread.isAlive()) {
+    if (writer.failure() != null) {
+      return Check.failing("the Iceberg writer failed: " + oneLine(writer.failure()));
+    }
+    if (!writerThread.isAlive()) {
       return Check.failing("the Iceberg writer stopped");
     }
     long silent = System.currentTimeMillis() - writer.heartbeatMillis();
@@ -39,7 +42,7 @@ final class AppHealth implements Health {
     KafkaStreams.State state = streams.state();
     if (topologyError.get() != null || ExitPolicy.topologyDead(state)) {
       return Check.failing("the Kafka Streams topology is in state " + state
-          + (topologyError.get() != null ? " after " + topologyError.get() : ""));
+          + (topologyError.get() != null ? " after " + oneLine(topologyError.get()) : ""));
     }
     return Check.ok("topology " + state + ", writer turning");
   }
@@ -57,5 +60,10 @@ final class AppHealth implements Health {
       return Check.failing("the Iceberg writer has no partitions yet");
     }
     return Check.ok("topology RUNNING, writer assigned");
+  }
+
+  /** The probe's answer is one line. */
+  private static String oneLine(Throwable error) {
+    return String.valueOf(error).replaceAll("\\s+", " ");
   }
 }
