@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.streams.observe.Health;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,9 @@ public final class AppProcess {
     try {
       if (failure != null) {
         haltAfter(ExitPolicy.FAILED_HALT, ExitPolicy.FAILED);
-        LOG.error("{}: the process exits with {}", failure, ExitPolicy.FAILED);
+        Health.Check live = app.liveness();
+        LOG.error("{}: /health/live answers {} ({}); the process exits with {}", failure, live.ok() ? 200 : 503, live.detail(),
+            ExitPolicy.FAILED);
         err.println("lakehouse streams: " + failure);
         app.close(false, ExitPolicy.FAILED_CLOSE, ExitPolicy.FAILED_CLOSE);
       } else {

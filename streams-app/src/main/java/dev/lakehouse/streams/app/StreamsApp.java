@@ -10,6 +10,7 @@ import dev.lakehouse.streams.deadletter.DeadLetterSink;
 import dev.lakehouse.streams.deadletter.DeadLetteringProcessingHandler;
 import dev.lakehouse.streams.deadletter.DeadLetteringProductionHandler;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
@@ -73,10 +74,12 @@ public final class StreamsApp implements AutoCloseable {
   private final HttpEndpoints http;
   private final List<AutoCloseable> binders;
   private final AtomicReference<Throwable> topologyError;
+  private final Health health;
 
   private StreamsApp(KafkaStreams streams, AtomicReference<Throwable> topologyError, IcebergTableWriter writer, Thread writerThread,
-      WriterMetrics metrics, PrometheusMeterRegistry registry, HttpEndpoints http, List<AutoCloseable> binders) {
+      WriterMetrics metrics, PrometheusMeterRegistry registry, HttpEndpoints http, Health health, List<AutoCloseable> binders) {
     this.streams = streams;
+    this.health = health;
     this.topologyError = topologyError;
     this.writer = writer;
     this.writerThread = writerThread;
@@ -185,7 +188,7 @@ public final class StreamsApp implements AutoCloseable {
     HttpEndpoints http = HttpEndpoints.start(streamsSettings.httpHost(), streamsSettings.httpPort(), registry, health);
     LOG.info("streams app {} started: {} raw tables, {}{}, metrics and health on port {}", appId, rawTables.size(),
         DeadLetterTable.IDENTIFIER, trusted.enabled() ? " and the trusted tables" : " (trusted stage disabled)", http.port());
-    return new StreamsApp(streams, topologyError, writer, thread, metrics, registry, http, List.of(streamsMetrics, consumerMetrics, gc));
+    return new StreamsApp(streams, topologyError, writer, thread, metrics, registry, http, health, List.of(streamsMetrics, consumerMetrics, gc));
   }
 
   private static List<Table> distinctTables(Map<String, TableSink> sinkByTopic) {
@@ -206,6 +209,11 @@ public final class StreamsApp implements AutoCloseable {
 
   public KafkaStreams.State streamsState() {
     return streams.state();
+  }
+
+  /** What {@code /health/live} answers now. */
+  public Health.Check liveness() {
+    return health.live();
   }
 
   /** Why the app cannot go on (the writer or the topology failed), or null while it can. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,7 +30,9 @@ final class TrustedDriver implements AutoCloseable {
 
   TrustedDriver() {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trusted-topology-test");
+    // an id of its own: the state directory is /tmp/kafka-streams/<id>, and a fixed id collides with any other
+    // driver or build on the machine that holds the same RocksDB lock
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trusted-topology-test-" + UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
