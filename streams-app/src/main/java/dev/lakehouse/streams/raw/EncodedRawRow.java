@@ -99,12 +99,12 @@ public final class EncodedRawRow implements StructLike {
     if (in.read() != RawRowCodec.FORMAT) {
       throw new IllegalArgumentException("not an encoded raw row of " + dataset + " (format byte " + encoded[0] + ")");
     }
-    int count = (int) in.varint();
-    if (count > fieldTypes.length) {
+    long count = in.varint();
+    if (count < 0 || count > fieldTypes.length) {
       throw new IllegalArgumentException("an encoded " + dataset + " row has " + count + " fields; this version knows "
           + fieldTypes.length + ": it was written by a newer version");
     }
-    Arrays.fill(present, count, present.length, false);
+    Arrays.fill(present, (int) count, present.length, false);
     for (int k = 0; k < count; k++) {
       present[k] = in.read() != 0;
       if (present[k]) {
@@ -139,6 +139,17 @@ public final class EncodedRawRow implements StructLike {
       case DOUBLE -> numbers[k] = in.fixed64();
       default -> throw new IllegalArgumentException("no binary form for " + fieldTypes[k]);
     }
+  }
+
+  /** The type of a table column. */
+  public Type columnType(int p) {
+    return columnTypes[p];
+  }
+
+  /** The lineage of the row last loaded (its source coordinates), for a dead letter. */
+  public Lineage lineage() {
+    return new Lineage(new String(bytes, topicStart, topicLength, StandardCharsets.UTF_8), partition, offset, kafkaTimestampMillis,
+        hasUri ? new String(bytes, uriStart, uriLength, StandardCharsets.UTF_8) : null, hasLine ? line : null);
   }
 
   /** The number of table columns. */

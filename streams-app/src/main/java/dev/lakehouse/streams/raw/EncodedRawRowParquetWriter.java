@@ -86,11 +86,9 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
 
   @Override
   public void write(int repetitionLevel, EncodedRawRow row) {
+    refuseUnfit(row);
     for (int p = 0; p < kinds.length; p++) {
       if (row.isNull(p)) {
-        if (required[p]) {
-          throw new IllegalStateException("required column " + p + " of a raw row is null");
-        }
         if (doubles[p] != null) {
           doubles[p].write(repetitionLevel, null);
         } else {
@@ -110,6 +108,48 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
         case DECIMAL_FIXED -> column.writeBinary(repetitionLevel, Binary.fromReusedByteArray(signExtended(row, p)));
       }
     }
+  }
+
+  /**
+   * The backstop behind {@link RowFit}: a value its column cannot hold stops the write before any column of
+   * the row is written, rather than be cut short (a wider decimal or integer) or leave half a row in the file.
+   */
+  private void refuseUnfit(EncodedRawRow row) {
+    for (int p = 0; p < kinds.length; p++) {
+      if (row.isNull(p)) {
+        if (required[p]) {
+          throw unfit("required column " + p + " of a raw row is null");
+        }
+        continue;
+      }
+      switch (kinds[p]) {
+        case INT32 -> {
+          if (row.number(p) != (int) row.number(p)) {
+            throw unfit("column " + p + " holds a value beyond 32 bits");
+          }
+        }
+        case DECIMAL_INT32 -> {
+          if (row.length(p) > 4 || row.unscaledLong(p) != (int) row.unscaledLong(p)) {
+            throw unfit("a decimal of " + row.length(p) + " bytes does not fit 32-bit column " + p);
+          }
+        }
+        case DECIMAL_INT64 -> {
+          if (row.length(p) > 8) {
+            throw unfit("a decimal of " + row.length(p) + " bytes does not fit 64-bit column " + p);
+          }
+        }
+        case DECIMAL_FIXED -> {
+          if (row.length(p) > fixedScratch[p].length) {
+            throw unfit("a decimal of " + row.length(p) + " bytes does not fit column " + p + " (" + fixedScratch[p].length + " bytes)");
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private static IllegalStateException unfit(String what) {
+    return new IllegalStateException(what + ": a row its table cannot hold reached the Parquet writer (RowFit refuses such rows)");
   }
 
   /** The decimal's two's-complement bytes widened to the column's fixed length. */

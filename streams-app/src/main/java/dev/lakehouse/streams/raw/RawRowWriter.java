@@ -16,6 +16,7 @@ import org.apache.iceberg.Table;
 public final class RawRowWriter {
   private final RawRowCodec codec;
   private final EncodedRawRow row;
+  private final RowFit fit;
   private final PartitionedFileWriter<EncodedRawRow> files;
   private final Clock clock;
 
@@ -28,21 +29,33 @@ public final class RawRowWriter {
     Schema schema = table.schema();
     this.codec = new RawRowCodec(dataset);
     this.row = new EncodedRawRow(dataset, schema, codec.fields());
+    this.fit = new RowFit(schema);
     this.files = new PartitionedFileWriter<>(table, schema, new EncodedRawRowFiles(table, schema), encoded -> encoded,
         targetFileSizeBytes, writerNumber);
     this.clock = clock;
   }
 
-  /** Writes one row in its rows-topic form ({@link RawRowCodec#isEncoded}). */
-  public void write(byte[] encoded) {
+  /**
+   * Writes one row in its rows-topic form ({@link RawRowCodec#isEncoded}) if the table can hold all of it
+   * ({@link RowFit}); a row it refuses is not written at all.
+   */
+  public RowFit.Verdict write(byte[] encoded) {
     Instant now = clock.now();
-    row.load(encoded, Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000));
-    files.write(row);
+    RowFit.Verdict verdict = fit.load(row, encoded, Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000));
+    if (verdict.ok()) {
+      files.write(row);
+    }
+    return verdict;
   }
 
   /** Writes one row: {@code values} in the contract's field order. */
-  public void write(Object[] values, Lineage lineage) {
-    write(codec.encode(values, lineage));
+  public RowFit.Verdict write(Object[] values, Lineage lineage) {
+    return write(codec.encode(values, lineage));
+  }
+
+  /** The lineage of the row last given to {@link #write}, when its verdict says it decoded. */
+  public Lineage lastLineage() {
+    return row.lineage();
   }
 
   /** Rows written since the last {@link #complete()}. */

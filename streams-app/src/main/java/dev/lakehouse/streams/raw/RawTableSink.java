@@ -31,12 +31,17 @@ public final class RawTableSink implements TableSink {
 
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
+    RowFit.Verdict verdict;
     if (RawRowCodec.isEncoded(record.value())) {
-      rows.write(record.value());
-      return;
+      verdict = rows.write(record.value());
+    } else {
+      RawRowCodec.RawRow row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
+      verdict = rows.write(row.values(), row.lineage());
     }
-    RawRowCodec.RawRow row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
-    rows.write(row.values(), row.lineage());
+    if (!verdict.ok()) {
+      throw new IllegalStateException("table " + table.name() + " cannot hold the row at " + record.topic() + "-" + record.partition()
+          + "@" + record.offset() + ": " + verdict.reason() + " (" + verdict.detail() + ")");
+    }
   }
 
   @Override

@@ -102,6 +102,21 @@ class EncodedRawRowParquetWriterTest {
     }
   }
 
+  @Test
+  void aDecimalLongerThanItsColumnIsRefusedNotCutShort() throws IOException {
+    Schema schema = RawTables.schema(Dataset.ORDER);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER);
+    EncodedRawRow row = new EncodedRawRow(Dataset.ORDER, schema, codec.fields());
+    // decimal(14, 2) is stored as a 64-bit integer: 10^30 was once written cut to its low 8 bytes. Now the write
+    // fails, which fails the writer's batch: its file is never committed (RowFit keeps such rows from coming here)
+    row.load(codec.encode(RowFitTest.order("order_total_amount", new java.math.BigDecimal("1E30")), new Lineage("t", 0, 1, 2, null, null)),
+        INGESTED_MICROS);
+    DataWriter<EncodedRawRow> writer = Parquet.writeData(Files.localOutput(new File(dir.toFile(), "backstop.parquet")))
+        .schema(schema).withSpec(PartitionSpec.unpartitioned())
+        .createWriterFunc(type -> new EncodedRawRowParquetWriter(schema, type)).overwrite().build();
+    assertThatThrownBy(() -> writer.write(row)).hasMessageContaining("does not fit 64-bit column");
+  }
+
   private List<Record> assertSameAsGenericWriter(Dataset dataset, Schema schema, List<String> jsons) throws IOException {
     RawRowCodec codec = new RawRowCodec(dataset);
     RawRecordParser parser = new RawRecordParser(dataset);
