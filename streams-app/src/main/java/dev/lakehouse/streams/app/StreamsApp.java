@@ -10,6 +10,8 @@ import dev.lakehouse.streams.deadletter.DeadLetterSink;
 import dev.lakehouse.streams.deadletter.DeadLetteringProcessingHandler;
 import dev.lakehouse.streams.deadletter.DeadLetteringProductionHandler;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.deadletter.WriterLetters;
+import dev.lakehouse.streams.iceberg.TableCommitter;
 import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
@@ -180,7 +182,9 @@ public final class StreamsApp implements AutoCloseable {
     KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(registry);
     WriterMetrics metrics = new WriterMetrics(registry);
-    IcebergTableWriter writer = new IcebergTableWriter(consumer, sinkByTopic, streamsSettings, appId + "/" + UUID.randomUUID(), metrics);
+    String writerId = appId + "/" + UUID.randomUUID();
+    WriterLetters writerLetters = new WriterLetters(deadLetters, target, datasets.size(), new TableCommitter(writerId));
+    IcebergTableWriter writer = new IcebergTableWriter(consumer, sinkByTopic, streamsSettings, writerId, metrics, writerLetters);
     Thread thread = new Thread(writer, "iceberg-writer");
     thread.start();
 

@@ -12,13 +12,16 @@ import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
- * {@code raw.dead_letters}: every dead letter of every stage (ingest and raw), queryable. A row keeps the
+ * {@code raw.dead_letters}: every dead letter of every stage (ingest, raw, trusted, and the Iceberg writer's own), queryable. A row keeps the
  * reason, the source coordinates (file and line; topic, partition and offset for records that reached a
  * source topic) and the original bytes, plus the dead letter's own Kafka coordinates, which make it
  * unique. Partitioned by month: dead letters are few, a finer partitioning would only make small files.
  */
 public final class DeadLetterTable {
   public static final TableIdentifier IDENTIFIER = TableIdentifier.of(RawTableCatalog.NAMESPACE, "dead_letters");
+
+  /** The stage of the dead letters the Iceberg writer itself makes, of rows their table cannot hold. */
+  public static final String WRITER_STAGE = "writer";
 
   public static final String STAGE = "stage";
   public static final String DATASET = "dataset";
@@ -40,7 +43,7 @@ public final class DeadLetterTable {
 
   public static Schema schema() {
     return new Schema(
-        NestedField.required(1, STAGE, Types.StringType.get(), "ingest or raw: the stage that refused the record"),
+        NestedField.required(1, STAGE, Types.StringType.get(), "ingest, raw, trusted or writer: the stage that refused the record"),
         NestedField.optional(2, DATASET, Types.StringType.get(), "the dataset the record was meant for"),
         NestedField.required(3, REASON, Types.StringType.get(), "why it was refused, e.g. malformed-json"),
         NestedField.optional(4, DETAIL, Types.StringType.get(), "what exactly was wrong"),

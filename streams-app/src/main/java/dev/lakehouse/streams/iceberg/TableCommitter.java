@@ -93,6 +93,61 @@ public final class TableCommitter {
     }
   }
 
+  /**
+   * Commits the writer's own dead letters of a batch into the dead-letter table before the batch's data
+   * tables commit: only the letters the table does not hold yet ({@link WriterLetterMarks#decide}), written by
+   * {@code write} (given their indexes), in one append whose summary carries the advanced marks and the
+   * table's input offsets unchanged. A race lost to another committer is decided again on the new state, so
+   * letters another writer committed meanwhile are not written twice.
+   *
+   * @return the snapshot that added the letters; empty when the table already held every one of them
+   */
+  public OptionalLong commitLetters(Table table, List<WriterLetterMarks.Position> letters,
+      java.util.function.Function<List<Integer>, List<DataFile>> write) {
+    for (int lostRaces = 0; ; ) {
+      table.refresh();
+      Snapshot base = table.currentSnapshot();
+      WriterLetterMarks.Decision decision = WriterLetterMarks.fromSnapshots(SnapshotUtil.currentAncestors(table)).decide(letters);
+      if (decision.toWrite().isEmpty()) {
+        LOG.info("table {}: already holds the {} writer letters of this batch", table.name(), letters.size());
+        return OptionalLong.empty();
+      }
+      // the input offsets stay as they are; a table's first snapshot carries them too, as ResumePoint expects,
+      // but a table that lost them does not get them back from here
+      java.util.Optional<CommittedOffsets> offsets = base == null ? java.util.Optional.of(CommittedOffsets.none())
+          : CommittedOffsets.findInSnapshots(SnapshotUtil.currentAncestors(table));
+      List<DataFile> files = write.apply(decision.toWrite());
+      TableOperations guarded = new ExpectedBaseOperations(((HasTableOperations) table).operations(),
+          base == null ? null : base.snapshotId());
+      Table target = new BaseTable(guarded, table.name());
+      AppendFiles append = target.newAppend()
+          .set(WriterLetterMarks.SUMMARY_KEY, decision.after().encode())
+          .set(WRITER_KEY, writerId);
+      offsets.ifPresent(o -> append.set(CommittedOffsets.SUMMARY_KEY, o.encode()));
+      files.forEach(append::appendFile);
+      try {
+        append.commit();
+        long snapshotId = target.currentSnapshot().snapshotId();
+        table.refresh();
+        return OptionalLong.of(snapshotId);
+      } catch (ValidationException | CommitFailedException e) {
+        if (e instanceof ValidationException && !movedSince(table, base)) {
+          throw e;
+        }
+        lostRaces++;
+        java.time.Duration delay = backoff.delay(lostRaces);
+        LOG.info("table {}: another committer won the race for the writer letters ({} lost in a row); deciding again in {} ms",
+            table.name(), lostRaces, delay.toMillis());
+        try {
+          pause.pause(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting to commit to " + table.name(), interrupted);
+        }
+      }
+    }
+  }
+
   private static boolean movedSince(Table table, Snapshot base) {
     table.refresh();
     Snapshot now = table.currentSnapshot();

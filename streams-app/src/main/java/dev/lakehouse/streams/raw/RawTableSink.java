@@ -2,7 +2,9 @@ package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.writer.TableSink;
+import dev.lakehouse.streams.writer.WriterLetter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
@@ -14,11 +16,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * earlier versions put there).
  */
 public final class RawTableSink implements TableSink {
+  private final Dataset dataset;
   private final Table table;
   private final RawRowReader reader;
   private final RawRowWriter rows;
+  private final List<WriterLetter> letters = new ArrayList<>();
+  private List<WriterLetter> completedLetters = new ArrayList<>();
 
   public RawTableSink(Dataset dataset, Table table, long targetFileSizeBytes, int writerNumber) {
+    this.dataset = dataset;
     this.table = table;
     this.reader = new RawRowReader(dataset);
     this.rows = new RawRowWriter(dataset, table, targetFileSizeBytes, writerNumber, Instant::now);
@@ -34,23 +40,50 @@ public final class RawTableSink implements TableSink {
     RowFit.Verdict verdict;
     if (RawRowCodec.isEncoded(record.value())) {
       verdict = rows.write(record.value());
+    } else if (record.value() == null) {
+      verdict = new RowFit.Verdict(RowFit.UNDECODABLE, "the record has no value", false);
     } else {
-      RawRowCodec.RawRow row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
-      verdict = rows.write(row.values(), row.lineage());
+      verdict = writeLegacy(record);
     }
     if (!verdict.ok()) {
-      throw new IllegalStateException("table " + table.name() + " cannot hold the row at " + record.topic() + "-" + record.partition()
-          + "@" + record.offset() + ": " + verdict.reason() + " (" + verdict.detail() + ")");
+      Lineage source = verdict.decoded() ? rows.lastLineage() : null;
+      letters.add(new WriterLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), dataset.datasetName(),
+          verdict.reason(), verdict.detail(), source == null ? null
+              : new WriterLetter.Source(source.topic(), source.partition(), source.offset(), source.sourceUri(), source.sourceLine()),
+          record.value()));
     }
+  }
+
+  /** A row in the source-JSON form of earlier versions; one that does not read is refused like any other. */
+  private RowFit.Verdict writeLegacy(ConsumerRecord<byte[], byte[]> record) {
+    RawRowCodec.RawRow row;
+    try {
+      row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
+    } catch (RuntimeException e) {
+      // the reader's messages may quote the JSON: the detail names the failure's kind only
+      return new RowFit.Verdict(RowFit.UNDECODABLE, "a source-JSON row that does not read (" + e.getClass().getSimpleName() + ")", false);
+    }
+    return rows.write(row.values(), row.lineage());
+  }
+
+  @Override
+  public List<WriterLetter> takeLetters() {
+    List<WriterLetter> taken = completedLetters;
+    completedLetters = new ArrayList<>();
+    return taken;
   }
 
   @Override
   public List<DataFile> complete() {
+    completedLetters.addAll(letters);
+    letters.clear();
     return rows.complete();
   }
 
   @Override
   public void abort() {
+    letters.clear();
+    completedLetters.clear();
     rows.abort();
   }
 }

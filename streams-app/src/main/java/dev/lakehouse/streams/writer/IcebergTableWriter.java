@@ -55,6 +55,7 @@ public final class IcebergTableWriter implements Runnable {
   private final TableCommitter committer;
   private final WriterMetrics metrics;
   private final SinkLanes lanes;
+  private final WriterLetter.Table letterTable;
   private final Map<TopicPartition, Long> batchStart = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong heartbeatMillis = new AtomicLong(System.currentTimeMillis());
@@ -67,7 +68,14 @@ public final class IcebergTableWriter implements Runnable {
 
   public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
       String writerId, WriterMetrics metrics) {
+    this(consumer, sinkByTopic, settings, writerId, metrics, null);
+  }
+
+  /** @param letterTable where the rows the tables cannot hold land as dead letters (without one, such a row stops the writer) */
+  public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
+      String writerId, WriterMetrics metrics, WriterLetter.Table letterTable) {
     this.consumer = consumer;
+    this.letterTable = letterTable;
     this.sinkByTopic = Map.copyOf(sinkByTopic);
     this.commitInterval = settings.commitInterval();
     this.bufferBudgetBytes = settings.bufferBudgetBytes();
@@ -257,6 +265,7 @@ public final class IcebergTableWriter implements Runnable {
     long completing = System.nanoTime();
     Map<TableSink, List<DataFile>> completed = lanes.complete(new ArrayList<>(ranges.keySet()));
     long completeNanos = System.nanoTime() - completing;
+    commitLetters(ranges.keySet());
     for (Map.Entry<TableSink, List<OffsetRange>> entry : ranges.entrySet()) {
       TableSink sink = entry.getKey();
       String table = label(sink.table());
@@ -291,6 +300,28 @@ public final class IcebergTableWriter implements Runnable {
     publishLag();
     bufferedBytes = 0;
     batchOpened = System.nanoTime();
+  }
+
+  /**
+   * The rows of this batch its tables could not hold become dead letters, committed before any data table of
+   * the batch: a crash between the two commits reads the rows again, and their letters, already in the
+   * dead-letter table, are not written twice ({@code WriterLetterMarks}).
+   */
+  private void commitLetters(Collection<TableSink> sinks) {
+    List<WriterLetter> letters = new ArrayList<>();
+    sinks.forEach(sink -> letters.addAll(sink.takeLetters()));
+    if (letters.isEmpty()) {
+      return;
+    }
+    if (letterTable == null) {
+      WriterLetter first = letters.get(0);
+      throw new IllegalStateException("a table cannot hold the row at " + first.rowsTopic() + "-" + first.partition() + "@"
+          + first.offset() + " (" + first.reason() + ": " + first.detail() + ") and the writer has no dead-letter table");
+    }
+    Map<String, Long> committed = letterTable.commit(letters);
+    LOG.info("{} rows the tables cannot hold are dead letters of the writer ({} new: {})", letters.size(),
+        committed.values().stream().mapToLong(Long::longValue).sum(), committed);
+    metrics.deadLetters(committed);
   }
 
   private void publishLag() {

@@ -66,4 +66,33 @@ class RawTableSinkTest {
             "o-new 2019-01-17T22:50:06Z 2@40 s3://landing/a.json.gz:7",
             "o-old 2019-01-17T22:50:06Z 3@41 s3://landing/b.json.gz:8");
   }
+
+  @Test
+  void aRowTheTableCannotHoldBecomesALetterAndTheRowsAroundItLand() throws Exception {
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog.initialize("test", Map.of());
+    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER)).get(0);
+    RawTableSink sink = new RawTableSink(Dataset.ORDER, table, 128L * 1024 * 1024, 0);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER);
+    Lineage lineage = new Lineage("src.food.order", 1, 70, 1_000, "s3://landing/o.json.gz", 3L);
+    byte[] good = codec.encode(RowFitTest.order(), lineage);
+    byte[] tooLong = codec.encode(RowFitTest.order("order_total_amount", new java.math.BigDecimal("1E30")), lineage);
+    byte[] cut = java.util.Arrays.copyOf(good, 9);
+    List<byte[]> values = List.of(good, tooLong, good, cut, good);
+    for (int offset = 0; offset < values.size(); offset++) {
+      sink.write(new ConsumerRecord<>("raw.rows.order", 2, offset, 5_000 + offset, TimestampType.CREATE_TIME, 0, 0, utf8("o-1"),
+          values.get(offset), new RecordHeaders(), Optional.empty()));
+    }
+    List<DataFile> files = sink.complete();
+    assertThat(files.stream().mapToLong(DataFile::recordCount).sum()).isEqualTo(3);
+    List<dev.lakehouse.streams.writer.WriterLetter> letters = sink.takeLetters();
+    assertThat(letters).extracting(l -> l.rowsTopic() + "-" + l.partition() + "@" + l.offset() + " " + l.reason())
+        .containsExactly("raw.rows.order-2@1 " + RowFit.DECIMAL_OVERFLOW, "raw.rows.order-2@3 " + RowFit.UNDECODABLE);
+    assertThat(letters.get(0).source()).isEqualTo(new dev.lakehouse.streams.writer.WriterLetter.Source("src.food.order", 1, 70,
+        "s3://landing/o.json.gz", 3L));
+    assertThat(letters.get(1).source()).as("a row that does not decode has no source coordinates").isNull();
+    assertThat(letters.get(0).payload()).isEqualTo(tooLong);
+    assertThat(letters.get(1).timestampMillis()).isEqualTo(5_003);
+    assertThat(sink.takeLetters()).as("handed over once").isEmpty();
+  }
 }
