@@ -57,6 +57,9 @@ public final class DeadLetterSink implements TableSink {
     row.setField(DeadLetterTable.SOURCE_PARTITION, partition == null ? null : partition.intValue());
     row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_OFFSET)));
     row.setField(DeadLetterTable.DEAD_LETTERED_AT, utc(record.timestamp()));
+    row.setField(DeadLetterTable.ORIGINAL_LENGTH, number(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_LENGTH)));
+    row.setField(DeadLetterTable.ORIGINAL_OFFSET, number(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_OFFSET)));
+    row.setField(DeadLetterTable.ORIGINAL_SHA256, HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_SHA256));
     row.setField(DeadLetterTable.DLQ_TOPIC, record.topic());
     row.setField(DeadLetterTable.DLQ_PARTITION, record.partition());
     row.setField(DeadLetterTable.DLQ_OFFSET, record.offset());

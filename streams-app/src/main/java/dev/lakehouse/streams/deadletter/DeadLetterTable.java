@@ -34,6 +34,9 @@ public final class DeadLetterTable {
   public static final String SOURCE_PARTITION = "source_partition";
   public static final String SOURCE_OFFSET = "source_offset";
   public static final String DEAD_LETTERED_AT = "dead_lettered_at";
+  public static final String ORIGINAL_LENGTH = "original_length";
+  public static final String ORIGINAL_OFFSET = "original_offset";
+  public static final String ORIGINAL_SHA256 = "original_sha256";
   public static final String DLQ_TOPIC = "_dlq_topic";
   public static final String DLQ_PARTITION = "_dlq_partition";
   public static final String DLQ_OFFSET = "_dlq_offset";
@@ -54,6 +57,10 @@ public final class DeadLetterTable {
         NestedField.optional(9, SOURCE_PARTITION, Types.IntegerType.get(), "the source partition (raw stage)"),
         NestedField.optional(10, SOURCE_OFFSET, Types.LongType.get(), "the source offset (raw stage)"),
         NestedField.required(11, DEAD_LETTERED_AT, Types.TimestampType.withZone(), "when the record was refused"),
+        // added later: a table made by an earlier version gains them, nullable, at start-up (ensureTable)
+        NestedField.optional(12, ORIGINAL_LENGTH, Types.LongType.get(), "the record's length in bytes, when payload holds only its first part"),
+        NestedField.optional(13, ORIGINAL_OFFSET, Types.LongType.get(), "the record's byte offset in its (decompressed) source file"),
+        NestedField.optional(14, ORIGINAL_SHA256, Types.StringType.get(), "the SHA-256 (lowercase hex) of all of the record"),
         NestedField.required(1000, DLQ_TOPIC, Types.StringType.get()),
         NestedField.required(1001, DLQ_PARTITION, Types.IntegerType.get()),
         NestedField.required(1002, DLQ_OFFSET, Types.LongType.get()),
