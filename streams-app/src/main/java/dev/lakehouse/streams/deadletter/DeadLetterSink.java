@@ -7,7 +7,6 @@ import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import dev.lakehouse.streams.writer.HeaderValues;
 import dev.lakehouse.streams.writer.TableSink;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -56,7 +55,7 @@ public final class DeadLetterSink implements TableSink {
     Long partition = number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_PARTITION));
     row.setField(DeadLetterTable.SOURCE_PARTITION, partition == null ? null : partition.intValue());
     row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_OFFSET)));
-    row.setField(DeadLetterTable.DEAD_LETTERED_AT, utc(record.timestamp()));
+    row.setField(DeadLetterTable.DEAD_LETTERED_AT, DeadLetterTable.deadLetteredAt(record.timestamp()));
     row.setField(DeadLetterTable.ORIGINAL_LENGTH, number(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_LENGTH)));
     row.setField(DeadLetterTable.ORIGINAL_OFFSET, number(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_OFFSET)));
     row.setField(DeadLetterTable.ORIGINAL_SHA256, HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_SHA256));
@@ -85,10 +84,6 @@ public final class DeadLetterSink implements TableSink {
   @Override
   public Map<String, Long> completedCounts() {
     return completedCounts;
-  }
-
-  private static OffsetDateTime utc(long millis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(0, millis)), ZoneOffset.UTC);
   }
 
   private static String orElse(String value, String fallback) {

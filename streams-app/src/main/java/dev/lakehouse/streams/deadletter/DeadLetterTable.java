@@ -1,6 +1,9 @@
 package dev.lakehouse.streams.deadletter;
 
 import dev.lakehouse.streams.raw.RawTableCatalog;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -65,6 +68,18 @@ public final class DeadLetterTable {
         NestedField.required(1001, DLQ_PARTITION, Types.IntegerType.get()),
         NestedField.required(1002, DLQ_OFFSET, Types.LongType.get()),
         NestedField.required(1003, INGESTED_AT, Types.TimestampType.withZone()));
+  }
+
+  /** The latest {@value #DEAD_LETTERED_AT} kept; a later Kafka timestamp (any producer can set one) is taken as this. */
+  static final Instant LATEST_DEAD_LETTERED_AT = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /**
+   * {@value #DEAD_LETTERED_AT} for a record of Kafka timestamp {@code millis}, within the years 1970 to 9999,
+   * which a column of microseconds and its month partition always hold: a dead letter must never be one itself.
+   */
+  public static OffsetDateTime deadLetteredAt(long millis) {
+    Instant at = Instant.ofEpochMilli(Math.max(0, millis));
+    return OffsetDateTime.ofInstant(at.isAfter(LATEST_DEAD_LETTERED_AT) ? LATEST_DEAD_LETTERED_AT : at, ZoneOffset.UTC);
   }
 
   public static Table ensure(Catalog catalog) {

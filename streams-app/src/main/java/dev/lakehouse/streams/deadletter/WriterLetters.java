@@ -5,7 +5,6 @@ import dev.lakehouse.streams.iceberg.WriterLetterMarks;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import dev.lakehouse.streams.writer.WriterLetter;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -74,7 +73,7 @@ public final class WriterLetters implements WriterLetter.Table {
       row.setField(DeadLetterTable.SOURCE_PARTITION, letter.source().partition());
       row.setField(DeadLetterTable.SOURCE_OFFSET, letter.source().offset());
     }
-    row.setField(DeadLetterTable.DEAD_LETTERED_AT, OffsetDateTime.ofInstant(Instant.ofEpochMilli(Math.max(0, letter.timestampMillis())), ZoneOffset.UTC));
+    row.setField(DeadLetterTable.DEAD_LETTERED_AT, DeadLetterTable.deadLetteredAt(letter.timestampMillis()));
     row.setField(DeadLetterTable.DLQ_TOPIC, letter.rowsTopic());
     row.setField(DeadLetterTable.DLQ_PARTITION, letter.partition());
     row.setField(DeadLetterTable.DLQ_OFFSET, letter.offset());

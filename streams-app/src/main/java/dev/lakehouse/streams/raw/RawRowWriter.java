@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.raw;
 
+import dev.lakehouse.streams.writer.RowVerdict;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import java.time.Instant;
@@ -39,9 +40,9 @@ public final class RawRowWriter {
    * Writes one row in its rows-topic form ({@link RawRowCodec#isEncoded}) if the table can hold all of it
    * ({@link RowFit}); a row it refuses is not written at all.
    */
-  public RowFit.Verdict write(byte[] encoded) {
+  public RowVerdict write(byte[] encoded) {
     Instant now = clock.now();
-    RowFit.Verdict verdict = fit.load(row, encoded, Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000));
+    RowVerdict verdict = fit.load(row, encoded, Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000));
     if (verdict.ok()) {
       files.write(row);
     }
@@ -49,7 +50,7 @@ public final class RawRowWriter {
   }
 
   /** Writes one row: {@code values} in the contract's field order. */
-  public RowFit.Verdict write(Object[] values, Lineage lineage) {
+  public RowVerdict write(Object[] values, Lineage lineage) {
     return write(codec.encode(values, lineage));
   }
 

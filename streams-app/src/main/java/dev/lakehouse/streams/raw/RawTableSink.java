@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.raw;
 
+import dev.lakehouse.streams.writer.RowVerdict;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.writer.TableSink;
 import dev.lakehouse.streams.writer.WriterLetter;
@@ -37,11 +38,11 @@ public final class RawTableSink implements TableSink {
 
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
-    RowFit.Verdict verdict;
+    RowVerdict verdict;
     if (RawRowCodec.isEncoded(record.value())) {
       verdict = rows.write(record.value());
     } else if (record.value() == null) {
-      verdict = new RowFit.Verdict(RowFit.UNDECODABLE, "the record has no value", false);
+      verdict = new RowVerdict(RowVerdict.UNDECODABLE, "the record has no value", false);
     } else {
       verdict = writeLegacy(record);
     }
@@ -55,13 +56,13 @@ public final class RawTableSink implements TableSink {
   }
 
   /** A row in the source-JSON form of earlier versions; one that does not read is refused like any other. */
-  private RowFit.Verdict writeLegacy(ConsumerRecord<byte[], byte[]> record) {
+  private RowVerdict writeLegacy(ConsumerRecord<byte[], byte[]> record) {
     RawRowCodec.RawRow row;
     try {
       row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
     } catch (RuntimeException e) {
       // the reader's messages may quote the JSON: the detail names the failure's kind only
-      return new RowFit.Verdict(RowFit.UNDECODABLE, "a source-JSON row that does not read (" + e.getClass().getSimpleName() + ")", false);
+      return new RowVerdict(RowVerdict.UNDECODABLE, "a source-JSON row that does not read (" + e.getClass().getSimpleName() + ")", false);
     }
     return rows.write(row.values(), row.lineage());
   }

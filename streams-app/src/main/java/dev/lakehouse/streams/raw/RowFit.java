@@ -1,5 +1,13 @@
 package dev.lakehouse.streams.raw;
 
+import static dev.lakehouse.streams.writer.RowVerdict.DECIMAL_OVERFLOW;
+import static dev.lakehouse.streams.writer.RowVerdict.INVALID_UTF8;
+import static dev.lakehouse.streams.writer.RowVerdict.OUT_OF_RANGE;
+import static dev.lakehouse.streams.writer.RowVerdict.REQUIRED_NULL;
+import static dev.lakehouse.streams.writer.RowVerdict.UNDECODABLE;
+import static dev.lakehouse.streams.writer.RowVerdict.refused;
+
+import dev.lakehouse.streams.writer.RowVerdict;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -17,21 +25,6 @@ import org.apache.iceberg.types.Types;
  * never the value.
  */
 public final class RowFit {
-  public static final String UNDECODABLE = "undecodable-row";
-  public static final String REQUIRED_NULL = "required-column-null";
-  public static final String DECIMAL_OVERFLOW = "decimal-overflow";
-  public static final String OUT_OF_RANGE = "value-out-of-range";
-  public static final String INVALID_UTF8 = "invalid-utf8";
-
-  /** The verdict on one row: {@link #ok()}, or a reason and a detail without the row's content. */
-  public record Verdict(String reason, String detail, boolean decoded) {
-    private static final Verdict OK = new Verdict(null, null, true);
-
-    public boolean ok() {
-      return reason == null;
-    }
-  }
-
   private final String[] names;
   private final boolean[] required;
   private final Type[] types;
@@ -62,21 +55,21 @@ public final class RowFit {
   }
 
   /** Loads {@code encoded} into {@code row} and decides; the row's content is only meaningful when the verdict says it decoded. */
-  public Verdict load(EncodedRawRow row, byte[] encoded, long ingestedAtMicros) {
+  public RowVerdict load(EncodedRawRow row, byte[] encoded, long ingestedAtMicros) {
     if (!RawRowCodec.isEncoded(encoded)) {
-      return new Verdict(UNDECODABLE, "not an encoded raw row", false);
+      return RowVerdict.undecodable("not an encoded raw row");
     }
     try {
       row.load(encoded, ingestedAtMicros);
     } catch (IllegalArgumentException e) {
       // the reader's messages name positions and counts only, never the bytes
-      return new Verdict(UNDECODABLE, e.getMessage(), false);
+      return RowVerdict.undecodable(e.getMessage());
     }
     return check(row);
   }
 
   /** Decides on a loaded row, laid out by the schema this check was made for. */
-  public Verdict check(EncodedRawRow row) {
+  public RowVerdict check(EncodedRawRow row) {
     for (int p = 0; p < types.length; p++) {
       if (row.isNull(p)) {
         if (required[p]) {
@@ -84,14 +77,14 @@ public final class RowFit {
         }
         continue;
       }
-      Verdict verdict = switch (types[p].typeId()) {
+      RowVerdict verdict = switch (types[p].typeId()) {
         case STRING -> utf8(row, p);
-        case BOOLEAN -> row.number(p) == 0 || row.number(p) == 1 ? Verdict.OK
+        case BOOLEAN -> row.number(p) == 0 || row.number(p) == 1 ? RowVerdict.OK
             : refused(UNDECODABLE, "boolean column " + names[p] + " holds neither 0 nor 1");
-        case INTEGER, DATE -> row.number(p) == (int) row.number(p) ? Verdict.OK
+        case INTEGER, DATE -> row.number(p) == (int) row.number(p) ? RowVerdict.OK
             : refused(OUT_OF_RANGE, "column " + names[p] + " holds a value beyond 32 bits");
         case LONG, TIMESTAMP -> fitsLong(row, p);
-        case DOUBLE -> Verdict.OK;
+        case DOUBLE -> RowVerdict.OK;
         case DECIMAL -> decimal(row, p);
         default -> refused(UNDECODABLE, "column " + names[p] + " has type " + types[p] + ", which raw rows never hold");
       };
@@ -99,19 +92,19 @@ public final class RowFit {
         return verdict;
       }
     }
-    return Verdict.OK;
+    return RowVerdict.OK;
   }
 
-  private Verdict fitsLong(EncodedRawRow row, int p) {
+  private RowVerdict fitsLong(EncodedRawRow row, int p) {
     try {
       row.number(p);
-      return Verdict.OK;
+      return RowVerdict.OK;
     } catch (ArithmeticException e) {
       return refused(OUT_OF_RANGE, "column " + names[p] + " overflows 64 bits in microseconds");
     }
   }
 
-  private Verdict decimal(EncodedRawRow row, int p) {
+  private RowVerdict decimal(EncodedRawRow row, int p) {
     int length = row.length(p);
     Types.DecimalType type = (Types.DecimalType) types[p];
     if (length == 0) {
@@ -124,7 +117,7 @@ public final class RowFit {
     boolean fits = length <= 8 && decimalLongBounds[p] != Long.MAX_VALUE
         ? fitsBound(row.unscaledLong(p), decimalLongBounds[p])
         : new BigInteger(Arrays.copyOfRange(row.bytes(), row.start(p), row.start(p) + length)).abs().compareTo(decimalBounds[p]) < 0;
-    return fits ? Verdict.OK
+    return fits ? RowVerdict.OK
         : refused(DECIMAL_OVERFLOW, "column " + names[p] + " is " + type + "; the value has more than " + type.precision() + " digits");
   }
 
@@ -132,14 +125,10 @@ public final class RowFit {
     return unscaled > -bound && unscaled < bound;
   }
 
-  private Verdict utf8(EncodedRawRow row, int p) {
+  private RowVerdict utf8(EncodedRawRow row, int p) {
     int invalid = firstInvalidUtf8(row.bytes(), row.start(p), row.length(p));
-    return invalid < 0 ? Verdict.OK
+    return invalid < 0 ? RowVerdict.OK
         : refused(INVALID_UTF8, "column " + names[p] + " is not UTF-8 at byte " + invalid + " of its value");
-  }
-
-  private static Verdict refused(String reason, String detail) {
-    return new Verdict(reason, detail, true);
   }
 
   /** The index, from {@code start}, of the first byte that breaks UTF-8 (RFC 3629), or -1 when all is well. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Schema;
@@ -27,7 +26,7 @@ public final class ClusteredBatchWriter {
   private final Schema schema;
   private final long targetFileSizeBytes;
   private final TableFiles tableFiles;
-  private final Map<PartitionKey, List<byte[]>> rowsByPartition = new LinkedHashMap<>();
+  private final Map<PartitionKey, List<Held>> rowsByPartition = new LinkedHashMap<>();
   private long rows;
   private long bytes;
 
@@ -43,15 +42,27 @@ public final class ClusteredBatchWriter {
     return schema;
   }
 
-  /** Adds a row: {@code record} (its decoded form, used only for its partition) and {@code encoded}, what is kept. */
-  public void add(Record record, byte[] encoded) {
+  /** A row held until the batch is written: its encoded form, and the number its caller gave it. */
+  private record Held(byte[] encoded, int ordinal) {}
+
+  /** Turns a held row into the record to write, or into null to leave it out (the decoder keeps why). */
+  @FunctionalInterface
+  public interface RowDecoder {
+    Record decode(byte[] encoded, int ordinal);
+  }
+
+  /**
+   * Adds a row: {@code record} (its decoded form, used only for its partition), {@code encoded}, what is
+   * kept, and {@code ordinal}, which the decoder is given back with it.
+   */
+  public void add(Record record, byte[] encoded, int ordinal) {
     PartitionKey key = tableFiles.partition(record);
-    List<byte[]> partition = rowsByPartition.get(key);
+    List<Held> partition = rowsByPartition.get(key);
     if (partition == null) {
       partition = new ArrayList<>();
       rowsByPartition.put(key == null ? null : key.copy(), partition);
     }
-    partition.add(encoded);
+    partition.add(new Held(encoded, ordinal));
     rows++;
     bytes += encoded.length;
   }
@@ -65,17 +76,23 @@ public final class ClusteredBatchWriter {
     return bytes;
   }
 
-  /** Writes the held rows, partition by partition, decoding each with {@code decode}; returns the files (empty without rows). */
-  public List<DataFile> complete(Function<byte[], Record> decode) {
+  /**
+   * Writes the held rows, partition by partition, decoding each with {@code decode} and leaving out those it
+   * turns into null; returns the files (empty without rows).
+   */
+  public List<DataFile> complete(RowDecoder decode) {
     if (rowsByPartition.isEmpty()) {
       return List.of();
     }
     ClusteredDataWriter<Record> writer = new ClusteredDataWriter<>(tableFiles.writers, tableFiles.files, table.io(), targetFileSizeBytes);
     try {
-      for (Map.Entry<PartitionKey, List<byte[]>> partition : rowsByPartition.entrySet()) {
+      for (Map.Entry<PartitionKey, List<Held>> partition : rowsByPartition.entrySet()) {
         StructLike key = tableFiles.writeKey(partition.getKey());
-        for (byte[] row : partition.getValue()) {
-          writer.write(decode.apply(row), table.spec(), key);
+        for (Held row : partition.getValue()) {
+          Record record = decode.decode(row.encoded(), row.ordinal());
+          if (record != null) {
+            writer.write(record, table.spec(), key);
+          }
         }
       }
       writer.close();

@@ -60,6 +60,32 @@ class DeadLetterSinkTest {
     assertThat(rows).containsExactlyInAnyOrder("7 2000000 4096 " + "ab".repeat(32), "8 null null null");
   }
 
+  @Test
+  void aDeadLetterWithAKafkaTimestampNoColumnHoldsIsStillLanded() throws Exception {
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog.initialize("test", Map.of());
+    catalog.createNamespace(DeadLetterTable.IDENTIFIER.namespace());
+    Table table = DeadLetterTable.ensure(catalog);
+    DeadLetterSink sink = new DeadLetterSink(table, 128L * 1024 * 1024, 0);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(PipelineHeaders.DLQ_REASON, utf8("malformed-json"));
+    headers.add(PipelineHeaders.SOURCE_LINE, utf8("not a number"));
+    sink.write(new ConsumerRecord<>(DeadLetterTopics.INGEST, 0, 3, Long.MAX_VALUE, TimestampType.CREATE_TIME, 0, 0, null, utf8("{"),
+        headers, Optional.empty()));
+    sink.write(new ConsumerRecord<>(DeadLetterTopics.INGEST, 0, 4, -5, TimestampType.CREATE_TIME, 0, 0, null, null,
+        new RecordHeaders(), Optional.empty()));
+    AppendFiles append = table.newAppend();
+    sink.complete().forEach(append::appendFile);
+    append.commit();
+
+    List<String> rows = new ArrayList<>();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
+      read.forEach(r -> rows.add(r.getField(DeadLetterTable.DLQ_OFFSET) + " " + r.getField(DeadLetterTable.REASON) + " "
+          + r.getField(DeadLetterTable.DEAD_LETTERED_AT) + " " + r.getField(DeadLetterTable.SOURCE_LINE)));
+    }
+    assertThat(rows).containsExactlyInAnyOrder("3 malformed-json 9999-12-31T23:59:59.999Z null", "4 unknown 1970-01-01T00:00Z null");
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

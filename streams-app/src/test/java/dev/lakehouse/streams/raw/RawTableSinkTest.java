@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.topology.LineageHeaders;
+import dev.lakehouse.streams.writer.RowVerdict;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ class RawTableSinkTest {
     assertThat(files.stream().mapToLong(DataFile::recordCount).sum()).isEqualTo(3);
     List<dev.lakehouse.streams.writer.WriterLetter> letters = sink.takeLetters();
     assertThat(letters).extracting(l -> l.rowsTopic() + "-" + l.partition() + "@" + l.offset() + " " + l.reason())
-        .containsExactly("raw.rows.order-2@1 " + RowFit.DECIMAL_OVERFLOW, "raw.rows.order-2@3 " + RowFit.UNDECODABLE);
+        .containsExactly("raw.rows.order-2@1 " + RowVerdict.DECIMAL_OVERFLOW, "raw.rows.order-2@3 " + RowVerdict.UNDECODABLE);
     assertThat(letters.get(0).source()).isEqualTo(new dev.lakehouse.streams.writer.WriterLetter.Source("src.food.order", 1, 70,
         "s3://landing/o.json.gz", 3L));
     assertThat(letters.get(1).source()).as("a row that does not decode has no source coordinates").isNull();

@@ -3,6 +3,7 @@ package dev.lakehouse.streams.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.streams.writer.RowVerdict;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Map;
@@ -46,7 +47,7 @@ class RowFitPropertyTest {
   private static void check(Dataset dataset, byte[] bytes) {
     Schema schema = RawTables.schema(dataset);
     EncodedRawRow row = new EncodedRawRow(dataset, schema, dataset.fieldNames());
-    RowFit.Verdict verdict = new RowFit(schema).load(row, bytes, 1L);
+    RowVerdict verdict = new RowFit(schema).load(row, bytes, 1L);
     assertThat(verdict).isNotNull();
     if (!verdict.ok()) {
       assertThat(verdict.reason()).isNotBlank();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.codec.BinaryWriter;
+import dev.lakehouse.streams.writer.RowVerdict;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,51 +20,51 @@ class RowFitTest {
 
   @Test
   void aGoodRowFits() {
-    RowFit.Verdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("46.00"))));
+    RowVerdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("46.00"))));
     assertThat(verdict.ok()).as(String.valueOf(verdict)).isTrue();
   }
 
   @Test
   void aDecimalLongerThanItsColumnIsRefusedNotCutShort() {
     // decimal(14, 2) holds 6 bytes; 10^30 takes 13
-    RowFit.Verdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("1E30"))));
-    assertThat(verdict.reason()).isEqualTo(RowFit.DECIMAL_OVERFLOW);
+    RowVerdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("1E30"))));
+    assertThat(verdict.reason()).isEqualTo(RowVerdict.DECIMAL_OVERFLOW);
     assertThat(verdict.detail()).contains("order_total_amount").doesNotContain("1000000");
   }
 
   @Test
   void aDecimalWithMoreDigitsThanItsPrecisionIsRefusedEvenWhenItsBytesFit() {
     // 15 digits in 6 bytes, for a decimal(14, 2)
-    RowFit.Verdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("1000000000000.00"))));
-    assertThat(verdict.reason()).isEqualTo(RowFit.DECIMAL_OVERFLOW);
+    RowVerdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("1000000000000.00"))));
+    assertThat(verdict.reason()).isEqualTo(RowVerdict.DECIMAL_OVERFLOW);
     assertThat(fit(Dataset.ORDER, encode(Dataset.ORDER, order("order_total_amount", new BigDecimal("-999999999999.99")))).ok()).isTrue();
   }
 
   @Test
   void aRequiredColumnWithoutAValueIsRefused() {
-    RowFit.Verdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, Map.of("merchant_id", "m-1", "order_created_at", CREATED)));
-    assertThat(verdict.reason()).isEqualTo(RowFit.REQUIRED_NULL);
+    RowVerdict verdict = fit(Dataset.ORDER, encode(Dataset.ORDER, Map.of("merchant_id", "m-1", "order_created_at", CREATED)));
+    assertThat(verdict.reason()).isEqualTo(RowVerdict.REQUIRED_NULL);
     assertThat(verdict.detail()).isEqualTo("required column " + Dataset.ORDER.keyField() + " has no value");
   }
 
   @Test
   void anIntegerBeyond32BitsIsRefused() {
     byte[] row = hand(Dataset.RESTAURANT, Map.of("id", out -> out.string("r-1"), "price_range", out -> out.varlong(1L << 40)), LINEAGE.kafkaTimestampMillis());
-    assertThat(fit(Dataset.RESTAURANT, row).reason()).isEqualTo(RowFit.OUT_OF_RANGE);
+    assertThat(fit(Dataset.RESTAURANT, row).reason()).isEqualTo(RowVerdict.OUT_OF_RANGE);
   }
 
   @Test
   void aStringThatIsNotUtf8IsRefused() {
     byte[] row = hand(Dataset.RESTAURANT, Map.of("id", out -> out.bytes(new byte[] {'r', (byte) 0xC3, '('})), LINEAGE.kafkaTimestampMillis());
-    RowFit.Verdict verdict = fit(Dataset.RESTAURANT, row);
-    assertThat(verdict.reason()).isEqualTo(RowFit.INVALID_UTF8);
+    RowVerdict verdict = fit(Dataset.RESTAURANT, row);
+    assertThat(verdict.reason()).isEqualTo(RowVerdict.INVALID_UTF8);
     assertThat(verdict.detail()).contains("at byte 1");
   }
 
   @Test
   void aKafkaTimestampThatOverflowsMicrosecondsIsRefused() {
     byte[] row = hand(Dataset.RESTAURANT, Map.of("id", out -> out.string("r-1")), Long.MAX_VALUE / 10);
-    assertThat(fit(Dataset.RESTAURANT, row).reason()).isEqualTo(RowFit.OUT_OF_RANGE);
+    assertThat(fit(Dataset.RESTAURANT, row).reason()).isEqualTo(RowVerdict.OUT_OF_RANGE);
   }
 
   @Test
@@ -71,12 +72,12 @@ class RowFitTest {
     byte[] good = encode(Dataset.ORDER, order());
     for (int cut = 0; cut < good.length - 1; cut++) {
       byte[] truncated = java.util.Arrays.copyOf(good, cut);
-      RowFit.Verdict verdict = fit(Dataset.ORDER, truncated);
+      RowVerdict verdict = fit(Dataset.ORDER, truncated);
       assertThat(verdict.ok()).as("cut at " + cut).isFalse();
     }
     assertThat(fit(Dataset.ORDER, new byte[] {RawRowCodec.FORMAT, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-        (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}).reason()).isEqualTo(RowFit.UNDECODABLE);
-    assertThat(fit(Dataset.ORDER, "{\"order_id\":1}".getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(RowFit.UNDECODABLE);
+        (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}).reason()).isEqualTo(RowVerdict.UNDECODABLE);
+    assertThat(fit(Dataset.ORDER, "{\"order_id\":1}".getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(RowVerdict.UNDECODABLE);
   }
 
   @Test
@@ -99,7 +100,7 @@ class RowFitTest {
     return values;
   }
 
-  static RowFit.Verdict fit(Dataset dataset, byte[] encoded) {
+  static RowVerdict fit(Dataset dataset, byte[] encoded) {
     Schema schema = RawTables.schema(dataset);
     EncodedRawRow row = new EncodedRawRow(dataset, schema, dataset.fieldNames());
     return new RowFit(schema).load(row, encoded, INGESTED);

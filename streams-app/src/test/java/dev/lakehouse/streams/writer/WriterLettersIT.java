@@ -14,7 +14,9 @@ import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
 import dev.lakehouse.streams.raw.RawTables;
-import dev.lakehouse.streams.raw.RowFit;
+import dev.lakehouse.streams.codec.RowCodec;
+import dev.lakehouse.streams.trusted.TrustedTableSink;
+import dev.lakehouse.streams.trusted.TrustedTables;
 import dev.lakehouse.testing.WithLocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,6 +125,67 @@ class WriterLettersIT {
     System.out.printf("WriterLettersIT: 8 rows (5 good, 3 the table cannot hold): 5 rows, 3 writer letters once, also after a replay%n");
   }
 
+  @Test
+  void trustedRowsTheTableCannotHoldBecomeWriterLettersAndTheTableKeepsCommitting(LocalStack stack, @TempDir Path work) throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String topic = "trusted.rows.order_item.it-letters-" + suffix;
+    String bootstrap = stack.settings().kafka().bootstrapServers();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1))).all().get();
+    }
+    Catalog catalog = LakehouseCatalogs.open(stack.settings());
+    org.apache.iceberg.Schema schema = TrustedTables.orderItem();
+    Table table = RawTableCatalog.ensureTable(catalog, TableIdentifier.of(TrustedTables.NAMESPACE, "it_letters_item_" + suffix),
+        schema, TrustedTables.itemSpec(schema), SortOrder.unsorted(), Map.of());
+    Table deadLetters = RawTableCatalog.ensureTable(catalog, TableIdentifier.of(RawTableCatalog.NAMESPACE, "it_letters_tdead_" + suffix),
+        DeadLetterTable.schema(), PartitionSpec.unpartitioned(), SortOrder.unsorted(), Map.of());
+    RowCodec codec = new RowCodec(schema);
+    Map<Long, byte[]> bad = new TreeMap<>();
+    List<byte[]> values = new ArrayList<>();
+    for (long offset = 0; offset < 6; offset++) {
+      // offset 1: a total of 10^20, beyond decimal(14, 2); offset 4: bytes that are no row at all
+      byte[] value = offset == 1 ? codec.encode(item(offset, new BigDecimal("1E20").setScale(2)))
+          : offset == 4 ? new byte[] {RowCodec.FORMAT, 127} : codec.encode(item(offset, new BigDecimal("12.50")));
+      values.add(value);
+      if (offset == 1 || offset == 4) {
+        bad.put(offset, value);
+      }
+    }
+    produce(bootstrap, topic, values);
+
+    StreamsSettings settings = StreamsSettings.defaults(work.resolve("state")).withCommitInterval(Duration.ofSeconds(1));
+    try (Running writer = new Running(bootstrap, topic, new TrustedTableSink(table, schema, 128L * 1024 * 1024, 0), deadLetters, settings)) {
+      await(() -> rows(table) == 4 && letters(deadLetters).size() == 2, "4 rows and 2 writer letters", writer);
+      produce(bootstrap, topic, List.of(codec.encode(item(6, new BigDecimal("1.00")))));
+      await(() -> rows(table) == 5, "the row after the letters", writer);
+    }
+    Map<String, Long> byReason = new TreeMap<>();
+    for (Record letter : letters(deadLetters)) {
+      assertThat(letter.getField(DeadLetterTable.STAGE)).isEqualTo(DeadLetterTable.WRITER_STAGE);
+      assertThat(letter.getField(DeadLetterTable.DLQ_TOPIC)).isEqualTo(topic);
+      ByteBuffer payload = (ByteBuffer) letter.getField(DeadLetterTable.PAYLOAD);
+      byte[] bytes = new byte[payload.remaining()];
+      payload.duplicate().get(bytes);
+      assertThat(bytes).isEqualTo(bad.get((Long) letter.getField(DeadLetterTable.DLQ_OFFSET)));
+      byReason.merge((String) letter.getField(DeadLetterTable.REASON), 1L, Long::sum);
+    }
+    assertThat(byReason).isEqualTo(Map.of(RowVerdict.DECIMAL_OVERFLOW, 1L, RowVerdict.UNDECODABLE, 1L));
+    System.out.printf("WriterLettersIT: 7 trusted item rows (5 good, 2 the table cannot hold): 5 rows, 2 writer letters%n");
+  }
+
+  private static Map<String, Object> item(long offset, BigDecimal total) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("order_id", "o-" + offset);
+    row.put(TrustedTables.ORDER_LOCAL_DATE, LocalDate.parse("2019-01-17"));
+    row.put("item_position", 0);
+    row.put("total_value", total);
+    row.put("garnish_count", 0);
+    row.put(TrustedTables.VERSION, 1L);
+    row.put(TrustedTables.VERSIONED_AT, CREATED);
+    row.put(TrustedTables.CAUSED_AT, CREATED);
+    return row;
+  }
+
   private static void assertLetters(Table deadLetters, String topic, Map<Long, byte[]> bad) throws IOException {
     List<Record> letters = letters(deadLetters);
     Map<String, Long> byReason = new TreeMap<>();
@@ -136,13 +200,13 @@ class WriterLettersIT {
       payload.duplicate().get(bytes);
       assertThat(bytes).as("the original bytes of offset %d", offset).isEqualTo(bad.get(offset));
       byReason.merge((String) letter.getField(DeadLetterTable.REASON), 1L, Long::sum);
-      if (letter.getField(DeadLetterTable.REASON).equals(RowFit.DECIMAL_OVERFLOW)) {
+      if (letter.getField(DeadLetterTable.REASON).equals(RowVerdict.DECIMAL_OVERFLOW)) {
         assertThat(letter.getField(DeadLetterTable.SOURCE_OFFSET)).isEqualTo(100 + offset);
         assertThat((String) letter.getField(DeadLetterTable.DETAIL)).contains("order_total_amount").doesNotContain("1000");
       }
     }
     assertThat(offsets).isEqualTo(bad.keySet());
-    assertThat(byReason).isEqualTo(Map.of(RowFit.DECIMAL_OVERFLOW, 2L, RowFit.UNDECODABLE, 1L));
+    assertThat(byReason).isEqualTo(Map.of(RowVerdict.DECIMAL_OVERFLOW, 2L, RowVerdict.UNDECODABLE, 1L));
   }
 
   private static byte[] good(RawRowCodec codec, long offset) {
@@ -204,6 +268,10 @@ class WriterLettersIT {
     final Thread thread;
 
     Running(String bootstrap, String topic, Table table, Table deadLetters, StreamsSettings settings) {
+      this(bootstrap, topic, new RawTableSink(Dataset.ORDER, table, 128L * 1024 * 1024, 0), deadLetters, settings);
+    }
+
+    Running(String bootstrap, String topic, TableSink sink, Table deadLetters, StreamsSettings settings) {
       KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
           ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
           ConsumerConfig.GROUP_ID_CONFIG, "it-letters-" + UUID.randomUUID(),
@@ -211,7 +279,7 @@ class WriterLettersIT {
           ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
           ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       String writerId = "it-letters/" + UUID.randomUUID();
-      this.writer = new IcebergTableWriter(consumer, Map.of(topic, new RawTableSink(Dataset.ORDER, table, 128L * 1024 * 1024, 0)),
+      this.writer = new IcebergTableWriter(consumer, Map.of(topic, sink),
           settings, writerId, new WriterMetrics(new SimpleMeterRegistry()),
           new WriterLetters(deadLetters, 128L * 1024 * 1024, 1, new TableCommitter(writerId)));
       this.thread = new Thread(writer, "it-letters-writer");
