@@ -5,20 +5,16 @@ import java.util.function.Function;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
-import org.apache.iceberg.encryption.EncryptionManager;
 import org.apache.iceberg.exceptions.ValidationException;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 
 /**
  * A table's operations that refuse to commit on top of any snapshot but the expected one (or, for a
  * property update, of any value of the property but the expected one). Iceberg retries
  * a failed append on top of whatever the table became meanwhile; through these operations the retry fails
  * instead, with a {@link ValidationException} (which Iceberg does not retry), so that the caller decides
- * again on the new state. Everything else is the catalog's own operations.
+ * again on the new state. Everything else is the catalog's own operations, forwarded.
  */
-final class ExpectedBaseOperations implements TableOperations {
-  private final TableOperations delegate;
+final class ExpectedBaseOperations extends ForwardingTableOperations {
   private final Function<TableMetadata, String> violation;
 
   /** @param expectedSnapshotId the snapshot the commit must build on; null for a table without snapshots */
@@ -32,7 +28,7 @@ final class ExpectedBaseOperations implements TableOperations {
   }
 
   private ExpectedBaseOperations(TableOperations delegate, Function<TableMetadata, String> violation) {
-    this.delegate = delegate;
+    super(delegate);
     this.violation = violation;
   }
 
@@ -51,51 +47,6 @@ final class ExpectedBaseOperations implements TableOperations {
     if (problem != null) {
       throw new ValidationException("%s", problem);
     }
-    delegate.commit(base, metadata);
-  }
-
-  @Override
-  public TableMetadata current() {
-    return delegate.current();
-  }
-
-  @Override
-  public TableMetadata refresh() {
-    return delegate.refresh();
-  }
-
-  @Override
-  public FileIO io() {
-    return delegate.io();
-  }
-
-  @Override
-  public EncryptionManager encryption() {
-    return delegate.encryption();
-  }
-
-  @Override
-  public String metadataFileLocation(String fileName) {
-    return delegate.metadataFileLocation(fileName);
-  }
-
-  @Override
-  public LocationProvider locationProvider() {
-    return delegate.locationProvider();
-  }
-
-  @Override
-  public TableOperations temp(TableMetadata uncommittedMetadata) {
-    return delegate.temp(uncommittedMetadata);
-  }
-
-  @Override
-  public long newSnapshotId() {
-    return delegate.newSnapshotId();
-  }
-
-  @Override
-  public boolean requireStrictCleanup() {
-    return delegate.requireStrictCleanup();
+    super.commit(base, metadata);
   }
 }

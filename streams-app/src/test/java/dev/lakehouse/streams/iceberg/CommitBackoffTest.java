@@ -18,10 +18,7 @@ import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.encryption.EncryptionManager;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.LocationProvider;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
@@ -105,14 +102,13 @@ class CommitBackoffTest {
    * A table's real operations, except that the next {@code races} commits lose: just before each, a rival
    * commits one more record of its partition (its offset is the number of races so far).
    */
-  private static final class RacingOperations implements TableOperations {
-    private final TableOperations delegate;
+  private static final class RacingOperations extends ForwardingTableOperations {
     private final String rivalPartition;
     private int racesLeft;
     private int rivalOffset;
 
     RacingOperations(TableOperations delegate, int races, String rivalPartition) {
-      this.delegate = delegate;
+      super(delegate);
       this.racesLeft = races;
       this.rivalPartition = rivalPartition;
     }
@@ -122,51 +118,11 @@ class CommitBackoffTest {
       if (racesLeft > 0) {
         racesLeft--;
         rivalOffset++;
-        Table rival = new BaseTable(delegate, "rival");
+        Table rival = new BaseTable(delegate(), "rival");
         rival.refresh();
         rival.newAppend().appendFile(file(rival)).set(CommittedOffsets.SUMMARY_KEY, rivalPartition + "=" + rivalOffset).commit();
       }
-      delegate.commit(base, metadata);
-    }
-
-    @Override
-    public TableMetadata current() {
-      return delegate.current();
-    }
-
-    @Override
-    public TableMetadata refresh() {
-      return delegate.refresh();
-    }
-
-    @Override
-    public FileIO io() {
-      return delegate.io();
-    }
-
-    @Override
-    public EncryptionManager encryption() {
-      return delegate.encryption();
-    }
-
-    @Override
-    public String metadataFileLocation(String fileName) {
-      return delegate.metadataFileLocation(fileName);
-    }
-
-    @Override
-    public LocationProvider locationProvider() {
-      return delegate.locationProvider();
-    }
-
-    @Override
-    public TableOperations temp(TableMetadata uncommittedMetadata) {
-      return delegate.temp(uncommittedMetadata);
-    }
-
-    @Override
-    public long newSnapshotId() {
-      return delegate.newSnapshotId();
+      super.commit(base, metadata);
     }
   }
 }
