@@ -5,6 +5,7 @@ import dev.lakehouse.common.files.OwnerOnlyFiles;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.ingest.GeneratedFilesOptions;
 import dev.lakehouse.ingest.LiveKafkaSink;
 import dev.lakehouse.ingest.file.FileIngestRun;
 import dev.lakehouse.ingest.file.IngestOptions;
@@ -12,7 +13,6 @@ import dev.lakehouse.ingest.file.IngestSummary;
 import dev.lakehouse.ingest.generate.DirectorySink;
 import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GenerationManifest;
-import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.ingest.generate.live.LiveOptions;
 import dev.lakehouse.ingest.generate.live.LiveOrderStream;
 import dev.lakehouse.process.LakehouseHome;
@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,15 +61,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where the demo keeps its stack (emptied at start). Default: .lakehouse-demo in the checkout.")
   Path dataDir;
 
-  @Option(names = "--orders", paramLabel = "N", defaultValue = "20000", description = "Orders in the generated files (default: ${DEFAULT-VALUE}).")
-  long orders;
-
-  @Option(names = "--bad-rate", paramLabel = "RATE", defaultValue = "0.01",
-      description = "Share of bad lines in the generated files (default: ${DEFAULT-VALUE}).")
-  double badRate;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin GeneratedFilesOptions files = new GeneratedFilesOptions(20_000, 42, 0.01);
 
   @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "20",
       description = "Seconds of live orders after the files, for the freshness figures; 0 skips them (default: ${DEFAULT-VALUE}).")
@@ -108,9 +101,9 @@ final class DemoCommand implements Callable<Integer> {
 
       long phase = System.nanoTime();
       Path landing = dir.resolve("landing");
-      GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(seed, orders, badRate)).generate(new DirectorySink(landing));
+      GenerationManifest manifest = new FoodDeliveryGenerator(files.options()).generate(new DirectorySink(landing));
       DemoExpectations expected = new DemoExpectations(manifest);
-      out.printf("generate   %,d orders: %d files, %,d lines (%,d bad) in %.1f s%n", orders, manifest.files().size(),
+      out.printf("generate   %,d orders: %d files, %,d lines (%,d bad) in %.1f s%n", files.orders(), manifest.files().size(),
           manifest.totalLines(), manifest.files().stream().mapToLong(f -> f.totalBadLines()).sum(), seconds(phase));
 
       StreamsSettings streamsSettings = StreamsSettings.load(stack.config().settingsFile(), System.getenv())
@@ -134,9 +127,9 @@ final class DemoCommand implements Callable<Integer> {
         long liveFrom = System.currentTimeMillis();
         if (landed && liveSeconds > 0) {
           phase = System.nanoTime();
-          LiveOptions live = new LiveOptions(seed, liveRate, Math.max(1, Math.round(liveRate * liveSeconds)), Duration.ofSeconds(5));
+          LiveOptions live = new LiveOptions(files.seed(), liveRate, Math.max(1, Math.round(liveRate * liveSeconds)), Duration.ofSeconds(5));
           Map<Dataset, Long> emitted;
-          try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), seed, UUID.randomUUID().toString())) {
+          try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), files.seed(), UUID.randomUUID().toString())) {
             emitted = new LiveOrderStream(live, Clock.systemUTC()).run(sink);
           }
           expected.addLive(emitted);

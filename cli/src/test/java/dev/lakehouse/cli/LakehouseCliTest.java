@@ -2,6 +2,7 @@ package dev.lakehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakehouse.ingest.generate.GeneratorOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -34,6 +35,17 @@ class LakehouseCliTest {
   void everySubcommandHasHelp() {
     assertThat(run("up", "--help").out()).contains("--kafka-port", "--s3-port", "--controller-port", "--data-dir", "9092");
     assertThat(run("status", "--help").out()).contains("--config", "--data-dir");
+  }
+
+  @Test
+  void theDemoHasItsOwnDefaultsOfTheGeneratedFiles() {
+    assertThat(run("demo", "--help").out())
+        .contains("--orders=N", "(default: 20000)", "--seed=N", "(default: 42)", "--bad-rate=FRACTION", "(default: 0.01)");
+    DemoCommand demo = new DemoCommand();
+    new CommandLine(demo).parseArgs();
+    assertThat(demo.files.options()).isEqualTo(new GeneratorOptions(42, 20_000, 0.01));
+    new CommandLine(demo).parseArgs("--orders", "7", "--seed", "5", "--bad-rate", "0");
+    assertThat(demo.files.options()).isEqualTo(new GeneratorOptions(5, 7, 0));
   }
 
   @Test

@@ -56,16 +56,7 @@ public final class GenerateCommand implements Callable<Integer> {
           + "twentieth of it and all of it (default: ${DEFAULT-VALUE}).")
   double statusMaxDelaySeconds;
 
-  @Option(names = "--orders", paramLabel = "N", defaultValue = "10000",
-      description = "Orders to generate; consumers, restaurants and statuses follow in proportion (default: ${DEFAULT-VALUE}).")
-  long orders;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--bad-rate", paramLabel = "FRACTION", defaultValue = "0",
-      description = "Share of malformed lines, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
-  double badRate;
+  @Mixin GeneratedFilesOptions files = new GeneratedFilesOptions(10_000, 1, 0);
 
   @Mixin SettingsOption settings = new SettingsOption();
 
@@ -84,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     GeneratorOptions options;
     try {
-      options = new GeneratorOptions(seed, orders, badRate);
+      options = files.options();
     } catch (IllegalArgumentException e) {
       System.err.println("lakehouse generate: " + e.getMessage());
       return 2;
@@ -119,7 +110,7 @@ public final class GenerateCommand implements Callable<Integer> {
     LiveOptions options;
     dev.lakehouse.common.settings.LakehouseSettings lakehouse;
     try {
-      options = new LiveOptions(seed, rate, maxOrders, java.time.Duration.ofMillis(Math.round(statusMaxDelaySeconds * 1000)));
+      options = new LiveOptions(files.seed(), rate, maxOrders, java.time.Duration.ofMillis(Math.round(statusMaxDelaySeconds * 1000)));
       lakehouse = settings.load();
     } catch (IllegalArgumentException | SettingsException e) {
       System.err.println("lakehouse generate: " + e.getMessage());
@@ -140,7 +131,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }, "live-generator-shutdown"));
     System.out.printf("emitting about %.1f orders/s to %s (Ctrl-C to stop)%n", rate, lakehouse.kafka().bootstrapServers());
     Map<Dataset, Long> counts;
-    try (LiveKafkaSink sink = new LiveKafkaSink(lakehouse.kafka().bootstrapServers(), seed, UUID.randomUUID().toString())) {
+    try (LiveKafkaSink sink = new LiveKafkaSink(lakehouse.kafka().bootstrapServers(), files.seed(), UUID.randomUUID().toString())) {
       counts = stream.run(sink);
     }
     counts.forEach((dataset, n) -> System.out.printf("%-22s %,d records%n", dataset.topic(), n));

@@ -80,12 +80,8 @@ public final class IngestCommand implements Callable<Integer> {
     try {
       RecordLimits limits = new RecordLimits(maxRecordBytes, deadLetterPrefixBytes, maxKeyBytes, maxCsvLines,
           RecordLimits.DEFAULTS.maxJsonDepth());
-      if (!Double.isFinite(settleSeconds) || settleSeconds < 0 || settleSeconds > IngestOptions.MAX_SETTLE_SECONDS) {
-        throw new IllegalArgumentException("--settle must be between 0 and " + IngestOptions.MAX_SETTLE_SECONDS + " seconds, was "
-            + settleSeconds);
-      }
       options = new IngestOptions(location, ingestorId, watch, Duration.ofSeconds(pollSeconds), partitions, batchRecords, batchMillis,
-          limits, Duration.ofMillis(Math.round(settleSeconds * 1000)));
+          limits, IngestOptions.settleOfSeconds(settleSeconds));
     } catch (IllegalArgumentException e) {
       System.err.println("lakehouse ingest: " + e.getMessage());
       return 2;

@@ -35,8 +35,7 @@ public record IngestOptions(
       throw new IllegalArgumentException("record limits are required");
     }
     if (settle == null || settle.isNegative() || settle.compareTo(MAX_SETTLE) > 0) {
-      throw new IllegalArgumentException("--settle must be between 0 and " + MAX_SETTLE.toSeconds() + " seconds, was "
-          + (settle == null ? "missing" : settle.toMillis() / 1000.0));
+      throw settleOutOfRange(settle == null ? "missing" : settle.toMillis() / 1000.0);
     }
     if (location == null || location.isBlank()) {
       throw new IllegalArgumentException("a source location (directory or s3://bucket/prefix) is required");
@@ -53,6 +52,21 @@ public record IngestOptions(
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("--poll-interval must be positive");
     }
+  }
+
+  /**
+   * The settle window of {@code --settle SECONDS}, to the millisecond; throws {@link IllegalArgumentException} unless
+   * it is between 0 and {@value #MAX_SETTLE_SECONDS} seconds.
+   */
+  public static Duration settleOfSeconds(double seconds) {
+    if (!Double.isFinite(seconds) || seconds < 0 || seconds > MAX_SETTLE_SECONDS) {
+      throw settleOutOfRange(seconds);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  private static IllegalArgumentException settleOutOfRange(Object was) {
+    return new IllegalArgumentException("--settle must be between 0 and " + MAX_SETTLE_SECONDS + " seconds, was " + was);
   }
 
   /** The same options with another settle window (zero when the caller knows every file is complete). */

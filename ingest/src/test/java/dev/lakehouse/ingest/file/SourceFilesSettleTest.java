@@ -109,6 +109,15 @@ class SourceFilesSettleTest {
     assertThat(new IngestOptions("dir", "files", false, Duration.ofSeconds(1), 1, 1, 1).settle()).isEqualTo(Duration.ofSeconds(2));
   }
 
+  @Test
+  void theSettleSecondsOfTheCommandLineBecomeAWindowToTheMillisecond() {
+    assertThat(IngestOptions.settleOfSeconds(1.5)).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(IngestOptions.settleOfSeconds(0)).isEqualTo(Duration.ZERO);
+    assertThat(IngestOptions.settleOfSeconds(3600)).isEqualTo(Duration.ofHours(1));
+    assertThatThrownBy(() -> IngestOptions.settleOfSeconds(-0.0001))
+        .hasMessage("--settle must be between 0 and 3600 seconds, was -1.0E-4");
+  }
+
   private static List<String> names(List<SourceFile> files) {
     return files.stream().map(f -> Path.of(java.net.URI.create(f.uri())).getFileName().toString()).toList();
   }
