@@ -12,6 +12,7 @@ import dev.lakehouse.streams.deadletter.DeadLetteringProductionHandler;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.deadletter.WriterLetters;
 import dev.lakehouse.streams.iceberg.TableCommitter;
+import dev.lakehouse.streams.iceberg.TopicIds;
 import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
@@ -150,9 +151,10 @@ public final class StreamsApp implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
     // before any client starts: an app that does not own the lake, or whose writer cannot resume its tables, runs nothing
+    TopicIds topicIds;
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       LakeOwnership ownership = LakeOwnership.check(distinctTables(sinkByTopic), streamsSettings, trusted.enabled());
-      WriterPreflight.check(admin, sinkByTopic);
+      topicIds = WriterPreflight.check(admin, sinkByTopic);
       ownership.apply(admin);
     }
     KafkaStreams streams = new KafkaStreams(topology, props);
@@ -183,8 +185,8 @@ public final class StreamsApp implements AutoCloseable {
     consumerMetrics.bindTo(registry);
     WriterMetrics metrics = new WriterMetrics(registry);
     String writerId = appId + "/" + UUID.randomUUID();
-    WriterLetters writerLetters = new WriterLetters(deadLetters, target, datasets.size(), new TableCommitter(writerId));
-    IcebergTableWriter writer = new IcebergTableWriter(consumer, sinkByTopic, streamsSettings, writerId, metrics, writerLetters);
+    WriterLetters writerLetters = new WriterLetters(deadLetters, target, datasets.size(), new TableCommitter(writerId, topicIds));
+    IcebergTableWriter writer = new IcebergTableWriter(consumer, sinkByTopic, streamsSettings, writerId, metrics, writerLetters, topicIds);
     Thread thread = new Thread(writer, "iceberg-writer");
     thread.start();
 

@@ -41,6 +41,12 @@ public final class CommittedOffsets {
     return topic + "-" + partition;
   }
 
+  /** The topic of a {@link #partitionKey}: {@code raw.rows.order-3} is of {@code raw.rows.order}. */
+  public static String topicOf(String partitionKey) {
+    requirePartitionKey(partitionKey);
+    return partitionKey.substring(0, partitionKey.lastIndexOf('-'));
+  }
+
   /** The offsets of the newest snapshot that has them, walking back from the current one. */
   public static CommittedOffsets fromSnapshots(Iterable<Snapshot> newestFirst) {
     return findInSnapshots(newestFirst).orElse(none());
@@ -48,10 +54,14 @@ public final class CommittedOffsets {
 
   /** The offsets of the newest snapshot that has them; empty when no snapshot does. */
   public static Optional<CommittedOffsets> findInSnapshots(Iterable<Snapshot> newestFirst) {
+    return newestWithOffsets(newestFirst).flatMap(snapshot -> fromSummary(snapshot.summary()));
+  }
+
+  /** The newest snapshot that carries offsets (and the {@link TopicIds} they were read in, when it records them). */
+  public static Optional<Snapshot> newestWithOffsets(Iterable<Snapshot> newestFirst) {
     for (Snapshot snapshot : newestFirst) {
-      Optional<CommittedOffsets> offsets = fromSummary(snapshot.summary());
-      if (offsets.isPresent()) {
-        return offsets;
+      if (snapshot.summary() != null && snapshot.summary().containsKey(SUMMARY_KEY)) {
+        return Optional.of(snapshot);
       }
     }
     return Optional.empty();

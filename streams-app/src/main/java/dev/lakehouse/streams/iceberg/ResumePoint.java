@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  *       table never got): refused, naming the partition and the missing range. Resuming at the earliest
  *       offset would commit a gap as if nothing were missing.
  *   <li>The next offset is past the topic's end (the topic was deleted and created again): refused.
+ *   <li>The topic's id is not the one the table recorded with its offsets ({@link TopicIds}): the topic was
+ *       deleted and created again, whatever its end now. Refused: the offsets are of another topic.
  *   <li>The table has snapshots but none in its lineage carries offsets (snapshot expiry kept only
  *       compaction snapshots, a rollback, {@code CREATE OR REPLACE}): refused. Treating it as new would
  *       append the whole topic again.
@@ -29,6 +31,15 @@ public final class ResumePoint {
    * @throws ResumeRefusedException when no offset is safe
    */
   public static long of(TableHistory table, String topic, int partition, long earliest, long end) {
+    return of(table, topic, null, partition, earliest, end);
+  }
+
+  /**
+   * @param topicId the topic's id now; null when unknown, which skips the comparison with the recorded one
+   * @return the offset to seek the partition to
+   * @throws ResumeRefusedException when no offset is safe
+   */
+  public static long of(TableHistory table, String topic, String topicId, int partition, long earliest, long end) {
     String key = CommittedOffsets.partitionKey(topic, partition);
     if (table.offsets().isEmpty()) {
       if (table.hasSnapshots()) {
@@ -38,6 +49,13 @@ public final class ResumePoint {
             + "\"Resuming, and when the writer refuses to\".");
       }
       return earliest;
+    }
+    java.util.Optional<String> recorded = table.topicIds().of(topic);
+    if (topicId != null && recorded.isPresent() && !recorded.get().equals(topicId)) {
+      throw new ResumeRefusedException("table " + table.table() + " holds offsets of topic " + topic + " with id " + recorded.get()
+          + ", but the topic now has id " + topicId + ": it was deleted and created again, and the table's offsets are not "
+          + "of this topic. The writer will not read the new topic from the old offsets. See docs/exactly-once.md, "
+          + "\"Resuming, and when the writer refuses to\".");
     }
     OptionalLong committed = table.offsets().get().next(key);
     if (committed.isEmpty()) {

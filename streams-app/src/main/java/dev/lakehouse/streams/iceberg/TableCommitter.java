@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.BaseTable;
@@ -33,15 +37,26 @@ public final class TableCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(TableCommitter.class);
 
   private final String writerId;
+  private final TopicIds topicIds;
   private final CommitBackoff backoff;
   private final CommitBackoff.Pause pause;
 
   public TableCommitter(String writerId) {
-    this(writerId, CommitBackoff.withJitter(), CommitBackoff.Pause.sleeping());
+    this(writerId, TopicIds.none());
+  }
+
+  /** @param topicIds the ids of the input topics as the writer found them at start-up, recorded with their offsets */
+  public TableCommitter(String writerId, TopicIds topicIds) {
+    this(writerId, topicIds, CommitBackoff.withJitter(), CommitBackoff.Pause.sleeping());
   }
 
   public TableCommitter(String writerId, CommitBackoff backoff, CommitBackoff.Pause pause) {
+    this(writerId, TopicIds.none(), backoff, pause);
+  }
+
+  public TableCommitter(String writerId, TopicIds topicIds, CommitBackoff backoff, CommitBackoff.Pause pause) {
     this.writerId = writerId;
+    this.topicIds = topicIds;
     this.backoff = backoff;
     this.pause = pause;
   }
@@ -54,7 +69,11 @@ public final class TableCommitter {
     for (int lostRaces = 0; ; ) {
       table.refresh();
       Snapshot base = table.currentSnapshot();
-      CommittedOffsets current = CommittedOffsets.fromSnapshots(SnapshotUtil.currentAncestors(table));
+      Optional<Snapshot> withOffsets = CommittedOffsets.newestWithOffsets(SnapshotUtil.currentAncestors(table));
+      CommittedOffsets current = withOffsets.flatMap(s -> CommittedOffsets.fromSummary(s.summary())).orElse(CommittedOffsets.none());
+      TopicIds recorded = withOffsets.map(s -> TopicIds.fromSummary(s.summary())).orElse(TopicIds.none());
+      Set<String> topics = ranges.stream().map(r -> CommittedOffsets.topicOf(r.partitionKey())).collect(Collectors.toCollection(TreeSet::new));
+      refuseRecreatedTopics(table, recorded, topics);
       CommitDecision decision = CommitDecision.decide(current, ranges);
       if (decision.verdict() != CommitDecision.Verdict.COMMIT) {
         LOG.info("table {}: {} for writer {} ({})", table.name(), decision.verdict(), writerId, decision.reasons());
@@ -69,6 +88,10 @@ public final class TableCommitter {
       AppendFiles append = target.newAppend()
           .set(CommittedOffsets.SUMMARY_KEY, after.encode())
           .set(WRITER_KEY, writerId);
+      TopicIds idsAfter = recorded.updatedWith(topicIds, topics);
+      if (!idsAfter.isEmpty()) {
+        append.set(TopicIds.SUMMARY_KEY, idsAfter.encode());
+      }
       files.forEach(append::appendFile);
       try {
         append.commit();
@@ -114,8 +137,10 @@ public final class TableCommitter {
       }
       // the input offsets stay as they are; a table's first snapshot carries them too, as ResumePoint expects,
       // but a table that lost them does not get them back from here
-      java.util.Optional<CommittedOffsets> offsets = base == null ? java.util.Optional.of(CommittedOffsets.none())
-          : CommittedOffsets.findInSnapshots(SnapshotUtil.currentAncestors(table));
+      Optional<Snapshot> withOffsets = CommittedOffsets.newestWithOffsets(SnapshotUtil.currentAncestors(table));
+      Optional<CommittedOffsets> offsets = base == null ? Optional.of(CommittedOffsets.none())
+          : withOffsets.flatMap(s -> CommittedOffsets.fromSummary(s.summary()));
+      TopicIds ids = withOffsets.map(s -> TopicIds.fromSummary(s.summary())).orElse(TopicIds.none());
       List<DataFile> files = write.apply(decision.toWrite());
       TableOperations guarded = new ExpectedBaseOperations(((HasTableOperations) table).operations(),
           base == null ? null : base.snapshotId());
@@ -124,6 +149,9 @@ public final class TableCommitter {
           .set(WriterLetterMarks.SUMMARY_KEY, decision.after().encode())
           .set(WRITER_KEY, writerId);
       offsets.ifPresent(o -> append.set(CommittedOffsets.SUMMARY_KEY, o.encode()));
+      if (offsets.isPresent() && !ids.isEmpty()) {
+        append.set(TopicIds.SUMMARY_KEY, ids.encode());
+      }
       files.forEach(append::appendFile);
       try {
         append.commit();
@@ -144,6 +172,21 @@ public final class TableCommitter {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted while waiting to commit to " + table.name(), interrupted);
         }
+      }
+    }
+  }
+
+  /**
+   * A topic deleted and created again while the writer ran: its records would be committed under the old
+   * topic's offsets. Refused; the restarted writer then refuses to resume, naming both ids ({@link ResumePoint}).
+   */
+  private void refuseRecreatedTopics(Table table, TopicIds recorded, Set<String> topics) {
+    for (String topic : topics) {
+      Optional<String> was = recorded.of(topic);
+      Optional<String> now = topicIds.of(topic);
+      if (was.isPresent() && now.isPresent() && !was.equals(now)) {
+        throw new ResumeRefusedException("table " + table.name() + " holds offsets of topic " + topic + " with id " + was.get()
+            + ", but this writer reads it with id " + now.get() + ": the topic was deleted and created again. Nothing was committed.");
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.lakehouse.streams.iceberg.OffsetRange;
 import dev.lakehouse.streams.iceberg.ResumePoint;
 import dev.lakehouse.streams.iceberg.ResumeRefusedException;
 import dev.lakehouse.streams.iceberg.TableHistory;
+import dev.lakehouse.streams.iceberg.TopicIds;
 import dev.lakehouse.streams.iceberg.TableCommitter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class IcebergTableWriter implements Runnable {
   private final WriterMetrics metrics;
   private final SinkLanes lanes;
   private final WriterLetter.Table letterTable;
+  private final TopicIds topicIds;
   private final Map<TopicPartition, Long> batchStart = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong heartbeatMillis = new AtomicLong(System.currentTimeMillis());
@@ -74,13 +76,20 @@ public final class IcebergTableWriter implements Runnable {
   /** @param letterTable where the rows the tables cannot hold land as dead letters (without one, such a row stops the writer) */
   public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
       String writerId, WriterMetrics metrics, WriterLetter.Table letterTable) {
+    this(consumer, sinkByTopic, settings, writerId, metrics, letterTable, TopicIds.none());
+  }
+
+  /** @param topicIds the input topics' ids at start-up ({@link WriterPreflight}): recorded with the offsets, and compared on every assignment */
+  public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
+      String writerId, WriterMetrics metrics, WriterLetter.Table letterTable, TopicIds topicIds) {
     this.consumer = consumer;
+    this.topicIds = topicIds;
     this.letterTable = letterTable;
     this.sinkByTopic = Map.copyOf(sinkByTopic);
     this.commitInterval = settings.commitInterval();
     this.bufferBudgetBytes = settings.bufferBudgetBytes();
     this.catchUpIntervals = settings.catchUpIntervals();
-    this.committer = new TableCommitter(writerId);
+    this.committer = new TableCommitter(writerId, topicIds);
     this.metrics = metrics;
     this.lanes = new SinkLanes(settings.writerThreads(), "iceberg-writer");
     for (TableSink sink : sinkByTopic.values()) {
@@ -369,7 +378,7 @@ public final class IcebergTableWriter implements Runnable {
     for (TopicPartition tp : partitions) {
       TableSink sink = sinkByTopic.get(tp.topic());
       TableHistory history = histories.computeIfAbsent(sink, s -> TableHistory.of(s.table()));
-      long next = ResumePoint.of(history, tp.topic(), tp.partition(), earliest.get(tp), end.get(tp));
+      long next = ResumePoint.of(history, tp.topic(), topicIds.of(tp.topic()).orElse(null), tp.partition(), earliest.get(tp), end.get(tp));
       consumer.seek(tp, next);
       batchStart.put(tp, next);
       LOG.info("partition {} resumes at offset {} (from table {}; the topic holds [{}, {}))", tp, next, sink.table().name(),

@@ -3,6 +3,7 @@ package dev.lakehouse.streams.writer;
 import dev.lakehouse.streams.iceberg.ResumePoint;
 import dev.lakehouse.streams.iceberg.ResumeRefusedException;
 import dev.lakehouse.streams.iceberg.TableHistory;
+import dev.lakehouse.streams.iceberg.TopicIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -25,11 +26,16 @@ import org.apache.kafka.common.TopicPartition;
 public final class WriterPreflight {
   private WriterPreflight() {}
 
-  /** @throws ResumeRefusedException naming each partition that cannot be resumed */
-  public static void check(Admin admin, Map<String, TableSink> sinkByTopic) throws InterruptedException, ExecutionException {
+  /**
+   * @return the ids of the input topics, which the writer records with their offsets
+   * @throws ResumeRefusedException naming each partition that cannot be resumed
+   */
+  public static TopicIds check(Admin admin, Map<String, TableSink> sinkByTopic) throws InterruptedException, ExecutionException {
     Map<TopicPartition, OffsetSpec> earliestRequest = new HashMap<>();
     Map<TopicPartition, OffsetSpec> endRequest = new HashMap<>();
+    Map<String, String> ids = new HashMap<>();
     for (TopicDescription topic : admin.describeTopics(sinkByTopic.keySet()).allTopicNames().get().values()) {
+      ids.put(topic.name(), topic.topicId().toString());
       topic.partitions().forEach(p -> {
         TopicPartition tp = new TopicPartition(topic.name(), p.partition());
         earliestRequest.put(tp, OffsetSpec.earliest());
@@ -44,7 +50,7 @@ public final class WriterPreflight {
     for (TopicPartition tp : earliestRequest.keySet().stream().sorted(java.util.Comparator.comparing(TopicPartition::toString)).toList()) {
       TableHistory history = histories.computeIfAbsent(sinkByTopic.get(tp.topic()), s -> TableHistory.of(s.table()));
       try {
-        ResumePoint.of(history, tp.topic(), tp.partition(), earliest.get(tp).offset(), end.get(tp).offset());
+        ResumePoint.of(history, tp.topic(), ids.get(tp.topic()), tp.partition(), earliest.get(tp).offset(), end.get(tp).offset());
       } catch (ResumeRefusedException e) {
         if (!refusals.contains(e.getMessage())) {
           refusals.add(e.getMessage());
@@ -54,5 +60,6 @@ public final class WriterPreflight {
     if (!refusals.isEmpty()) {
       throw new ResumeRefusedException("the Iceberg writer cannot resume; nothing was started:\n  " + String.join("\n  ", refusals));
     }
+    return TopicIds.of(ids);
   }
 }

@@ -21,6 +21,7 @@ import dev.lakehouse.streams.iceberg.CommittedOffsets;
 import dev.lakehouse.streams.iceberg.ResumeRefusedException;
 import dev.lakehouse.streams.iceberg.TableOwnership;
 import dev.lakehouse.streams.iceberg.TableOwnership.OwnershipRefusedException;
+import dev.lakehouse.streams.iceberg.TopicIds;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTables;
 import dev.lakehouse.streams.topology.RawTopics;
@@ -118,6 +119,29 @@ class WriterOffsetsIT {
       restart.replaceAll((partition, offset) -> partition.startsWith(consumerRows + "-") ? 0L : offset);
       moveOffsets(consumerTable, restart);
 
+      // the rows topic was deleted and created again and has since grown past the table's offsets: only its new id gives it
+      // away; recovered the same way, by moving the offsets on purpose (here past the new topic's records)
+      String statusRows = RawTopics.rows(Dataset.ORDER_STATUS);
+      Table statusTable = table(catalog, Dataset.ORDER_STATUS);
+      assertThat(statusTable.currentSnapshot().summary()).containsKey(TopicIds.SUMMARY_KEY);
+      Map<String, Long> statusOffsets = offsets(statusTable);
+      int statusPartitions = admin.describeTopics(List.of(statusRows)).allTopicNames().get().get(statusRows).partitions().size();
+      admin.deleteTopics(List.of(statusRows)).all().get();
+      recreate(admin, statusRows, statusPartitions);
+      Map<String, Long> pastTheJunk = new HashMap<>(statusOffsets);
+      for (int p = 0; p < statusPartitions; p++) {
+        TopicPartition tp = new TopicPartition(statusRows, p);
+        int junk = (int) (statusOffsets.getOrDefault(key(tp), 0L) + 3);
+        produceJunk(stack, tp, junk);
+        pastTheJunk.put(key(tp), (long) junk);
+      }
+      assertThatThrownBy(() -> StreamsApp.start(stack.settings(), owner, TrustedSettings.disabled()))
+          .isInstanceOf(ResumeRefusedException.class)
+          .hasMessageContaining(statusRows)
+          .hasMessageContaining("now has id")
+          .hasMessageContaining("created again");
+      moveOffsets(statusTable, pastTheJunk);
+
       // the owner's declared successor takes over: refused while the owner runs, then every record once
       StreamsSettings successor = settings(work, "successor-app").withSuccessorOf("owner-app");
       try (StreamsApp running = StreamsApp.start(stack.settings(), owner, TrustedSettings.disabled())) {
@@ -202,8 +226,12 @@ class WriterOffsetsIT {
   private static void produceJunk(LocalStack stack, TopicPartition tp, int count) throws Exception {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()),
         new ByteArraySerializer(), new ByteArraySerializer())) {
+      List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
       for (int i = 0; i < count; i++) {
-        producer.send(new ProducerRecord<>(tp.topic(), tp.partition(), null, new byte[] {1, 2, 3})).get();
+        sent.add(producer.send(new ProducerRecord<>(tp.topic(), tp.partition(), null, new byte[] {1, 2, 3})));
+      }
+      for (java.util.concurrent.Future<?> send : sent) {
+        send.get();
       }
     }
   }
