@@ -9,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CSV with a header line. A quoted cell may span lines, up to {@link RecordLimits#maxCsvLines()} lines
  * and {@link RecordLimits#maxRecordBytes()} bytes: a quote still open after that (or at the end of the
- * file), or one that closes on a later line but not into a record of the header's cells, makes the line
- * where it opened an {@code unterminated-quote} dead letter, and reading resumes at the line after it,
- * so a stray quote costs one line, not the rest of the file. Each record becomes a
+ * file) makes the line where it opened an {@code unterminated-quote} dead letter, and reading resumes at
+ * the line after it, so a stray quote costs one line, not the rest of the file. A quote that closes on a
+ * later line makes its lines one record: when that is not a valid record, all of its lines are one dead
+ * letter (none is read again on its own, where a fragment of the quoted cell could pass). Each record becomes a
  * JSON object keyed by the header's names, every cell a string and an empty cell null; types are parsed
  * later, in the raw layer.
  */
@@ -56,12 +58,17 @@ final class CsvReader implements RecordReader {
     } catch (CsvCells.MalformedCsvException e) {
       throw new UnreadableFileException("the CSV header is malformed: " + e.getMessage());
     }
-    if (new HashSet<>(header).size() != header.size()) {
-      throw new UnreadableFileException("the CSV header names a column twice (has " + header + ")");
+    // the messages give positions and counts, never the cells: a file without a header has data there
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      Integer earlier = seen.putIfAbsent(header.get(i), i);
+      if (earlier != null) {
+        throw new UnreadableFileException("the CSV header names a column twice: column " + (i + 1) + " repeats column " + (earlier + 1));
+      }
     }
     this.keyIndex = header.indexOf(keyField);
     if (keyIndex < 0) {
-      throw new UnreadableFileException("the CSV header has no key column '" + keyField + "' (has " + header + ")");
+      throw new UnreadableFileException("the CSV header has no key column '" + keyField + "' among its " + header.size() + " columns");
     }
   }
 
@@ -108,12 +115,12 @@ final class CsvReader implements RecordReader {
     }
     quoteSteps += quotes.steps();
     byte[] record = join(span);
-    if (span.size() > 1 && !wellFormed(record)) {
-      // the quote closed on a later line, but not into a record: it was a stray quote, not a cell
-      return unterminated(first, "into a record of " + header.size() + " cells");
-    }
+    // a quote that closed on a later line makes the lines one record, good or one dead letter: a line
+    // inside it read again on its own could be a fragment of the quoted cell published as a record
+    String where = span.size() > 1
+        ? " (a quoted cell spans lines " + first.number() + "-" + span.get(span.size() - 1).number() + ")" : "";
     span.clear();
-    return parse(first, record);
+    return parse(first, record, where);
   }
 
   /** The line where a quote opened and never closed; the lines read after it are read again as records. */
@@ -131,53 +138,45 @@ final class CsvReader implements RecordReader {
     return line != null ? line : lines.next();
   }
 
-  private SourceRecord parse(ByteLineReader.Line first, byte[] record) throws IOException {
+  /** The record starting at {@code first}; {@code where} ends the detail of a dead letter. */
+  private SourceRecord parse(ByteLineReader.Line first, byte[] record, String where) throws IOException {
     long line = first.number();
     long offset = first.offset();
     int nul = DeadLetterReason.nulByte(record);
     if (nul >= 0) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.NUL_BYTE, "a NUL byte at byte " + (nul + 1) + " of the record", record);
+      return SourceRecord.Bad.of(line, offset, DeadLetterReason.NUL_BYTE, "a NUL byte at byte " + (nul + 1) + " of the record" + where, record);
     }
     if (!Utf8.isValid(record, 0, record.length)) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.INVALID_UTF8, "the record is not valid UTF-8", record);
+      return SourceRecord.Bad.of(line, offset, DeadLetterReason.INVALID_UTF8, "the record is not valid UTF-8" + where, record);
     }
     List<String> cells;
     try {
       cells = CsvCells.split(new String(record, StandardCharsets.UTF_8));
     } catch (CsvCells.MalformedCsvException e) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.MALFORMED_CSV, e.getMessage(), record);
+      return SourceRecord.Bad.of(line, offset, DeadLetterReason.MALFORMED_CSV, e.getMessage() + where, record);
     }
     if (cells.size() == header.size() && isHeader(record)) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.REPEATED_HEADER, "the header line again, on line " + line, record);
+      return SourceRecord.Bad.of(line, offset, DeadLetterReason.REPEATED_HEADER, "the header line again, on line " + line + where, record);
     }
     if (cells.size() != header.size()) {
       return SourceRecord.Bad.of(line, offset, DeadLetterReason.WRONG_COLUMN_COUNT,
-          "expected " + header.size() + " cells, found " + cells.size(), record);
+          "expected " + header.size() + " cells, found " + cells.size() + where, record);
     }
     String key = cells.get(keyIndex);
     if (key == null || key.isBlank()) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.MISSING_KEY, "key column '" + keyField + "' is empty", record);
+      return SourceRecord.Bad.of(line, offset, DeadLetterReason.MISSING_KEY, "key column '" + keyField + "' is empty" + where, record);
     }
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     if (keyBytes.length > limits.maxKeyBytes()) {
       return SourceRecord.Bad.of(line, offset, DeadLetterReason.KEY_TOO_LONG,
-          "key column '" + keyField + "' is " + keyBytes.length + " bytes, over the limit of " + limits.maxKeyBytes(), record);
+          "key column '" + keyField + "' is " + keyBytes.length + " bytes, over the limit of " + limits.maxKeyBytes() + where, record);
     }
     byte[] value = toJson(cells);
     if (value.length > limits.maxRecordBytes()) {
       return SourceRecord.Bad.of(line, offset, DeadLetterReason.RECORD_TOO_LARGE,
-          "the record is " + value.length + " bytes as JSON, over the limit of " + limits.maxRecordBytes(), record);
+          "the record is " + value.length + " bytes as JSON, over the limit of " + limits.maxRecordBytes() + where, record);
     }
     return new SourceRecord.Good(line, keyBytes, value);
-  }
-
-  /** Whether the bytes split into cells, as many as the header's (quotes and commas are ASCII: any 8-bit decoding will do). */
-  private boolean wellFormed(byte[] record) {
-    try {
-      return CsvCells.split(new String(record, StandardCharsets.ISO_8859_1)).size() == header.size();
-    } catch (CsvCells.MalformedCsvException e) {
-      return false;
-    }
   }
 
   private boolean isHeader(byte[] record) {

@@ -74,9 +74,10 @@ class BadInputIngestIT {
     csv.add(new Line("header", utf8(CONSUMER_HEADER)));
     int c = 0;
     for (Line bad : List.of(
-        bad("unterminated-quote", consumer("c-q", "\"Maria " + SECRET)),
         bad("repeated-header", CONSUMER_HEADER),
         bad("wrong-column-count", consumer("c-w", SECRET) + ",extra"),
+        // a quote closed on the next line into 8 cells: both lines one dead letter, the second (7 cells alone) not published
+        bad("wrong-column-count", consumer("c-f", "extra,\"two " + SECRET) + "\n" + consumer("c-frag", "x\"")),
         bad("malformed-csv", consumer("c-m", "\"" + SECRET + "\"x")),
         bad("nul-byte", consumer("c-n", SECRET + "\0")),
         bad("missing-key", consumer("", SECRET)),
@@ -85,6 +86,8 @@ class BadInputIngestIT {
       csv.add(bad);
     }
     csv.add(good(consumer("c-multi", "\"two\nlines\"")));
+    // a quote still open at the end of the file costs its line; one closed by a later quote makes the lines one dead letter
+    csv.add(bad("unterminated-quote", consumer("c-q", "\"Maria " + SECRET)));
     csv.add(good(consumer("c-last", "last")));
     Files.write(dir.resolve("consumer-bad.csv"), join(csv, true));
 

@@ -146,13 +146,31 @@ class BadRecordsTest {
   }
 
   @Test
-  void aStrayQuoteClosedByAQuoteInALaterGoodLineCostsOnlyItsLine() throws Exception {
+  void aQuoteClosedOnALaterLineIntoNoRecordMakesItsLinesOneDeadLetter() throws Exception {
+    String csv = "id,created_at,enabled,name\nr-1,,true,ok\nr-3,,true,\"two " + SECRET + "\nr-9,y,z\",5\nr-4,,true,after\n";
+    byte[] bytes = utf8(csv);
+    List<SourceRecord> records = readAll(bytes, Dataset.RESTAURANT, RecordLimits.DEFAULTS);
+    assertThat(records).extracting(BadRecordsTest::reason).containsExactly("good", "wrong-column-count", "good");
+    assertThat(records).extracting(SourceRecord::line).containsExactly(2L, 3L, 5L);
+    assertThat(records.get(1)).isInstanceOfSatisfying(SourceRecord.Bad.class, bad -> {
+      assertThat(bad.detail()).isEqualTo("expected 4 cells, found 5 (a quoted cell spans lines 3-4)");
+      assertThat(bad.offset()).isEqualTo(csv.indexOf("r-3"));
+      assertThat(new String(bad.original(), StandardCharsets.UTF_8)).as("both lines, no fragment read again")
+          .isEqualTo("r-3,,true,\"two " + SECRET + "\nr-9,y,z\",5");
+      assertThat(bad.originalLength()).isEqualTo(bad.original().length);
+    });
+    assertNoContentInDetails(records);
+  }
+
+  @Test
+  void aStrayQuoteClosedByAQuoteInALaterLineMakesTheirLinesOneDeadLetter() throws Exception {
     String csv = CONSUMER_HEADER + "\n" + consumer("c-1", "\"Maria " + SECRET) + "\n" + consumer("c-2", "Ana \"Nina\" Souza") + "\n"
         + consumer("c-3", "\"Zé\"") + "\n";
     List<SourceRecord> records = readAll(utf8(csv), Dataset.CONSUMER, RecordLimits.DEFAULTS);
-    assertThat(records).extracting(BadRecordsTest::reason).containsExactly("unterminated-quote", "good", "good");
-    assertThat(((SourceRecord.Bad) records.get(0)).detail()).isEqualTo("a quoted cell opened on line 2 is not closed into a record of 7 cells");
-    assertThat(records).extracting(SourceRecord::line).containsExactly(2L, 3L, 4L);
+    assertThat(records).extracting(BadRecordsTest::reason).containsExactly("malformed-csv", "good");
+    assertThat(((SourceRecord.Bad) records.get(0)).detail()).isEqualTo("text after the closing quote of cell 5 (a quoted cell spans lines 2-3)");
+    assertThat(records).extracting(SourceRecord::line).containsExactly(2L, 4L);
+    assertNoContentInDetails(records);
   }
 
   @Test
@@ -217,7 +235,19 @@ class BadRecordsTest {
   @Test
   void aCsvHeaderNamingAColumnTwiceIsUnreadable() {
     assertThatThrownBy(() -> readAll(utf8("id,name,id\nr-1,x,y\n"), Dataset.RESTAURANT, RecordLimits.DEFAULTS))
-        .isInstanceOf(UnreadableFileException.class).hasMessageContaining("twice");
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessage("the CSV header names a column twice: column 3 repeats column 1");
+  }
+
+  @Test
+  void aCsvWithoutAHeaderIsUnreadableWithoutQuotingItsFirstLine() {
+    String firstLine = "r-1," + SECRET + "," + SECRET;
+    assertThatThrownBy(() -> readAll(utf8(firstLine + "\nr-2,x,y\n"), Dataset.RESTAURANT, RecordLimits.DEFAULTS))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessage("the CSV header names a column twice: column 3 repeats column 2");
+    assertThatThrownBy(() -> readAll(utf8("r-1," + SECRET + ",x\nr-2,x,y\n"), Dataset.RESTAURANT, RecordLimits.DEFAULTS))
+        .isInstanceOf(UnreadableFileException.class)
+        .hasMessage("the CSV header has no key column 'id' among its 3 columns");
   }
 
   @Test

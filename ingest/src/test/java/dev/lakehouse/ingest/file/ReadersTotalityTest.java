@@ -69,6 +69,7 @@ class ReadersTotalityTest {
       tally(countLines(file), records);
       assertSentinelLast(records);
       assertWellFormed(records, limits);
+      assertNoRecordInsideADeadLetter(records);
       int lines = nonBlankLines(file) - 1;
       assertThat(records.size()).isBetween((lines + limits.maxCsvLines() - 1) / limits.maxCsvLines(), lines);
       assertThat(reader.quoteSteps()).as("linear work").isLessThanOrEqualTo((long) (limits.maxCsvLines() + 1) * file.length);
@@ -226,6 +227,23 @@ class ReadersTotalityTest {
         assertThat(bad.sha256()).hasSize(32);
         assertThat(bad.originalLength()).isGreaterThanOrEqualTo(bad.original().length);
         assertThat(bad.original().length).isLessThanOrEqualTo(limits.maxRecordBytes());
+      }
+    }
+  }
+
+  /** A dead letter held whole covers its lines: no later record starts on one of them (a fragment read again). */
+  private static void assertNoRecordInsideADeadLetter(List<SourceRecord> records) {
+    long coveredTo = 0;
+    for (SourceRecord r : records) {
+      assertThat(r.line()).as("record on line %d starts after the lines of the dead letter before it", r.line()).isGreaterThan(coveredTo);
+      if (r instanceof SourceRecord.Bad bad && bad.originalLength() == bad.original().length) {
+        long breaks = 0;
+        for (byte b : bad.original()) {
+          if (b == '\n') {
+            breaks++;
+          }
+        }
+        coveredTo = bad.line() + breaks;
       }
     }
   }
