@@ -88,6 +88,13 @@ public final class CommittedOffsets {
     return of(merged);
   }
 
+  /** These offsets, plus {@code starts} for the partitions they have none for (those they have keep theirs). */
+  public CommittedOffsets withStarts(Map<String, Long> starts) {
+    Map<String, Long> merged = new TreeMap<>(starts);
+    merged.putAll(nextOffsets);
+    return merged.equals(nextOffsets) ? this : of(merged);
+  }
+
   /** {@code topic-partition=next,...}: compact, sorted, readable in a snapshot summary. */
   public String encode() {
     StringBuilder out = new StringBuilder();

@@ -1,6 +1,5 @@
 package dev.lakehouse.streams.iceberg;
 
-import java.util.OptionalLong;
 
 /**
  * Where the writer resumes a partition, decided with no I/O from what the table committed and what the
@@ -8,8 +7,10 @@ import java.util.OptionalLong;
  * always seeks to the offset this returns; it never lets the consumer reset itself.
  *
  * <ul>
- *   <li>A table that was never committed to starts at the topic's earliest offset, and so does a partition
- *       the table has not seen yet.
+ *   <li>A table that was never committed to starts at the topic's earliest offset.
+ *   <li>A partition a table with offsets has none for is one it never read (each commit records where the
+ *       writer began in every partition it reads): it starts at 0, and if the topic no longer starts at 0,
+ *       the records before its earliest offset were removed before the table got them, which is refused.
  *   <li>A table with offsets resumes at its next offset, provided that offset is still in the topic.
  *   <li>The next offset is below the topic's earliest (retention or {@code deleteRecords} removed records the
  *       table never got): refused, naming the partition and the missing range. Resuming at the earliest
@@ -57,11 +58,9 @@ public final class ResumePoint {
           + "of this topic. The writer will not read the new topic from the old offsets. See docs/exactly-once.md, "
           + "\"Resuming, and when the writer refuses to\".");
     }
-    OptionalLong committed = table.offsets().get().next(key);
-    if (committed.isEmpty()) {
-      return earliest;
-    }
-    long next = committed.getAsLong();
+    // every commit records where the writer began in each partition it reads (TableCommitter's starts), so a
+    // partition the table has no offsets for is one it never read: from its first offset, 0
+    long next = table.offsets().get().next(key).orElse(0);
     if (next < earliest) {
       throw new ResumeRefusedException("table " + table.table() + " holds " + key + " up to offset " + next + ", but the topic now "
           + "starts at " + earliest + ": records [" + next + ", " + earliest + ") of " + key + " are gone (retention or "

@@ -66,6 +66,16 @@ public final class TableCommitter {
    * {@code COMMIT}: there is no limit on the number of races, only a growing wait between them ({@link CommitBackoff}).
    */
   public CommitOutcome commit(Table table, List<DataFile> files, Collection<OffsetRange> ranges) {
+    return commit(table, files, ranges, Map.of());
+  }
+
+  /**
+   * Like {@link #commit(Table, List, Collection)}, and records {@code starts} (partition key: the offset the
+   * writer started reading it at) for the partitions of the table's topics that the writer reads but the table
+   * has no offsets for yet: from then on the table knows where it began in each of them, so a partition it has
+   * no offsets for is one it never read, and {@link ResumePoint} can tell records removed before it read them.
+   */
+  public CommitOutcome commit(Table table, List<DataFile> files, Collection<OffsetRange> ranges, Map<String, Long> starts) {
     for (int lostRaces = 0; ; ) {
       table.refresh();
       Snapshot base = table.currentSnapshot();
@@ -81,7 +91,7 @@ public final class TableCommitter {
       }
       Map<String, Long> ends = new HashMap<>();
       ranges.forEach(r -> ends.put(r.partitionKey(), r.to()));
-      CommittedOffsets after = current.advancedTo(ends);
+      CommittedOffsets after = current.advancedTo(ends).withStarts(starts);
       TableOperations guarded = new ExpectedBaseOperations(((HasTableOperations) table).operations(),
           base == null ? null : base.snapshotId());
       Table target = new BaseTable(guarded, table.name());

@@ -280,7 +280,7 @@ public final class IcebergTableWriter implements Runnable {
       String table = label(sink.table());
       long started = System.nanoTime();
       List<DataFile> files = completed.get(sink);
-      CommitOutcome outcome = committer.commit(sink.table(), files, entry.getValue());
+      CommitOutcome outcome = committer.commit(sink.table(), files, entry.getValue(), startsOf(sink, touched));
       if (outcome.verdict() == CommitDecision.Verdict.COMMIT) {
         LOG.info("table {}: committed snapshot {} ({} files, {} rows, offsets {})", table, outcome.snapshotId().orElse(-1),
             files.size(), files.stream().mapToLong(DataFile::recordCount).sum(), entry.getValue());
@@ -349,6 +349,18 @@ public final class IcebergTableWriter implements Runnable {
     return first > 0 && name.indexOf('.', first + 1) > 0 ? name.substring(first + 1) : name;
   }
 
+  /** Where this writer stands in its partitions of {@code sink}'s topics that the batch did not move. */
+  private Map<String, Long> startsOf(TableSink sink, List<TopicPartition> touched) {
+    Map<String, Long> starts = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      Long start = batchStart.get(tp);
+      if (start != null && sinkByTopic.get(tp.topic()) == sink && !touched.contains(tp)) {
+        starts.put(CommittedOffsets.partitionKey(tp.topic(), tp.partition()), start);
+      }
+    }
+    return starts;
+  }
+
   private static TopicPartition partitionOf(OffsetRange range) {
     String key = range.partitionKey();
     int dash = key.lastIndexOf('-');
@@ -372,12 +384,15 @@ public final class IcebergTableWriter implements Runnable {
     if (partitions.isEmpty()) {
       return;
     }
+    // earliest, then the tables, then the end: the table read after the earliest offset and before the end
+    // offset, so a commit by another writer in between can look neither like a gap nor like a recreated topic
     Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     Map<TableSink, TableHistory> histories = new IdentityHashMap<>();
+    partitions.forEach(tp -> histories.computeIfAbsent(sinkByTopic.get(tp.topic()), s -> TableHistory.of(s.table())));
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     for (TopicPartition tp : partitions) {
       TableSink sink = sinkByTopic.get(tp.topic());
-      TableHistory history = histories.computeIfAbsent(sink, s -> TableHistory.of(s.table()));
+      TableHistory history = histories.get(sink);
       long next = ResumePoint.of(history, tp.topic(), topicIds.of(tp.topic()).orElse(null), tp.partition(), earliest.get(tp), end.get(tp));
       consumer.seek(tp, next);
       batchStart.put(tp, next);

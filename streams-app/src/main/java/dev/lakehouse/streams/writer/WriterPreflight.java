@@ -43,12 +43,15 @@ public final class WriterPreflight {
       });
     }
     ListOffsetsOptions readCommitted = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+    // earliest, then the tables, then the end: another instance may commit meanwhile, and a table read between
+    // the two can then look neither like a gap (its offsets only grow) nor like a recreated topic (nor the end shrink)
     Map<TopicPartition, ListOffsetsResultInfo> earliest = admin.listOffsets(earliestRequest, readCommitted).all().get();
-    Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(endRequest, readCommitted).all().get();
     Map<TableSink, TableHistory> histories = new IdentityHashMap<>();
+    earliestRequest.keySet().forEach(tp -> histories.computeIfAbsent(sinkByTopic.get(tp.topic()), s -> TableHistory.of(s.table())));
+    Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(endRequest, readCommitted).all().get();
     List<String> refusals = new ArrayList<>();
     for (TopicPartition tp : earliestRequest.keySet().stream().sorted(java.util.Comparator.comparing(TopicPartition::toString)).toList()) {
-      TableHistory history = histories.computeIfAbsent(sinkByTopic.get(tp.topic()), s -> TableHistory.of(s.table()));
+      TableHistory history = histories.get(sinkByTopic.get(tp.topic()));
       try {
         ResumePoint.of(history, tp.topic(), ids.get(tp.topic()), tp.partition(), earliest.get(tp).offset(), end.get(tp).offset());
       } catch (ResumeRefusedException e) {

@@ -76,6 +76,14 @@ class WriterOffsetsIT {
       }
       for (Dataset dataset : Dataset.values()) {
         assertThat(table(catalog, dataset).properties()).containsEntry(TableOwnership.PROPERTY, "owner-app");
+        // every partition of its rows topic, quiet ones too, is in its offsets: one missing is one the table never read
+        String rows = RawTopics.rows(dataset);
+        int count = admin.describeTopics(List.of(rows)).allTopicNames().get().get(rows).partitions().size();
+        Set<String> all = new HashSet<>();
+        for (int p = 0; p < count; p++) {
+          all.add(CommittedOffsets.partitionKey(rows, p));
+        }
+        assertThat(offsets(table(catalog, dataset)).keySet()).as(dataset.toString()).containsAll(all);
       }
 
       // another application id is refused, before anything starts

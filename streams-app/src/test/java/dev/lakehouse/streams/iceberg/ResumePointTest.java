@@ -31,10 +31,15 @@ class ResumePointTest {
   }
 
   @Test
-  void aPartitionTheTableHasNotSeenStartsAtTheTopicsEarliestOffset() {
+  void aPartitionTheTableHasNotSeenStartsAtZeroAndIsRefusedWhenRecordsBeforeTheEarliestAreGone() {
     TableHistory table = committed(Map.of("raw.rows.order-0", 57L));
-    assertThat(ResumePoint.of(table, TOPIC, 2, 5, 9)).isEqualTo(5);
+    assertThat(ResumePoint.of(table, TOPIC, 2, 0, 9)).isZero();
     assertThat(ResumePoint.of(table, "dlq.raw", 0, 0, 9)).isZero();
+    // its first records arrived while the writer was down, and retention removed them before it came back
+    assertThatThrownBy(() -> ResumePoint.of(table, TOPIC, 2, 5, 9))
+        .isInstanceOf(ResumeRefusedException.class)
+        .hasMessageContaining("raw.rows.order-2")
+        .hasMessageContaining("[0, 5)");
   }
 
   @Test
