@@ -91,7 +91,7 @@ final class ByteLineReader {
 
   /** What was read after the last complete line when the stream failed (at most the line limit), or an empty array. */
   byte[] partialLine() {
-    return Arrays.copyOf(pending, pendingLength);
+    return Arrays.copyOf(pending, Math.min(pendingLength, maxLineBytes)); // less a '\r' held over the limit
   }
 
   private boolean fill() throws IOException {
@@ -104,30 +104,39 @@ final class ByteLineReader {
     return true;
   }
 
+  /**
+   * Adds bytes of the current line. The limit is on its content: a '\r' after {@code maxLineBytes}
+   * bytes is held one byte over it, and counts only when more than the line end follows.
+   */
   private void append(int from, int length) {
     if (overflow != null) {
       digest(from, length);
       return;
     }
-    if (pendingLength + length > maxLineBytes) {
-      int fit = maxLineBytes - pendingLength;
+    int total = pendingLength + length;
+    byte last = length > 0 ? buffer[from + length - 1] : pendingLength > 0 ? pending[pendingLength - 1] : 0;
+    if (total > maxLineBytes && !(total == maxLineBytes + 1 && last == '\r')) {
       if (pending.length < maxLineBytes) {
         pending = Arrays.copyOf(pending, maxLineBytes);
       }
-      System.arraycopy(buffer, from, pending, pendingLength, fit);
-      pendingLength = maxLineBytes;
       overflow = sha256();
+      heldCr = false;
+      int fit = Math.max(0, maxLineBytes - pendingLength);
+      if (pendingLength > maxLineBytes) {
+        heldCr = true; // the '\r' held over the limit was not the line end: digest() counts it first
+      }
+      System.arraycopy(buffer, from, pending, Math.min(pendingLength, maxLineBytes), fit);
+      pendingLength = maxLineBytes;
       overflow.update(pending, 0, pendingLength);
       overflowLength = pendingLength;
-      heldCr = false;
       digest(from + fit, length - fit);
       return;
     }
-    if (pendingLength + length > pending.length) {
-      pending = Arrays.copyOf(pending, Math.min(maxLineBytes, Math.max(pending.length * 2, pendingLength + length)));
+    if (total > pending.length) {
+      pending = Arrays.copyOf(pending, Math.min(maxLineBytes + 1, Math.max(pending.length * 2, total)));
     }
     System.arraycopy(buffer, from, pending, pendingLength, length);
-    pendingLength += length;
+    pendingLength = total;
   }
 
   /** Hashes bytes of a too-large line, holding back a '\r' that may turn out to be the line's end. */
