@@ -1,13 +1,10 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Source files in a local directory (recursively). A file is listed only once it has settled: neither
+ * Source files in a local directory (recursively, not into hidden folders, passing over an entry that
+ * vanishes or cannot be read during the walk: {@link SourceTreeWalk}). A file is listed only once it has settled: neither
  * its size nor its modification time changed within the settle window, judged both by its modification
  * time and by what earlier listings saw. So a file still being copied in is not read in part (and then
  * flagged changed) nor, when it is gzip, found truncated: it is read whole once the copy is done.
@@ -50,32 +47,19 @@ final class LocalDirectorySource implements SourceLocation {
     List<SourceFile> files = new ArrayList<>();
     Map<Path, Seen> current = new HashMap<>();
     Duration soonest = null;
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Optional<Dataset> dataset = SourceFileNames.dataset(root.relativize(path).toString().replace('\\', '/'));
-        if (dataset.isEmpty() || !Files.isRegularFile(path)) {
-          continue;
-        }
-        BasicFileAttributes attributes;
-        try {
-          attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException gone) {
-          continue; // renamed or deleted since the walk saw it
-        }
-        long size = attributes.size();
-        long modified = attributes.lastModifiedTime().toMillis();
-        Seen before = seen.get(path);
-        Seen observed = before != null && before.size() == size && before.modifiedMillis() == modified ? before : new Seen(size, modified, now);
-        current.put(path, observed);
-        Duration wait = untilSettled(now, modified, observed.since());
-        if (!wait.isZero()) {
-          soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
-          continue;
-        }
-        files.add(new SourceFile(path.toUri().toString(), size, size + "-" + modified, dataset.get()));
+    for (SourceTreeWalk.Found file : SourceTreeWalk.of(root)) {
+      Path path = file.path();
+      long size = file.attributes().size();
+      long modified = file.attributes().lastModifiedTime().toMillis();
+      Seen before = seen.get(path);
+      Seen observed = before != null && before.size() == size && before.modifiedMillis() == modified ? before : new Seen(size, modified, now);
+      current.put(path, observed);
+      Duration wait = untilSettled(now, modified, observed.since());
+      if (!wait.isZero()) {
+        soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
+        continue;
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      files.add(new SourceFile(path.toUri().toString(), size, size + "-" + modified, file.dataset()));
     }
     seen.clear();
     seen.putAll(current);
