@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.streams.observe.FailureText;
 import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.writer.IcebergTableWriter;
 import java.time.Duration;
@@ -64,6 +65,6 @@ final class AppHealth implements Health {
 
   /** The probe's answer is one line. */
   private static String oneLine(Throwable error) {
-    return String.valueOf(error).replaceAll("\\s+", " ");
+    return FailureText.of(error);
   }
 }

@@ -23,8 +23,20 @@ public final class AppProcess {
 
   private AppProcess() {}
 
+  /** What a running app shows its process: {@link StreamsApp}. */
+  public interface RunningApp {
+    /** Why the app cannot go on, or null while it can. */
+    String fatalError();
+
+    /** What {@code /health/live} answers now. */
+    Health.Check liveness();
+
+    /** Closes the app, each half within its timeout. */
+    void close(boolean commitOpenBatch, Duration writerTimeout, Duration topologyTimeout) throws Exception;
+  }
+
   /** Returns the exit code; the caller passes it to {@code System.exit}. */
-  public static int run(StreamsApp app, PrintStream err) throws InterruptedException {
+  public static int run(RunningApp app, PrintStream err) throws InterruptedException {
     CountDownLatch terminated = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.streams.observe.FailureText;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -50,13 +51,13 @@ public final class ExitPolicy {
    */
   public static String failure(KafkaStreams.State state, Throwable topologyError, Throwable writerError, boolean writerAlive) {
     if (writerError != null) {
-      return "the Iceberg writer failed: " + writerError;
+      return "the Iceberg writer failed: " + FailureText.of(writerError);
     }
     if (!writerAlive) {
       return "the Iceberg writer stopped";
     }
     if (topologyError != null) {
-      return "the Kafka Streams topology failed: " + topologyError;
+      return "the Kafka Streams topology failed: " + FailureText.of(topologyError);
     }
     if (topologyDead(state)) {
       return "the Kafka Streams topology is " + state;

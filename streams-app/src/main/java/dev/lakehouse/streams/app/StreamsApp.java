@@ -14,6 +14,7 @@ import dev.lakehouse.streams.deadletter.WriterLetters;
 import dev.lakehouse.streams.iceberg.TableCommitter;
 import dev.lakehouse.streams.iceberg.TopicIds;
 import dev.lakehouse.streams.observe.Health;
+import dev.lakehouse.streams.observe.FailureText;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
@@ -65,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * writer beside it (raw tables and the dead-letter table), and the HTTP port with metrics and health.
  * Instances with the same application id share the partitions.
  */
-public final class StreamsApp implements AutoCloseable {
+public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
   private static final int SESSION_TIMEOUT_MS = 10_000;
 
@@ -165,7 +166,7 @@ public final class StreamsApp implements AutoCloseable {
     AtomicReference<Throwable> topologyError = new AtomicReference<>();
     streams.setUncaughtExceptionHandler(e -> {
       topologyError.compareAndSet(null, e);
-      LOG.error("the Kafka Streams topology failed; this instance shuts down", e);
+      LOG.error("the Kafka Streams topology failed; this instance shuts down", FailureText.forLog(e));
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });
     streams.start();
@@ -218,11 +219,13 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /** What {@code /health/live} answers now. */
+  @Override
   public Health.Check liveness() {
     return health.live();
   }
 
   /** Why the app cannot go on (the writer or the topology failed), or null while it can. */
+  @Override
   public String fatalError() {
     return ExitPolicy.failure(streams.state(), topologyError.get(), writer.failure(), writerThread.isAlive());
   }
@@ -250,6 +253,7 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /** {@link #close(boolean)} with a bound on each half: the writer's loop, then the topology. */
+  @Override
   public void close(boolean commitOpenBatch, Duration writerTimeout, Duration topologyTimeout) throws Exception {
     writer.stop(commitOpenBatch);
     writerThread.join(Math.max(1, writerTimeout.toMillis()));

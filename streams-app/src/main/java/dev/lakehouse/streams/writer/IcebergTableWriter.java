@@ -9,6 +9,7 @@ import dev.lakehouse.streams.iceberg.ResumePoint;
 import dev.lakehouse.streams.iceberg.ResumeRefusedException;
 import dev.lakehouse.streams.iceberg.TableHistory;
 import dev.lakehouse.streams.iceberg.TopicIds;
+import dev.lakehouse.streams.observe.FailureText;
 import dev.lakehouse.streams.iceberg.TableCommitter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ public final class IcebergTableWriter implements Runnable {
       loop();
     } catch (Throwable e) {
       failure.compareAndSet(null, e);
-      LOG.error("the Iceberg writer stopped on an error; the tables keep every batch committed so far", e);
+      LOG.error("the Iceberg writer stopped on an error; the tables keep every batch committed so far", FailureText.forLog(e));
     } finally {
       try {
         lanes.await();

@@ -40,10 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * Each fault must turn {@code /health/live} to 503 and end the process with exit code 1; SIGTERM ends it
  * with 143. The bounds (60 s) are generous, so that they hold on a slow machine; the times measured are
- * printed, not asserted.
+ * printed. Once the process has decided to exit (it logs what {@code /health/live} answers), it must be gone
+ * within the halt backstop's delay plus a 20 s margin: a close that hung would keep it up.
  */
 class StreamsAppExitIT {
   private static final Duration BOUND = Duration.ofSeconds(60);
+  /** Added to the halt backstop's delay for the JVM to end and the test to notice, on the slowest machine. */
+  private static final Duration DECISION_MARGIN = Duration.ofSeconds(20);
   private static final Duration READY_BOUND = Duration.ofMinutes(3);
   private static final Pattern PORT_LINE = Pattern.compile("metrics on http://[^:]+:(\\d+)/metrics");
   private static final Path LOGS = Path.of("target", "exit-it-logs");
@@ -164,7 +167,11 @@ class StreamsAppExitIT {
     long deadline = faultNanos + BOUND.toNanos();
     String unhealthy = null;
     long unhealthyAt = -1;
-    while (app.isAlive() && System.nanoTime() < deadline) {
+    long decidedAt = -1;
+    for (int poll = 0; app.isAlive() && System.nanoTime() < deadline; poll++) {
+      if (decidedAt < 0 && poll % 20 == 0 && app.logTail(400).contains("/health/live answers")) {
+        decidedAt = System.nanoTime();
+      }
       String answer = get(port, "/health/live");
       if (answer.startsWith("HTTP/1.1 503") && unhealthy == null) {
         unhealthy = answer.substring(answer.lastIndexOf("\r\n\r\n") + 4).trim();
@@ -175,7 +182,13 @@ class StreamsAppExitIT {
     }
     OptionalInt code = app.waitFor(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     assertThat(code).as("the process ended within %s of the fault; log:%n%s", BOUND, app.logTail(40)).isPresent();
-    long exitMillis = (System.nanoTime() - faultNanos) / 1_000_000;
+    long exitedAt = System.nanoTime();
+    long exitMillis = (exitedAt - faultNanos) / 1_000_000;
+    // from the decision to exit (the logged line) the close is bounded and the halt backstop fires at FAILED_HALT:
+    // the process is gone within that and a margin however slow the machine; a close that hangs would miss it
+    long afterDecision = decidedAt < 0 ? 0 : exitedAt - decidedAt;
+    assertThat(Duration.ofNanos(afterDecision)).as("from the decision to exit to the process's end; log:%n%s", app.logTail(40))
+        .isLessThanOrEqualTo(ExitPolicy.FAILED_HALT.plus(DECISION_MARGIN));
     return new Ending(code.getAsInt(), exitMillis, unhealthy == null ? "(no 503 seen)" : unhealthy,
         unhealthyAt < 0 ? -1 : (unhealthyAt - faultNanos) / 1_000_000);
   }
