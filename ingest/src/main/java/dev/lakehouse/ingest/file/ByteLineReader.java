@@ -84,6 +84,11 @@ final class ByteLineReader {
     return lineNumber;
   }
 
+  /** The offset just after the last line returned and its line end (the whole stream at its end). */
+  long consumed() {
+    return offset;
+  }
+
   /** The offset of the first byte after the last line returned: where a partial line starts. */
   long partialLineOffset() {
     return lineOffset;

@@ -225,6 +225,12 @@ final class CsvReader implements RecordReader {
     return json.toByteArray();
   }
 
+  @Override
+  public long nextRecordOffset() {
+    ByteLineReader.Line again = readAhead.peekFirst();
+    return again != null ? again.offset() : lines.consumed();
+  }
+
   /** Bytes examined to find where records end, over the whole file so far (a measure of the work done). */
   long quoteSteps() {
     return quoteSteps;

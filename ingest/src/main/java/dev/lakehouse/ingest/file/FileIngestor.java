@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingests one file: resumes after the records its committed progress covers, publishes each good
+ * Ingests one file: resumes after the records its committed progress covers (refusing to when skipping
+ * them does not end at the byte offset the progress recorded: other record limits), publishes each good
  * record to its dataset's topic and each bad one to the dead-letter topic, and commits the progress in
  * the same transaction every {@code batchRecords} records or {@code batchMillis} milliseconds.
  */
@@ -65,10 +66,9 @@ final class FileIngestor {
       if (skip > 0) {
         LOG.info("resuming {} after {} records", file.uri(), skip);
       }
-      for (long i = 0; i < skip; i++) {
-        if (reader.next() == null) {
-          break;
-        }
+      Optional<String> refused = FileResume.skip(reader, progress);
+      if (refused.isPresent()) {
+        return result(file, FileResult.Outcome.UNREADABLE, 0, deadLetters, counted.count(), refused.get());
       }
       long batchRead = 0;
       long batchGood = 0;
@@ -89,7 +89,7 @@ final class FileIngestor {
             batchBad++;
           }
           if (batchRead >= batchRecords || System.nanoTime() - batchStarted >= batchMillis * 1_000_000) {
-            progress = progress.advance(batchRead, batchGood, batchBad, runId);
+            progress = progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset());
             publisher.commit(progress);
             published += batchGood;
             batchRead = batchGood = batchBad = 0;
@@ -105,7 +105,7 @@ final class FileIngestor {
           batchRead++;
           batchBad++;
         }
-        progress = progress.advance(batchRead, batchGood, batchBad, runId).finish(FileProgress.State.TRUNCATED);
+        progress = progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset()).finish(FileProgress.State.TRUNCATED);
         publisher.commit(progress);
         published += batchGood;
         meter.filesDone.increment();
@@ -113,7 +113,7 @@ final class FileIngestor {
             "the compressed stream is truncated or corrupt at line " + reader.partialRecordLine() + " (" + e.getMessage()
                 + "); what came before it was ingested");
       }
-      progress = progress.advance(batchRead, batchGood, batchBad, runId).finish(FileProgress.State.COMPLETE);
+      progress = progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset()).finish(FileProgress.State.COMPLETE);
       publisher.commit(progress);
       published += batchGood;
       meter.filesDone.increment();

@@ -10,9 +10,12 @@ import java.io.UncheckedIOException;
  * as the records it covers, so it is true exactly when they are visible.
  *
  * @param recordsRead source records consumed from the start of the file (good and bad), the resume point
+ * @param nextOffset the byte offset (in the decompressed stream) just after those records: a resume that
+ *     skipped {@code recordsRead} records must stand there, else what counts as a record changed (the
+ *     record limits); null in progress written before it was recorded
  */
 public record FileProgress(
-    String uri, String fingerprint, long recordsRead, long published, long deadLettered, State state, String runId) {
+    String uri, String fingerprint, long recordsRead, long published, long deadLettered, State state, String runId, Long nextOffset) {
 
   /** Where a file stands. */
   public enum State {
@@ -31,15 +34,16 @@ public record FileProgress(
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   static FileProgress start(SourceFile file, String runId) {
-    return new FileProgress(file.uri(), file.fingerprint(), 0, 0, 0, State.IN_PROGRESS, runId);
+    return new FileProgress(file.uri(), file.fingerprint(), 0, 0, 0, State.IN_PROGRESS, runId, 0L);
   }
 
-  FileProgress advance(long read, long good, long bad, String run) {
-    return new FileProgress(uri, fingerprint, recordsRead + read, published + good, deadLettered + bad, state, run);
+  /** Progress after {@code read} more records, the next one starting at {@code offset}. */
+  FileProgress advance(long read, long good, long bad, String run, long offset) {
+    return new FileProgress(uri, fingerprint, recordsRead + read, published + good, deadLettered + bad, state, run, offset);
   }
 
   FileProgress finish(State finalState) {
-    return new FileProgress(uri, fingerprint, recordsRead, published, deadLettered, finalState, runId);
+    return new FileProgress(uri, fingerprint, recordsRead, published, deadLettered, finalState, runId, nextOffset);
   }
 
   byte[] toJson() {

@@ -178,6 +178,11 @@ final class JsonLinesReader implements RecordReader {
   }
 
   @Override
+  public long nextRecordOffset() {
+    return lines.consumed();
+  }
+
+  @Override
   public long partialRecordLine() {
     return lines.lineNumber() + 1;
   }

@@ -13,6 +13,12 @@ interface RecordReader {
   /** The bytes read after the last complete record when the stream broke, as a dead letter, or null if none. */
   SourceRecord.Bad partialRecord(String reason, String detail);
 
+  /**
+   * The byte offset (in the decompressed stream) just after the records returned so far: where reading
+   * the next one starts. Two readings of a file split it alike up to a record when they stand at the same offset there.
+   */
+  long nextRecordOffset();
+
   /** The line the partial record starts on. */
   long partialRecordLine();
 }

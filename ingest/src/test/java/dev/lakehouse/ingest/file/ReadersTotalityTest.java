@@ -52,9 +52,11 @@ class ReadersTotalityTest {
   void jsonLinesBecomeOneRecordEachAndTheLastGoodLineIsRead(@ForAll("jsonBodies") List<byte[]> body) throws IOException {
     for (RecordLimits limits : List.of(SMALL, RecordLimits.DEFAULTS)) {
       byte[] file = file(null, body, SENTINEL_JSON);
-      List<SourceRecord> records = BadRecordsTest.readAll(RecordReaders.open(new ByteArrayInputStream(file), Dataset.ORDER_STATUS, limits));
+      RecordReader reader = RecordReaders.open(new ByteArrayInputStream(file), Dataset.ORDER_STATUS, limits);
+      List<SourceRecord> records = BadRecordsTest.readAll(reader);
       tally(countLines(file), records);
       assertThat(records).as("one record per non-blank line").hasSize(nonBlankLines(file));
+      assertThat(reader.nextRecordOffset()).as("the resume offset at the end is the file's length").isEqualTo(file.length);
       assertSentinelLast(records);
       assertWellFormed(records, limits);
     }
@@ -70,6 +72,7 @@ class ReadersTotalityTest {
       assertSentinelLast(records);
       assertWellFormed(records, limits);
       assertNoRecordInsideADeadLetter(records);
+      assertThat(reader.nextRecordOffset()).as("the resume offset at the end is the file's length").isEqualTo(file.length);
       int lines = nonBlankLines(file) - 1;
       assertThat(records.size()).isBetween((lines + limits.maxCsvLines() - 1) / limits.maxCsvLines(), lines);
       assertThat(reader.quoteSteps()).as("linear work").isLessThanOrEqualTo((long) (limits.maxCsvLines() + 1) * file.length);
