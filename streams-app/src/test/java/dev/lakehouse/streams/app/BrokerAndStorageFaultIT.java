@@ -90,6 +90,32 @@ class BrokerAndStorageFaultIT {
     }
   }
 
+  /**
+   * The whole stack as one child process, SIGKILLed mid-batch: the broker dies without a shutdown (its logs and
+   * transaction state are recovered when it starts again), and the S3 server with it. Restarted 30 s later on the
+   * same ports and data directory; the app instances fail meanwhile and are restarted as an orchestrator would.
+   */
+  @Test
+  void theWholeStackIsKilledMidBatchAndComesBack(@TempDir Path work) throws Exception {
+    Random random = new Random(SEED + 2);
+    try (FaultRun run = FaultRun.startOnChildStack("stack-kill", work, SEED + 20, ORDERS, LIVE_ORDERS_PER_SECOND)) {
+      run.startInstance("a");
+      run.awaitCommitBeyond(0, System.nanoTime(), RECOVERY_FAILSAFE);
+      long delay = 500 + random.nextInt(2_001);
+      run.runFor(Duration.ofMillis(delay)); // mid-batch
+      assertThat(run.liveLoadRunning()).as("the live load runs when the stack is killed: work remains").isTrue();
+      run.childStack.kill();
+      run.runFor(Duration.ofSeconds(DOWN_SECONDS));
+      run.childStack.restart();
+      long back = System.nanoTime();
+      long recover = run.awaitCommitBeyond(run.commits(), back, RECOVERY_FAILSAFE);
+      run.stopLiveLoad();
+      long drain = run.assertEveryRecordOnce();
+      report(run, String.format("the whole stack (broker and S3 server, one process) SIGKILLed %d ms after a commit (mid-batch), "
+          + "restarted %d s later on the same ports and data directory", delay, DOWN_SECONDS), recover, drain);
+    }
+  }
+
   static void report(FaultRun run, String fault, long recoverMillis, long drainSeconds) {
     System.out.printf("%s: FAULT | %s | %d source records + live load, raw once, trusted = oracle | 0 lost | 0 doubled | first "
             + "commit %d ms after the fault ended; tables complete %d s after the live load stopped; restarts %s%n", run.test, fault,

@@ -38,7 +38,10 @@ final class FaultRun implements AutoCloseable {
   private static final Path LOGS = Path.of("target", "fault-it-logs");
 
   final String test;
+  /** The stack in this JVM, for faults of one of its servers; null when it runs as a child process. */
   final LocalStack stack;
+  /** The stack as a child process, for a fault of all of it; null when it runs in this JVM. */
+  final ChildStack childStack;
   final Catalog catalog;
   final Admin admin;
   final String appId;
@@ -50,24 +53,38 @@ final class FaultRun implements AutoCloseable {
   private final List<String> restarts = new ArrayList<>();
   private StreamsAppCrashIT.Expected expected;
   private LiveLoad live;
+  private AutoCloseable servers;
 
-  private FaultRun(String test, Path work, LocalStack stack, Catalog catalog, Admin admin, String appId, String uriPrefix,
-      Map<TableIdentifier, Long> baseline, StreamsAppCrashIT.Expected expected) {
+  private FaultRun(String test, Path work, LocalStack stack, ChildStack childStack, Path config, Catalog catalog, Admin admin,
+      String appId, String uriPrefix, Map<TableIdentifier, Long> baseline, StreamsAppCrashIT.Expected expected) {
     this.test = test;
     this.work = work;
     this.stack = stack;
+    this.childStack = childStack;
     this.catalog = catalog;
     this.admin = admin;
     this.appId = appId;
     this.uriPrefix = uriPrefix;
-    this.config = stack.config().settingsFile();
+    this.config = config;
     this.baseline = baseline;
     this.expected = expected;
   }
 
-  /** Starts the stack, generates and ingests {@code orders} orders' files, and starts the live load. */
+  /** Starts the stack in this JVM, generates and ingests {@code orders} orders' files, and starts the live load. */
   static FaultRun start(String test, Path work, long seed, int orders, double liveOrdersPerSecond) throws Exception {
     LocalStack stack = LocalStack.start(StackConfig.withFreePorts(work.resolve("stack")), LakehouseHome.fromEnvironment());
+    return start(test, work, seed, orders, liveOrdersPerSecond, stack, null, stack.settings(), stack.config().settingsFile(), stack);
+  }
+
+  /** The same, with the stack as a child process ({@link ChildStack}), which the test may SIGKILL as a whole. */
+  static FaultRun startOnChildStack(String test, Path work, long seed, int orders, double liveOrdersPerSecond) throws Exception {
+    ChildStack child = ChildStack.start(StackConfig.withFreePorts(work.resolve("stack")), LOGS.resolve(test));
+    return start(test, work, seed, orders, liveOrdersPerSecond, null, child, child.settings(), child.config().settingsFile(), child);
+  }
+
+  private static FaultRun start(String test, Path work, long seed, int orders, double liveOrdersPerSecond, LocalStack stack,
+      ChildStack childStack, dev.lakehouse.common.settings.LakehouseSettings settings, Path settingsFile, AutoCloseable servers)
+      throws Exception {
     Catalog catalog = null;
     Admin admin = null;
     try {
@@ -75,14 +92,15 @@ final class FaultRun implements AutoCloseable {
       Path landing = work.resolve("landing");
       GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(seed, orders, 0.01)).generate(new DirectorySink(landing));
       StreamsAppCrashIT.Expected expected = StreamsAppCrashIT.Expected.of(manifest);
-      catalog = LakehouseCatalogs.open(stack.settings());
-      admin = Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()));
-      FreshStart.prepare(stack, admin, catalog, appId);
+      catalog = LakehouseCatalogs.open(settings);
+      admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()));
+      FreshStart.prepare(settings, admin, catalog, appId);
       Map<TableIdentifier, Long> baseline = StreamsAppCrashIT.totalRecords(catalog);
-      StreamsAppCrashIT.ingest(stack, landing, expected);
+      StreamsAppCrashIT.ingest(settings, landing, expected);
       String uriPrefix = landing.toUri().toString();
-      FaultRun run = new FaultRun(test, work, stack, catalog, admin, appId, uriPrefix, baseline, expected);
-      run.live = LiveLoad.start(stack.settings().kafka().bootstrapServers(), seed + 1, liveOrdersPerSecond, uriPrefix + "live-load");
+      FaultRun run = new FaultRun(test, work, stack, childStack, settingsFile, catalog, admin, appId, uriPrefix, baseline, expected);
+      run.servers = servers;
+      run.live = LiveLoad.start(settings.kafka().bootstrapServers(), seed + 1, liveOrdersPerSecond, uriPrefix + "live-load");
       System.out.printf("%s: app %s, %d source records (%d rows expected before the live load)%n", test, appId,
           expected.sourceRecords(), expected.rows());
       return run;
@@ -90,7 +108,7 @@ final class FaultRun implements AutoCloseable {
       if (admin != null) {
         admin.close();
       }
-      stack.close();
+      servers.close();
       throw e;
     }
   }
@@ -196,7 +214,7 @@ final class FaultRun implements AutoCloseable {
       Thread.sleep(2_000);
     }
     long completeSeconds = (System.nanoTime() - started) / 1_000_000_000;
-    int orders = TrustedOracleCheck.awaitAndAssert(stack, catalog, uriPrefix, expected.good(), this::watch, Duration.ofMinutes(6));
+    int orders = TrustedOracleCheck.awaitAndAssert(config, catalog, uriPrefix, expected.good(), this::watch, Duration.ofMinutes(6));
     StreamsAppCrashIT.assertExactlyOnce(catalog, expected, uriPrefix);
     System.out.printf("%s: %d source records (%d rows with the dead letters), %d orders in trusted: each once, trusted equal to "
         + "the oracle; %d restarts by the orchestrator%n", test, expected.sourceRecords(), expected.rows(), orders, restarts.size());
@@ -230,7 +248,7 @@ final class FaultRun implements AutoCloseable {
       if (catalog instanceof AutoCloseable closeable) {
         closeable.close();
       }
-      stack.close();
+      servers.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.trusted.TrustedTopics;
@@ -32,8 +33,12 @@ public final class FreshStart {
   private FreshStart() {}
 
   public static void prepare(LocalStack stack, Admin admin, Catalog catalog, String appId) throws Exception {
+    prepare(stack.settings(), admin, catalog, appId);
+  }
+
+  public static void prepare(LakehouseSettings settings, Admin admin, Catalog catalog, String appId) throws Exception {
     IngestTopics.ensure(admin, 3);
-    PipelineTopics.ensure(stack.settings().kafka().bootstrapServers(), List.of(Dataset.values()), true);
+    PipelineTopics.ensure(settings.kafka().bootstrapServers(), List.of(Dataset.values()), true);
     List<org.apache.iceberg.Table> tables = new java.util.ArrayList<>(RawTableCatalog.ensure(catalog, List.of(Dataset.values())));
     tables.add(DeadLetterTable.ensure(catalog));
     tables.addAll(TrustedTableCatalog.ensure(catalog).values());

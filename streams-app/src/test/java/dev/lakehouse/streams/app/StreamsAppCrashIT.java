@@ -3,6 +3,7 @@ package dev.lakehouse.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.ingest.file.FileIngestRun;
@@ -518,12 +519,16 @@ class StreamsAppCrashIT {
 
   /** Publishes the landing files to the source topics with the in-process ingestor. */
   static void ingest(LocalStack stack, Path landing, Expected expected) {
+    ingest(stack.settings(), landing, expected);
+  }
+
+  static void ingest(LakehouseSettings settings, Path landing, Expected expected) {
     long started = System.nanoTime();
     IngestOptions options = new IngestOptions(landing.toString(), "crash-it-" + UUID.randomUUID(), false, Duration.ofSeconds(1),
         3, 5_000, 500);
     IngestSummary summary;
     try {
-      summary = new FileIngestRun(options, stack.settings()).run(new PrintStream(new ByteArrayOutputStream()), false);
+      summary = new FileIngestRun(options, settings).run(new PrintStream(new ByteArrayOutputStream()), false);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException("ingest failed: " + e.getMessage(), e);
     }

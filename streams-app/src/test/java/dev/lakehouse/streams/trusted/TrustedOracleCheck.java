@@ -25,6 +25,12 @@ public final class TrustedOracleCheck {
    */
   public static int awaitAndAssert(LocalStack stack, Catalog catalog, String uriPrefix, Map<Dataset, Long> expectedRaw,
       Runnable watch, Duration timeout) throws Exception {
+    return awaitAndAssert(stack.config().settingsFile(), catalog, uriPrefix, expectedRaw, watch, timeout);
+  }
+
+  /** As above, for the stack whose settings file is {@code settingsFile} (its pseudonym key makes the oracle). */
+  public static int awaitAndAssert(java.nio.file.Path settingsFile, Catalog catalog, String uriPrefix, Map<Dataset, Long> expectedRaw,
+      Runnable watch, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<Dataset, List<Record>> raw = TrustedTableReads.rawRows(catalog, uriPrefix);
     while (!TrustedTableReads.rawComplete(raw, expectedRaw)) {
@@ -33,7 +39,7 @@ public final class TrustedOracleCheck {
       Thread.sleep(2_000);
       raw = TrustedTableReads.rawRows(catalog, uriPrefix);
     }
-    TrustedOracle oracle = TrustedTableReads.oracle(stack, raw);
+    TrustedOracle oracle = TrustedTableReads.oracle(settingsFile, raw);
     Map<String, List<Map<String, Object>>> orders;
     while (!(orders = TrustedTableReads.current(catalog, TrustedTables.ORDER, oracle.orders.keySet())).equals(oracle.orders)) {
       watch.run();

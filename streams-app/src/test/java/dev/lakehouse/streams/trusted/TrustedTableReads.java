@@ -51,7 +51,12 @@ final class TrustedTableReads {
 
   /** The batch oracle over raw rows, with the stack's pseudonym key. */
   static TrustedOracle oracle(LocalStack stack, Map<Dataset, List<Record>> raw) {
-    return TrustedOracle.compute(stack.trustedSettings().pseudonymKey(), encoded(raw, Dataset.ORDER), encoded(raw, Dataset.ORDER_STATUS),
+    return oracle(stack.config().settingsFile(), raw);
+  }
+
+  /** The batch oracle over raw rows, with the pseudonym key of the stack whose settings file is {@code settingsFile}. */
+  static TrustedOracle oracle(java.nio.file.Path settingsFile, Map<Dataset, List<Record>> raw) {
+    return TrustedOracle.compute(dev.lakehouse.common.settings.TrustedSettings.load(settingsFile, Map.of()).pseudonymKey(), encoded(raw, Dataset.ORDER), encoded(raw, Dataset.ORDER_STATUS),
         encoded(raw, Dataset.CONSUMER), encoded(raw, Dataset.RESTAURANT));
   }
 
