@@ -153,6 +153,21 @@ final class FaultRun implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a dead instance again now, with none of {@link #watch}'s back-off: for a test that kills it and means
+   * to kill the next run during its start-up, whatever the speed of the machine made its last run's length.
+   */
+  void restartAtOnce(Instance instance) {
+    assertThat(instance.jvm.isAlive()).as("%s is dead before its restart", instance.name).isFalse();
+    try {
+      OptionalInt code = instance.jvm.waitFor(Duration.ZERO);
+      instance.launch();
+      restarts.add(instance.name + " exited with " + code + ", restarted at once (run " + instance.runs + ")");
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("cannot restart " + instance.name + ": " + e.getMessage(), e);
+    }
+  }
+
   List<String> restarts() {
     return List.copyOf(restarts);
   }
