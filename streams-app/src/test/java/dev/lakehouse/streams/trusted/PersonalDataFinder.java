@@ -16,12 +16,16 @@ import java.util.stream.Stream;
 
 /**
  * Finds clear personal values in text: a value that equals one, or holds one between word boundaries (a full
- * name inside a note, a CPF inside a log line). Values shorter than {@value #MIN_LENGTH} characters (a phone's
- * area code) and single words with no digit (a first name alone: Mariana is a district too) are left out: they
- * match by chance. The callers check those by equality with their own order's values.
+ * name inside a note, a CPF inside a log line). Left out, because they match by chance: values shorter than
+ * {@value #MIN_LENGTH} characters (a phone's area code); single words with no digit (a first name alone: Mariana is
+ * a district too); and bare numbers of fewer than {@value #MIN_BARE_DIGITS} digits (an address's external id of 4 to
+ * 8 digits reads the same as an offset, a row count or a PID in a log line). A CPF (11 digits) and a mobile number
+ * (9) stay in. The callers check the ones left out by equality with their own order's values.
  */
 final class PersonalDataFinder {
   static final int MIN_LENGTH = 6;
+  static final int MIN_BARE_DIGITS = 9;
+  private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
   /** The longest personal value, in words: "Maria das Graças Silva Pereira". */
   private static final int MAX_WORDS = 6;
   private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}@.+-]+");
@@ -32,7 +36,8 @@ final class PersonalDataFinder {
     for (String value : personalValues) {
       String normalized = normalize(value);
       boolean identifying = normalized.contains(" ") || normalized.chars().anyMatch(Character::isDigit);
-      if (normalized.length() >= MIN_LENGTH && identifying) {
+      boolean chanceNumber = BARE_NUMBER.matcher(normalized).matches() && normalized.length() < MIN_BARE_DIGITS;
+      if (normalized.length() >= MIN_LENGTH && identifying && !chanceNumber) {
         values.add(normalized);
       }
     }

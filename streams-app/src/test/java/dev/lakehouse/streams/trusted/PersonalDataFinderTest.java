@@ -22,6 +22,15 @@ class PersonalDataFinderTest {
   }
 
   @Test
+  void leavesOutBareNumbersShortEnoughToBeAnOffsetButKeepsAMobileNumber() {
+    PersonalDataFinder numbers = new PersonalDataFinder(List.of("282394", "12345678", "912345678", "123.456.789-09"));
+    assertThat(numbers.size()).isEqualTo(2);
+    assertThat(numbers.find("committed 282394 rows at offset 12345678")).as("an address's external id, read as a count").isNull();
+    assertThat(numbers.find("call 912345678")).isEqualTo("912345678");
+    assertThat(numbers.find("cpf 123.456.789-09 rejected")).isEqualTo("123.456.789-09");
+  }
+
+  @Test
   void reportsTheLogLinesThatHoldOne(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("app.log"), "ok line\nrejected record of maria das graças\n");
     Files.writeString(dir.resolve("data.parquet"), "01234567890");

@@ -106,7 +106,8 @@ class TrustedTablesIT {
       Set<String> everyValue = new HashSet<>();
       personal.values().forEach(everyValue::addAll);
       PersonalDataFinder finder = new PersonalDataFinder(everyValue);
-      assertThat(finder.size()).isGreaterThan(1_000);
+      // the consumers' CPFs, full names and mobile numbers (599 for this seed); not the addresses' short external ids
+      assertThat(finder.size()).isGreaterThan(500);
       for (TableIdentifier id : List.of(TrustedTables.ORDER, TrustedTables.ORDER_STATUS, TrustedTables.ORDER_ITEM, TrustedTables.ORDER_ITEM_GARNISH)) {
         Set<String> versions = new HashSet<>();
         long rows = 0;
