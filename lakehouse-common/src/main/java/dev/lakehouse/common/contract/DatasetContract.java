@@ -1,0 +1,57 @@
+package dev.lakehouse.common.contract;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A source dataset as its contract file declares it: where its records come from, their fields with types and
+ * rules, and the layout of its raw table. The one declaration from which its topic, raw table, parser rules and
+ * dead-letter reasons follow.
+ *
+ * @param domain the source domain, e.g. {@code food}: the middle of its topic's name
+ * @param name the dataset's name in topics and tables, e.g. {@code order_status}
+ * @param format how its source files hold records
+ * @param fileStem the start of its source files' names, e.g. {@code status} for {@code status.json.gz}
+ * @param key the field whose value keys its Kafka records
+ * @param fields its fields in source order
+ * @param partitioning its raw table's partition spec (empty: unpartitioned)
+ * @param sortOrder the fields its raw table is sorted by, ascending, in this order
+ */
+public record DatasetContract(String domain, String name, SourceFormat format, String fileStem, String key,
+    List<FieldContract> fields, List<PartitionField> partitioning, List<String> sortOrder) {
+  /** The first part of every source topic's name. */
+  public static final String SOURCE_TOPIC_PREFIX = "src.";
+
+  public DatasetContract {
+    fields = List.copyOf(fields);
+    partitioning = List.copyOf(partitioning);
+    sortOrder = List.copyOf(sortOrder);
+  }
+
+  /** The Kafka topic its records are published to, e.g. {@code src.food.order}. */
+  public String topic() {
+    return SOURCE_TOPIC_PREFIX + domain + "." + name;
+  }
+
+  public List<String> fieldNames() {
+    return fields.stream().map(FieldContract::name).toList();
+  }
+
+  public Optional<FieldContract> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  /** The reasons a record of this dataset can be refused for by the raw stage, in a stable order. */
+  public Set<String> deadLetterReasons() {
+    Set<String> reasons = new LinkedHashSet<>();
+    reasons.add("malformed-json");
+    reasons.add("missing-field");
+    fields.forEach(f -> reasons.add(f.type().invalidReason()));
+    if (fields.stream().anyMatch(f -> !f.rules().isEmpty())) {
+      reasons.add(ValueRule.REASON);
+    }
+    return reasons;
+  }
+}
