@@ -36,9 +36,9 @@ class DatasetTest {
 
   @Test
   void personalFieldsAreMarked() {
-    assertThat(Dataset.ORDER.fields().stream().filter(Field::personal).map(Field::name))
+    assertThat(Dataset.ORDER.fields().stream().filter(FieldContract::personal).map(FieldContract::name))
         .containsExactlyInAnyOrder("cpf", "customer_name", "delivery_address_external_id");
-    assertThat(Dataset.CONSUMER.fields().stream().filter(Field::personal).map(Field::name))
+    assertThat(Dataset.CONSUMER.fields().stream().filter(FieldContract::personal).map(FieldContract::name))
         .containsExactlyInAnyOrder("customer_name", "customer_phone_number");
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.ValueRule;
 import dev.lakehouse.streams.codec.Utf8Text;
 import dev.lakehouse.streams.typing.BoundedNumbers;
 import dev.lakehouse.streams.typing.InvalidNumberException;
@@ -17,17 +18,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * Types a source record (the JSON value the ingestor published) against its dataset's contract. JSON
+ * Types a source record (the JSON value the ingestor published) against its dataset's contract, and applies the
+ * contract's value rules (one of a list, an IANA zone, a range) to the typed values. JSON
  * sources carry JSON types, CSV sources strings: both are accepted for every typed field. Fields the
  * contract does not know are ignored; a contract field that is absent is null.
  *
@@ -41,7 +41,6 @@ import org.apache.iceberg.types.Types;
 public final class RawRecordParser {
   /** Parsed as a stream of tokens: only the contract's fields become values, and trailing tokens are refused. */
   private static final JsonFactory JSON = new JsonFactory();
-  private static final Set<String> STATUS_VALUES = Set.of("REGISTERED", "PLACED", "CONCLUDED", "CANCELLED");
 
   static final int MIN_YEAR = 1;
   static final int MAX_YEAR = 9999;
@@ -50,28 +49,23 @@ public final class RawRecordParser {
   private static final ParseResult NOT_JSON = new ParseResult.Rejected("malformed-json", "the value is not JSON");
   private static final ParseResult NOT_AN_OBJECT = new ParseResult.Rejected("malformed-json", "the value is not a JSON object");
 
-  private final Dataset dataset;
   private final List<String> fieldList;
   private final String[] fields;
   private final Types.NestedField[] columns;
   private final boolean[] stringColumn;
   private final boolean[] doubleColumn;
   private final Map<String, Integer> indexByName = new HashMap<>();
-  private final int statusValue;
-  private final int merchantTimezone;
-  private final int priceRange;
+  /** The contract's value rules, by field index (an empty array for a field without any). */
+  private final ValueRule[][] rules;
 
   public RawRecordParser(Dataset dataset) {
-    this.dataset = dataset;
     Schema schema = RawTables.schema(dataset);
     this.fieldList = List.copyOf(dataset.fieldNames());
     this.fields = fieldList.toArray(String[]::new);
     for (int i = 0; i < fields.length; i++) {
       indexByName.put(fields[i], i);
     }
-    this.statusValue = fieldList.indexOf("value");
-    this.merchantTimezone = fieldList.indexOf("merchant_timezone");
-    this.priceRange = fieldList.indexOf("price_range");
+    this.rules = dataset.fields().stream().map(f -> f.rules().toArray(ValueRule[]::new)).toArray(ValueRule[][]::new);
     this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
     this.stringColumn = new boolean[columns.length];
     this.doubleColumn = new boolean[columns.length];
@@ -179,31 +173,17 @@ public final class RawRecordParser {
     return json.getText();
   }
 
+  /** The contract's value rules on the typed values: the first broken one refuses the record. */
   private ParseResult validate(Object[] values) {
-    switch (dataset) {
-      case ORDER_STATUS -> {
-        if (!STATUS_VALUES.contains(Utf8Text.text(values[statusValue]))) {
-          return new ParseResult.Rejected("invalid-value", "field 'value' is not one of " + STATUS_VALUES);
-        }
+    for (int i = 0; i < fields.length; i++) {
+      if (rules[i].length == 0 || values[i] == null) {
+        continue;
       }
-      case ORDER -> {
-        Object zone = values[merchantTimezone];
-        if (zone != null) {
-          try {
-            ZoneId.of(Utf8Text.text(zone));
-          } catch (DateTimeException e) {
-            return new ParseResult.Rejected("invalid-value", "field 'merchant_timezone' is not an IANA time zone");
-          }
+      Object value = stringColumn[i] ? Utf8Text.text(values[i]) : values[i];
+      for (ValueRule rule : rules[i]) {
+        if (!rule.admits(value)) {
+          return new ParseResult.Rejected(ValueRule.REASON, "field '" + fields[i] + "' " + rule.describe());
         }
-      }
-      case RESTAURANT -> {
-        Integer range = (Integer) values[priceRange];
-        if (range != null && (range < 1 || range > 5)) {
-          return new ParseResult.Rejected("invalid-value", "field 'price_range' is outside 1..5");
-        }
-      }
-      case CONSUMER -> {
-        // the contract sets no value rules beyond the types
       }
     }
     return new ParseResult.Parsed(fieldList, values);
@@ -234,6 +214,13 @@ public final class RawRecordParser {
       case INTEGER -> {
         try {
           yield BoundedNumbers.toInt(number(node));
+        } catch (InvalidNumberException e) {
+          throw new FieldException("invalid-number", e.getMessage());
+        }
+      }
+      case LONG -> {
+        try {
+          yield BoundedNumbers.toLong(number(node));
         } catch (InvalidNumberException e) {
           throw new FieldException("invalid-number", e.getMessage());
         }

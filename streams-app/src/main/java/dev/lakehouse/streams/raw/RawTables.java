@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.FieldContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.Schema;
@@ -9,10 +10,10 @@ import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
- * The Iceberg schemas of the raw tables: every source field under its source name, typed (timestamps as
- * timestamptz, money as decimal, booleans and numbers typed, identifiers and codes as strings, {@code items}
- * as its JSON string), followed by the lineage columns. Field ids are stable: source fields first, in
- * contract order, then lineage from id 1000.
+ * The Iceberg schemas of the raw tables: every source field under its source name, typed and required as its
+ * contract file says (timestamps as timestamptz, money as decimal, booleans and numbers typed, identifiers and
+ * codes as strings, {@code items} as its JSON string), followed by the lineage columns. Field ids are stable:
+ * source fields first, in contract order, then lineage from id 1000.
  */
 public final class RawTables {
   /** Money in reais: up to ten billion with centavos. */
@@ -36,10 +37,9 @@ public final class RawTables {
   public static Schema schema(Dataset dataset) {
     List<NestedField> fields = new ArrayList<>();
     int id = 1;
-    for (String name : dataset.fieldNames()) {
-      Type type = typeOf(dataset, name);
-      boolean required = name.equals(dataset.keyField()) || isRequired(dataset, name);
-      fields.add(required ? NestedField.required(id++, name, type) : NestedField.optional(id++, name, type));
+    for (FieldContract field : dataset.fields()) {
+      Type type = RawColumnTypes.of(field.type());
+      fields.add(field.required() ? NestedField.required(id++, field.name(), type) : NestedField.optional(id++, field.name(), type));
     }
     fields.add(NestedField.required(1000, SOURCE_TOPIC, Types.StringType.get()));
     fields.add(NestedField.required(1001, SOURCE_PARTITION, Types.IntegerType.get()));
@@ -51,38 +51,9 @@ public final class RawTables {
     return new Schema(fields);
   }
 
-  /** Fields without which a record is rejected, beyond the natural key. */
-  static boolean isRequired(Dataset dataset, String field) {
-    return switch (dataset) {
-      case ORDER -> field.equals("order_created_at") || field.equals("merchant_id");
-      case ORDER_STATUS -> field.equals("created_at") || field.equals("value");
-      case CONSUMER, RESTAURANT -> false;
-    };
-  }
-
+  /** The raw column type of one of the dataset's fields. */
   static Type typeOf(Dataset dataset, String field) {
-    return switch (dataset) {
-      case ORDER -> switch (field) {
-        case "delivery_address_latitude", "delivery_address_longitude", "merchant_latitude", "merchant_longitude" ->
-            Types.DoubleType.get();
-        case "order_created_at", "order_scheduled_date" -> Types.TimestampType.withZone();
-        case "order_scheduled" -> Types.BooleanType.get();
-        case "order_total_amount" -> MONEY;
-        default -> Types.StringType.get();
-      };
-      case ORDER_STATUS -> field.equals("created_at") ? Types.TimestampType.withZone() : Types.StringType.get();
-      case CONSUMER -> switch (field) {
-        case "created_at" -> Types.TimestampType.withZone();
-        case "active" -> Types.BooleanType.get();
-        default -> Types.StringType.get();
-      };
-      case RESTAURANT -> switch (field) {
-        case "created_at" -> Types.TimestampType.withZone();
-        case "enabled" -> Types.BooleanType.get();
-        case "price_range", "takeout_time", "delivery_time" -> Types.IntegerType.get();
-        case "average_ticket", "minimum_order_value" -> MONEY;
-        default -> Types.StringType.get();
-      };
-    };
+    return RawColumnTypes.of(dataset.contract().field(field)
+        .orElseThrow(() -> new IllegalArgumentException(dataset.datasetName() + " has no field '" + field + "'")).type());
   }
 }

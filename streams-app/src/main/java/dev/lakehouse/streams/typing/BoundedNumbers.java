@@ -62,6 +62,16 @@ public final class BoundedNumbers {
     }
   }
 
+  /** The value as a long; refused when it is not a whole number or out of the long range. */
+  public static long toLong(BigDecimal value) throws InvalidNumberException {
+    BigDecimal whole = fit(value, 19, 0);
+    try {
+      return whole.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new InvalidNumberException("out of the range of a 64-bit integer");
+    }
+  }
+
   /** The value as a finite double; refused when it overflows the double range. */
   public static double toDouble(BigDecimal value) throws InvalidNumberException {
     // beyond 10^309 every double is infinite; below 10^-400 the value is far under the smallest subnormal

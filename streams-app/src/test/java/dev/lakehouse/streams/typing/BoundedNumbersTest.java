@@ -36,6 +36,11 @@ class BoundedNumbersTest {
     assertThat(BoundedNumbers.toInt(BoundedNumbers.parse("3.000"))).isEqualTo(3);
     assertThatThrownBy(() -> BoundedNumbers.toInt(BoundedNumbers.parse("2147483648"))).isInstanceOf(InvalidNumberException.class);
     assertThatThrownBy(() -> BoundedNumbers.toInt(BoundedNumbers.parse("1.5"))).hasMessage("not a whole number");
+    assertThat(BoundedNumbers.toLong(BoundedNumbers.parse("9223372036854775807"))).isEqualTo(Long.MAX_VALUE);
+    assertThat(BoundedNumbers.toLong(BoundedNumbers.parse("-9.223372036854775808E18"))).isEqualTo(Long.MIN_VALUE);
+    assertThatThrownBy(() -> BoundedNumbers.toLong(BoundedNumbers.parse("9223372036854775808"))).hasMessage("out of the range of a 64-bit integer");
+    assertThatThrownBy(() -> BoundedNumbers.toLong(BoundedNumbers.parse("1e19"))).isInstanceOf(InvalidNumberException.class);
+    assertThatThrownBy(() -> BoundedNumbers.toLong(BoundedNumbers.parse("2.5"))).hasMessage("not a whole number");
     assertThat(BoundedNumbers.toDouble(BoundedNumbers.parse("-47.39"))).isEqualTo(-47.39);
     assertThat(BoundedNumbers.toDouble(BoundedNumbers.parse("1e-999999999"))).isEqualTo(0.0);
     assertThatThrownBy(() -> BoundedNumbers.toDouble(BoundedNumbers.parse("1e309"))).hasMessage("out of the range of a double");

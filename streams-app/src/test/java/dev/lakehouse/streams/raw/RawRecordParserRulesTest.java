@@ -15,61 +15,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.apache.iceberg.PartitionSpec;
-import org.apache.iceberg.Schema;
-import org.apache.iceberg.SortOrder;
-import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract files hold what the raw stage's code declares today: column types and required fields
- * ({@link RawTables}), partitioning, sort order and plain-encoded columns ({@link RawTableLayout}), and value rules
- * ({@link RawRecordParser}, tried on records). Until the stage derives all of it from the files, the two must agree.
+ * The parser applies each contract's value rules and no others: for every dataset, a record that obeys every rule
+ * is parsed; each field's rule, broken, refuses it with {@value ValueRule#REASON}; a field without a rule takes
+ * any value of its type.
  */
-class ContractFilesMatchTheRawStageTest {
+class RawRecordParserRulesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Contracts contracts = ContractFiles.load(Optional.empty());
 
   private DatasetContract contract(Dataset dataset) {
     return contracts.find(dataset.domain(), dataset.datasetName()).orElseThrow();
-  }
-
-  @Test
-  void columnTypesAndRequiredFields() {
-    for (Dataset dataset : Dataset.values()) {
-      Schema schema = RawTables.schema(dataset);
-      for (FieldContract field : contract(dataset).fields()) {
-        Types.NestedField column = schema.findField(field.name());
-        assertThat(column.type()).as("%s.%s type", dataset, field.name()).isEqualTo(RawColumnTypes.of(field.type()));
-        assertThat(column.isRequired()).as("%s.%s required", dataset, field.name()).isEqualTo(field.required());
-      }
-    }
-  }
-
-  @Test
-  void partitioningSortOrderAndPlainEncodedColumns() {
-    for (Dataset dataset : Dataset.values()) {
-      DatasetContract contract = contract(dataset);
-      Schema schema = RawTables.schema(dataset);
-      PartitionSpec.Builder spec = PartitionSpec.builderFor(schema);
-      contract.partitioning().forEach(p -> {
-        switch (p.transform()) {
-          case IDENTITY -> spec.identity(p.field());
-          case YEAR -> spec.year(p.field());
-          case MONTH -> spec.month(p.field());
-          case DAY -> spec.day(p.field());
-          case HOUR -> spec.hour(p.field());
-        }
-      });
-      assertThat(RawTableLayout.spec(dataset, schema).fields()).as("%s partitioning", dataset).isEqualTo(spec.build().fields());
-      SortOrder.Builder order = SortOrder.builderFor(schema);
-      contract.sortOrder().forEach(order::asc);
-      assertThat(RawTableLayout.sortOrder(dataset, schema).fields()).as("%s sort order", dataset).isEqualTo(order.build().fields());
-      List<String> plain = contract.fields().stream().filter(FieldContract::plainEncoded).map(FieldContract::name).toList();
-      assertThat(RawTableLayout.uniqueValuedColumns(dataset)).as("%s plain-encoded columns", dataset)
-          .containsExactlyInAnyOrderElementsOf(concat(plain, List.of(RawTables.SOURCE_OFFSET, RawTables.KAFKA_TIMESTAMP,
-              RawTables.INGESTED_AT, RawTables.SOURCE_LINE)));
-    }
   }
 
   @Test
@@ -146,11 +104,5 @@ class ContractFilesMatchTheRawStageTest {
   private static String reason(RawRecordParser parser, ObjectNode record) {
     ParseResult result = parser.parse(record.toString().getBytes(StandardCharsets.UTF_8));
     return result instanceof ParseResult.Rejected r ? r.reason() : "parsed";
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }
