@@ -126,7 +126,7 @@ final class RawBenchmark {
         out.printf("%-18s %12s %7s %10s   %s%n", "table", "rows", "files", "snapshots", liveSeconds > 0 ? "freshness under live load p50 / p99 / max" : "");
         List<Long> allFreshness = new ArrayList<>();
         for (Dataset dataset : Dataset.values()) {
-          var table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+          var table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
           TableReport.Counts counts = TableReport.counts(table);
           String freshness = "";
           if (liveSeconds > 0) {
@@ -153,8 +153,8 @@ final class RawBenchmark {
   private static long rawRows(Catalog catalog) {
     long rows = 0;
     for (Dataset dataset : Dataset.values()) {
-      if (catalog.tableExists(RawTableCatalog.identifier(dataset))) {
-        rows += TableReport.counts(catalog.loadTable(RawTableCatalog.identifier(dataset))).rows();
+      if (catalog.tableExists(RawTableCatalog.identifier(dataset.contract()))) {
+        rows += TableReport.counts(catalog.loadTable(RawTableCatalog.identifier(dataset.contract()))).rows();
       }
     }
     return rows;

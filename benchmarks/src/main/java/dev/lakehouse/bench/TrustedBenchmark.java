@@ -76,7 +76,7 @@ final class TrustedBenchmark {
         long appStarted = System.nanoTime();
         double rawDone = waitUntilDone(out, app, heap, catalog, ingested.published(), appStarted);
         double trustedDone = BenchSupport.seconds(appStarted);
-        long orderRows = rows(catalog, RawTableCatalog.identifier(Dataset.ORDER));
+        long orderRows = rows(catalog, RawTableCatalog.identifier(Dataset.ORDER.contract()));
         long orderIds = TrustedReport.rows(catalog, TrustedTables.ORDER).orders();
         double appCpu = ProcessHandle.of(app.pid()).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toMillis() / 1e3).orElse(-1.0);
         out.printf("cpu during the backlog: app %.0f s (%.0f%% of one core)%n", appCpu, 100 * appCpu / trustedDone);
@@ -142,7 +142,7 @@ final class TrustedBenchmark {
       }
       long raw = 0;
       for (Dataset dataset : Dataset.values()) {
-        raw += rows(catalog, RawTableCatalog.identifier(dataset));
+        raw += rows(catalog, RawTableCatalog.identifier(dataset.contract()));
       }
       if (raw >= records && rawDone < 0) {
         rawDone = BenchSupport.seconds(since);
@@ -180,8 +180,8 @@ final class TrustedBenchmark {
     if (latest.isEmpty()) {
       return false;
     }
-    return sum(latest, "order_records_in") == rows(catalog, RawTableCatalog.identifier(Dataset.ORDER))
-        && sum(latest, "status_records_in") == rows(catalog, RawTableCatalog.identifier(Dataset.ORDER_STATUS))
+    return sum(latest, "order_records_in") == rows(catalog, RawTableCatalog.identifier(Dataset.ORDER.contract()))
+        && sum(latest, "status_records_in") == rows(catalog, RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()))
         && sum(latest, "order_versions_out") == rows(catalog, TrustedTables.ORDER)
         && sum(latest, "status_versions_out") == rows(catalog, TrustedTables.ORDER_STATUS)
         && sum(latest, "item_rows_out") == rows(catalog, TrustedTables.ORDER_ITEM)

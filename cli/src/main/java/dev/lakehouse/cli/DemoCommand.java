@@ -159,13 +159,13 @@ final class DemoCommand implements Callable<Integer> {
       }
       boolean done = TableReport.counts(catalog.loadTable(DeadLetterTable.IDENTIFIER)).rows() >= expected.totalDeadLetters();
       for (Dataset dataset : Dataset.values()) {
-        Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+        Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
         done &= TableReport.counts(table).rows() >= expected.rows(dataset);
       }
       // then the trusted stage: one current order row per order of raw.order (read every 2 s: the tables are read whole)
       if (done) {
         if (rawOrderIds < 0) {
-          rawOrderIds = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER))).size();
+          rawOrderIds = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract()))).size();
         }
         // and the writer has caught up with every table (a live phase must not start behind a backlog)
         boolean caughtUp = app.metrics().writerLag().values().stream().allMatch(lag -> lag == 0);

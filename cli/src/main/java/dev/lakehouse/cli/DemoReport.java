@@ -38,7 +38,7 @@ final class DemoReport {
     out.printf("%-18s %12s %12s %7s %10s   %s%n", "table", "rows", "expected", "files", "snapshots",
         liveFromMillis >= 0 ? "freshness of live records p50 / p99 / max" : "");
     for (Dataset dataset : Dataset.values()) {
-      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
       TableReport.Counts counts = TableReport.counts(table);
       exact &= counts.rows() == expected.rows(dataset);
       String freshness = "";
@@ -95,7 +95,7 @@ final class DemoReport {
       out.printf("%-26s %,10d %,10d %,10d %7d %10d   %s%n", id, rows.versions(), rows.current(), rows.orders(), counts.dataFiles(),
           counts.snapshots(), freshness);
     }
-    long rawOrders = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER))).size();
+    long rawOrders = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract()))).size();
     TrustedReport.Quality quality = TrustedReport.quality(catalog);
     out.printf("%ncurrent orders %,d (raw.order holds %,d order ids); waiting for a consumer %,d, for a restaurant %,d;%n"
         + "with a rejected duplicate copy %,d; status rows %,d, of which invalid flows %,d%n", quality.orders(), rawOrders,

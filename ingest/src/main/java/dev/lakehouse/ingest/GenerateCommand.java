@@ -117,7 +117,7 @@ public final class GenerateCommand implements Callable<Integer> {
       return 2;
     }
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", lakehouse.kafka().bootstrapServers()))) {
-      IngestTopics.ensure(admin, 3);
+      IngestTopics.ensure(admin, 3, lakehouse.datasets().contracts());
     }
     LiveOrderStream stream = new LiveOrderStream(options, Clock.systemUTC());
     Thread main = Thread.currentThread();

@@ -82,7 +82,7 @@ final class ConnectRunner extends TableRunner {
   /** The raw table's columns, all nullable, without {@code _ingested_at} (no sink transform can supply it). */
   static Schema connectSchema(Dataset dataset) {
     List<Types.NestedField> fields = new ArrayList<>();
-    for (Types.NestedField field : RawTables.schema(dataset).columns()) {
+    for (Types.NestedField field : RawTables.schema(dataset.contract()).columns()) {
       if (!field.name().equals(RawTables.INGESTED_AT)) {
         fields.add(field.asOptional());
       }
@@ -95,7 +95,7 @@ final class ConnectRunner extends TableRunner {
     for (Dataset dataset : Dataset.values()) {
       TableIdentifier id = TableIdentifier.of(namespace(label), dataset.datasetName());
       context.catalog().dropTable(id, true);
-      RawTableCatalog.ensureLike(context.catalog(), id, dataset, connectSchema(dataset));
+      RawTableCatalog.ensureLike(context.catalog(), id, dataset.contract(), connectSchema(dataset));
     }
     String connector = name + "-" + label;
     if (fromTheEnd) {

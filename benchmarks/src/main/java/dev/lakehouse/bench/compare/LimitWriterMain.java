@@ -104,8 +104,8 @@ public final class LimitWriterMain {
 
     DatasetFiles(Dataset dataset, S3FileIO io, String prefix, long targetFileBytes, Totals totals) {
       this.dataset = dataset;
-      this.parser = new RawRecordParser(dataset);
-      this.schema = RawTables.schema(dataset);
+      this.parser = new RawRecordParser(dataset.contract());
+      this.schema = RawTables.schema(dataset.contract());
       this.columns = schema.columns();
       this.fieldIndex = columns.stream().mapToInt(c -> dataset.fieldNames().indexOf(c.name())).toArray();
       this.io = io;
@@ -150,7 +150,7 @@ public final class LimitWriterMain {
 
     private RowParquetFile open() throws IOException {
       String location = String.format("%s/%05d.parquet", prefix, fileNumber++);
-      return new RowParquetFile(io, location, schema, RawTableCatalog.plainEncodedColumns(dataset));
+      return new RowParquetFile(io, location, schema, RawTableCatalog.plainEncodedColumns(dataset.contract()));
     }
 
     void close() throws IOException {

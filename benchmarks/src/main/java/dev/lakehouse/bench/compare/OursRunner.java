@@ -36,7 +36,7 @@ final class OursRunner extends TableRunner {
 
   @Override
   protected List<TableIdentifier> tables(String label) {
-    return Arrays.stream(Dataset.values()).map(RawTableCatalog::identifier).toList();
+    return Arrays.stream(Dataset.values()).map(Dataset::contract).map(RawTableCatalog::identifier).toList();
   }
 
   @Override
@@ -69,7 +69,7 @@ final class OursRunner extends TableRunner {
   }
 
   private static void deleteRowsTopics(RunContext context) throws Exception {
-    List<String> rowsTopics = Arrays.stream(Dataset.values()).map(RawTopics::rows).toList();
+    List<String> rowsTopics = Arrays.stream(Dataset.values()).map(Dataset::contract).map(RawTopics::rows).toList();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, context.settings().kafka().bootstrapServers()))) {
       List<String> existing = rowsTopics.stream().filter(admin.listTopics().names().get()::contains).toList();
       if (existing.isEmpty()) {

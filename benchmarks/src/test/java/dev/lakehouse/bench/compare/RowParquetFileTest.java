@@ -24,7 +24,7 @@ class RowParquetFileTest {
 
   @Test
   void writesEveryTypeOfTheRawSchemaReadableByIceberg() throws Exception {
-    Schema schema = RawTables.schema(Dataset.RESTAURANT);
+    Schema schema = RawTables.schema(Dataset.RESTAURANT.contract());
     InMemoryFileIO io = new InMemoryFileIO();
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
@@ -32,7 +32,7 @@ class RowParquetFileTest {
     }
     String location = "mem://limit/restaurant.parquet";
     long length;
-    try (RowParquetFile file = new RowParquetFile(io, location, schema, RawTableCatalog.plainEncodedColumns(Dataset.RESTAURANT))) {
+    try (RowParquetFile file = new RowParquetFile(io, location, schema, RawTableCatalog.plainEncodedColumns(Dataset.RESTAURANT.contract()))) {
       for (Object[] row : rows) {
         file.write(row);
       }

@@ -43,9 +43,9 @@ public final class FileIngestRun {
   public IngestSummary run(PrintStream out, boolean terminal) throws IOException, InterruptedException {
     String runId = UUID.randomUUID().toString();
     long started = System.nanoTime();
-    SourceLocation location = SourceLocations.open(options.location(), settings.s3(), options.settle());
+    SourceLocation location = SourceLocations.open(options.location(), settings.s3(), options.settle(), settings.datasets().contracts());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
-      IngestTopics.ensure(admin, options.partitions());
+      IngestTopics.ensure(admin, options.partitions(), settings.datasets().contracts());
     } catch (ExecutionException e) {
       throw new IOException("cannot create the ingest topics: " + e.getCause().getMessage(), e.getCause());
     }

@@ -134,7 +134,7 @@ final class FileIngestor {
    */
   private void deadLetter(SourceFile file, SourceRecord.Bad bad) {
     RecordHeaders headers = Headers.source(file, bad.line(), runId);
-    headers.add(Headers.DATASET, Headers.utf8(file.dataset().datasetName()));
+    headers.add(Headers.DATASET, Headers.utf8(file.dataset().name()));
     headers.add(Headers.DLQ_REASON, Headers.utf8(bad.reason()));
     headers.add(Headers.DLQ_DETAIL, Headers.utf8(bad.detail()));
     headers.add(Headers.DLQ_ORIGINAL_OFFSET, Headers.utf8(Long.toString(bad.offset())));

@@ -1,6 +1,7 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.Contracts;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,11 @@ public final class IngestTopics {
 
   private IngestTopics() {}
 
-  public static void ensure(Admin admin, int partitions) throws InterruptedException, ExecutionException {
+  /** The source topic of every dataset {@code contracts} declares, the dead letters' and the progress topic. */
+  public static void ensure(Admin admin, int partitions, Contracts contracts) throws InterruptedException, ExecutionException {
     Set<String> existing = admin.listTopics().names().get();
     List<NewTopic> missing = new ArrayList<>();
-    for (Dataset dataset : Dataset.values()) {
+    for (DatasetContract dataset : contracts.all()) {
       if (!existing.contains(dataset.topic())) {
         missing.add(new NewTopic(dataset.topic(), partitions, (short) -1));
       }

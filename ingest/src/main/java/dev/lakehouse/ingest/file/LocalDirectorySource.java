@@ -29,13 +29,15 @@ final class LocalDirectorySource implements SourceLocation {
   private final Path root;
   private final Duration settle;
   private final Clock clock;
+  private final SourceFileNames names;
   private final Map<Path, Seen> seen = new HashMap<>();
   private Optional<Duration> heldBack = Optional.empty();
 
-  LocalDirectorySource(Path root, Duration settle, Clock clock) {
+  LocalDirectorySource(Path root, Duration settle, Clock clock, SourceFileNames names) {
     this.root = root.toAbsolutePath().normalize();
     this.settle = settle;
     this.clock = clock;
+    this.names = names;
   }
 
   @Override
@@ -47,7 +49,7 @@ final class LocalDirectorySource implements SourceLocation {
     List<SourceFile> files = new ArrayList<>();
     Map<Path, Seen> current = new HashMap<>();
     Duration soonest = null;
-    for (SourceTreeWalk.Found file : SourceTreeWalk.of(root)) {
+    for (SourceTreeWalk.Found file : SourceTreeWalk.of(root, names)) {
       Path path = file.path();
       long size = file.attributes().size();
       long modified = file.attributes().lastModifiedTime().toMillis();

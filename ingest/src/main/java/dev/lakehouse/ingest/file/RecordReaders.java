@@ -1,6 +1,6 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.SourceFormat;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,11 +12,11 @@ import java.util.zip.ZipException;
 final class RecordReaders {
   private RecordReaders() {}
 
-  static RecordReader open(InputStream raw, Dataset dataset) throws IOException {
+  static RecordReader open(InputStream raw, DatasetContract dataset) throws IOException {
     return open(raw, dataset, RecordLimits.DEFAULTS);
   }
 
-  static RecordReader open(InputStream raw, Dataset dataset, RecordLimits limits) throws IOException {
+  static RecordReader open(InputStream raw, DatasetContract dataset, RecordLimits limits) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int first = in.read();
@@ -31,7 +31,7 @@ final class RecordReaders {
       }
     }
     return dataset.format() == SourceFormat.CSV
-        ? new CsvReader(content, dataset.keyField(), limits)
-        : new JsonLinesReader(content, dataset.keyField(), limits);
+        ? new CsvReader(content, dataset.key(), limits)
+        : new JsonLinesReader(content, dataset.key(), limits);
   }
 }

@@ -1,6 +1,6 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,10 +17,12 @@ final class S3PrefixSource implements SourceLocation {
   private final S3Client s3;
   private final String bucket;
   private final String prefix;
+  private final SourceFileNames names;
 
-  S3PrefixSource(S3Client s3, URI location) {
+  S3PrefixSource(S3Client s3, URI location, SourceFileNames names) {
     S3Location parsed = S3Location.parse(location);
     this.s3 = s3;
+    this.names = names;
     this.bucket = parsed.bucket();
     this.prefix = parsed.prefix();
   }
@@ -30,7 +32,7 @@ final class S3PrefixSource implements SourceLocation {
     List<SourceFile> files = new ArrayList<>();
     try {
       for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-        Optional<Dataset> dataset = SourceFileNames.dataset(object.key().substring(prefix.length()));
+        Optional<DatasetContract> dataset = names.dataset(object.key().substring(prefix.length()));
         if (dataset.isPresent()) {
           String etag = object.eTag() == null ? "" : object.eTag().replace("\"", "");
           files.add(new SourceFile("s3://" + bucket + "/" + object.key(), object.size(), etag, dataset.get()));

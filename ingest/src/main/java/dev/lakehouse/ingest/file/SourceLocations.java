@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.Contracts;
 import dev.lakehouse.common.settings.S3Settings;
 import dev.lakehouse.iceberg.S3Clients;
 import java.net.URI;
@@ -9,15 +10,15 @@ import java.nio.file.Path;
 public final class SourceLocations {
   private SourceLocations() {}
 
-  public static SourceLocation open(String location, S3Settings s3) {
-    return open(location, s3, IngestOptions.DEFAULT_SETTLE);
-  }
-
-  /** S3 objects appear whole, so {@code settle} applies to directories only. */
-  public static SourceLocation open(String location, S3Settings s3, java.time.Duration settle) {
+  /**
+   * The source files of the datasets {@code contracts} declare under {@code location}. S3 objects appear whole, so
+   * {@code settle} applies to directories only.
+   */
+  public static SourceLocation open(String location, S3Settings s3, java.time.Duration settle, Contracts contracts) {
+    SourceFileNames names = new SourceFileNames(contracts);
     if (location.startsWith("s3://")) {
-      return new S3PrefixSource(S3Clients.forSettings(s3), URI.create(location));
+      return new S3PrefixSource(S3Clients.forSettings(s3), URI.create(location), names);
     }
-    return new LocalDirectorySource(Path.of(location), settle, java.time.Clock.systemUTC());
+    return new LocalDirectorySource(Path.of(location), settle, java.time.Clock.systemUTC(), names);
   }
 }

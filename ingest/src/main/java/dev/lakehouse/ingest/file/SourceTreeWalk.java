@@ -1,6 +1,6 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,18 +22,20 @@ class SourceTreeWalk extends SimpleFileVisitor<Path> {
   private static final Logger LOG = LoggerFactory.getLogger(SourceTreeWalk.class);
 
   /** A source file the walk found: its path, dataset and attributes (of the file a link points to). */
-  record Found(Path path, Dataset dataset, BasicFileAttributes attributes) {}
+  record Found(Path path, DatasetContract dataset, BasicFileAttributes attributes) {}
 
   private final Path root;
+  private final SourceFileNames names;
   private final List<Found> found = new ArrayList<>();
 
-  SourceTreeWalk(Path root) {
+  SourceTreeWalk(Path root, SourceFileNames names) {
     this.root = root;
+    this.names = names;
   }
 
   /** The source files of the directory, in no particular order. */
-  static List<Found> of(Path root) throws IOException {
-    SourceTreeWalk walk = new SourceTreeWalk(root);
+  static List<Found> of(Path root, SourceFileNames names) throws IOException {
+    SourceTreeWalk walk = new SourceTreeWalk(root, names);
     Files.walkFileTree(root, walk);
     return walk.found();
   }
@@ -49,7 +51,7 @@ class SourceTreeWalk extends SimpleFileVisitor<Path> {
 
   @Override
   public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
-    var dataset = SourceFileNames.dataset(root.relativize(path).toString().replace('\\', '/'));
+    var dataset = names.dataset(root.relativize(path).toString().replace('\\', '/'));
     if (dataset.isEmpty()) {
       return FileVisitResult.CONTINUE;
     }

@@ -24,7 +24,7 @@ class BadRecordsTest {
   private static final String SECRET = "Segredo-123";
 
   static List<SourceRecord> readAll(byte[] bytes, Dataset dataset, RecordLimits limits) throws IOException {
-    return readAll(RecordReaders.open(new ByteArrayInputStream(bytes), dataset, limits));
+    return readAll(RecordReaders.open(new ByteArrayInputStream(bytes), dataset.contract(), limits));
   }
 
   static List<SourceRecord> readAll(RecordReader reader) throws IOException {
@@ -112,7 +112,7 @@ class BadRecordsTest {
         return n;
       }
     };
-    List<SourceRecord> records = readAll(RecordReaders.open(endless, Dataset.ORDER_STATUS, limits));
+    List<SourceRecord> records = readAll(RecordReaders.open(endless, Dataset.ORDER_STATUS.contract(), limits));
     assertThat(records).extracting(BadRecordsTest::reason).containsExactly("record-too-large", "good");
     assertThat(((SourceRecord.Bad) records.get(0)).originalLength()).isEqualTo(50_000_000L);
   }
@@ -127,7 +127,7 @@ class BadRecordsTest {
       csv.append(consumer("c-" + i, "Name " + i)).append('\n');
     }
     byte[] bytes = utf8(csv.toString());
-    CsvReader reader = (CsvReader) RecordReaders.open(new ByteArrayInputStream(bytes), Dataset.CONSUMER, RecordLimits.DEFAULTS);
+    CsvReader reader = (CsvReader) RecordReaders.open(new ByteArrayInputStream(bytes), Dataset.CONSUMER.contract(), RecordLimits.DEFAULTS);
     List<SourceRecord> records = readAll(reader);
     assertThat(records).hasSize(good + 2);
     assertThat(records.get(1)).isInstanceOfSatisfying(SourceRecord.Bad.class, bad -> {

@@ -56,6 +56,6 @@ class FileResumeTest {
   }
 
   private static RecordReader reader(RecordLimits limits) throws IOException {
-    return RecordReaders.open(new ByteArrayInputStream(CSV), Dataset.RESTAURANT, limits);
+    return RecordReaders.open(new ByteArrayInputStream(CSV), Dataset.RESTAURANT.contract(), limits);
   }
 }

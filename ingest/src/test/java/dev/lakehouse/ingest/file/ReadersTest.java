@@ -21,7 +21,7 @@ class ReadersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static List<SourceRecord> readAll(byte[] bytes, Dataset dataset) throws IOException {
-    RecordReader reader = RecordReaders.open(new ByteArrayInputStream(bytes), dataset);
+    RecordReader reader = RecordReaders.open(new ByteArrayInputStream(bytes), dataset.contract());
     List<SourceRecord> records = new ArrayList<>();
     SourceRecord r;
     while ((r = reader.next()) != null) {
@@ -146,7 +146,7 @@ class ReadersTest {
     }
     byte[] compressed = gzip(utf8(text.toString()));
     byte[] truncated = Arrays.copyOf(compressed, compressed.length * 3 / 4);
-    RecordReader reader = RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER);
+    RecordReader reader = RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER.contract());
     int good = 0;
     try {
       while (reader.next() != null) {

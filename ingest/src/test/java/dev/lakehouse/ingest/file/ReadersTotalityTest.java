@@ -52,7 +52,7 @@ class ReadersTotalityTest {
   void jsonLinesBecomeOneRecordEachAndTheLastGoodLineIsRead(@ForAll("jsonBodies") List<byte[]> body) throws IOException {
     for (RecordLimits limits : List.of(SMALL, RecordLimits.DEFAULTS)) {
       byte[] file = file(null, body, SENTINEL_JSON);
-      RecordReader reader = RecordReaders.open(new ByteArrayInputStream(file), Dataset.ORDER_STATUS, limits);
+      RecordReader reader = RecordReaders.open(new ByteArrayInputStream(file), Dataset.ORDER_STATUS.contract(), limits);
       List<SourceRecord> records = BadRecordsTest.readAll(reader);
       tally(countLines(file), records);
       assertThat(records).as("one record per non-blank line").hasSize(nonBlankLines(file));
@@ -66,7 +66,7 @@ class ReadersTotalityTest {
   void csvRecordsResyncAndTheLastGoodLineIsRead(@ForAll("csvBodies") List<byte[]> body) throws IOException {
     for (RecordLimits limits : List.of(SMALL, RecordLimits.DEFAULTS)) {
       byte[] file = file(CSV_HEADER, body, SENTINEL_CSV);
-      CsvReader reader = (CsvReader) RecordReaders.open(new ByteArrayInputStream(file), Dataset.RESTAURANT, limits);
+      CsvReader reader = (CsvReader) RecordReaders.open(new ByteArrayInputStream(file), Dataset.RESTAURANT.contract(), limits);
       List<SourceRecord> records = BadRecordsTest.readAll(reader);
       tally(countLines(file), records);
       assertSentinelLast(records);
@@ -86,7 +86,7 @@ class ReadersTotalityTest {
     byte[] truncated = Arrays.copyOf(compressed, Math.max(10, (int) (compressed.length * cut)));
     RecordReader reader;
     try {
-      reader = RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER_STATUS, SMALL);
+      reader = RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER_STATUS.contract(), SMALL);
     } catch (UnreadableFileException | EOFException e) {
       return; // a header cut short: the file is reported unreadable
     }
@@ -110,7 +110,7 @@ class ReadersTotalityTest {
       throws IOException {
     byte[] file = file(new String(header, StandardCharsets.ISO_8859_1).replace("\n", "") + ",id", body, SENTINEL_CSV);
     try {
-      List<SourceRecord> records = BadRecordsTest.readAll(RecordReaders.open(new ByteArrayInputStream(file), Dataset.RESTAURANT, SMALL));
+      List<SourceRecord> records = BadRecordsTest.readAll(RecordReaders.open(new ByteArrayInputStream(file), Dataset.RESTAURANT.contract(), SMALL));
       assertWellFormed(records, SMALL);
     } catch (UnreadableFileException e) {
       assertThat(e.getMessage()).startsWith("the CSV");

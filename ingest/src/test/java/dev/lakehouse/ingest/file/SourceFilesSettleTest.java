@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.settings.ContractSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Which files are picked up, and only once they are complete. */
 class SourceFilesSettleTest {
+  private static final SourceFileNames BUILT_IN = new SourceFileNames(ContractSettings.builtIn().contracts());
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
   /** A clock the test moves by hand. */
@@ -44,20 +46,20 @@ class SourceFilesSettleTest {
   void onlyWhitelistedExtensionsOfTheDatasetsFormatArePickedUp() {
     for (String name : List.of("order.json", "order.jsonl", "order.ndjson", "order.json.gz", "ORDER-2026.JSONL.GZ", "status_1.ndjson.gz",
         "consumer.csv", "consumer.csv.gz", "restaurant-x.csv", "sub/dir/order.json")) {
-      assertThat(SourceFileNames.dataset(name)).as(name).isPresent();
+      assertThat(BUILT_IN.dataset(name)).as(name).isPresent();
     }
     for (String name : List.of("order.json.tmp", "order.json.part", "order.json.gz.part", ".order.json", "dir/.hidden/order.json",
         ".staging/consumer.csv", "order.txt", "order.json~", "order", "consumer.json", "order.csv", "_manifest.json", "order.json.zip",
         "orders.csv.bak")) {
-      assertThat(SourceFileNames.dataset(name)).as(name).isEmpty();
+      assertThat(BUILT_IN.dataset(name)).as(name).isEmpty();
     }
-    assertThat(SourceFileNames.dataset("consumer.csv.gz")).contains(Dataset.CONSUMER);
+    assertThat(BUILT_IN.dataset("consumer.csv.gz")).contains(Dataset.CONSUMER.contract());
   }
 
   @Test
   void aFileChangedWithinTheSettleWindowIsHeldBackUntilItSettles(@TempDir Path dir) throws Exception {
     HandClock clock = new HandClock();
-    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ofSeconds(2), clock);
+    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ofSeconds(2), clock, BUILT_IN);
     Path old = Files.writeString(dir.resolve("order.json"), "{\"order_id\":\"a\"}\n");
     Files.setLastModifiedTime(old, FileTime.from(NOW.minusSeconds(60)));
     Path copying = Files.writeString(dir.resolve("status.json"), "{\"order_id\":\"a\"}\n");
@@ -85,7 +87,7 @@ class SourceFilesSettleTest {
   @Test
   void aFileWithAModificationTimeInTheFutureSettlesByWhatTheListingsSee(@TempDir Path dir) throws Exception {
     HandClock clock = new HandClock();
-    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ofSeconds(2), clock);
+    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ofSeconds(2), clock, BUILT_IN);
     Path skewed = Files.writeString(dir.resolve("order.json"), "{\"order_id\":\"a\"}\n");
     Files.setLastModifiedTime(skewed, FileTime.from(NOW.plusSeconds(3600)));
     assertThat(source.list()).isEmpty();
@@ -96,7 +98,7 @@ class SourceFilesSettleTest {
   @Test
   void aZeroSettleReadsAtOnce(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("order.json"), "{\"order_id\":\"a\"}\n");
-    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ZERO, new HandClock());
+    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ZERO, new HandClock(), BUILT_IN);
     Files.setLastModifiedTime(dir.resolve("order.json"), FileTime.from(NOW));
     assertThat(source.list()).hasSize(1);
     assertThat(source.heldBack()).isEqualTo(Optional.empty());

@@ -3,6 +3,7 @@ package dev.lakehouse.ingest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakehouse.common.settings.ContractSettings;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * reading its entry and opening it cannot be staged deterministically (and root reads any folder).
  */
 class SourceTreeWalkTest {
+  private static final SourceFileNames BUILT_IN = new SourceFileNames(ContractSettings.builtIn().contracts());
+
   @Test
   void aVanishedOrUnreadableEntryContinuesTheWalkButTheRootFailing(@TempDir Path dir) throws Exception {
-    SourceTreeWalk walk = new SourceTreeWalk(dir);
+    SourceTreeWalk walk = new SourceTreeWalk(dir, BUILT_IN);
     assertThat(walk.visitFileFailed(dir.resolve("gone"), new NoSuchFileException("gone"))).isEqualTo(FileVisitResult.CONTINUE);
     assertThat(walk.visitFileFailed(dir.resolve("locked"), new AccessDeniedException("locked"))).isEqualTo(FileVisitResult.CONTINUE);
     assertThat(walk.postVisitDirectory(dir.resolve("half"), new IOException("listing broke"))).isEqualTo(FileVisitResult.CONTINUE);
@@ -32,10 +35,10 @@ class SourceTreeWalkTest {
   void hiddenFoldersAreNotEntered(@TempDir Path dir) throws Exception {
     Files.writeString(Files.createDirectories(dir.resolve(".staging")).resolve("order.json"), "{}\n");
     Files.writeString(Files.createDirectories(dir.resolve("in")).resolve("order.json"), "{}\n");
-    SourceTreeWalk walk = new SourceTreeWalk(dir);
+    SourceTreeWalk walk = new SourceTreeWalk(dir, BUILT_IN);
     assertThat(walk.preVisitDirectory(dir.resolve(".staging"), null)).isEqualTo(FileVisitResult.SKIP_SUBTREE);
     assertThat(walk.preVisitDirectory(dir.resolve("in"), null)).isEqualTo(FileVisitResult.CONTINUE);
-    assertThat(SourceTreeWalk.of(dir)).extracting(f -> dir.relativize(f.path()).toString().replace('\\', '/'))
+    assertThat(SourceTreeWalk.of(dir, BUILT_IN)).extracting(f -> dir.relativize(f.path()).toString().replace('\\', '/'))
         .containsExactly("in/order.json");
   }
 
@@ -43,7 +46,7 @@ class SourceTreeWalkTest {
   void aHiddenRootIsWalked(@TempDir Path dir) throws Exception {
     Path root = Files.createDirectories(dir.resolve(".inbox"));
     Files.writeString(root.resolve("order.json"), "{}\n");
-    assertThat(SourceTreeWalk.of(root)).hasSize(1);
+    assertThat(SourceTreeWalk.of(root, BUILT_IN)).hasSize(1);
   }
 
   @Test
@@ -51,7 +54,7 @@ class SourceTreeWalkTest {
     Path target = Files.writeString(dir.resolve("elsewhere.txt"), "{\"order_id\":\"a\"}\n");
     Files.createSymbolicLink(dir.resolve("order.json"), target);
     Files.createSymbolicLink(dir.resolve("status.json"), dir.resolve("missing"));
-    assertThat(SourceTreeWalk.of(dir)).singleElement().satisfies(f -> {
+    assertThat(SourceTreeWalk.of(dir, BUILT_IN)).singleElement().satisfies(f -> {
       assertThat(f.path().getFileName().toString()).isEqualTo("order.json");
       assertThat(f.attributes().size()).isEqualTo(Files.size(target));
     });

@@ -72,4 +72,20 @@ public enum Dataset {
     return BuiltInContracts.CONTRACTS.forFileName(fileName)
         .flatMap(contract -> Arrays.stream(values()).filter(d -> d.contract.equals(contract)).findFirst());
   }
+
+  /**
+   * Refuses {@code contracts} when one of them replaces a food dataset: the trusted stage reads the food datasets'
+   * rows as their built-in contracts type them.
+   */
+  public static void requireBuiltInIn(Contracts contracts) {
+    for (Contracts.Declared declared : contracts.declared()) {
+      for (Dataset dataset : values()) {
+        if (declared.contract().topic().equals(dataset.topic()) && !declared.contract().equals(dataset.contract)) {
+          throw new ContractException(declared.file() + ": replaces the built-in dataset " + dataset.domain() + "."
+              + dataset.datasetName() + ", which the trusted stage reads as built in; run it with trusted.enabled=false, "
+              + "or give the dataset another name");
+        }
+      }
+    }
+  }
 }

@@ -35,6 +35,18 @@ public record DatasetContract(String domain, String name, SourceFormat format, S
     return SOURCE_TOPIC_PREFIX + domain + "." + name;
   }
 
+  /**
+   * The dataset name of a source topic ({@code src.<domain>.<name>}: domains and names hold no dot), or empty for
+   * any other topic.
+   */
+  public static Optional<String> nameOfSourceTopic(String topic) {
+    if (!topic.startsWith(SOURCE_TOPIC_PREFIX)) {
+      return Optional.empty();
+    }
+    String[] parts = topic.substring(SOURCE_TOPIC_PREFIX.length()).split("\\.", -1);
+    return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty() ? Optional.of(parts[1]) : Optional.empty();
+  }
+
   public List<String> fieldNames() {
     return fields.stream().map(FieldContract::name).toList();
   }

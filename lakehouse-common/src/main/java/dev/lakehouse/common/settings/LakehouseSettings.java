@@ -11,12 +11,23 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The one place that says where Kafka, S3 and the Iceberg catalog are. The local stack writes it to
+ * The one place that says where Kafka, S3 and the Iceberg catalog are, and which datasets the lake takes. The local
+ * stack writes it to
  * {@code <data-dir>/lakehouse.properties}; every other process (ingestors, the Streams app, the Spark
  * job, Trino) reads that file, and any key can be overridden by an environment variable (see
  * {@link #environmentVariable(String)}).
  */
-public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSettings catalog) {
+public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSettings catalog, ContractSettings datasets) {
+
+  /** Settings that take the built-in datasets only. */
+  public LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSettings catalog) {
+    this(kafka, s3, catalog, ContractSettings.builtIn());
+  }
+
+  /** These settings, with the datasets of {@code contracts}. */
+  public LakehouseSettings withDatasets(ContractSettings contracts) {
+    return new LakehouseSettings(kafka, s3, catalog, contracts);
+  }
 
   public static final String FILE_NAME = "lakehouse.properties";
 
@@ -49,7 +60,7 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
   public static LakehouseSettings fromProperties(
       Properties properties, Map<String, String> environment, String origin) {
     RawSettings raw = new RawSettings(properties, environment, origin);
-    return new LakehouseSettings(KafkaSettings.from(raw), S3Settings.from(raw), CatalogSettings.from(raw));
+    return new LakehouseSettings(KafkaSettings.from(raw), S3Settings.from(raw), CatalogSettings.from(raw), ContractSettings.from(raw));
   }
 
   /**
@@ -86,6 +97,7 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
     properties.setProperty("catalog.type", catalog.type().id());
     catalog.uri().ifPresent(v -> properties.setProperty("catalog.uri", v));
     properties.setProperty("catalog.warehouse", catalog.warehouse());
+    datasets.directory().ifPresent(dir -> properties.setProperty(ContractSettings.DIRECTORY, dir.toString()));
     return properties;
   }
 

@@ -116,4 +116,14 @@ class ContractFileReaderTest {
         .hasMessage("a.yaml: 'fields' is missing");
     assertThatThrownBy(() -> ContractFileReader.read("a.yaml", "domain: [x\n")).hasMessageStartingWith("a.yaml: not a YAML document");
   }
+
+  @Test
+  void aSourceTopicNamesItsDataset() {
+    assertThat(DatasetContract.nameOfSourceTopic("src.food.order_status")).contains("order_status");
+    assertThat(DatasetContract.nameOfSourceTopic("src.shop.delivery")).contains("delivery");
+    assertThat(DatasetContract.nameOfSourceTopic("raw.rows.order")).isEmpty();
+    assertThat(DatasetContract.nameOfSourceTopic("src.food")).isEmpty();
+    assertThat(DatasetContract.nameOfSourceTopic("src.food.order.x")).isEmpty();
+    assertThat(DatasetContract.nameOfSourceTopic("src..order")).isEmpty();
+  }
 }

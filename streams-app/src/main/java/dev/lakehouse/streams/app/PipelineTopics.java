@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.app;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.trusted.TrustedTopics;
@@ -25,11 +26,11 @@ final class PipelineTopics {
 
   private PipelineTopics() {}
 
-  static void ensure(String bootstrap, List<Dataset> datasets, boolean trusted) throws InterruptedException, ExecutionException {
+  static void ensure(String bootstrap, List<DatasetContract> datasets, boolean trusted) throws InterruptedException, ExecutionException {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
-      for (Dataset dataset : datasets) {
+      for (DatasetContract dataset : datasets) {
         int partitions = existing.contains(dataset.topic())
             ? partitions(admin, dataset.topic())
             : DEFAULT_PARTITIONS;
@@ -41,8 +42,8 @@ final class PipelineTopics {
         }
       }
       if (trusted) {
-        int orderPartitions = existing.contains(RawTopics.rows(Dataset.ORDER))
-            ? partitions(admin, RawTopics.rows(Dataset.ORDER))
+        int orderPartitions = existing.contains(RawTopics.rows(Dataset.ORDER.contract()))
+            ? partitions(admin, RawTopics.rows(Dataset.ORDER.contract()))
             : existing.contains(Dataset.ORDER.topic()) ? partitions(admin, Dataset.ORDER.topic()) : DEFAULT_PARTITIONS;
         for (String topic : TrustedTopics.rowTopics()) {
           if (!existing.contains(topic)) {
@@ -68,7 +69,7 @@ final class PipelineTopics {
         }
       }
       if (trusted) {
-        requireCoPartitioned(admin, List.of(RawTopics.rows(Dataset.ORDER), RawTopics.rows(Dataset.ORDER_STATUS), TrustedTopics.DIMENSIONS));
+        requireCoPartitioned(admin, List.of(RawTopics.rows(Dataset.ORDER.contract()), RawTopics.rows(Dataset.ORDER_STATUS.contract()), TrustedTopics.DIMENSIONS));
       }
     }
   }

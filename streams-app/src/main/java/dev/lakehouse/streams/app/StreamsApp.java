@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.app;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.StreamsSettings;
@@ -94,7 +95,10 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
   }
 
   public static StreamsApp start(LakehouseSettings settings, StreamsSettings streamsSettings, TrustedSettings trusted) throws Exception {
-    List<Dataset> datasets = List.of(Dataset.values());
+    List<DatasetContract> datasets = settings.datasets().contracts().all();
+    if (trusted.enabled()) {
+      Dataset.requireBuiltInIn(settings.datasets().contracts());
+    }
     String bootstrap = settings.kafka().bootstrapServers();
     String appId = streamsSettings.applicationId();
     PipelineTopics.ensure(bootstrap, datasets, trusted.enabled());

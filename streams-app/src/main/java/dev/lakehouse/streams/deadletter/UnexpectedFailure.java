@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.deadletter;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.topology.LineageHeaders;
@@ -36,7 +36,8 @@ public final class UnexpectedFailure {
    */
   public static ProducerRecord<byte[], byte[]> deadLetter(String reason, String node, Throwable failure, String topic,
       int partition, long offset, long timestamp, Headers sourceHeaders, byte[] key, byte[] value) {
-    Optional<Dataset> source = Arrays.stream(Dataset.values()).filter(d -> d.topic().equals(topic)).findFirst();
+    // a source topic's record failed in the raw stage; any other topic's (rows, dimensions) in the trusted stage
+    Optional<String> source = DatasetContract.nameOfSourceTopic(topic);
     String deadLetters = source.isPresent() ? DeadLetterTopics.RAW : DeadLetterTopics.TRUSTED;
     RecordHeaders headers = new RecordHeaders();
     copy(sourceHeaders, headers, PipelineHeaders.SOURCE_URI);
@@ -45,7 +46,7 @@ public final class UnexpectedFailure {
     headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(partition)));
     headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(offset)));
     headers.add(LineageHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(timestamp)));
-    headers.add(LineageHeaders.DATASET, utf8(source.map(Dataset::datasetName).orElse(topic)));
+    headers.add(LineageHeaders.DATASET, utf8(source.orElse(topic)));
     headers.add(LineageHeaders.REASON, utf8(reason));
     headers.add(LineageHeaders.DETAIL, utf8(node + " failed with " + failure.getClass().getName()));
     byte[] payload = value;

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.streams.codec.BinaryReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,7 +26,7 @@ public final class EncodedRawRow implements StructLike {
   /** Where a table column's value comes from. */
   private enum Source { FIELD, TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, INGESTED_AT, URI, LINE, ABSENT }
 
-  private final Dataset dataset;
+  private final DatasetContract dataset;
   private final Type[] fieldTypes;
   private final Type[] columnTypes;
   private final Source[] sources;
@@ -55,7 +55,7 @@ public final class EncodedRawRow implements StructLike {
    * @param schema the table's schema: the positions this row answers for
    * @param fields the contract's field names in encoding order (a prefix of the contract for rows of an earlier version)
    */
-  public EncodedRawRow(Dataset dataset, Schema schema, List<String> fields) {
+  public EncodedRawRow(DatasetContract dataset, Schema schema, List<String> fields) {
     this.dataset = dataset;
     this.fieldTypes = fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);
     List<Types.NestedField> columns = schema.columns();

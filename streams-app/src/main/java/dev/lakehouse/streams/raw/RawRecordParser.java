@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.ValueRule;
 import dev.lakehouse.streams.codec.Utf8Text;
 import dev.lakehouse.streams.typing.BoundedNumbers;
@@ -58,7 +58,7 @@ public final class RawRecordParser {
   /** The contract's value rules, by field index (an empty array for a field without any). */
   private final ValueRule[][] rules;
 
-  public RawRecordParser(Dataset dataset) {
+  public RawRecordParser(DatasetContract dataset) {
     Schema schema = RawTables.schema(dataset);
     this.fieldList = List.copyOf(dataset.fieldNames());
     this.fields = fieldList.toArray(String[]::new);

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.streams.codec.BinaryReader;
 import dev.lakehouse.streams.codec.BinaryWriter;
 import dev.lakehouse.streams.codec.TypedValues;
@@ -25,19 +25,19 @@ public final class RawRowCodec {
   /** The first byte of every encoded row. A JSON value never starts with it. */
   public static final byte FORMAT = 1;
 
-  private final Dataset dataset;
+  private final DatasetContract dataset;
   private final List<String> fields;
   private final Type[] types;
   /** The lineage's topic and source URI repeat from row to row: each is encoded once while it stays the same. */
   private final RepeatedText topic = new RepeatedText();
   private final RepeatedText sourceUri = new RepeatedText();
 
-  public RawRowCodec(Dataset dataset) {
+  public RawRowCodec(DatasetContract dataset) {
     this(dataset, dataset.fieldNames());
   }
 
   /** A codec for a prefix of the contract's fields: how an earlier version of a grown contract encoded rows. */
-  RawRowCodec(Dataset dataset, List<String> fields) {
+  RawRowCodec(DatasetContract dataset, List<String> fields) {
     this.dataset = dataset;
     this.fields = List.copyOf(fields);
     this.types = fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.writer.HeaderValues;
@@ -15,7 +15,7 @@ public final class RawRowReader {
   private final RawRowCodec codec;
   private final RawRecordParser parser;
 
-  public RawRowReader(Dataset dataset) {
+  public RawRowReader(DatasetContract dataset) {
     this.codec = new RawRowCodec(dataset);
     this.parser = new RawRecordParser(dataset);
   }

@@ -1,7 +1,7 @@
 package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.streams.writer.RowVerdict;
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class RawRowWriter {
     Instant now();
   }
 
-  public RawRowWriter(Dataset dataset, Table table, long targetFileSizeBytes, int writerNumber, Clock clock) {
+  public RawRowWriter(DatasetContract dataset, Table table, long targetFileSizeBytes, int writerNumber, Clock clock) {
     Schema schema = table.schema();
     this.codec = new RawRowCodec(dataset);
     this.row = new EncodedRawRow(dataset, schema, codec.fields());

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,26 +31,26 @@ public final class RawTableCatalog {
 
   private RawTableCatalog() {}
 
-  public static TableIdentifier identifier(Dataset dataset) {
+  public static TableIdentifier identifier(DatasetContract dataset) {
     return TableIdentifier.of(NAMESPACE, RawTables.tableName(dataset));
   }
 
   /** Ensures the table of each dataset exists with every contract column; returns them. */
-  public static List<Table> ensure(Catalog catalog, List<Dataset> datasets) {
+  public static List<Table> ensure(Catalog catalog, List<DatasetContract> datasets) {
     List<Table> tables = new ArrayList<>();
-    for (Dataset dataset : datasets) {
+    for (DatasetContract dataset : datasets) {
       tables.add(ensure(catalog, dataset, RawTables.schema(dataset)));
     }
     return tables;
   }
 
-  static Table ensure(Catalog catalog, Dataset dataset, Schema wanted) {
+  static Table ensure(Catalog catalog, DatasetContract dataset, Schema wanted) {
     return ensureTable(catalog, identifier(dataset), wanted, RawTableLayout.spec(dataset, wanted),
         RawTableLayout.sortOrder(dataset, wanted), RawTableLayout.plainEncoded(RawTableLayout.uniqueValuedColumns(dataset)));
   }
 
   /** The columns the raw table of {@code dataset} writes without a Parquet dictionary (see {@link RawTableLayout}). */
-  public static List<String> plainEncodedColumns(Dataset dataset) {
+  public static List<String> plainEncodedColumns(DatasetContract dataset) {
     return RawTableLayout.uniqueValuedColumns(dataset);
   }
 
@@ -59,7 +59,7 @@ public final class RawTableCatalog {
    * with another identifier and schema: what a benchmark gives another writer so that both write the same
    * layout. The schema must hold the columns the layout names.
    */
-  public static Table ensureLike(Catalog catalog, TableIdentifier id, Dataset dataset, Schema schema) {
+  public static Table ensureLike(Catalog catalog, TableIdentifier id, DatasetContract dataset, Schema schema) {
     List<String> plain = RawTableLayout.uniqueValuedColumns(dataset).stream().filter(c -> schema.findField(c) != null).toList();
     return ensureTable(catalog, id, schema, RawTableLayout.spec(dataset, schema), RawTableLayout.sortOrder(dataset, schema),
         RawTableLayout.plainEncoded(plain));

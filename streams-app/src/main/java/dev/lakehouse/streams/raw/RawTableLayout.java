@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.FieldContract;
 import dev.lakehouse.common.contract.PartitionField;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import org.apache.iceberg.TableProperties;
 final class RawTableLayout {
   private RawTableLayout() {}
 
-  static PartitionSpec spec(Dataset dataset, Schema schema) {
+  static PartitionSpec spec(DatasetContract dataset, Schema schema) {
     PartitionSpec.Builder spec = PartitionSpec.builderFor(schema);
-    for (PartitionField field : dataset.contract().partitioning()) {
+    for (PartitionField field : dataset.partitioning()) {
       switch (field.transform()) {
         case IDENTITY -> spec.identity(field.field());
         case YEAR -> spec.year(field.field());
@@ -40,7 +40,7 @@ final class RawTableLayout {
    * a dictionary it then abandons, a fifth of the writer's CPU in profiles, so these are written plain.
    * Low-cardinality columns (state, city, status, platform, zone) keep their dictionaries.
    */
-  static List<String> uniqueValuedColumns(Dataset dataset) {
+  static List<String> uniqueValuedColumns(DatasetContract dataset) {
     List<String> columns = new ArrayList<>(dataset.fields().stream().filter(FieldContract::plainEncoded).map(FieldContract::name).toList());
     columns.addAll(List.of(RawTables.SOURCE_OFFSET, RawTables.KAFKA_TIMESTAMP, RawTables.INGESTED_AT, RawTables.SOURCE_LINE));
     return columns;
@@ -53,9 +53,9 @@ final class RawTableLayout {
     return properties;
   }
 
-  static SortOrder sortOrder(Dataset dataset, Schema schema) {
+  static SortOrder sortOrder(DatasetContract dataset, Schema schema) {
     SortOrder.Builder order = SortOrder.builderFor(schema);
-    dataset.contract().sortOrder().forEach(order::asc);
+    dataset.sortOrder().forEach(order::asc);
     return order.build();
   }
 }

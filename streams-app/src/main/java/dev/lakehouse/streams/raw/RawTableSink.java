@@ -1,7 +1,7 @@
 package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.streams.writer.RowVerdict;
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.streams.writer.TableSink;
 import dev.lakehouse.streams.writer.WriterLetter;
 import java.time.Instant;
@@ -17,14 +17,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * earlier versions put there).
  */
 public final class RawTableSink implements TableSink {
-  private final Dataset dataset;
+  private final DatasetContract dataset;
   private final Table table;
   private final RawRowReader reader;
   private final RawRowWriter rows;
   private final List<WriterLetter> letters = new ArrayList<>();
   private List<WriterLetter> completedLetters = new ArrayList<>();
 
-  public RawTableSink(Dataset dataset, Table table, long targetFileSizeBytes, int writerNumber) {
+  public RawTableSink(DatasetContract dataset, Table table, long targetFileSizeBytes, int writerNumber) {
     this.dataset = dataset;
     this.table = table;
     this.reader = new RawRowReader(dataset);
@@ -48,7 +48,7 @@ public final class RawTableSink implements TableSink {
     }
     if (!verdict.ok()) {
       Lineage source = verdict.decoded() ? rows.lastLineage() : null;
-      letters.add(new WriterLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), dataset.datasetName(),
+      letters.add(new WriterLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), dataset.name(),
           verdict.reason(), verdict.detail(), source == null ? null
               : new WriterLetter.Source(source.topic(), source.partition(), source.offset(), source.sourceUri(), source.sourceLine()),
           record.value()));

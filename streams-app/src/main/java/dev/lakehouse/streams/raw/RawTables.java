@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.FieldContract;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +30,11 @@ public final class RawTables {
   private RawTables() {}
 
   /** The raw table's name in the {@code raw} namespace: the dataset's name, e.g. {@code order_status}. */
-  public static String tableName(Dataset dataset) {
-    return dataset.datasetName();
+  public static String tableName(DatasetContract dataset) {
+    return dataset.name();
   }
 
-  public static Schema schema(Dataset dataset) {
+  public static Schema schema(DatasetContract dataset) {
     List<NestedField> fields = new ArrayList<>();
     int id = 1;
     for (FieldContract field : dataset.fields()) {
@@ -52,8 +52,8 @@ public final class RawTables {
   }
 
   /** The raw column type of one of the dataset's fields. */
-  static Type typeOf(Dataset dataset, String field) {
-    return RawColumnTypes.of(dataset.contract().field(field)
-        .orElseThrow(() -> new IllegalArgumentException(dataset.datasetName() + " has no field '" + field + "'")).type());
+  static Type typeOf(DatasetContract dataset, String field) {
+    return RawColumnTypes.of(dataset.field(field)
+        .orElseThrow(() -> new IllegalArgumentException(dataset.name() + " has no field '" + field + "'")).type());
   }
 }

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.topology;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 
 /** Topics the raw stage writes. */
@@ -11,7 +11,7 @@ public final class RawTopics {
   private RawTopics() {}
 
   /** Validated source records of a dataset, bound for its raw table, e.g. {@code raw.rows.order}. */
-  public static String rows(Dataset dataset) {
-    return "raw.rows." + dataset.datasetName();
+  public static String rows(DatasetContract dataset) {
+    return "raw.rows." + dataset.name();
   }
 }

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.topology;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -13,10 +13,10 @@ import org.apache.kafka.streams.Topology;
 public final class RawTopology {
   private RawTopology() {}
 
-  public static Topology build(List<Dataset> datasets) {
+  public static Topology build(List<DatasetContract> datasets) {
     Topology topology = new Topology();
-    for (Dataset dataset : datasets) {
-      String name = dataset.datasetName();
+    for (DatasetContract dataset : datasets) {
+      String name = dataset.name();
       String source = "source-" + name;
       String validate = "validate-" + name;
       topology.addSource(source, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), dataset.topic());

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.topology;
 
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.ParseResult;
@@ -27,7 +27,7 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
   static final String ROWS = "rows";
   static final String DEAD_LETTERS = "dead-letters";
 
-  private final Dataset dataset;
+  private final DatasetContract dataset;
   private final RawRecordParser parser;
   private final RawRowCodec codec;
   private final String rowsChild;
@@ -37,12 +37,12 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
   private String lastUri;
   private ProcessorContext<byte[], byte[]> context;
 
-  ValidateProcessor(Dataset dataset) {
+  ValidateProcessor(DatasetContract dataset) {
     this.dataset = dataset;
     this.parser = new RawRecordParser(dataset);
     this.codec = new RawRowCodec(dataset);
-    this.rowsChild = ROWS + "-" + dataset.datasetName();
-    this.deadLettersChild = DEAD_LETTERS + "-" + dataset.datasetName();
+    this.rowsChild = ROWS + "-" + dataset.name();
+    this.deadLettersChild = DEAD_LETTERS + "-" + dataset.name();
   }
 
   @Override
@@ -66,7 +66,7 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
     ParseResult.Rejected rejected = (ParseResult.Rejected) result;
     Record<byte[], byte[]> out = record.withHeaders(record.headers());
     addCoordinates(out.headers(), metadata, record);
-    out.headers().add(LineageHeaders.DATASET, utf8(dataset.datasetName()));
+    out.headers().add(LineageHeaders.DATASET, utf8(dataset.name()));
     out.headers().add(LineageHeaders.REASON, utf8(rejected.reason()));
     out.headers().add(LineageHeaders.DETAIL, utf8(rejected.detail()));
     context.forward(out, deadLettersChild);

@@ -71,10 +71,10 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private static final OffsetDateTime PLACEHOLDER_TIME = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
   private final byte[] pseudonymKey;
-  private final RawRowReader orders = new RawRowReader(Dataset.ORDER);
-  private final RawRowReader statuses = new RawRowReader(Dataset.ORDER_STATUS);
-  private final RawRowReader consumers = new RawRowReader(Dataset.CONSUMER);
-  private final RawRowReader restaurants = new RawRowReader(Dataset.RESTAURANT);
+  private final RawRowReader orders = new RawRowReader(Dataset.ORDER.contract());
+  private final RawRowReader statuses = new RawRowReader(Dataset.ORDER_STATUS.contract());
+  private final RawRowReader consumers = new RawRowReader(Dataset.CONSUMER.contract());
+  private final RawRowReader restaurants = new RawRowReader(Dataset.RESTAURANT.contract());
   private final RowCodec orderCodec = new RowCodec(TrustedTables.order());
   private final RowCodec itemCodec = new RowCodec(TrustedTables.orderItem());
   private final RowCodec garnishCodec = new RowCodec(TrustedTables.orderItemGarnish());
@@ -176,10 +176,10 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
     String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
-    if (topic.equals(RawTopics.rows(Dataset.ORDER))) {
+    if (topic.equals(RawTopics.rows(Dataset.ORDER.contract()))) {
       counters.add(QualityCounters.Metric.ORDER_RECORDS_IN, 1);
       onOrderCopy(record, orders.read(record.value(), record.headers(), where));
-    } else if (topic.equals(RawTopics.rows(Dataset.ORDER_STATUS))) {
+    } else if (topic.equals(RawTopics.rows(Dataset.ORDER_STATUS.contract()))) {
       counters.add(QualityCounters.Metric.STATUS_RECORDS_IN, 1);
       onStatus(record, statuses.read(record.value(), record.headers(), where));
     } else if (topic.equals(TrustedTopics.DIMENSIONS)) {

@@ -41,16 +41,16 @@ public final class TrustedTopology {
 
   public static Topology addTo(Topology topology, byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
     topology.addSource("trusted-source-consumers", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-        RawTopics.rows(Dataset.CONSUMER));
+        RawTopics.rows(Dataset.CONSUMER.contract()));
     topology.addSource("trusted-source-restaurants", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-        RawTopics.rows(Dataset.RESTAURANT));
+        RawTopics.rows(Dataset.RESTAURANT.contract()));
     topology.addProcessor("broadcast-dimensions", () -> new Envelope(), "trusted-source-consumers", "trusted-source-restaurants");
     topology.addSink("dimensions-to-every-partition", TrustedTopics.DIMENSIONS, Serdes.ByteArray().serializer(),
         Serdes.ByteArray().serializer(), new EveryPartition(), "broadcast-dimensions");
 
-    topology.addSource(ORDER_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), RawTopics.rows(Dataset.ORDER));
+    topology.addSource(ORDER_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), RawTopics.rows(Dataset.ORDER.contract()));
     topology.addSource(STATUS_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-        RawTopics.rows(Dataset.ORDER_STATUS));
+        RawTopics.rows(Dataset.ORDER_STATUS.contract()));
     topology.addSource(DIMENSION_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), TrustedTopics.DIMENSIONS);
     topology.addProcessor(PROCESSOR, () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics), ORDER_SOURCE, STATUS_SOURCE, DIMENSION_SOURCE);
     for (String store : new String[] {TrustedOrderProcessor.STATE_STORE, TrustedOrderProcessor.COPIES_STORE, TrustedOrderProcessor.CONSUMER_STORE,
@@ -94,7 +94,7 @@ public final class TrustedTopology {
         return;
       }
       String topic = context.recordMetadata().orElseThrow().topic();
-      Dataset dataset = topic.equals(RawTopics.rows(Dataset.CONSUMER)) ? Dataset.CONSUMER : Dataset.RESTAURANT;
+      Dataset dataset = topic.equals(RawTopics.rows(Dataset.CONSUMER.contract())) ? Dataset.CONSUMER : Dataset.RESTAURANT;
       byte[] value = new byte[record.value().length + 1];
       value[0] = (byte) dataset.ordinal();
       System.arraycopy(record.value(), 0, value, 1, record.value().length);

@@ -1,7 +1,7 @@
 package dev.lakehouse.streams.app;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
-import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.trusted.TrustedTopics;
 import dev.lakehouse.ingest.file.IngestTopics;
@@ -10,7 +10,6 @@ import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.iceberg.TableOwnership;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.trusted.TrustedTableCatalog;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,10 @@ public final class FreshStart {
   }
 
   public static void prepare(LakehouseSettings settings, Admin admin, Catalog catalog, String appId) throws Exception {
-    IngestTopics.ensure(admin, 3);
-    PipelineTopics.ensure(settings.kafka().bootstrapServers(), List.of(Dataset.values()), true);
-    List<org.apache.iceberg.Table> tables = new java.util.ArrayList<>(RawTableCatalog.ensure(catalog, List.of(Dataset.values())));
+    List<DatasetContract> datasets = settings.datasets().contracts().all();
+    IngestTopics.ensure(admin, 3, settings.datasets().contracts());
+    PipelineTopics.ensure(settings.kafka().bootstrapServers(), datasets, true);
+    List<org.apache.iceberg.Table> tables = new java.util.ArrayList<>(RawTableCatalog.ensure(catalog, datasets));
     tables.add(DeadLetterTable.ensure(catalog));
     tables.addAll(TrustedTableCatalog.ensure(catalog).values());
     // the lake passes to the new application, as an operator would hand it over
@@ -47,8 +47,8 @@ public final class FreshStart {
       table.updateProperties().set(TableOwnership.PROPERTY, appId).commit();
     }
     // the raw stage's sources, and the rows topics the trusted stage reads (they hold earlier tests' rows too)
-    List<String> sources = new java.util.ArrayList<>(Arrays.stream(Dataset.values()).map(Dataset::topic).toList());
-    Arrays.stream(Dataset.values()).map(RawTopics::rows).forEach(sources::add);
+    List<String> sources = new java.util.ArrayList<>(datasets.stream().map(DatasetContract::topic).toList());
+    datasets.stream().map(RawTopics::rows).forEach(sources::add);
     sources.add(TrustedTopics.DIMENSIONS);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     for (TopicDescription topic : admin.describeTopics(sources).allTopicNames().get().values()) {

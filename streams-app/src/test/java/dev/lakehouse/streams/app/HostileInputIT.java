@@ -236,7 +236,7 @@ class HostileInputIT {
     for (Dataset dataset : Dataset.values()) {
       Set<String> coordinates = new HashSet<>();
       long[] count = {0};
-      scan(catalog, RawTableCatalog.identifier(dataset), RawTables.SOURCE_URI, uriPrefix, r -> {
+      scan(catalog, RawTableCatalog.identifier(dataset.contract()), RawTables.SOURCE_URI, uriPrefix, r -> {
         count[0]++;
         assertThat(coordinates.add(r.getField(RawTables.SOURCE_TOPIC) + "/" + r.getField(RawTables.SOURCE_PARTITION) + "/"
             + r.getField(RawTables.SOURCE_OFFSET))).as("%s: a source record twice", dataset).isTrue();

@@ -313,7 +313,7 @@ class StreamsAppCrashIT {
     Map<Dataset, Long> rows = new TreeMap<>();
     Map<Dataset, List<String>> duplicates = new TreeMap<>();
     for (Dataset dataset : Dataset.values()) {
-      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
       Keys coordinates = new Keys();
       Keys lines = new Keys();
       try (CloseableIterable<Record> read = IcebergGenerics.read(table)
@@ -495,7 +495,7 @@ class StreamsAppCrashIT {
 
   private static List<TableIdentifier> tables() {
     List<TableIdentifier> ids = new ArrayList<>();
-    Arrays.stream(Dataset.values()).map(RawTableCatalog::identifier).forEach(ids::add);
+    Arrays.stream(Dataset.values()).map(Dataset::contract).map(RawTableCatalog::identifier).forEach(ids::add);
     ids.add(DeadLetterTable.IDENTIFIER);
     return ids;
   }

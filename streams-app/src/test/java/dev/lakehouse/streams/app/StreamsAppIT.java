@@ -90,7 +90,7 @@ class StreamsAppIT {
     for (Dataset dataset : Dataset.values()) {
       Set<String> coordinates = new HashSet<>();
       long rows = 0;
-      Table table = LakehouseCatalogs.open(stack.settings()).loadTable(RawTableCatalog.identifier(dataset));
+      Table table = LakehouseCatalogs.open(stack.settings()).loadTable(RawTableCatalog.identifier(dataset.contract()));
       try (CloseableIterable<Record> read = IcebergGenerics.read(table)
           .where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix)).build()) {
         for (Record r : read) {
@@ -153,7 +153,7 @@ class StreamsAppIT {
 
   private static boolean countsReached(LocalStack stack, Map<Dataset, Long> expected, String uriPrefix) throws Exception {
     for (Map.Entry<Dataset, Long> entry : expected.entrySet()) {
-      Table table = LakehouseCatalogs.open(stack.settings()).loadTable(RawTableCatalog.identifier(entry.getKey()));
+      Table table = LakehouseCatalogs.open(stack.settings()).loadTable(RawTableCatalog.identifier(entry.getKey().contract()));
       long rows = 0;
       try (CloseableIterable<Record> read = IcebergGenerics.read(table)
           .where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix)).select(RawTables.SOURCE_OFFSET).build()) {

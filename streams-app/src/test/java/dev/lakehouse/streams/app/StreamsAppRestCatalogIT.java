@@ -87,7 +87,7 @@ class StreamsAppRestCatalogIT {
       assertThat(reached(jdbc, expected, uriPrefix)).isTrue();
       for (Dataset dataset : Dataset.values()) {
         assertThat(rows(jdbc, dataset, uriPrefix)).as("%s rows, each once", dataset).isEqualTo(expected.get(dataset));
-        Snapshot current = jdbc.loadTable(RawTableCatalog.identifier(dataset)).currentSnapshot();
+        Snapshot current = jdbc.loadTable(RawTableCatalog.identifier(dataset.contract())).currentSnapshot();
         assertThat(current.operation()).isEqualTo("append");
         assertThat(current.summary().get(TableCommitter.WRITER_KEY)).isNotNull();
       }
@@ -104,7 +104,7 @@ class StreamsAppRestCatalogIT {
   }
 
   private static long rows(Catalog catalog, Dataset dataset, String uriPrefix) throws Exception {
-    Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+    Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
     long rows = 0;
     java.util.Set<String> seen = new java.util.HashSet<>();
     try (CloseableIterable<Record> read = IcebergGenerics.read(table)

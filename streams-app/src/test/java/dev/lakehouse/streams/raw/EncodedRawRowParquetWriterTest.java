@@ -67,14 +67,14 @@ class EncodedRawRowParquetWriterTest {
   @Test
   void everyRawTableIsWrittenAsIcebergsGenericWriterWritesIt() throws IOException {
     for (Dataset dataset : Dataset.values()) {
-      Schema schema = RawTables.schema(dataset);
+      Schema schema = RawTables.schema(dataset.contract());
       assertSameAsGenericWriter(dataset, schema, SAMPLES.get(dataset));
     }
   }
 
   @Test
   void columnsTheContractDoesNotFillYetAreNull() throws IOException {
-    Schema evolved = TypeUtil.join(RawTables.schema(Dataset.ORDER_STATUS), new Schema(
+    Schema evolved = TypeUtil.join(RawTables.schema(Dataset.ORDER_STATUS.contract()), new Schema(
         Types.NestedField.optional(5000, "added_later", Types.StringType.get()),
         Types.NestedField.optional(5001, "added_number", Types.LongType.get())));
     List<Record> read = assertSameAsGenericWriter(Dataset.ORDER_STATUS, evolved, SAMPLES.get(Dataset.ORDER_STATUS));
@@ -87,13 +87,13 @@ class EncodedRawRowParquetWriterTest {
 
   @Test
   void aRequiredColumnWithoutAValueIsRefused() throws IOException {
-    Schema schema = RawTables.schema(Dataset.ORDER_STATUS);
+    Schema schema = RawTables.schema(Dataset.ORDER_STATUS.contract());
     Schema stricter = new Schema(schema.columns().stream()
         .map(f -> f.name().equals("status_id") ? Types.NestedField.required(f.fieldId(), f.name(), f.type()) : f).toList());
-    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS.contract());
     Object[] values = new Object[codec.fields().size()];
     values[codec.fields().indexOf("order_id")] = "o-1";
-    EncodedRawRow row = new EncodedRawRow(Dataset.ORDER_STATUS, stricter, codec.fields());
+    EncodedRawRow row = new EncodedRawRow(Dataset.ORDER_STATUS.contract(), stricter, codec.fields());
     row.load(codec.encode(values, new Lineage("t", 0, 1, 2, null, null)), INGESTED_MICROS);
     try (DataWriter<EncodedRawRow> writer = Parquet.writeData(Files.localOutput(new File(dir.toFile(), "strict.parquet")))
         .schema(stricter).withSpec(PartitionSpec.unpartitioned())
@@ -104,9 +104,9 @@ class EncodedRawRowParquetWriterTest {
 
   @Test
   void aDecimalLongerThanItsColumnIsRefusedNotCutShort() throws IOException {
-    Schema schema = RawTables.schema(Dataset.ORDER);
-    RawRowCodec codec = new RawRowCodec(Dataset.ORDER);
-    EncodedRawRow row = new EncodedRawRow(Dataset.ORDER, schema, codec.fields());
+    Schema schema = RawTables.schema(Dataset.ORDER.contract());
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER.contract());
+    EncodedRawRow row = new EncodedRawRow(Dataset.ORDER.contract(), schema, codec.fields());
     // decimal(14, 2) is stored as a 64-bit integer: 10^30 was once written cut to its low 8 bytes. Now the write
     // fails, which fails the writer's batch: its file is never committed (RowFit keeps such rows from coming here)
     row.load(codec.encode(RowFitTest.order("order_total_amount", new java.math.BigDecimal("1E30")), new Lineage("t", 0, 1, 2, null, null)),
@@ -118,8 +118,8 @@ class EncodedRawRowParquetWriterTest {
   }
 
   private List<Record> assertSameAsGenericWriter(Dataset dataset, Schema schema, List<String> jsons) throws IOException {
-    RawRowCodec codec = new RawRowCodec(dataset);
-    RawRecordParser parser = new RawRecordParser(dataset);
+    RawRowCodec codec = new RawRowCodec(dataset.contract());
+    RawRecordParser parser = new RawRecordParser(dataset.contract());
     List<byte[]> encoded = new ArrayList<>();
     List<Record> expected = new ArrayList<>();
     for (int i = 0; i < jsons.size(); i++) {
@@ -133,7 +133,7 @@ class EncodedRawRowParquetWriterTest {
     }
 
     File ours = new File(dir.toFile(), dataset + "-" + schema.columns().size() + "-ours.parquet");
-    EncodedRawRow row = new EncodedRawRow(dataset, schema, codec.fields());
+    EncodedRawRow row = new EncodedRawRow(dataset.contract(), schema, codec.fields());
     DataWriter<EncodedRawRow> writer = Parquet.writeData(Files.localOutput(ours)).schema(schema)
         .metricsConfig(MetricsConfig.getDefault()).withSpec(PartitionSpec.unpartitioned())
         .createWriterFunc(type -> new EncodedRawRowParquetWriter(schema, type)).overwrite().build();

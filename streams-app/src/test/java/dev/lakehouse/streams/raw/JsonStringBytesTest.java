@@ -77,7 +77,7 @@ class JsonStringBytesTest {
 
   @Test
   void theParserGivesTheSameValuesThroughEitherPath() {
-    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
+    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS.contract());
     for (String id : List.of("o-1", "o-\\\"quoted\\\"", "S\u00c3O", "\\u00e9t\\u00e9", "line\\nbreak", "")) {
       String record = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"" + id + "\",\"status_id\":\"s-1\",\"value\":\"PLACED\"}";
       ParseResult result = parser.parse(record.getBytes(StandardCharsets.UTF_8));
@@ -94,7 +94,7 @@ class JsonStringBytesTest {
 
   @Test
   void theParserHoldsAnAsciiStringAsItsBytesAndAnotherAsAString() {
-    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
+    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS.contract());
     String record = "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-\\\"1\\\"\",\"status_id\":\"s-\\u00e9\",\"value\":\"PLACED\"}";
     ParseResult.Parsed parsed = (ParseResult.Parsed) parser.parse(record.getBytes(StandardCharsets.UTF_8));
     int orderId = parsed.fields().indexOf("order_id");
@@ -105,7 +105,7 @@ class JsonStringBytesTest {
 
   @Test
   void aStringThatBreaksJsonIsStillRejected() {
-    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
+    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS.contract());
     for (String broken : List.of(
         "{\"order_id\":\"o-1\\x\",\"status_id\":\"s\",\"value\":\"PLACED\",\"created_at\":\"2019-01-17T22:50:06.000Z\"}",
         "{\"order_id\":\"o-1",

@@ -34,7 +34,7 @@ class RawRecordParserRulesTest {
   void theParserAppliesTheRulesOfTheFilesAndNoOthers() {
     for (Dataset dataset : Dataset.values()) {
       DatasetContract contract = contract(dataset);
-      RawRecordParser parser = new RawRecordParser(dataset);
+      RawRecordParser parser = new RawRecordParser(dataset.contract());
       ObjectNode good = JSON.createObjectNode();
       contract.fields().forEach(f -> good.set(f.name(), JSON.valueToTree(obeying(f))));
       assertThat(reason(parser, good)).as("%s: a record that obeys every rule", dataset).isEqualTo("parsed");

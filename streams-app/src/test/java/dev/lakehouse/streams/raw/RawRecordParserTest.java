@@ -35,7 +35,7 @@ class RawRecordParserTest {
       new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static ParseResult parse(Dataset dataset, String json) {
-    return new RawRecordParser(dataset).parse(json.getBytes(StandardCharsets.UTF_8));
+    return new RawRecordParser(dataset.contract()).parse(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, Object> parsed(Dataset dataset, String json) {
@@ -50,7 +50,7 @@ class RawRecordParserTest {
 
   @Test
   void schemasTypeTheContractAndAddLineage() {
-    Schema order = RawTables.schema(Dataset.ORDER);
+    Schema order = RawTables.schema(Dataset.ORDER.contract());
     assertThat(order.findType("order_created_at")).isEqualTo(Types.TimestampType.withZone());
     assertThat(order.findType("order_total_amount")).isEqualTo(RawTables.MONEY);
     assertThat(order.findType("order_scheduled")).isEqualTo(Types.BooleanType.get());
@@ -59,9 +59,9 @@ class RawRecordParserTest {
     assertThat(order.findType("delivery_address_zip_code")).isEqualTo(Types.StringType.get());
     assertThat(order.findField("order_id").isRequired()).isTrue();
     assertThat(order.findField("customer_id").isOptional()).as("may be null in the source").isTrue();
-    assertThat(RawTables.schema(Dataset.RESTAURANT).findType("price_range")).isEqualTo(Types.IntegerType.get());
+    assertThat(RawTables.schema(Dataset.RESTAURANT.contract()).findType("price_range")).isEqualTo(Types.IntegerType.get());
     for (Dataset dataset : Dataset.values()) {
-      Schema schema = RawTables.schema(dataset);
+      Schema schema = RawTables.schema(dataset.contract());
       assertThat(schema.columns()).hasSize(dataset.fields().size() + 7);
       assertThat(schema.findField(RawTables.SOURCE_OFFSET).fieldId()).isEqualTo(1002);
       assertThat(schema.columns().subList(0, dataset.fields().size())).extracting(Types.NestedField::name)
@@ -173,7 +173,7 @@ class RawRecordParserTest {
     GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(3, 2_000, 0.05)).generate(new DirectorySink(dir));
     for (Dataset dataset : new Dataset[] {Dataset.ORDER, Dataset.ORDER_STATUS}) {
       FileManifest file = manifest.files().stream().filter(f -> f.fileName().equals(dataset.fileName())).findFirst().orElseThrow();
-      RawRecordParser parser = new RawRecordParser(dataset);
+      RawRecordParser parser = new RawRecordParser(dataset.contract());
       Map<String, Long> outcomes = new TreeMap<>();
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(
           new GZIPInputStream(Files.newInputStream(dir.resolve(dataset.fileName()))), StandardCharsets.ISO_8859_1))) {

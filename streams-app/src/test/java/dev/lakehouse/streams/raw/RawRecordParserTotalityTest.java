@@ -98,7 +98,7 @@ class RawRecordParserTotalityTest {
       assertThat(rejected.detail()).isNotBlank();
     } else {
       // a row must be encodable as the writer will encode it: no value its column cannot hold
-      new RawRowCodec(input.dataset()).encode(((ParseResult.Parsed) result).ordered(),
+      new RawRowCodec(input.dataset().contract()).encode(((ParseResult.Parsed) result).ordered(),
           new Lineage("t", 0, 0L, 0L, "file:/x", 1L), input.bytes().length + 128);
     }
   }
@@ -110,7 +110,7 @@ class RawRecordParserTotalityTest {
 
   private static void assertHoldable(Dataset dataset, String field, ParseResult.Parsed parsed) {
     Object value = parsed.values().get(field);
-    org.apache.iceberg.types.Type type = RawTables.schema(dataset).findType(field);
+    org.apache.iceberg.types.Type type = RawTables.schema(dataset.contract()).findType(field);
     switch (type.typeId()) {
       case DOUBLE -> assertThat((Double) value).isFinite();
       case DECIMAL -> {
@@ -121,7 +121,7 @@ class RawRecordParserTotalityTest {
       case INTEGER -> assertThat(value).isInstanceOf(Integer.class);
       default -> { }
     }
-    new RawRowCodec(dataset).encode(parsed.ordered(), new Lineage("t", 0, 0L, 0L, "file:/x", 1L), 1024);
+    new RawRowCodec(dataset.contract()).encode(parsed.ordered(), new Lineage("t", 0, 0L, 0L, "file:/x", 1L), 1024);
   }
 
   record Mutated(Dataset dataset, byte[] bytes) {}
@@ -199,7 +199,7 @@ class RawRecordParserTotalityTest {
   }
 
   private static List<String> fieldsOfKind(Dataset dataset, String kind) {
-    org.apache.iceberg.Schema schema = RawTables.schema(dataset);
+    org.apache.iceberg.Schema schema = RawTables.schema(dataset.contract());
     return dataset.fieldNames().stream().filter(name -> switch (schema.findType(name).typeId()) {
       case INTEGER, LONG, DOUBLE, DECIMAL -> kind.equals("number");
       case TIMESTAMP -> kind.equals("timestamp");
@@ -214,7 +214,7 @@ class RawRecordParserTotalityTest {
   /** Microseconds normally; the classes this guards against took minutes. */
   private static ParseResult timedParse(Dataset dataset, byte[] bytes) {
     long started = System.nanoTime();
-    ParseResult result = new RawRecordParser(dataset).parse(bytes);
+    ParseResult result = new RawRecordParser(dataset.contract()).parse(bytes);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     assertThat(result).isNotNull();
     return result;

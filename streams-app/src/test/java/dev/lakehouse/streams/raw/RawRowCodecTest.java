@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RawRowCodecTest {
 
   private static Map<String, Object> parsed(Dataset dataset, String json) {
-    ParseResult result = new RawRecordParser(dataset).parse(json.getBytes(StandardCharsets.UTF_8));
+    ParseResult result = new RawRecordParser(dataset.contract()).parse(json.getBytes(StandardCharsets.UTF_8));
     assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     return ((ParseResult.Parsed) result).values();
   }
@@ -35,7 +35,7 @@ class RawRowCodecTest {
         Dataset.RESTAURANT, "{\"id\":\"r-1\",\"price_range\":\"5\",\"average_ticket\":\"99999999999.99\",\"takeout_time\":\"-3\","
             + "\"minimum_order_value\":\"-0.5\",\"enabled\":true}");
     samples.forEach((dataset, json) -> {
-      RawRowCodec codec = new RawRowCodec(dataset);
+      RawRowCodec codec = new RawRowCodec(dataset.contract());
       Map<String, Object> values = parsed(dataset, json);
       Lineage lineage = new Lineage(dataset.topic(), 7, 123_456_789_012L, 1_700_000_000_123L, "s3://landing/x.json.gz", 42L);
       byte[] encoded = codec.encode(values, lineage);
@@ -48,7 +48,7 @@ class RawRowCodecTest {
 
   @Test
   void decimalsKeepTheirScaleAndTimestampsTheirMicroseconds() {
-    RawRowCodec codec = new RawRowCodec(Dataset.RESTAURANT);
+    RawRowCodec codec = new RawRowCodec(Dataset.RESTAURANT.contract());
     Map<String, Object> values = parsed(Dataset.RESTAURANT, "{\"id\":\"r-1\",\"average_ticket\":\"60.5\",\"created_at\":\"2017-01-23T12:52:30.000001Z\"}");
     Object[] decoded = codec.decode(codec.encode(values, new Lineage("t", 0, 0, 0, null, null))).values();
     int ticket = Dataset.RESTAURANT.fieldNames().indexOf("average_ticket");
@@ -60,10 +60,10 @@ class RawRowCodecTest {
   @Test
   void aRowWrittenBeforeAFieldWasAddedDecodesWithThatFieldNull() {
     java.util.List<String> fields = Dataset.ORDER_STATUS.fieldNames();
-    RawRowCodec before = new RawRowCodec(Dataset.ORDER_STATUS, fields.subList(0, fields.size() - 1));
+    RawRowCodec before = new RawRowCodec(Dataset.ORDER_STATUS.contract(), fields.subList(0, fields.size() - 1));
     Map<String, Object> values = parsed(Dataset.ORDER_STATUS,
         "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-1\",\"status_id\":\"s-1\",\"value\":\"PLACED\"}");
-    RawRowCodec.RawRow row = new RawRowCodec(Dataset.ORDER_STATUS).decode(before.encode(values, new Lineage("t", 0, 1, 2, null, null)));
+    RawRowCodec.RawRow row = new RawRowCodec(Dataset.ORDER_STATUS.contract()).decode(before.encode(values, new Lineage("t", 0, 1, 2, null, null)));
     assertThat(row.values()[fields.size() - 1]).isNull();
     assertThat(row.values()[fields.indexOf("order_id")]).isEqualTo("o-1");
     assertThat(row.lineage().offset()).isEqualTo(1);
@@ -71,7 +71,7 @@ class RawRowCodecTest {
 
   @Test
   void bytesThatAreNotAnEncodedRowAreRefusedWithAReason() {
-    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS.contract());
     byte[] json = "{\"order_id\":\"o-1\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(RawRowCodec.isEncoded(json)).as("a JSON record from an earlier version").isFalse();
     assertThatThrownBy(() -> codec.decode(json)).hasMessageContaining("not an encoded raw row");

@@ -31,11 +31,11 @@ class RawRowWriterIT {
   @Test
   void typedRowsWithLineageAreWrittenPartitionedAndCommittedOnce(LakehouseSettings settings) throws Exception {
     Catalog catalog = LakehouseCatalogs.open(settings);
-    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS)).get(0);
-    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS);
+    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract())).get(0);
+    RawRecordParser parser = new RawRecordParser(Dataset.ORDER_STATUS.contract());
     Instant ingestTime = Instant.parse("2026-11-22T05:00:00Z");
-    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
-    RawRowWriter writer = new RawRowWriter(Dataset.ORDER_STATUS, table, 128L * 1024 * 1024, 1, () -> ingestTime);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS.contract());
+    RawRowWriter writer = new RawRowWriter(Dataset.ORDER_STATUS.contract(), table, 128L * 1024 * 1024, 1, () -> ingestTime);
     String[] days = {"2019-01-17", "2019-01-18", "2019-01-19"};
     // the tables are shared with the other ITs of this JVM: this test reads back only its own rows
     String uri = "s3://landing/" + java.util.UUID.randomUUID() + "/status.json.gz";
@@ -57,7 +57,7 @@ class RawRowWriterIT {
     assertThat(committer.commit(table, files, ranges).verdict()).isEqualTo(CommitDecision.Verdict.COMMIT);
     assertThat(committer.commit(table, files, ranges).verdict()).isEqualTo(CommitDecision.Verdict.ALREADY_COMMITTED);
 
-    Table reloaded = LakehouseCatalogs.open(settings).loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS));
+    Table reloaded = LakehouseCatalogs.open(settings).loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()));
     List<Record> rows = new ArrayList<>();
     try (CloseableIterable<Record> read = IcebergGenerics.read(reloaded)
         .where(org.apache.iceberg.expressions.Expressions.equal(RawTables.SOURCE_URI, uri)).build()) {
@@ -78,10 +78,10 @@ class RawRowWriterIT {
   @Test
   void moneyAndBooleansOfCsvOriginSurviveTheRoundTrip(LakehouseSettings settings) throws Exception {
     Catalog catalog = LakehouseCatalogs.open(settings);
-    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.RESTAURANT)).get(0);
-    RawRowCodec codec = new RawRowCodec(Dataset.RESTAURANT);
-    RawRowWriter writer = new RawRowWriter(Dataset.RESTAURANT, table, 128L * 1024 * 1024, 2, Instant::now);
-    ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.RESTAURANT).parse(("{\"id\":\"r-1\","
+    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.RESTAURANT.contract())).get(0);
+    RawRowCodec codec = new RawRowCodec(Dataset.RESTAURANT.contract());
+    RawRowWriter writer = new RawRowWriter(Dataset.RESTAURANT.contract(), table, 128L * 1024 * 1024, 2, Instant::now);
+    ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.RESTAURANT.contract()).parse(("{\"id\":\"r-1\","
         + "\"created_at\":\"2017-01-23T12:52:30.000Z\",\"enabled\":\"false\",\"price_range\":\"3\",\"average_ticket\":\"60.5\","
         + "\"takeout_time\":\"0\",\"delivery_time\":null,\"minimum_order_value\":\"30.0\",\"merchant_zip_code\":\"01402\","
         + "\"merchant_city\":\"SAO PAULO\",\"merchant_state\":\"SP\",\"merchant_country\":\"BR\"}").getBytes(StandardCharsets.UTF_8));
@@ -90,7 +90,7 @@ class RawRowWriterIT {
     new TableCommitter("it-csv").commit(table, writer.complete(), List.of(new OffsetRange("src.food.restaurant-0", 42, 43)));
     List<Record> rows = new ArrayList<>();
     try (CloseableIterable<Record> read = IcebergGenerics.read(LakehouseCatalogs.open(settings)
-        .loadTable(RawTableCatalog.identifier(Dataset.RESTAURANT))).build()) {
+        .loadTable(RawTableCatalog.identifier(Dataset.RESTAURANT.contract()))).build()) {
       read.forEach(rows::add);
     }
     assertThat(rows).filteredOn(r -> r.getField("id").equals("r-1")).singleElement().satisfies(r -> {

@@ -3,6 +3,7 @@ package dev.lakehouse.streams.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.settings.ContractSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +25,23 @@ class RawTableCatalogTest {
   @Test
   void tablesAreCreatedFromTheContractsOnceAndAreIdempotent() {
     InMemoryCatalog catalog = catalog();
-    List<Table> tables = RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
+    List<Table> tables = RawTableCatalog.ensure(catalog, ContractSettings.builtIn().contracts().all());
     assertThat(tables).hasSize(4);
-    Table order = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER));
+    Table order = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract()));
     assertThat(org.apache.iceberg.TableUtil.formatVersion(order)).isEqualTo(2);
     assertThat(order.properties()).containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd");
     assertThat(order.spec().fields()).singleElement().satisfies(f -> assertThat(f.transform().toString()).isEqualTo("day"));
     assertThat(order.sortOrder().fields()).hasSize(3);
-    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.CONSUMER)).spec().isUnpartitioned()).isTrue();
+    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.CONSUMER.contract())).spec().isUnpartitioned()).isTrue();
     int schemasBefore = order.schemas().size();
-    RawTableCatalog.ensure(catalog, List.of(Dataset.values()));
-    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER)).schemas()).hasSize(schemasBefore);
+    RawTableCatalog.ensure(catalog, ContractSettings.builtIn().contracts().all());
+    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract())).schemas()).hasSize(schemasBefore);
   }
 
   @Test
   void uniqueValuedColumnsAreWrittenWithoutADictionaryAndLowCardinalityOnesKeepIt() {
     InMemoryCatalog catalog = catalog();
-    Table order = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER)).get(0);
+    Table order = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER.contract())).get(0);
     String prefix = TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX;
     assertThat(order.properties())
         .containsEntry(prefix + "items", "false")
@@ -50,8 +51,8 @@ class RawTableCatalogTest {
         .doesNotContainKey(prefix + "delivery_address_state")
         .doesNotContainKey(prefix + "delivery_address_city");
     for (Dataset dataset : Dataset.values()) {
-      Schema schema = RawTables.schema(dataset);
-      assertThat(RawTableLayout.uniqueValuedColumns(dataset)).as(dataset + " names only its own columns")
+      Schema schema = RawTables.schema(dataset.contract());
+      assertThat(RawTableLayout.uniqueValuedColumns(dataset.contract())).as(dataset + " names only its own columns")
           .allSatisfy(column -> assertThat(schema.findField(column)).isNotNull());
     }
   }
@@ -59,15 +60,15 @@ class RawTableCatalogTest {
   @Test
   void aTableCreatedBeforeTheWritePropertiesExistedGetsThemOnTheNextStart() {
     InMemoryCatalog catalog = catalog();
-    Schema schema = RawTables.schema(Dataset.ORDER_STATUS);
+    Schema schema = RawTables.schema(Dataset.ORDER_STATUS.contract());
     catalog.createNamespace(RawTableCatalog.NAMESPACE);
-    catalog.createTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS), schema);
-    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));
-    Table status = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS));
+    catalog.createTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()), schema);
+    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract()));
+    Table status = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()));
     assertThat(status.properties()).containsEntry(TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + "order_id", "false");
     long snapshotsOfMetadata = ((org.apache.iceberg.HasTableOperations) status).operations().current().previousFiles().size();
-    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));
-    Table again = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS));
+    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract()));
+    Table again = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()));
     assertThat(((org.apache.iceberg.HasTableOperations) again).operations().current().previousFiles())
         .as("an unchanged table is not rewritten").hasSize((int) snapshotsOfMetadata);
   }
@@ -75,11 +76,11 @@ class RawTableCatalogTest {
   @Test
   void aFieldAddedToTheContractBecomesANullableColumnOnTheNextStart() {
     InMemoryCatalog catalog = catalog();
-    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS));
-    Schema base = RawTables.schema(Dataset.ORDER_STATUS);
+    RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract()));
+    Schema base = RawTables.schema(Dataset.ORDER_STATUS.contract());
     List<Types.NestedField> fields = new ArrayList<>(base.columns());
     fields.add(Types.NestedField.optional(2000, "courier_id", Types.StringType.get()));
-    Table evolved = RawTableCatalog.ensure(catalog, Dataset.ORDER_STATUS, new Schema(fields));
+    Table evolved = RawTableCatalog.ensure(catalog, Dataset.ORDER_STATUS.contract(), new Schema(fields));
     Types.NestedField added = evolved.schema().findField("courier_id");
     assertThat(added).isNotNull();
     assertThat(added.isOptional()).isTrue();

@@ -34,11 +34,11 @@ class RawTableSinkTest {
   void encodedRowsAndTheSourceJsonOfEarlierVersionsLandAsTheSameTypedRows() throws Exception {
     InMemoryCatalog catalog = new InMemoryCatalog();
     catalog.initialize("test", Map.of());
-    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS)).get(0);
-    RawTableSink sink = new RawTableSink(Dataset.ORDER_STATUS, table, 128L * 1024 * 1024, 0);
+    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract())).get(0);
+    RawTableSink sink = new RawTableSink(Dataset.ORDER_STATUS.contract(), table, 128L * 1024 * 1024, 0);
 
-    ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.ORDER_STATUS).parse(utf8(STATUS.formatted("o-new")));
-    byte[] encoded = new RawRowCodec(Dataset.ORDER_STATUS).encode(parsed.values(),
+    ParseResult.Parsed parsed = (ParseResult.Parsed) new RawRecordParser(Dataset.ORDER_STATUS.contract()).parse(utf8(STATUS.formatted("o-new")));
+    byte[] encoded = new RawRowCodec(Dataset.ORDER_STATUS.contract()).encode(parsed.values(),
         new Lineage("src.food.order_status", 2, 40, 1_000, "s3://landing/a.json.gz", 7L));
     sink.write(new ConsumerRecord<>("raw.rows.order_status", 0, 0, 0, TimestampType.CREATE_TIME, 0, 0, utf8("o-new"), encoded,
         new RecordHeaders(), Optional.empty()));
@@ -72,9 +72,9 @@ class RawTableSinkTest {
   void aRowTheTableCannotHoldBecomesALetterAndTheRowsAroundItLand() throws Exception {
     InMemoryCatalog catalog = new InMemoryCatalog();
     catalog.initialize("test", Map.of());
-    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER)).get(0);
-    RawTableSink sink = new RawTableSink(Dataset.ORDER, table, 128L * 1024 * 1024, 0);
-    RawRowCodec codec = new RawRowCodec(Dataset.ORDER);
+    Table table = RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER.contract())).get(0);
+    RawTableSink sink = new RawTableSink(Dataset.ORDER.contract(), table, 128L * 1024 * 1024, 0);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER.contract());
     Lineage lineage = new Lineage("src.food.order", 1, 70, 1_000, "s3://landing/o.json.gz", 3L);
     byte[] good = codec.encode(RowFitTest.order(), lineage);
     byte[] tooLong = codec.encode(RowFitTest.order("order_total_amount", new java.math.BigDecimal("1E30")), lineage);

@@ -54,8 +54,8 @@ class RowFitPropertyTest {
   }
 
   private static void check(Dataset dataset, byte[] bytes) {
-    Schema schema = RawTables.schema(dataset);
-    EncodedRawRow row = new EncodedRawRow(dataset, schema, dataset.fieldNames());
+    Schema schema = RawTables.schema(dataset.contract());
+    EncodedRawRow row = new EncodedRawRow(dataset.contract(), schema, dataset.fieldNames());
     RowVerdict verdict = new RowFit(schema).load(row, bytes, 1L);
     Statistics.collect(verdict.ok() ? "accepted" : verdict.reason());
     if (!verdict.ok()) {

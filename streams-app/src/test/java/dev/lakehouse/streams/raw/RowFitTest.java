@@ -101,13 +101,13 @@ class RowFitTest {
   }
 
   static RowVerdict fit(Dataset dataset, byte[] encoded) {
-    Schema schema = RawTables.schema(dataset);
-    EncodedRawRow row = new EncodedRawRow(dataset, schema, dataset.fieldNames());
+    Schema schema = RawTables.schema(dataset.contract());
+    EncodedRawRow row = new EncodedRawRow(dataset.contract(), schema, dataset.fieldNames());
     return new RowFit(schema).load(row, encoded, INGESTED);
   }
 
   static byte[] encode(Dataset dataset, Map<String, Object> values) {
-    return new RawRowCodec(dataset).encode(values, LINEAGE);
+    return new RawRowCodec(dataset.contract()).encode(values, LINEAGE);
   }
 
   /** A row encoded by hand, for values the codec would never write. */

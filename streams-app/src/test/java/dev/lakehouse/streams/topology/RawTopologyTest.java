@@ -3,6 +3,7 @@ package dev.lakehouse.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.settings.ContractSettings;
 import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.RawRowCodec;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class RawTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raw-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    return new TopologyTestDriver(RawTopology.build(List.of(Dataset.values())), props);
+    return new TopologyTestDriver(RawTopology.build(ContractSettings.builtIn().contracts().all()), props);
   }
 
   private static byte[] utf8(String s) {
@@ -44,7 +45,7 @@ class RawTopologyTest {
   void validRecordsGoToTheirRowsTopicWithTheirCoordinatesAndBadOnesToTheDeadLetters() {
     try (TopologyTestDriver driver = driver()) {
       TestInputTopic<byte[], byte[]> statuses = driver.createInputTopic(Dataset.ORDER_STATUS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
-      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       TestOutputTopic<byte[], byte[]> dead = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       RecordHeaders ingestHeaders = new RecordHeaders();
       ingestHeaders.add("lakehouse.source.uri", utf8("s3://landing/status.json.gz"));
@@ -57,7 +58,7 @@ class RawTopologyTest {
       List<TestRecord<byte[], byte[]>> out = rows.readRecordsToList();
       assertThat(out).singleElement().satisfies(r -> {
         assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("o-1");
-        RawRowCodec.RawRow row = new RawRowCodec(Dataset.ORDER_STATUS).decode(r.value());
+        RawRowCodec.RawRow row = new RawRowCodec(Dataset.ORDER_STATUS.contract()).decode(r.value());
         assertThat(row.values()).containsExactly(OffsetDateTime.parse("2019-01-17T22:50:06Z"), "o-1", "s-1", "PLACED");
         assertThat(row.lineage()).isEqualTo(new Lineage("src.food.order_status", 0, 0, 1000, "s3://landing/status.json.gz", 17L));
         assertThat(r.headers().toArray()).as("the lineage travels in the row, not in headers").isEmpty();
@@ -78,7 +79,7 @@ class RawTopologyTest {
   void eachRowCarriesTheUriOfItsOwnFileAsTheFilesFollowEachOther() {
     try (TopologyTestDriver driver = driver()) {
       TestInputTopic<byte[], byte[]> statuses = driver.createInputTopic(Dataset.ORDER_STATUS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
-      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       List<String> uris = java.util.Arrays.asList("s3://landing/a.json.gz", "s3://landing/a.json.gz", "s3://landing/b.json.gz", null,
           "s3://landing/b.json.gz", "s3://landing/a.json.gz");
       for (int i = 0; i < uris.size(); i++) {
@@ -90,7 +91,7 @@ class RawTopologyTest {
             + "\",\"value\":\"PLACED\"}");
         statuses.pipeInput(new TestRecord<>(utf8("o-" + i), value, headers, Instant.ofEpochMilli(1_000 + i)));
       }
-      RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS);
+      RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS.contract());
       assertThat(rows.readRecordsToList()).extracting(r -> codec.decode(r.value()).lineage().sourceUri())
           .containsExactlyElementsOf(uris);
     }
@@ -105,9 +106,9 @@ class RawTopologyTest {
           .pipeInput(utf8("r-1"), utf8("{\"id\":\"r-1\",\"price_range\":\"7\"}"));
       driver.createInputTopic(Dataset.ORDER.topic(), new ByteArraySerializer(), new ByteArraySerializer())
           .pipeInput(utf8("o-1"), (byte[]) null);
-      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.CONSUMER), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.CONSUMER.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList()).hasSize(1);
-      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.RESTAURANT), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.RESTAURANT.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList()).isEmpty();
       List<TestRecord<byte[], byte[]>> dlq = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList();
@@ -117,7 +118,7 @@ class RawTopologyTest {
 
   @Test
   void everyNodeHasAnExplicitName() {
-    String description = RawTopology.build(List.of(Dataset.values())).describe().toString();
+    String description = RawTopology.build(ContractSettings.builtIn().contracts().all()).describe().toString();
     assertThat(description).contains("source-order", "validate-order_status", "rows-consumer", "dead-letters-restaurant")
         .doesNotContain("KSTREAM-");
   }

@@ -37,7 +37,7 @@ final class TrustedDriver implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
     for (Dataset dataset : Dataset.values()) {
-      inputs.put(dataset, driver.createInputTopic(RawTopics.rows(dataset), new ByteArraySerializer(), new ByteArraySerializer()));
+      inputs.put(dataset, driver.createInputTopic(RawTopics.rows(dataset.contract()), new ByteArraySerializer(), new ByteArraySerializer()));
     }
     for (String topic : TrustedTopics.rowTopics()) {
       outputs.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));

@@ -50,12 +50,12 @@ final class TrustedInputs {
   }
 
   static byte[] encode(Dataset dataset, String json) {
-    ParseResult result = new RawRecordParser(dataset).parse(json.getBytes(StandardCharsets.UTF_8));
+    ParseResult result = new RawRecordParser(dataset.contract()).parse(json.getBytes(StandardCharsets.UTF_8));
     if (!(result instanceof ParseResult.Parsed parsed)) {
       throw new IllegalArgumentException("test input does not parse: " + result + " " + json);
     }
     long offset = OFFSETS.getAndIncrement();
-    return new RawRowCodec(dataset).encode(parsed.values(), new Lineage(dataset.topic(), 0, offset, 1_000 + offset, "s3://landing/t", offset + 1));
+    return new RawRowCodec(dataset.contract()).encode(parsed.values(), new Lineage(dataset.topic(), 0, offset, 1_000 + offset, "s3://landing/t", offset + 1));
   }
 
   private static String quoted(String value) {

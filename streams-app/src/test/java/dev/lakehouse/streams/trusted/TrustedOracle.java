@@ -33,7 +33,7 @@ final class TrustedOracle {
   static TrustedOracle compute(byte[] key, List<byte[]> orderRows, List<byte[]> statusRows, List<byte[]> consumerRows,
       List<byte[]> restaurantRows) {
     TrustedOracle oracle = new TrustedOracle();
-    RawRowCodec orderCodec = new RawRowCodec(Dataset.ORDER);
+    RawRowCodec orderCodec = new RawRowCodec(Dataset.ORDER.contract());
     Map<String, List<RawRow>> copies = new TreeMap<>();
     for (byte[] bytes : orderRows) {
       RawRow copy = orderCodec.decode(bytes);
@@ -47,7 +47,7 @@ final class TrustedOracle {
       }
     }
     Map<String, Set<StatusEvent>> events = new HashMap<>();
-    RawRowCodec statusCodec = new RawRowCodec(Dataset.ORDER_STATUS);
+    RawRowCodec statusCodec = new RawRowCodec(Dataset.ORDER_STATUS.contract());
     List<String> statusFields = Dataset.ORDER_STATUS.fieldNames();
     for (byte[] bytes : statusRows) {
       Object[] v = statusCodec.decode(bytes).values();
@@ -87,7 +87,7 @@ final class TrustedOracle {
   }
 
   private static Map<String, RawRow> latest(Dataset dataset, List<byte[]> encoded) {
-    RawRowCodec codec = new RawRowCodec(dataset);
+    RawRowCodec codec = new RawRowCodec(dataset.contract());
     int key = dataset.fieldNames().indexOf(dataset.keyField());
     Map<String, RawRow> chosen = new HashMap<>();
     for (byte[] bytes : encoded) {

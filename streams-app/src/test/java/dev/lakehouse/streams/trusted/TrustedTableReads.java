@@ -80,7 +80,7 @@ final class TrustedTableReads {
   static Map<Dataset, List<Record>> rawRows(Catalog catalog, String uriPrefix) throws Exception {
     Map<Dataset, List<Record>> rows = new HashMap<>();
     for (Dataset dataset : Dataset.values()) {
-      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset));
+      Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
       List<Record> list = new ArrayList<>();
       try (CloseableIterable<Record> read = IcebergGenerics.read(table).where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix)).build()) {
         read.forEach(r -> list.add(r.copy()));
@@ -96,7 +96,7 @@ final class TrustedTableReads {
 
   /** The raw rows as the trusted stage receives them: typed values in contract order with their lineage. */
   static List<byte[]> encoded(Map<Dataset, List<Record>> raw, Dataset dataset) {
-    RawRowCodec codec = new RawRowCodec(dataset);
+    RawRowCodec codec = new RawRowCodec(dataset.contract());
     List<byte[]> out = new ArrayList<>();
     for (Record r : raw.get(dataset)) {
       Map<String, Object> values = new HashMap<>();

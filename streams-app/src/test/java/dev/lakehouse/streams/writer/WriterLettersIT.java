@@ -75,11 +75,11 @@ class WriterLettersIT {
     }
     Catalog catalog = LakehouseCatalogs.open(stack.settings());
     Table table = RawTableCatalog.ensureTable(catalog, TableIdentifier.of(RawTableCatalog.NAMESPACE, "it_letters_order_" + suffix),
-        RawTables.schema(Dataset.ORDER), PartitionSpec.unpartitioned(), SortOrder.unsorted(), Map.of());
+        RawTables.schema(Dataset.ORDER.contract()), PartitionSpec.unpartitioned(), SortOrder.unsorted(), Map.of());
     Table deadLetters = RawTableCatalog.ensureTable(catalog, TableIdentifier.of(RawTableCatalog.NAMESPACE, "it_letters_dead_" + suffix),
         DeadLetterTable.schema(), PartitionSpec.unpartitioned(), SortOrder.unsorted(), Map.of());
 
-    RawRowCodec codec = new RawRowCodec(Dataset.ORDER);
+    RawRowCodec codec = new RawRowCodec(Dataset.ORDER.contract());
     Map<Long, byte[]> bad = new TreeMap<>();
     List<byte[]> first = new ArrayList<>();
     for (long offset = 0; offset < 5; offset++) {
@@ -268,7 +268,7 @@ class WriterLettersIT {
     final Thread thread;
 
     Running(String bootstrap, String topic, Table table, Table deadLetters, StreamsSettings settings) {
-      this(bootstrap, topic, new RawTableSink(Dataset.ORDER, table, 128L * 1024 * 1024, 0), deadLetters, settings);
+      this(bootstrap, topic, new RawTableSink(Dataset.ORDER.contract(), table, 128L * 1024 * 1024, 0), deadLetters, settings);
     }
 
     Running(String bootstrap, String topic, TableSink sink, Table deadLetters, StreamsSettings settings) {
