@@ -21,6 +21,10 @@ import java.util.Set;
  */
 public record DatasetContract(String domain, String name, SourceFormat format, String fileStem, String key,
     List<FieldContract> fields, List<PartitionField> partitioning, List<String> sortOrder) {
+  /** The dead-letter reason of a record that is not a JSON object. */
+  public static final String MALFORMED_JSON = "malformed-json";
+  /** The dead-letter reason of a record without a required field. */
+  public static final String MISSING_FIELD = "missing-field";
   /** The first part of every source topic's name. */
   public static final String SOURCE_TOPIC_PREFIX = "src.";
 
@@ -58,8 +62,8 @@ public record DatasetContract(String domain, String name, SourceFormat format, S
   /** The reasons a record of this dataset can be refused for by the raw stage, in a stable order. */
   public Set<String> deadLetterReasons() {
     Set<String> reasons = new LinkedHashSet<>();
-    reasons.add("malformed-json");
-    reasons.add("missing-field");
+    reasons.add(MALFORMED_JSON);
+    reasons.add(MISSING_FIELD);
     fields.forEach(f -> reasons.add(f.type().invalidReason()));
     if (fields.stream().anyMatch(f -> !f.rules().isEmpty())) {
       reasons.add(ValueRule.REASON);

@@ -46,8 +46,8 @@ public final class RawRecordParser {
   static final int MAX_YEAR = 9999;
   /** Longer than any ISO-8601 timestamp with nanoseconds and a region id. */
   private static final int MAX_TIMESTAMP_CHARS = 64;
-  private static final ParseResult NOT_JSON = new ParseResult.Rejected("malformed-json", "the value is not JSON");
-  private static final ParseResult NOT_AN_OBJECT = new ParseResult.Rejected("malformed-json", "the value is not a JSON object");
+  private static final ParseResult NOT_JSON = new ParseResult.Rejected(DatasetContract.MALFORMED_JSON, "the value is not JSON");
+  private static final ParseResult NOT_AN_OBJECT = new ParseResult.Rejected(DatasetContract.MALFORMED_JSON, "the value is not a JSON object");
 
   private final List<String> fieldList;
   private final String[] fields;
@@ -57,6 +57,8 @@ public final class RawRecordParser {
   private final Map<String, Integer> indexByName = new HashMap<>();
   /** The contract's value rules, by field index (an empty array for a field without any). */
   private final ValueRule[][] rules;
+  /** The dead-letter reason of a value that cannot be typed, by field index: its contract type's. */
+  private final String[] invalidReasons;
 
   public RawRecordParser(DatasetContract dataset) {
     Schema schema = RawTables.schema(dataset);
@@ -65,6 +67,7 @@ public final class RawRecordParser {
     for (int i = 0; i < fields.length; i++) {
       indexByName.put(fields[i], i);
     }
+    this.invalidReasons = dataset.fields().stream().map(f -> f.type().invalidReason()).toArray(String[]::new);
     this.rules = dataset.fields().stream().map(f -> f.rules().toArray(ValueRule[]::new)).toArray(ValueRule[][]::new);
     this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
     this.stringColumn = new boolean[columns.length];
@@ -123,14 +126,14 @@ public final class RawRecordParser {
       Types.NestedField column = columns[i];
       if (node == null || node.isNull() || (node.isTextual() && node.asText().isEmpty() && !isString(column.type()))) {
         if (column.isRequired()) {
-          return new ParseResult.Rejected("missing-field", "required field '" + field + "' is absent or null");
+          return new ParseResult.Rejected(DatasetContract.MISSING_FIELD, "required field '" + field + "' is absent or null");
         }
         continue;
       }
       try {
         values[i] = convert(field, column.type(), node);
       } catch (FieldException e) {
-        return new ParseResult.Rejected(e.reason, "field '" + field + "': " + e.getMessage());
+        return new ParseResult.Rejected(invalidReasons[i], "field '" + field + "': " + e.getMessage());
       }
     }
     return validate(values);
@@ -197,7 +200,7 @@ public final class RawRecordParser {
     return switch (type.typeId()) {
       case STRING -> {
         if (!node.isValueNode()) {
-          throw new FieldException("invalid-type", "expected a string, found " + node.getNodeType());
+          throw new FieldException("expected a string, found " + node.getNodeType());
         }
         yield node.asText();
       }
@@ -209,20 +212,20 @@ public final class RawRecordParser {
         if (node.isTextual() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
           yield Boolean.parseBoolean(text);
         }
-        throw new FieldException("invalid-boolean", "expected true or false");
+        throw new FieldException("expected true or false");
       }
       case INTEGER -> {
         try {
           yield BoundedNumbers.toInt(number(node));
         } catch (InvalidNumberException e) {
-          throw new FieldException("invalid-number", e.getMessage());
+          throw new FieldException(e.getMessage());
         }
       }
       case LONG -> {
         try {
           yield BoundedNumbers.toLong(number(node));
         } catch (InvalidNumberException e) {
-          throw new FieldException("invalid-number", e.getMessage());
+          throw new FieldException(e.getMessage());
         }
       }
       case DOUBLE -> {
@@ -230,14 +233,14 @@ public final class RawRecordParser {
         if (node.isNumber()) {
           double d = node.doubleValue();
           if (Double.isInfinite(d) || Double.isNaN(d)) {
-            throw new FieldException("invalid-number", "out of the range of a double");
+            throw new FieldException("out of the range of a double");
           }
           yield d;
         }
         try {
           yield BoundedNumbers.toDouble(number(node));
         } catch (InvalidNumberException e) {
-          throw new FieldException("invalid-number", e.getMessage());
+          throw new FieldException(e.getMessage());
         }
       }
       case DECIMAL -> {
@@ -245,25 +248,25 @@ public final class RawRecordParser {
         try {
           yield BoundedNumbers.fit(number(node), decimal.precision(), decimal.scale());
         } catch (InvalidNumberException e) {
-          throw new FieldException("invalid-number", e.getMessage());
+          throw new FieldException(e.getMessage());
         }
       }
       case TIMESTAMP -> {
         if (!node.isTextual()) {
-          throw new FieldException("invalid-timestamp", "expected an ISO-8601 timestamp string");
+          throw new FieldException("expected an ISO-8601 timestamp string");
         }
         String text = node.asText();
         if (text.length() > MAX_TIMESTAMP_CHARS) {
-          throw new FieldException("invalid-timestamp", "longer than " + MAX_TIMESTAMP_CHARS + " characters");
+          throw new FieldException("longer than " + MAX_TIMESTAMP_CHARS + " characters");
         }
         OffsetDateTime time;
         try {
           time = IsoTimestamps.parseUtc(text);
         } catch (DateTimeException e) {
-          throw new FieldException("invalid-timestamp", "not an ISO-8601 timestamp with a zone or offset");
+          throw new FieldException("not an ISO-8601 timestamp with a zone or offset");
         }
         if (time.getYear() < MIN_YEAR || time.getYear() > MAX_YEAR) {
-          throw new FieldException("invalid-timestamp", "outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+          throw new FieldException("outside the years " + MIN_YEAR + " to " + MAX_YEAR);
         }
         yield time;
       }
@@ -277,7 +280,7 @@ public final class RawRecordParser {
       if (node.isNumber()) {
         double d = node.doubleValue();
         if (Double.isInfinite(d) || Double.isNaN(d)) {
-          throw new FieldException("invalid-number", "out of the range of a double");
+          throw new FieldException("out of the range of a double");
         }
         return BigDecimal.valueOf(d);
       }
@@ -285,19 +288,17 @@ public final class RawRecordParser {
         return BoundedNumbers.parse(node.asText());
       }
     } catch (InvalidNumberException e) {
-      throw new FieldException("invalid-number", e.getMessage());
+      throw new FieldException(e.getMessage());
     }
-    throw new FieldException("invalid-number", "expected a number, found " + node.getNodeType());
+    throw new FieldException("expected a number, found " + node.getNodeType());
   }
 
   /** A field that cannot be typed. */
   private static final class FieldException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final String reason;
 
-    FieldException(String reason, String message) {
+    FieldException(String message) {
       super(message, null, false, false);
-      this.reason = reason;
     }
   }
 }
