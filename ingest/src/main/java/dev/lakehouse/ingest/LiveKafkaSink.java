@@ -1,7 +1,7 @@
 package dev.lakehouse.ingest;
 
+import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.common.contract.Dataset;
-import dev.lakehouse.ingest.file.Headers;
 import dev.lakehouse.ingest.generate.live.LiveSink;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,10 +45,10 @@ public final class LiveKafkaSink implements LiveSink, AutoCloseable {
   @Override
   public void emit(Dataset dataset, String key, byte[] value) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(Headers.SOURCE_URI, uri.getBytes(StandardCharsets.UTF_8));
-    headers.add(Headers.SOURCE_LINE, Long.toString(++sequence).getBytes(StandardCharsets.UTF_8));
-    headers.add(Headers.SOURCE_FINGERPRINT, fingerprint.getBytes(StandardCharsets.UTF_8));
-    headers.add(Headers.INGEST_RUN, runId.getBytes(StandardCharsets.UTF_8));
+    headers.add(PipelineHeaders.SOURCE_URI, uri.getBytes(StandardCharsets.UTF_8));
+    headers.add(PipelineHeaders.SOURCE_LINE, Long.toString(++sequence).getBytes(StandardCharsets.UTF_8));
+    headers.add(PipelineHeaders.SOURCE_FINGERPRINT, fingerprint.getBytes(StandardCharsets.UTF_8));
+    headers.add(PipelineHeaders.INGEST_RUN, runId.getBytes(StandardCharsets.UTF_8));
     producer.send(new ProducerRecord<>(dataset.topic(), null, key.getBytes(StandardCharsets.UTF_8), value, headers));
   }
 

@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.DeadLetterHeaders;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,12 +135,8 @@ final class FileIngestor {
    */
   private void deadLetter(SourceFile file, SourceRecord.Bad bad) {
     RecordHeaders headers = Headers.source(file, bad.line(), runId);
-    headers.add(Headers.DATASET, Headers.utf8(file.dataset().name()));
-    headers.add(Headers.DLQ_REASON, Headers.utf8(bad.reason()));
-    headers.add(Headers.DLQ_DETAIL, Headers.utf8(bad.detail()));
-    headers.add(Headers.DLQ_ORIGINAL_OFFSET, Headers.utf8(Long.toString(bad.offset())));
-    headers.add(Headers.DLQ_ORIGINAL_LENGTH, Headers.utf8(Long.toString(bad.originalLength())));
-    headers.add(Headers.DLQ_ORIGINAL_SHA256, Headers.utf8(bad.sha256Hex()));
+    DeadLetterHeaders.of(file.dataset().name(), bad.reason(), bad.detail())
+        .original(bad.offset(), bad.originalLength(), bad.sha256Hex()).addTo(headers::add);
     byte[] value = bad.original().length > limits.maxRecordBytes()
         ? java.util.Arrays.copyOf(bad.original(), limits.deadLetterPrefixBytes()) : bad.original();
     publisher.send(IngestTopics.DEAD_LETTERS, (file.uri() + ":" + bad.line()).getBytes(StandardCharsets.UTF_8), value, headers);

@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.PipelineHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
@@ -107,14 +108,14 @@ class BadInputIngestIT {
         + csv.stream().filter(l -> l.reason() == null).count());
 
     ConsumerRecord<byte[], byte[]> tooLarge = seen.stream()
-        .filter(r -> jsonUri.equals(header(r, Headers.SOURCE_URI)) && "record-too-large".equals(header(r, Headers.DLQ_REASON)))
+        .filter(r -> jsonUri.equals(header(r, PipelineHeaders.SOURCE_URI)) && "record-too-large".equals(header(r, PipelineHeaders.DLQ_REASON)))
         .findFirst().orElseThrow();
     byte[] hugeBytes = utf8(huge.toString());
     assertThat(tooLarge.value()).hasSize(64 * 1024);
-    assertThat(header(tooLarge, Headers.DLQ_ORIGINAL_LENGTH)).isEqualTo(Integer.toString(hugeBytes.length));
-    assertThat(header(tooLarge, Headers.DLQ_ORIGINAL_SHA256))
+    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_LENGTH)).isEqualTo(Integer.toString(hugeBytes.length));
+    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_SHA256))
         .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hugeBytes)));
-    assertThat(header(tooLarge, Headers.DLQ_ORIGINAL_OFFSET)).isEqualTo(Integer.toString(status("g-0").length() + 1));
+    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_OFFSET)).isEqualTo(Integer.toString(status("g-0").length() + 1));
   }
 
   /** Line number to expected reason (null: a good record) of the records of a file. */
@@ -138,18 +139,18 @@ class BadInputIngestIT {
   private static void assertFile(List<ConsumerRecord<byte[], byte[]>> seen, String uri, String topic, Map<Long, String> expected) {
     Map<Long, String> actual = new LinkedHashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : seen) {
-      if (!uri.equals(header(r, Headers.SOURCE_URI))) {
+      if (!uri.equals(header(r, PipelineHeaders.SOURCE_URI))) {
         continue;
       }
-      long line = Long.parseLong(header(r, Headers.SOURCE_LINE));
-      String reason = r.topic().equals(topic) ? null : header(r, Headers.DLQ_REASON);
+      long line = Long.parseLong(header(r, PipelineHeaders.SOURCE_LINE));
+      String reason = r.topic().equals(topic) ? null : header(r, PipelineHeaders.DLQ_REASON);
       assertThat(actual.containsKey(line)).as("line %d of %s lands once", line, uri).isFalse();
       actual.put(line, reason);
       if (reason != null) {
-        assertThat(header(r, Headers.DLQ_DETAIL)).as("detail of line %d", line).doesNotContain(SECRET).doesNotContain("Segredo");
-        assertThat(header(r, Headers.DLQ_ORIGINAL_OFFSET)).isNotNull();
-        assertThat(header(r, Headers.DLQ_ORIGINAL_SHA256)).hasSize(64);
-        assertThat(Long.parseLong(header(r, Headers.DLQ_ORIGINAL_LENGTH))).isGreaterThanOrEqualTo(r.value().length);
+        assertThat(header(r, PipelineHeaders.DLQ_DETAIL)).as("detail of line %d", line).doesNotContain(SECRET).doesNotContain("Segredo");
+        assertThat(header(r, PipelineHeaders.DLQ_ORIGINAL_OFFSET)).isNotNull();
+        assertThat(header(r, PipelineHeaders.DLQ_ORIGINAL_SHA256)).hasSize(64);
+        assertThat(Long.parseLong(header(r, PipelineHeaders.DLQ_ORIGINAL_LENGTH))).isGreaterThanOrEqualTo(r.value().length);
       }
     }
     assertThat(new java.util.TreeMap<>(actual)).isEqualTo(new java.util.TreeMap<>(expected));

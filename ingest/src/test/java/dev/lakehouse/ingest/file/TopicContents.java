@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ final class TopicContents {
   static List<Seen> read(String bootstrapServers, Collection<String> topics) {
     List<Seen> seen = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : TopicReader.readCommitted(bootstrapServers, topics)) {
-      seen.add(new Seen(r.topic(), r.key(), r.value(), header(r, Headers.SOURCE_URI),
-          Long.parseLong(header(r, Headers.SOURCE_LINE)), header(r, Headers.DLQ_REASON)));
+      seen.add(new Seen(r.topic(), r.key(), r.value(), header(r, PipelineHeaders.SOURCE_URI),
+          Long.parseLong(header(r, PipelineHeaders.SOURCE_LINE)), header(r, PipelineHeaders.DLQ_REASON)));
     }
     return seen;
   }

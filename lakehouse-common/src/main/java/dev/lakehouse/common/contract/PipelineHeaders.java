@@ -1,14 +1,26 @@
 package dev.lakehouse.common.contract;
 
 /**
- * Kafka headers that more than one stage reads: the ingestors write them, the Streams app carries them
- * into the raw tables and the dead letters.
+ * The names of every Kafka header the pipeline writes: the ingestors' (source file, line, run), the raw stage's
+ * (the source record's coordinates, which it carries to the dead letters) and the dead letters' own.
  */
 public final class PipelineHeaders {
   /** The source file of a record (s3:// or file: URI). */
   public static final String SOURCE_URI = "lakehouse.source.uri";
   /** The 1-based line of the record in its source file. */
   public static final String SOURCE_LINE = "lakehouse.source.line";
+  /** What the ingestor knew the source file by: its size and modification time, or its ETag. */
+  public static final String SOURCE_FINGERPRINT = "lakehouse.source.fingerprint";
+  /** The ingest run that published the record. */
+  public static final String INGEST_RUN = "lakehouse.ingest.run";
+  /** The topic of the source record a dead letter was made from. */
+  public static final String SOURCE_TOPIC = "lakehouse.raw.source.topic";
+  /** Its partition. */
+  public static final String SOURCE_PARTITION = "lakehouse.raw.source.partition";
+  /** Its offset. */
+  public static final String SOURCE_OFFSET = "lakehouse.raw.source.offset";
+  /** Its Kafka timestamp, in epoch milliseconds. */
+  public static final String SOURCE_TIMESTAMP = "lakehouse.raw.source.timestamp";
   /** The dataset a dead letter was meant for. */
   public static final String DATASET = "lakehouse.dataset";
   /** Why a record is a dead letter: a short, stable, machine-readable reason. */

@@ -2,7 +2,6 @@ package dev.lakehouse.streams.deadletter;
 
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
-import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import dev.lakehouse.streams.writer.HeaderValues;
 import dev.lakehouse.streams.writer.TableSink;
@@ -51,10 +50,10 @@ public final class DeadLetterSink implements TableSink {
     row.setField(DeadLetterTable.PAYLOAD, record.value() == null ? null : ByteBuffer.wrap(record.value()));
     row.setField(DeadLetterTable.SOURCE_URI, HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_URI));
     row.setField(DeadLetterTable.SOURCE_LINE, number(HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_LINE)));
-    row.setField(DeadLetterTable.SOURCE_TOPIC, HeaderValues.text(record.headers(), LineageHeaders.SOURCE_TOPIC));
-    Long partition = number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_PARTITION));
+    row.setField(DeadLetterTable.SOURCE_TOPIC, HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_TOPIC));
+    Long partition = number(HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_PARTITION));
     row.setField(DeadLetterTable.SOURCE_PARTITION, partition == null ? null : partition.intValue());
-    row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record.headers(), LineageHeaders.SOURCE_OFFSET)));
+    row.setField(DeadLetterTable.SOURCE_OFFSET, number(HeaderValues.text(record.headers(), PipelineHeaders.SOURCE_OFFSET)));
     row.setField(DeadLetterTable.DEAD_LETTERED_AT, DeadLetterTable.deadLetteredAt(record.timestamp()));
     row.setField(DeadLetterTable.ORIGINAL_LENGTH, number(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_LENGTH)));
     row.setField(DeadLetterTable.ORIGINAL_OFFSET, number(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_ORIGINAL_OFFSET)));

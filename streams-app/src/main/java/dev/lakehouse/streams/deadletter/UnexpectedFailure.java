@@ -1,10 +1,9 @@
 package dev.lakehouse.streams.deadletter;
 
 import dev.lakehouse.common.contract.DatasetContract;
+import dev.lakehouse.common.contract.DeadLetterHeaders;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
-import dev.lakehouse.streams.topology.LineageHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,18 +41,14 @@ public final class UnexpectedFailure {
     RecordHeaders headers = new RecordHeaders();
     copy(sourceHeaders, headers, PipelineHeaders.SOURCE_URI);
     copy(sourceHeaders, headers, PipelineHeaders.SOURCE_LINE);
-    headers.add(LineageHeaders.SOURCE_TOPIC, utf8(topic));
-    headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(partition)));
-    headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(offset)));
-    headers.add(LineageHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(timestamp)));
-    headers.add(LineageHeaders.DATASET, utf8(source.orElse(topic)));
-    headers.add(LineageHeaders.REASON, utf8(reason));
-    headers.add(LineageHeaders.DETAIL, utf8(node + " failed with " + failure.getClass().getName()));
+    DeadLetterHeaders letter = DeadLetterHeaders.of(source.orElse(topic), reason, node + " failed with " + failure.getClass().getName())
+        .sourceRecord(topic, partition, offset, timestamp);
     byte[] payload = value;
     if (value != null && value.length > MAX_PAYLOAD_BYTES) {
       payload = Arrays.copyOf(value, MAX_PAYLOAD_BYTES);
-      headers.add(PipelineHeaders.DLQ_ORIGINAL_LENGTH, utf8(Integer.toString(value.length)));
+      letter.originalLength(value.length);
     }
+    letter.addTo(headers::add);
     return new ProducerRecord<>(deadLetters, null, key, payload, headers);
   }
 
@@ -73,9 +68,5 @@ public final class UnexpectedFailure {
     if (header != null && header.value() != null) {
       to.add(name, header.value());
     }
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

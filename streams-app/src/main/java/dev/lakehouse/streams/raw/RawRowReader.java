@@ -2,7 +2,6 @@ package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.PipelineHeaders;
-import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.writer.HeaderValues;
 import org.apache.kafka.common.header.Headers;
 
@@ -37,10 +36,10 @@ public final class RawRowReader {
     Object[] values = parsed.ordered();
     String line = HeaderValues.text(headers, PipelineHeaders.SOURCE_LINE);
     return new RawRowCodec.RawRow(values, new Lineage(
-        HeaderValues.text(headers, LineageHeaders.SOURCE_TOPIC),
-        Integer.parseInt(HeaderValues.text(headers, LineageHeaders.SOURCE_PARTITION)),
-        Long.parseLong(HeaderValues.text(headers, LineageHeaders.SOURCE_OFFSET)),
-        Long.parseLong(HeaderValues.text(headers, LineageHeaders.SOURCE_TIMESTAMP)),
+        HeaderValues.text(headers, PipelineHeaders.SOURCE_TOPIC),
+        Integer.parseInt(HeaderValues.text(headers, PipelineHeaders.SOURCE_PARTITION)),
+        Long.parseLong(HeaderValues.text(headers, PipelineHeaders.SOURCE_OFFSET)),
+        Long.parseLong(HeaderValues.text(headers, PipelineHeaders.SOURCE_TIMESTAMP)),
         HeaderValues.text(headers, PipelineHeaders.SOURCE_URI),
         line == null ? null : Long.parseLong(line)));
   }

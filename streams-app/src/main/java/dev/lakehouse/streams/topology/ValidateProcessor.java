@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.topology;
 
 import dev.lakehouse.common.contract.DatasetContract;
+import dev.lakehouse.common.contract.DeadLetterHeaders;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.ParseResult;
@@ -64,11 +65,10 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
       return;
     }
     ParseResult.Rejected rejected = (ParseResult.Rejected) result;
+    // the ingestor's headers (source file and line) stay; the dead letter's are added to them
     Record<byte[], byte[]> out = record.withHeaders(record.headers());
-    addCoordinates(out.headers(), metadata, record);
-    out.headers().add(LineageHeaders.DATASET, utf8(dataset.name()));
-    out.headers().add(LineageHeaders.REASON, utf8(rejected.reason()));
-    out.headers().add(LineageHeaders.DETAIL, utf8(rejected.detail()));
+    DeadLetterHeaders.of(dataset.name(), rejected.reason(), rejected.detail())
+        .sourceRecord(metadata.topic(), metadata.partition(), metadata.offset(), record.timestamp()).addTo(out.headers()::add);
     context.forward(out, deadLettersChild);
   }
 
@@ -97,16 +97,5 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static void addCoordinates(Headers headers, RecordMetadata metadata, Record<byte[], byte[]> record) {
-    headers.add(LineageHeaders.SOURCE_TOPIC, utf8(metadata.topic()));
-    headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(metadata.partition())));
-    headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(metadata.offset())));
-    headers.add(LineageHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(record.timestamp())));
-  }
-
-  private static byte[] utf8(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,12 +1,13 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.DeadLetterHeaders;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.codec.RowCodec;
+import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
 import dev.lakehouse.streams.raw.RawRowReader;
-import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.topology.RawTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -380,19 +381,10 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
 
   private void deadLetter(long cause, byte[] key, RawRow chosen, String itemsJson, OrderItems.Invalid invalid) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(LineageHeaders.DATASET, utf8(Dataset.ORDER.datasetName()));
-    headers.add(LineageHeaders.REASON, utf8(invalid.reason()));
-    headers.add(LineageHeaders.DETAIL, utf8(invalid.detail()));
-    headers.add(LineageHeaders.SOURCE_TOPIC, utf8(chosen.lineage().topic()));
-    headers.add(LineageHeaders.SOURCE_PARTITION, utf8(Integer.toString(chosen.lineage().partition())));
-    headers.add(LineageHeaders.SOURCE_OFFSET, utf8(Long.toString(chosen.lineage().offset())));
-    headers.add(LineageHeaders.SOURCE_TIMESTAMP, utf8(Long.toString(chosen.lineage().kafkaTimestampMillis())));
-    if (chosen.lineage().sourceUri() != null) {
-      headers.add(PipelineHeaders.SOURCE_URI, utf8(chosen.lineage().sourceUri()));
-    }
-    if (chosen.lineage().sourceLine() != null) {
-      headers.add(PipelineHeaders.SOURCE_LINE, utf8(Long.toString(chosen.lineage().sourceLine())));
-    }
+    Lineage lineage = chosen.lineage();
+    DeadLetterHeaders.of(Dataset.ORDER.datasetName(), invalid.reason(), invalid.detail())
+        .sourceRecord(lineage.topic(), lineage.partition(), lineage.offset(), lineage.kafkaTimestampMillis())
+        .sourceFile(lineage.sourceUri(), lineage.sourceLine()).addTo(headers::add);
     context.forward(new Record<>(key, utf8(itemsJson), cause, headers), DEAD_LETTER_OUT);
     counters.add(QualityCounters.Metric.ITEM_DEAD_LETTERS, 1);
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
-import dev.lakehouse.streams.topology.LineageHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,8 +52,8 @@ class LastResortHandlersTest {
       assertThat(header(dead, PipelineHeaders.DLQ_DETAIL)).isEqualTo("fragile failed with java.lang.IllegalStateException")
           .doesNotContain("01234567890");
       assertThat(header(dead, PipelineHeaders.DATASET)).isEqualTo(Dataset.ORDER.datasetName());
-      assertThat(header(dead, LineageHeaders.SOURCE_TOPIC)).isEqualTo(Dataset.ORDER.topic());
-      assertThat(header(dead, LineageHeaders.SOURCE_OFFSET)).isEqualTo("1");
+      assertThat(header(dead, PipelineHeaders.SOURCE_TOPIC)).isEqualTo(Dataset.ORDER.topic());
+      assertThat(header(dead, PipelineHeaders.SOURCE_OFFSET)).isEqualTo("1");
       assertThat(header(dead, PipelineHeaders.SOURCE_URI)).isEqualTo("file:/landing/order.json.gz");
       assertThat(header(dead, PipelineHeaders.SOURCE_LINE)).isEqualTo("7");
       assertThat(dlq.isEmpty()).isTrue();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
-import dev.lakehouse.streams.topology.LineageHeaders;
 import dev.lakehouse.streams.writer.RowVerdict;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,10 +43,10 @@ class RawTableSinkTest {
         new RecordHeaders(), Optional.empty()));
 
     RecordHeaders legacyHeaders = new RecordHeaders();
-    legacyHeaders.add(LineageHeaders.SOURCE_TOPIC, utf8("src.food.order_status"));
-    legacyHeaders.add(LineageHeaders.SOURCE_PARTITION, utf8("3"));
-    legacyHeaders.add(LineageHeaders.SOURCE_OFFSET, utf8("41"));
-    legacyHeaders.add(LineageHeaders.SOURCE_TIMESTAMP, utf8("2000"));
+    legacyHeaders.add(PipelineHeaders.SOURCE_TOPIC, utf8("src.food.order_status"));
+    legacyHeaders.add(PipelineHeaders.SOURCE_PARTITION, utf8("3"));
+    legacyHeaders.add(PipelineHeaders.SOURCE_OFFSET, utf8("41"));
+    legacyHeaders.add(PipelineHeaders.SOURCE_TIMESTAMP, utf8("2000"));
     legacyHeaders.add(PipelineHeaders.SOURCE_URI, utf8("s3://landing/b.json.gz"));
     legacyHeaders.add(PipelineHeaders.SOURCE_LINE, utf8("8"));
     sink.write(new ConsumerRecord<>("raw.rows.order_status", 0, 1, 0, TimestampType.CREATE_TIME, 0, 0, utf8("o-old"),

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.topology;
 
+import dev.lakehouse.common.contract.PipelineHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
@@ -66,10 +67,10 @@ class RawTopologyTest {
       List<TestRecord<byte[], byte[]>> dlq = dead.readRecordsToList();
       assertThat(dlq).singleElement().satisfies(r -> {
         assertThat(r.value()).as("original bytes").isEqualTo(bad);
-        assertThat(header(r, LineageHeaders.REASON)).isEqualTo("invalid-timestamp");
-        assertThat(header(r, LineageHeaders.DETAIL)).contains("created_at");
-        assertThat(header(r, LineageHeaders.DATASET)).isEqualTo("order_status");
-        assertThat(header(r, LineageHeaders.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(r, PipelineHeaders.DLQ_REASON)).isEqualTo("invalid-timestamp");
+        assertThat(header(r, PipelineHeaders.DLQ_DETAIL)).contains("created_at");
+        assertThat(header(r, PipelineHeaders.DATASET)).isEqualTo("order_status");
+        assertThat(header(r, PipelineHeaders.SOURCE_OFFSET)).isEqualTo("1");
         assertThat(header(r, "lakehouse.source.line")).isEqualTo("17");
       });
     }
@@ -112,7 +113,7 @@ class RawTopologyTest {
           .readRecordsToList()).isEmpty();
       List<TestRecord<byte[], byte[]>> dlq = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList();
-      assertThat(dlq).extracting(r -> header(r, LineageHeaders.REASON)).containsExactlyInAnyOrder("invalid-value", "missing-value");
+      assertThat(dlq).extracting(r -> header(r, PipelineHeaders.DLQ_REASON)).containsExactlyInAnyOrder("invalid-value", "missing-value");
     }
   }
 
