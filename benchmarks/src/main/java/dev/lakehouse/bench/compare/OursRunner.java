@@ -1,11 +1,11 @@
 package dev.lakehouse.bench.compare;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.bench.BenchSupport;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.raw.RawTableCatalog;
-import dev.lakehouse.streams.topology.RawTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ final class OursRunner extends TableRunner {
   }
 
   private static void deleteRowsTopics(RunContext context) throws Exception {
-    List<String> rowsTopics = Arrays.stream(Dataset.values()).map(Dataset::contract).map(RawTopics::rows).toList();
+    List<String> rowsTopics = Arrays.stream(Dataset.values()).map(Dataset::contract).map(Topics::rawRows).toList();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, context.settings().kafka().bootstrapServers()))) {
       List<String> existing = rowsTopics.stream().filter(admin.listTopics().names().get()::contains).toList();
       if (existing.isEmpty()) {

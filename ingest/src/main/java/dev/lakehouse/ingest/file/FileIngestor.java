@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.DeadLetterHeaders;
 import java.io.EOFException;
 import java.io.IOException;
@@ -139,7 +140,7 @@ final class FileIngestor {
         .original(bad.offset(), bad.originalLength(), bad.sha256Hex()).addTo(headers::add);
     byte[] value = bad.original().length > limits.maxRecordBytes()
         ? java.util.Arrays.copyOf(bad.original(), limits.deadLetterPrefixBytes()) : bad.original();
-    publisher.send(IngestTopics.DEAD_LETTERS, (file.uri() + ":" + bad.line()).getBytes(StandardCharsets.UTF_8), value, headers);
+    publisher.send(Topics.DLQ_INGEST, (file.uri() + ":" + bad.line()).getBytes(StandardCharsets.UTF_8), value, headers);
     meter.deadLetters.increment();
   }
 

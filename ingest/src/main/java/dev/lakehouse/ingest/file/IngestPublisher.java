@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,7 +50,7 @@ final class IngestPublisher implements AutoCloseable {
 
   /** Sends the file's progress and commits everything sent since the last commit. */
   void commit(FileProgress progress) {
-    send(IngestTopics.PROGRESS, progress.uri().getBytes(StandardCharsets.UTF_8), progress.toJson(), new RecordHeaders());
+    send(Topics.INGEST_PROGRESS, progress.uri().getBytes(StandardCharsets.UTF_8), progress.toJson(), new RecordHeaders());
     try {
       producer.commitTransaction();
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ProgressLog {
     Map<String, FileProgress> progress = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> partitions = consumer.partitionsFor(IngestTopics.PROGRESS, Duration.ofSeconds(30));
+      List<PartitionInfo> partitions = consumer.partitionsFor(Topics.INGEST_PROGRESS, Duration.ofSeconds(30));
       List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);

@@ -1,10 +1,10 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
-import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
@@ -101,7 +101,7 @@ class BadInputIngestIT {
     String jsonUri = dir.resolve("status-bad.json").toUri().toString();
     String csvUri = dir.resolve("consumer-bad.csv").toUri().toString();
     List<ConsumerRecord<byte[], byte[]>> seen = TopicReader.readCommitted(settings.kafka().bootstrapServers(),
-        List.of(Dataset.ORDER_STATUS.topic(), Dataset.CONSUMER.topic(), DeadLetterTopics.INGEST));
+        List.of(Dataset.ORDER_STATUS.topic(), Dataset.CONSUMER.topic(), Topics.DLQ_INGEST));
     assertFile(seen, jsonUri, Dataset.ORDER_STATUS.topic(), expected(json, false));
     assertFile(seen, csvUri, Dataset.CONSUMER.topic(), expected(csv, true));
     assertThat(summary.published()).isEqualTo(json.stream().filter(l -> l.reason() == null).count()

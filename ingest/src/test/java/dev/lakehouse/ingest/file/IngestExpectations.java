@@ -1,5 +1,6 @@
 package dev.lakehouse.ingest.file;
 
+import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
@@ -20,7 +21,7 @@ final class IngestExpectations {
 
   static List<String> topics() {
     List<String> topics = new ArrayList<>(Stream.of(Dataset.values()).map(Dataset::topic).toList());
-    topics.add(IngestTopics.DEAD_LETTERS);
+    topics.add(Topics.DLQ_INGEST);
     return topics;
   }
 
@@ -35,7 +36,7 @@ final class IngestExpectations {
     for (TopicContents.Seen s : seen) {
       String file = s.uri().substring(uriPrefix.length());
       assertThat(coordinates.add(s.uri() + ":" + s.line())).as("%s line %d appears once", s.uri(), s.line()).isTrue();
-      if (s.topic().equals(IngestTopics.DEAD_LETTERS)) {
+      if (s.topic().equals(Topics.DLQ_INGEST)) {
         deadLettersPerFile.computeIfAbsent(file, f -> new TreeMap<>()).merge(s.reason(), 1L, Long::sum);
       } else {
         Dataset dataset = Dataset.forFileName(file).orElseThrow();

@@ -1,10 +1,8 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.DatasetContract;
-import dev.lakehouse.common.contract.DeadLetterTopics;
-import dev.lakehouse.streams.topology.RawTopics;
-import dev.lakehouse.streams.trusted.TrustedTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,24 +35,24 @@ final class PipelineTopics {
         if (!existing.contains(dataset.topic())) {
           missing.add(new NewTopic(dataset.topic(), partitions, (short) -1));
         }
-        if (!existing.contains(RawTopics.rows(dataset))) {
-          missing.add(new NewTopic(RawTopics.rows(dataset), partitions, (short) -1));
+        if (!existing.contains(Topics.rawRows(dataset))) {
+          missing.add(new NewTopic(Topics.rawRows(dataset), partitions, (short) -1));
         }
       }
       if (trusted) {
-        int orderPartitions = existing.contains(RawTopics.rows(Dataset.ORDER.contract()))
-            ? partitions(admin, RawTopics.rows(Dataset.ORDER.contract()))
+        int orderPartitions = existing.contains(Topics.rawRows(Dataset.ORDER.contract()))
+            ? partitions(admin, Topics.rawRows(Dataset.ORDER.contract()))
             : existing.contains(Dataset.ORDER.topic()) ? partitions(admin, Dataset.ORDER.topic()) : DEFAULT_PARTITIONS;
-        for (String topic : TrustedTopics.rowTopics()) {
+        for (String topic : Topics.trustedRows()) {
           if (!existing.contains(topic)) {
             missing.add(new NewTopic(topic, orderPartitions, (short) -1));
           }
         }
-        if (!existing.contains(TrustedTopics.DIMENSIONS)) {
-          missing.add(new NewTopic(TrustedTopics.DIMENSIONS, orderPartitions, (short) -1));
+        if (!existing.contains(Topics.TRUSTED_DIMENSIONS)) {
+          missing.add(new NewTopic(Topics.TRUSTED_DIMENSIONS, orderPartitions, (short) -1));
         }
       }
-      for (String topic : DeadLetterTopics.all()) {
+      for (String topic : Topics.deadLetters()) {
         if (!existing.contains(topic)) {
           missing.add(new NewTopic(topic, DEFAULT_PARTITIONS, (short) -1));
         }
@@ -69,7 +67,7 @@ final class PipelineTopics {
         }
       }
       if (trusted) {
-        requireCoPartitioned(admin, List.of(RawTopics.rows(Dataset.ORDER.contract()), RawTopics.rows(Dataset.ORDER_STATUS.contract()), TrustedTopics.DIMENSIONS));
+        requireCoPartitioned(admin, List.of(Topics.rawRows(Dataset.ORDER.contract()), Topics.rawRows(Dataset.ORDER_STATUS.contract()), Topics.TRUSTED_DIMENSIONS));
       }
     }
   }

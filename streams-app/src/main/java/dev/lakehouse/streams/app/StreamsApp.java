@@ -1,8 +1,8 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.DatasetContract;
-import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.common.settings.TrustedSettings;
@@ -19,7 +19,6 @@ import dev.lakehouse.streams.observe.FailureText;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
-import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.streams.topology.RawTopology;
 import dev.lakehouse.streams.trusted.TrustedQualityMetrics;
 import dev.lakehouse.streams.trusted.TrustedTableCatalog;
@@ -110,10 +109,10 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
     Map<String, TableSink> sinkByTopic = new HashMap<>();
     long target = streamsSettings.targetFileSizeBytes();
     for (int i = 0; i < datasets.size(); i++) {
-      sinkByTopic.put(RawTopics.rows(datasets.get(i)), new RawTableSink(datasets.get(i), rawTables.get(i), target, i));
+      sinkByTopic.put(Topics.rawRows(datasets.get(i)), new RawTableSink(datasets.get(i), rawTables.get(i), target, i));
     }
     DeadLetterSink deadLetterSink = new DeadLetterSink(deadLetters, target, datasets.size());
-    DeadLetterTopics.all().forEach(topic -> sinkByTopic.put(topic, deadLetterSink));
+    Topics.deadLetters().forEach(topic -> sinkByTopic.put(topic, deadLetterSink));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("app", appId);
     Topology topology = RawTopology.build(datasets);

@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.deadletter;
 
-import dev.lakehouse.common.contract.DeadLetterTopics;
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import dev.lakehouse.streams.writer.PartitionedFileWriter;
 import dev.lakehouse.streams.writer.HeaderValues;
@@ -40,7 +40,7 @@ public final class DeadLetterSink implements TableSink {
 
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
-    String stage = DeadLetterTopics.stage(record.topic());
+    String stage = Topics.deadLetterStage(record.topic());
     String reason = orElse(HeaderValues.text(record.headers(), PipelineHeaders.DLQ_REASON), "unknown");
     GenericRecord row = GenericRecord.create(schema);
     row.setField(DeadLetterTable.STAGE, stage);

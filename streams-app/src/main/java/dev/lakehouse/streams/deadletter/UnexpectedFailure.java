@@ -1,8 +1,8 @@
 package dev.lakehouse.streams.deadletter;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterHeaders;
-import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,7 +37,7 @@ public final class UnexpectedFailure {
       int partition, long offset, long timestamp, Headers sourceHeaders, byte[] key, byte[] value) {
     // a source topic's record failed in the raw stage; any other topic's (rows, dimensions) in the trusted stage
     Optional<String> source = DatasetContract.nameOfSourceTopic(topic);
-    String deadLetters = source.isPresent() ? DeadLetterTopics.RAW : DeadLetterTopics.TRUSTED;
+    String deadLetters = source.isPresent() ? Topics.DLQ_RAW : Topics.DLQ_TRUSTED;
     RecordHeaders headers = new RecordHeaders();
     copy(sourceHeaders, headers, PipelineHeaders.SOURCE_URI);
     copy(sourceHeaders, headers, PipelineHeaders.SOURCE_LINE);

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.topology;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.DatasetContract;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,9 +22,9 @@ public final class RawTopology {
       String validate = "validate-" + name;
       topology.addSource(source, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), dataset.topic());
       topology.addProcessor(validate, () -> new ValidateProcessor(dataset), source);
-      topology.addSink(ValidateProcessor.ROWS + "-" + name, RawTopics.rows(dataset),
+      topology.addSink(ValidateProcessor.ROWS + "-" + name, Topics.rawRows(dataset),
           Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), validate);
-      topology.addSink(ValidateProcessor.DEAD_LETTERS + "-" + name, RawTopics.DEAD_LETTERS,
+      topology.addSink(ValidateProcessor.DEAD_LETTERS + "-" + name, Topics.DLQ_RAW,
           Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), validate);
     }
     return topology;

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.DeadLetterHeaders;
 import dev.lakehouse.common.contract.PipelineHeaders;
@@ -8,7 +9,6 @@ import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
 import dev.lakehouse.streams.raw.RawRowReader;
-import dev.lakehouse.streams.topology.RawTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,13 +177,13 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
     String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
-    if (topic.equals(RawTopics.rows(Dataset.ORDER.contract()))) {
+    if (topic.equals(Topics.rawRows(Dataset.ORDER.contract()))) {
       counters.add(QualityCounters.Metric.ORDER_RECORDS_IN, 1);
       onOrderCopy(record, orders.read(record.value(), record.headers(), where));
-    } else if (topic.equals(RawTopics.rows(Dataset.ORDER_STATUS.contract()))) {
+    } else if (topic.equals(Topics.rawRows(Dataset.ORDER_STATUS.contract()))) {
       counters.add(QualityCounters.Metric.STATUS_RECORDS_IN, 1);
       onStatus(record, statuses.read(record.value(), record.headers(), where));
-    } else if (topic.equals(TrustedTopics.DIMENSIONS)) {
+    } else if (topic.equals(Topics.TRUSTED_DIMENSIONS)) {
       counters.add(QualityCounters.Metric.DIMENSION_RECORDS_IN, 1);
       onDimension(record, where);
     } else {

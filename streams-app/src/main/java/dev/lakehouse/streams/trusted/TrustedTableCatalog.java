@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,31 +24,31 @@ public final class TrustedTableCatalog {
   public static Map<String, Table> ensure(Catalog catalog) {
     Map<String, Table> tables = new LinkedHashMap<>();
     Schema order = TrustedTables.order();
-    tables.put(TrustedTopics.ORDER_ROWS, ensure(catalog, TrustedTables.ORDER, order, TrustedTables.orderSpec(order),
+    tables.put(Topics.TRUSTED_ORDER_ROWS, ensure(catalog, TrustedTables.ORDER, order, TrustedTables.orderSpec(order),
         SortOrder.builderFor(order).asc("delivery_address_state").asc("delivery_address_city").asc("order_id").build(),
         List.of("order_id", "order_created_at", "cpf_pseudonym", "customer_id", "customer_name_pseudonym",
             "delivery_address_external_id_pseudonym", "consumer_customer_name_pseudonym", "consumer_customer_phone_number_pseudonym",
             "last_status_at", "last_status_id", "_source_offset", TrustedTables.VERSIONED_AT)));
     Schema item = TrustedTables.orderItem();
-    tables.put(TrustedTopics.ITEM_ROWS, ensure(catalog, TrustedTables.ORDER_ITEM, item, TrustedTables.itemSpec(item),
+    tables.put(Topics.TRUSTED_ITEM_ROWS, ensure(catalog, TrustedTables.ORDER_ITEM, item, TrustedTables.itemSpec(item),
         SortOrder.builderFor(item).asc("order_id").asc("item_position").build(),
         List.of("order_id", "external_id", TrustedTables.VERSIONED_AT)));
     Schema garnish = TrustedTables.orderItemGarnish();
-    tables.put(TrustedTopics.GARNISH_ROWS, ensure(catalog, TrustedTables.ORDER_ITEM_GARNISH, garnish, TrustedTables.itemSpec(garnish),
+    tables.put(Topics.TRUSTED_GARNISH_ROWS, ensure(catalog, TrustedTables.ORDER_ITEM_GARNISH, garnish, TrustedTables.itemSpec(garnish),
         SortOrder.builderFor(garnish).asc("order_id").asc("item_position").asc("garnish_position").build(),
         List.of("order_id", "external_id", TrustedTables.VERSIONED_AT)));
     Schema status = TrustedTables.orderStatus();
-    tables.put(TrustedTopics.STATUS_ROWS, ensure(catalog, TrustedTables.ORDER_STATUS, status, TrustedTables.statusSpec(status),
+    tables.put(Topics.TRUSTED_STATUS_ROWS, ensure(catalog, TrustedTables.ORDER_STATUS, status, TrustedTables.statusSpec(status),
         SortOrder.builderFor(status).asc("order_id").build(),
         List.of("order_id", "registered_at", "placed_at", "concluded_at", "cancelled_at", "last_status_at", "last_status_id",
             TrustedTables.VERSIONED_AT)));
     Schema quality = TrustedTables.dataQuality();
-    tables.put(TrustedTopics.QUALITY, ensure(catalog, TrustedTables.DATA_QUALITY, quality,
+    tables.put(Topics.TRUSTED_QUALITY, ensure(catalog, TrustedTables.DATA_QUALITY, quality,
         PartitionSpec.builderFor(quality).day("measured_at").build(), SortOrder.builderFor(quality).asc("measured_at").build(), List.of()));
-    TrustedViews.ensure(catalog, Map.of(TrustedTables.ORDER, tables.get(TrustedTopics.ORDER_ROWS).schema(),
-        TrustedTables.ORDER_STATUS, tables.get(TrustedTopics.STATUS_ROWS).schema(),
-        TrustedTables.ORDER_ITEM, tables.get(TrustedTopics.ITEM_ROWS).schema(),
-        TrustedTables.ORDER_ITEM_GARNISH, tables.get(TrustedTopics.GARNISH_ROWS).schema()));
+    TrustedViews.ensure(catalog, Map.of(TrustedTables.ORDER, tables.get(Topics.TRUSTED_ORDER_ROWS).schema(),
+        TrustedTables.ORDER_STATUS, tables.get(Topics.TRUSTED_STATUS_ROWS).schema(),
+        TrustedTables.ORDER_ITEM, tables.get(Topics.TRUSTED_ITEM_ROWS).schema(),
+        TrustedTables.ORDER_ITEM_GARNISH, tables.get(Topics.TRUSTED_GARNISH_ROWS).schema()));
     return tables;
   }
 

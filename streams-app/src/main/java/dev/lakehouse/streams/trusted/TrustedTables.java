@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.streams.raw.RawTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,11 +171,11 @@ public final class TrustedTables {
   /** The schema the stage encodes the rows of a trusted rows topic with. */
   public static Schema schemaOf(String rowsTopic) {
     return switch (rowsTopic) {
-      case TrustedTopics.ORDER_ROWS -> order();
-      case TrustedTopics.ITEM_ROWS -> orderItem();
-      case TrustedTopics.GARNISH_ROWS -> orderItemGarnish();
-      case TrustedTopics.STATUS_ROWS -> orderStatus();
-      case TrustedTopics.QUALITY -> dataQuality();
+      case Topics.TRUSTED_ORDER_ROWS -> order();
+      case Topics.TRUSTED_ITEM_ROWS -> orderItem();
+      case Topics.TRUSTED_GARNISH_ROWS -> orderItemGarnish();
+      case Topics.TRUSTED_STATUS_ROWS -> orderStatus();
+      case Topics.TRUSTED_QUALITY -> dataQuality();
       default -> throw new IllegalArgumentException("not a trusted rows topic: " + rowsTopic);
     };
   }

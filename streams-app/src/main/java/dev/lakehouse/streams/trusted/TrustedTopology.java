@@ -1,7 +1,7 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
-import dev.lakehouse.streams.topology.RawTopics;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,17 +41,17 @@ public final class TrustedTopology {
 
   public static Topology addTo(Topology topology, byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
     topology.addSource("trusted-source-consumers", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-        RawTopics.rows(Dataset.CONSUMER.contract()));
+        Topics.rawRows(Dataset.CONSUMER.contract()));
     topology.addSource("trusted-source-restaurants", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-        RawTopics.rows(Dataset.RESTAURANT.contract()));
+        Topics.rawRows(Dataset.RESTAURANT.contract()));
     topology.addProcessor("broadcast-dimensions", () -> new Envelope(), "trusted-source-consumers", "trusted-source-restaurants");
-    topology.addSink("dimensions-to-every-partition", TrustedTopics.DIMENSIONS, Serdes.ByteArray().serializer(),
+    topology.addSink("dimensions-to-every-partition", Topics.TRUSTED_DIMENSIONS, Serdes.ByteArray().serializer(),
         Serdes.ByteArray().serializer(), new EveryPartition(), "broadcast-dimensions");
 
-    topology.addSource(ORDER_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), RawTopics.rows(Dataset.ORDER.contract()));
+    topology.addSource(ORDER_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Topics.rawRows(Dataset.ORDER.contract()));
     topology.addSource(STATUS_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-        RawTopics.rows(Dataset.ORDER_STATUS.contract()));
-    topology.addSource(DIMENSION_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), TrustedTopics.DIMENSIONS);
+        Topics.rawRows(Dataset.ORDER_STATUS.contract()));
+    topology.addSource(DIMENSION_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Topics.TRUSTED_DIMENSIONS);
     topology.addProcessor(PROCESSOR, () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics), ORDER_SOURCE, STATUS_SOURCE, DIMENSION_SOURCE);
     for (String store : new String[] {TrustedOrderProcessor.STATE_STORE, TrustedOrderProcessor.COPIES_STORE, TrustedOrderProcessor.CONSUMER_STORE,
         TrustedOrderProcessor.RESTAURANT_STORE, TrustedOrderProcessor.BY_CUSTOMER_STORE, TrustedOrderProcessor.BY_MERCHANT_STORE,
@@ -60,12 +60,12 @@ public final class TrustedTopology {
     }
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrustedOrderProcessor.PENDING_STORE), Serdes.String(),
         Serdes.Long()).withCachingEnabled(), PROCESSOR);
-    sink(topology, TrustedOrderProcessor.ORDER_OUT, TrustedTopics.ORDER_ROWS);
-    sink(topology, TrustedOrderProcessor.ITEM_OUT, TrustedTopics.ITEM_ROWS);
-    sink(topology, TrustedOrderProcessor.GARNISH_OUT, TrustedTopics.GARNISH_ROWS);
-    sink(topology, TrustedOrderProcessor.STATUS_OUT, TrustedTopics.STATUS_ROWS);
-    sink(topology, TrustedOrderProcessor.DEAD_LETTER_OUT, TrustedTopics.DEAD_LETTERS);
-    sink(topology, TrustedOrderProcessor.QUALITY_OUT, TrustedTopics.QUALITY);
+    sink(topology, TrustedOrderProcessor.ORDER_OUT, Topics.TRUSTED_ORDER_ROWS);
+    sink(topology, TrustedOrderProcessor.ITEM_OUT, Topics.TRUSTED_ITEM_ROWS);
+    sink(topology, TrustedOrderProcessor.GARNISH_OUT, Topics.TRUSTED_GARNISH_ROWS);
+    sink(topology, TrustedOrderProcessor.STATUS_OUT, Topics.TRUSTED_STATUS_ROWS);
+    sink(topology, TrustedOrderProcessor.DEAD_LETTER_OUT, Topics.DLQ_TRUSTED);
+    sink(topology, TrustedOrderProcessor.QUALITY_OUT, Topics.TRUSTED_QUALITY);
     return topology;
   }
 
@@ -94,7 +94,7 @@ public final class TrustedTopology {
         return;
       }
       String topic = context.recordMetadata().orElseThrow().topic();
-      Dataset dataset = topic.equals(RawTopics.rows(Dataset.CONSUMER.contract())) ? Dataset.CONSUMER : Dataset.RESTAURANT;
+      Dataset dataset = topic.equals(Topics.rawRows(Dataset.CONSUMER.contract())) ? Dataset.CONSUMER : Dataset.RESTAURANT;
       byte[] value = new byte[record.value().length + 1];
       value[0] = (byte) dataset.ordinal();
       System.arraycopy(record.value(), 0, value, 1, record.value().length);

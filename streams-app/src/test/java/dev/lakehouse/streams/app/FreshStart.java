@@ -1,9 +1,8 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.contract.DatasetContract;
-import dev.lakehouse.streams.topology.RawTopics;
-import dev.lakehouse.streams.trusted.TrustedTopics;
 import dev.lakehouse.ingest.file.IngestTopics;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
@@ -48,8 +47,8 @@ public final class FreshStart {
     }
     // the raw stage's sources, and the rows topics the trusted stage reads (they hold earlier tests' rows too)
     List<String> sources = new java.util.ArrayList<>(datasets.stream().map(DatasetContract::topic).toList());
-    datasets.stream().map(RawTopics::rows).forEach(sources::add);
-    sources.add(TrustedTopics.DIMENSIONS);
+    datasets.stream().map(Topics::rawRows).forEach(sources::add);
+    sources.add(Topics.TRUSTED_DIMENSIONS);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     for (TopicDescription topic : admin.describeTopics(sources).allTopicNames().get().values()) {
       topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
@@ -17,7 +18,6 @@ import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTables;
-import dev.lakehouse.streams.topology.RawTopics;
 import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
@@ -140,7 +140,7 @@ class StreamsAppIT {
   private static long deadLetters(LocalStack stack, String uriPrefix) {
     Set<String> seen = new HashSet<>();
     long count = 0;
-    for (var r : TopicReader.readCommitted(stack.settings().kafka().bootstrapServers(), java.util.List.of(RawTopics.DEAD_LETTERS))) {
+    for (var r : TopicReader.readCommitted(stack.settings().kafka().bootstrapServers(), java.util.List.of(Topics.DLQ_RAW))) {
       String uri = new String(r.headers().lastHeader("lakehouse.source.uri").value(), java.nio.charset.StandardCharsets.UTF_8);
       String line = new String(r.headers().lastHeader("lakehouse.source.line").value(), java.nio.charset.StandardCharsets.UTF_8);
       if (uri.startsWith(uriPrefix)) {

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.app;
 
+import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import dev.lakehouse.streams.iceberg.TableOwnership.OwnershipRefusedException;
 import dev.lakehouse.streams.iceberg.TopicIds;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTables;
-import dev.lakehouse.streams.topology.RawTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ class WriterOffsetsIT {
       for (Dataset dataset : Dataset.values()) {
         assertThat(table(catalog, dataset).properties()).containsEntry(TableOwnership.PROPERTY, "owner-app");
         // every partition of its rows topic, quiet ones too, is in its offsets: one missing is one the table never read
-        String rows = RawTopics.rows(dataset.contract());
+        String rows = Topics.rawRows(dataset.contract());
         int count = admin.describeTopics(List.of(rows)).allTopicNames().get().get(rows).partitions().size();
         Set<String> all = new HashSet<>();
         for (int p = 0; p < count; p++) {
@@ -91,7 +91,7 @@ class WriterOffsetsIT {
           .isInstanceOf(OwnershipRefusedException.class).hasMessageContaining("'owner-app'").hasMessageContaining("'stranger-app'");
 
       // records deleted past the table's offset: refused, naming the partition and the gap; recovered by moving the offsets on purpose
-      TopicPartition orderRows = new TopicPartition(RawTopics.rows(Dataset.ORDER.contract()), 0);
+      TopicPartition orderRows = new TopicPartition(Topics.rawRows(Dataset.ORDER.contract()), 0);
       long next = offsets(table(catalog, Dataset.ORDER)).get(key(orderRows));
       produceJunk(stack, orderRows, 5);
       admin.deleteRecords(Map.of(orderRows, RecordsToDelete.beforeOffset(next + 5))).all().get();
@@ -113,7 +113,7 @@ class WriterOffsetsIT {
       moveOffsets(restaurant, restaurantOffsets);
 
       // the rows topic was deleted and created again: its end is behind the table; recovered by starting its partitions at 0
-      String consumerRows = RawTopics.rows(Dataset.CONSUMER.contract());
+      String consumerRows = Topics.rawRows(Dataset.CONSUMER.contract());
       int partitions = admin.describeTopics(List.of(consumerRows)).allTopicNames().get().get(consumerRows).partitions().size();
       admin.deleteTopics(List.of(consumerRows)).all().get();
       recreate(admin, consumerRows, partitions);
@@ -129,7 +129,7 @@ class WriterOffsetsIT {
 
       // the rows topic was deleted and created again and has since grown past the table's offsets: only its new id gives it
       // away; recovered the same way, by moving the offsets on purpose (here past the new topic's records)
-      String statusRows = RawTopics.rows(Dataset.ORDER_STATUS.contract());
+      String statusRows = Topics.rawRows(Dataset.ORDER_STATUS.contract());
       Table statusTable = table(catalog, Dataset.ORDER_STATUS);
       assertThat(statusTable.currentSnapshot().summary()).containsKey(TopicIds.SUMMARY_KEY);
       Map<String, Long> statusOffsets = offsets(statusTable);

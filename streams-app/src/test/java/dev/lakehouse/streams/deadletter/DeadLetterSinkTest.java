@@ -1,8 +1,8 @@
 package dev.lakehouse.streams.deadletter;
 
+import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,9 +44,9 @@ class DeadLetterSinkTest {
     headers.add(PipelineHeaders.DLQ_ORIGINAL_LENGTH, utf8("2000000"));
     headers.add(PipelineHeaders.DLQ_ORIGINAL_OFFSET, utf8("4096"));
     headers.add(PipelineHeaders.DLQ_ORIGINAL_SHA256, utf8("ab".repeat(32)));
-    sink.write(new ConsumerRecord<>(DeadLetterTopics.INGEST, 0, 7, 1_000, TimestampType.CREATE_TIME, 0, 0, null, utf8("{\"a\":"),
+    sink.write(new ConsumerRecord<>(Topics.DLQ_INGEST, 0, 7, 1_000, TimestampType.CREATE_TIME, 0, 0, null, utf8("{\"a\":"),
         headers, Optional.empty()));
-    sink.write(new ConsumerRecord<>(DeadLetterTopics.INGEST, 0, 8, 1_000, TimestampType.CREATE_TIME, 0, 0, null, utf8("x"),
+    sink.write(new ConsumerRecord<>(Topics.DLQ_INGEST, 0, 8, 1_000, TimestampType.CREATE_TIME, 0, 0, null, utf8("x"),
         new RecordHeaders(), Optional.empty()));
     AppendFiles append = table.newAppend();
     sink.complete().forEach(append::appendFile);
@@ -70,9 +70,9 @@ class DeadLetterSinkTest {
     RecordHeaders headers = new RecordHeaders();
     headers.add(PipelineHeaders.DLQ_REASON, utf8("malformed-json"));
     headers.add(PipelineHeaders.SOURCE_LINE, utf8("not a number"));
-    sink.write(new ConsumerRecord<>(DeadLetterTopics.INGEST, 0, 3, Long.MAX_VALUE, TimestampType.CREATE_TIME, 0, 0, null, utf8("{"),
+    sink.write(new ConsumerRecord<>(Topics.DLQ_INGEST, 0, 3, Long.MAX_VALUE, TimestampType.CREATE_TIME, 0, 0, null, utf8("{"),
         headers, Optional.empty()));
-    sink.write(new ConsumerRecord<>(DeadLetterTopics.INGEST, 0, 4, -5, TimestampType.CREATE_TIME, 0, 0, null, null,
+    sink.write(new ConsumerRecord<>(Topics.DLQ_INGEST, 0, 4, -5, TimestampType.CREATE_TIME, 0, 0, null, null,
         new RecordHeaders(), Optional.empty()));
     AppendFiles append = table.newAppend();
     sink.complete().forEach(append::appendFile);

@@ -1,9 +1,9 @@
 package dev.lakehouse.streams.deadletter;
 
+import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
-import dev.lakehouse.common.contract.DeadLetterTopics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -37,7 +37,7 @@ class LastResortHandlersTest {
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
       TestInputTopic<byte[], byte[]> in = driver.createInputTopic(Dataset.ORDER.topic(), new ByteArraySerializer(), new ByteArraySerializer());
       TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic("out", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-      TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(DeadLetterTopics.RAW, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(Topics.DLQ_RAW, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       RecordHeaders headers = new RecordHeaders();
       headers.add(PipelineHeaders.SOURCE_URI, utf8("file:/landing/order.json.gz"));
       headers.add(PipelineHeaders.SOURCE_LINE, utf8("7"));
@@ -65,7 +65,7 @@ class LastResortHandlersTest {
     byte[] big = new byte[UnexpectedFailure.MAX_PAYLOAD_BYTES + 10];
     ProducerRecord<byte[], byte[]> dead = UnexpectedFailure.deadLetter("record-too-large", "trusted-orders", new RuntimeException("secret"),
         "raw.rows.order", 2, 41, 1_000L, null, utf8("k"), big);
-    assertThat(dead.topic()).isEqualTo(DeadLetterTopics.TRUSTED);
+    assertThat(dead.topic()).isEqualTo(Topics.DLQ_TRUSTED);
     assertThat(dead.value()).hasSize(UnexpectedFailure.MAX_PAYLOAD_BYTES);
     assertThat(new String(dead.headers().lastHeader(PipelineHeaders.DLQ_ORIGINAL_LENGTH).value(), StandardCharsets.UTF_8))
         .isEqualTo(Integer.toString(big.length));

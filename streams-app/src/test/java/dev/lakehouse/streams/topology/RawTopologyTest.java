@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.topology;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +47,8 @@ class RawTopologyTest {
   void validRecordsGoToTheirRowsTopicWithTheirCoordinatesAndBadOnesToTheDeadLetters() {
     try (TopologyTestDriver driver = driver()) {
       TestInputTopic<byte[], byte[]> statuses = driver.createInputTopic(Dataset.ORDER_STATUS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
-      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-      TestOutputTopic<byte[], byte[]> dead = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(Topics.rawRows(Dataset.ORDER_STATUS.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> dead = driver.createOutputTopic(Topics.DLQ_RAW, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       RecordHeaders ingestHeaders = new RecordHeaders();
       ingestHeaders.add("lakehouse.source.uri", utf8("s3://landing/status.json.gz"));
       ingestHeaders.add("lakehouse.source.line", utf8("17"));
@@ -80,7 +81,7 @@ class RawTopologyTest {
   void eachRowCarriesTheUriOfItsOwnFileAsTheFilesFollowEachOther() {
     try (TopologyTestDriver driver = driver()) {
       TestInputTopic<byte[], byte[]> statuses = driver.createInputTopic(Dataset.ORDER_STATUS.topic(), new ByteArraySerializer(), new ByteArraySerializer());
-      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(RawTopics.rows(Dataset.ORDER_STATUS.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      TestOutputTopic<byte[], byte[]> rows = driver.createOutputTopic(Topics.rawRows(Dataset.ORDER_STATUS.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
       List<String> uris = java.util.Arrays.asList("s3://landing/a.json.gz", "s3://landing/a.json.gz", "s3://landing/b.json.gz", null,
           "s3://landing/b.json.gz", "s3://landing/a.json.gz");
       for (int i = 0; i < uris.size(); i++) {
@@ -107,11 +108,11 @@ class RawTopologyTest {
           .pipeInput(utf8("r-1"), utf8("{\"id\":\"r-1\",\"price_range\":\"7\"}"));
       driver.createInputTopic(Dataset.ORDER.topic(), new ByteArraySerializer(), new ByteArraySerializer())
           .pipeInput(utf8("o-1"), (byte[]) null);
-      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.CONSUMER.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+      assertThat(driver.createOutputTopic(Topics.rawRows(Dataset.CONSUMER.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList()).hasSize(1);
-      assertThat(driver.createOutputTopic(RawTopics.rows(Dataset.RESTAURANT.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+      assertThat(driver.createOutputTopic(Topics.rawRows(Dataset.RESTAURANT.contract()), new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList()).isEmpty();
-      List<TestRecord<byte[], byte[]>> dlq = driver.createOutputTopic(RawTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+      List<TestRecord<byte[], byte[]>> dlq = driver.createOutputTopic(Topics.DLQ_RAW, new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList();
       assertThat(dlq).extracting(r -> header(r, PipelineHeaders.DLQ_REASON)).containsExactlyInAnyOrder("invalid-value", "missing-value");
     }

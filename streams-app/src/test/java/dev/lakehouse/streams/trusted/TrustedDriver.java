@@ -1,8 +1,8 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.codec.RowCodec;
-import dev.lakehouse.streams.topology.RawTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,23 +37,23 @@ final class TrustedDriver implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
     for (Dataset dataset : Dataset.values()) {
-      inputs.put(dataset, driver.createInputTopic(RawTopics.rows(dataset.contract()), new ByteArraySerializer(), new ByteArraySerializer()));
+      inputs.put(dataset, driver.createInputTopic(Topics.rawRows(dataset.contract()), new ByteArraySerializer(), new ByteArraySerializer()));
     }
-    for (String topic : TrustedTopics.rowTopics()) {
+    for (String topic : Topics.trustedRows()) {
       outputs.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
       emitted.put(topic, new ArrayList<>());
     }
-    outputs.put(TrustedTopics.DEAD_LETTERS, driver.createOutputTopic(TrustedTopics.DEAD_LETTERS, new ByteArrayDeserializer(),
+    outputs.put(Topics.DLQ_TRUSTED, driver.createOutputTopic(Topics.DLQ_TRUSTED, new ByteArrayDeserializer(),
         new ByteArrayDeserializer()));
   }
 
   static RowCodec codec(String topic) {
     return switch (topic) {
-      case TrustedTopics.ORDER_ROWS -> new RowCodec(TrustedTables.order());
-      case TrustedTopics.ITEM_ROWS -> new RowCodec(TrustedTables.orderItem());
-      case TrustedTopics.GARNISH_ROWS -> new RowCodec(TrustedTables.orderItemGarnish());
-      case TrustedTopics.STATUS_ROWS -> new RowCodec(TrustedTables.orderStatus());
-      case TrustedTopics.QUALITY -> new RowCodec(TrustedTables.dataQuality());
+      case Topics.TRUSTED_ORDER_ROWS -> new RowCodec(TrustedTables.order());
+      case Topics.TRUSTED_ITEM_ROWS -> new RowCodec(TrustedTables.orderItem());
+      case Topics.TRUSTED_GARNISH_ROWS -> new RowCodec(TrustedTables.orderItemGarnish());
+      case Topics.TRUSTED_STATUS_ROWS -> new RowCodec(TrustedTables.orderStatus());
+      case Topics.TRUSTED_QUALITY -> new RowCodec(TrustedTables.dataQuality());
       default -> throw new IllegalArgumentException(topic);
     };
   }
@@ -86,13 +86,13 @@ final class TrustedDriver implements AutoCloseable {
   Map<String, Object> measureQuality() {
     emitPending();
     driver.advanceWallClockTime(TrustedOrderProcessor.QUALITY_INTERVAL);
-    List<Map<String, Object>> rows = versions(TrustedTopics.QUALITY);
+    List<Map<String, Object>> rows = versions(Topics.TRUSTED_QUALITY);
     return rows.isEmpty() ? null : rows.get(rows.size() - 1);
   }
 
   List<TestRecord<byte[], byte[]>> deadLetters() {
     emitPending();
-    deadLetters.addAll(outputs.get(TrustedTopics.DEAD_LETTERS).readRecordsToList());
+    deadLetters.addAll(outputs.get(Topics.DLQ_TRUSTED).readRecordsToList());
     return deadLetters;
   }
 

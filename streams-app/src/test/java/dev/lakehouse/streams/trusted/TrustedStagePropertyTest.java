@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import static dev.lakehouse.streams.trusted.TrustedInputs.consumer;
 import static dev.lakehouse.streams.trusted.TrustedInputs.items;
 import static dev.lakehouse.streams.trusted.TrustedInputs.order;
@@ -44,10 +45,10 @@ class TrustedStagePropertyTest {
         try (TrustedDriver driver = new TrustedDriver()) {
           inputs.forEach(input -> driver.pipe(input.dataset(), input.key(), input.value()));
           String where = "seed " + seed + ", delivery " + delivery;
-          assertThat(driver.current(TrustedTopics.ORDER_ROWS)).as("orders, " + where).isEqualTo(oracle.orders);
-          assertThat(driver.current(TrustedTopics.STATUS_ROWS)).as("statuses, " + where).isEqualTo(oracle.statuses);
-          assertThat(driver.current(TrustedTopics.ITEM_ROWS)).as("items, " + where).isEqualTo(oracle.items);
-          assertThat(driver.current(TrustedTopics.GARNISH_ROWS)).as("garnishes, " + where).isEqualTo(oracle.garnishes);
+          assertThat(driver.current(Topics.TRUSTED_ORDER_ROWS)).as("orders, " + where).isEqualTo(oracle.orders);
+          assertThat(driver.current(Topics.TRUSTED_STATUS_ROWS)).as("statuses, " + where).isEqualTo(oracle.statuses);
+          assertThat(driver.current(Topics.TRUSTED_ITEM_ROWS)).as("items, " + where).isEqualTo(oracle.items);
+          assertThat(driver.current(Topics.TRUSTED_GARNISH_ROWS)).as("garnishes, " + where).isEqualTo(oracle.garnishes);
           Map<String, Object> quality = driver.measureQuality();
           assertThat(quality).as("quality, " + where)
               .containsEntry("orders", (long) oracle.orders.size())
@@ -55,7 +56,7 @@ class TrustedStagePropertyTest {
               .containsEntry("orders_missing_restaurant", count(oracle.orders, "restaurant_missing", true))
               .containsEntry("status_orders", (long) oracle.statuses.size())
               .containsEntry("invalid_flows", count(oracle.statuses, "valid_flow", false))
-              .containsEntry("order_versions_out", (long) driver.versions(TrustedTopics.ORDER_ROWS).size())
+              .containsEntry("order_versions_out", (long) driver.versions(Topics.TRUSTED_ORDER_ROWS).size())
               .containsEntry("order_records_in", (long) values(inputs, Dataset.ORDER).size());
           assertThat((Long) quality.get("orders_with_rejected_duplicate"))
               .isEqualTo(oracle.orders.values().stream().filter(rows -> (Integer) rows.get(0).get("rejected_copies") > 0).count());

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.streams.codec.RowCodec;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class TrustedTableSinkTest {
   private static final Schema ITEM = TrustedTables.orderItem();
   private static final RowCodec CODEC = new RowCodec(ITEM);
-  private static final String TOPIC = TrustedTopics.ITEM_ROWS;
+  private static final String TOPIC = Topics.TRUSTED_ITEM_ROWS;
 
   @Test
   void rowsTheTableCannotHoldBecomeLettersAndTheRestIsWritten() throws Exception {
