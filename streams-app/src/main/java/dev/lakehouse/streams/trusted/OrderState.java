@@ -80,10 +80,10 @@ final class OrderState {
       }
     }
     long events = in.varint();
-    StatusEvent.OrderState[] values = StatusEvent.OrderState.values();
+    StatusEvent.OrderStatus[] values = StatusEvent.OrderStatus.values();
     for (long i = 0; i < events; i++) {
       String id = in.string();
-      StatusEvent.OrderState value = values[in.read()];
+      StatusEvent.OrderStatus value = values[in.read()];
       Instant instant = Instant.ofEpochSecond(in.varlong(), in.varint());
       state.events.add(new StatusEvent(id, value, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)));
     }

@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 
 /** One status event of an order, as in {@code raw.order_status}; equal events are one event. */
-public record StatusEvent(String statusId, OrderState value, OffsetDateTime createdAt) {
+public record StatusEvent(String statusId, OrderStatus value, OffsetDateTime createdAt) {
 
-  /** The four states, in flow order; the rank breaks ties between events at the same instant. */
-  public enum OrderState {
+  /**
+   * The four statuses an order goes through, in flow order; the rank breaks ties between events at the same instant.
+   * (Not {@link OrderState}, which is what the trusted stage keeps of an order.)
+   */
+  public enum OrderStatus {
     REGISTERED, PLACED, CONCLUDED, CANCELLED
   }
 

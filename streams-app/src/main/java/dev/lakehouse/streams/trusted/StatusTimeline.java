@@ -1,6 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
-import dev.lakehouse.streams.trusted.StatusEvent.OrderState;
+import dev.lakehouse.streams.trusted.StatusEvent.OrderStatus;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -19,19 +19,19 @@ import java.util.TreeSet;
  * for a state outside its flow (CONCLUDED and CANCELLED, PLACED without REGISTERED, ...) is invalid.
  */
 public final class StatusTimeline {
-  private static final List<List<OrderState>> VALID_FLOWS = List.of(
-      List.of(OrderState.REGISTERED),
-      List.of(OrderState.REGISTERED, OrderState.PLACED),
-      List.of(OrderState.REGISTERED, OrderState.PLACED, OrderState.CONCLUDED),
-      List.of(OrderState.REGISTERED, OrderState.PLACED, OrderState.CANCELLED),
-      List.of(OrderState.REGISTERED, OrderState.CANCELLED));
+  private static final List<List<OrderStatus>> VALID_FLOWS = List.of(
+      List.of(OrderStatus.REGISTERED),
+      List.of(OrderStatus.REGISTERED, OrderStatus.PLACED),
+      List.of(OrderStatus.REGISTERED, OrderStatus.PLACED, OrderStatus.CONCLUDED),
+      List.of(OrderStatus.REGISTERED, OrderStatus.PLACED, OrderStatus.CANCELLED),
+      List.of(OrderStatus.REGISTERED, OrderStatus.CANCELLED));
 
-  private final Map<OrderState, OffsetDateTime> firstTimes;
+  private final Map<OrderStatus, OffsetDateTime> firstTimes;
   private final StatusEvent last;
   private final int distinctEvents;
   private final boolean validFlow;
 
-  private StatusTimeline(Map<OrderState, OffsetDateTime> firstTimes, StatusEvent last, int distinctEvents, boolean validFlow) {
+  private StatusTimeline(Map<OrderStatus, OffsetDateTime> firstTimes, StatusEvent last, int distinctEvents, boolean validFlow) {
     this.firstTimes = firstTimes;
     this.last = last;
     this.distinctEvents = distinctEvents;
@@ -42,15 +42,15 @@ public final class StatusTimeline {
   public static StatusTimeline of(Collection<StatusEvent> events) {
     TreeSet<StatusEvent> distinct = new TreeSet<>(StatusEvent.CHRONOLOGICAL);
     distinct.addAll(events);
-    Map<OrderState, OffsetDateTime> first = new EnumMap<>(OrderState.class);
+    Map<OrderStatus, OffsetDateTime> first = new EnumMap<>(OrderStatus.class);
     for (StatusEvent event : distinct) {
       first.putIfAbsent(event.value(), event.createdAt());
     }
     return new StatusTimeline(first, distinct.isEmpty() ? null : distinct.last(), distinct.size(), isValid(first));
   }
 
-  private static boolean isValid(Map<OrderState, OffsetDateTime> first) {
-    List<OrderState> states = List.copyOf(first.keySet()); // EnumMap: in flow order
+  private static boolean isValid(Map<OrderStatus, OffsetDateTime> first) {
+    List<OrderStatus> states = List.copyOf(first.keySet()); // EnumMap: in flow order
     if (!VALID_FLOWS.contains(states)) {
       return false;
     }
@@ -63,7 +63,7 @@ public final class StatusTimeline {
   }
 
   /** When the order first reached {@code state}, or null. */
-  public OffsetDateTime firstTime(OrderState state) {
+  public OffsetDateTime firstTime(OrderStatus state) {
     return firstTimes.get(state);
   }
 

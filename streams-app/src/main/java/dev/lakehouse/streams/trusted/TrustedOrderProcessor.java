@@ -223,7 +223,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     String orderId = (String) status.values()[statusOrderField];
     String statusId = (String) status.values()[statusIdField];
     StatusEvent event = new StatusEvent(statusId == null ? "" : statusId,
-        StatusEvent.OrderState.valueOf((String) status.values()[statusValueField]), (OffsetDateTime) status.values()[statusTimeField]);
+        StatusEvent.OrderStatus.valueOf((String) status.values()[statusValueField]), (OffsetDateTime) status.values()[statusTimeField]);
     OrderState state = loadState(orderId);
     if (state.addEvent(event)) {
       states.put(orderId, state.toBytes());

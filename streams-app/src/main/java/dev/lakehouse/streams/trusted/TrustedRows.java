@@ -4,7 +4,7 @@ import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
 import dev.lakehouse.streams.raw.RawTables;
 import dev.lakehouse.streams.trusted.Pseudonymizer.Kind;
-import dev.lakehouse.streams.trusted.StatusEvent.OrderState;
+import dev.lakehouse.streams.trusted.StatusEvent.OrderStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -37,7 +37,7 @@ public final class TrustedRows {
 
   /** The chosen copy of an order and how it was chosen. */
   public DuplicateOrders.Resolution<RawRow> chooseCopy(Collection<RawRow> copies, StatusTimeline timeline, Collection<StatusEvent> events) {
-    List<OffsetDateTime> registered = events.stream().filter(e -> e.value() == OrderState.REGISTERED).map(StatusEvent::createdAt).toList();
+    List<OffsetDateTime> registered = events.stream().filter(e -> e.value() == OrderStatus.REGISTERED).map(StatusEvent::createdAt).toList();
     return DuplicateOrders.resolve(copies, copy -> (OffsetDateTime) order.get(copy, "order_created_at"), CONTENT_ORDER, registered);
   }
 
@@ -107,10 +107,10 @@ public final class TrustedRows {
     }
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("order_id", orderId);
-    row.put("registered_at", timeline.firstTime(OrderState.REGISTERED));
-    row.put("placed_at", timeline.firstTime(OrderState.PLACED));
-    row.put("concluded_at", timeline.firstTime(OrderState.CONCLUDED));
-    row.put("cancelled_at", timeline.firstTime(OrderState.CANCELLED));
+    row.put("registered_at", timeline.firstTime(OrderStatus.REGISTERED));
+    row.put("placed_at", timeline.firstTime(OrderStatus.PLACED));
+    row.put("concluded_at", timeline.firstTime(OrderStatus.CONCLUDED));
+    row.put("cancelled_at", timeline.firstTime(OrderStatus.CANCELLED));
     row.put("last_status", timeline.last().value().name());
     row.put("last_status_at", timeline.last().createdAt());
     row.put("last_status_id", timeline.last().statusId());

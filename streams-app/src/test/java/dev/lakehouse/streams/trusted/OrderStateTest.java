@@ -25,8 +25,8 @@ class OrderStateTest {
 
   private static OrderState sample() {
     OrderState state = new OrderState();
-    state.addEvent(new StatusEvent("s-1", StatusEvent.OrderState.REGISTERED, OffsetDateTime.parse("2019-01-17T12:00:01.123456789Z")));
-    state.addEvent(new StatusEvent("s-2", StatusEvent.OrderState.PLACED, OffsetDateTime.parse("2019-01-17T12:00:02Z")));
+    state.addEvent(new StatusEvent("s-1", StatusEvent.OrderStatus.REGISTERED, OffsetDateTime.parse("2019-01-17T12:00:01.123456789Z")));
+    state.addEvent(new StatusEvent("s-2", StatusEvent.OrderStatus.PLACED, OffsetDateTime.parse("2019-01-17T12:00:02Z")));
     state.orderVersion = 3;
     state.orderHash = -42;
     state.itemsVersion = 2;

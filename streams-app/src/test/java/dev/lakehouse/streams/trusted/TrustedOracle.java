@@ -3,7 +3,7 @@ package dev.lakehouse.streams.trusted;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
-import dev.lakehouse.streams.trusted.StatusEvent.OrderState;
+import dev.lakehouse.streams.trusted.StatusEvent.OrderStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +52,7 @@ final class TrustedOracle {
     for (byte[] bytes : statusRows) {
       Object[] v = statusCodec.decode(bytes).values();
       events.computeIfAbsent((String) v[statusFields.indexOf("order_id")], k -> new LinkedHashSet<>())
-          .add(new StatusEvent((String) v[statusFields.indexOf("status_id")], OrderState.valueOf((String) v[statusFields.indexOf("value")]),
+          .add(new StatusEvent((String) v[statusFields.indexOf("status_id")], OrderStatus.valueOf((String) v[statusFields.indexOf("value")]),
               (OffsetDateTime) v[statusFields.indexOf("created_at")]));
     }
     Map<String, RawRow> consumers = latest(Dataset.CONSUMER, consumerRows);
