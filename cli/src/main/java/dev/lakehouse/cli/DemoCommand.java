@@ -44,18 +44,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lakehouse demo}: the whole raw path on the embedded default, in one process: stack, generated
- * files with bad lines, ingest, the Streams app, a burst of live orders, and a report of what landed.
+ * {@code lakehouse demo}: the whole path on the embedded default, in one process: stack, generated files with bad
+ * lines, ingest, the Streams app (raw and trusted), a burst of live orders, and a report of what landed. The console
+ * is for people: the components' logs go to a file ({@link ComponentLogs}).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Run the pipeline end to end on the embedded default: start a fresh local stack, generate source files "
         + "(with bad lines), ingest them, run the Streams app, stream live orders for a while, wait until every record has "
-        + "landed, and print rows per raw table, dead letters by reason and freshness. Exit code 0 when every record landed "
-        + "exactly once.")
+        + "landed, and print rows per raw and trusted table, dead letters by reason and freshness. The components' logs go "
+        + "to <data-dir>/logs/demo.log. Exit code 0 when every record landed exactly once.")
 final class DemoCommand implements Callable<Integer> {
   private static final String MARKER = ".lakehouse-demo";
+  /** The file, in the stack's log folder beside s3proxy's, that takes this JVM's log lines: broker, app, clients. */
+  static final String LOG_FILE = "demo.log";
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where the demo keeps its stack (emptied at start). Default: .lakehouse-demo in the checkout.")
@@ -87,11 +90,15 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     long started = System.nanoTime();
+    StackConfig config = StackConfig.withFreePorts(dir);
+    Path log = config.logDir().resolve(LOG_FILE);
+    ComponentLogs.sendTo(log);
+    out.printf("logs       the components' logs go to %s%n", log);
     LocalStack stack;
     try {
-      stack = LocalStack.start(StackConfig.withFreePorts(dir), LakehouseHome.fromEnvironment());
+      stack = LocalStack.start(config, LakehouseHome.fromEnvironment());
     } catch (StackStartException e) {
-      System.err.println("lakehouse demo: " + e.getMessage());
+      System.err.println("lakehouse demo: " + e.getMessage() + " (logs in " + config.logDir() + ")");
       return 1;
     }
     try (stack) {
@@ -140,6 +147,9 @@ final class DemoCommand implements Callable<Integer> {
           out.printf("%s   the live records in %.1f s after the last one%n", landed ? "landed " : "GAVE UP", seconds(phase));
         }
         boolean exact = new DemoReport(catalog, expected, liveSeconds > 0 ? liveFrom : -1).print(out);
+        if (!(landed && exact)) {
+          out.println("what the components logged is in " + log);
+        }
         if (keepRunning) {
           out.println("the stack and the Streams app keep running (Ctrl-C to stop); settings in " + stack.config().settingsFile());
           Thread.currentThread().join();
