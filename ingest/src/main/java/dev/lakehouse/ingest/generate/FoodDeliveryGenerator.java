@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Generates the four food-delivery source files (../shared/specs/source-data.md, domain 1) with every
+ * Generates the four food-delivery source files (docs/source-data.md) with every
  * quirk of the real ones: consumer.csv.gz, restaurant.csv.gz, order.json.gz and status.json.gz; with a
  * bad-line rate above 0, also bad lines in each and the truncated {@value GeneratorOptions#TRUNCATED_FILE_NAME};
  * last, {@value GenerationManifest#FILE_NAME}. Same options, byte-identical files. Files are streamed:
