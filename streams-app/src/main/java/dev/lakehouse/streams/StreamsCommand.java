@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "streams",
     mixinStandardHelpOptions = true,
-    description = "Run the Streams app: validate the source topics against their contracts and write the raw Iceberg tables "
-        + "(raw.order, raw.order_status, raw.consumer, raw.restaurant) and raw.dead_letters, exactly once. Settings come from the "
-        + "streams.* keys of the settings file or LAKEHOUSE_STREAMS_* variables; metrics on /metrics, probes on /health/live "
+    description = "Run the Streams app: validate the source topics against their contracts and write, exactly once, "
+        + "the raw Iceberg tables, the trusted tables (enriched, anonymized, versioned; trusted.enabled=false turns them "
+        + "off) and the dead letters of every stage into raw.dead_letters. Settings come from the streams.* and trusted.* "
+        + "keys of the settings file or their LAKEHOUSE_* variables; metrics on /metrics, probes on /health/live "
         + "and /health/ready (on 127.0.0.1 unless --http-host says otherwise). Runs until SIGTERM (exit code 143) or Ctrl-C (130); "
         + "exits 1 within seconds if the topology or the writer fails, 2 on bad settings.")
 public final class StreamsCommand implements Callable<Integer> {

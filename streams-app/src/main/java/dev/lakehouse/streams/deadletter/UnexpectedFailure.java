@@ -30,7 +30,7 @@ public final class UnexpectedFailure {
   private UnexpectedFailure() {}
 
   /**
-   * @param reason {@code processing-error} or {@code production-error}
+   * @param reason {@code processing-error} or {@code record-too-large}
    * @param node the processor (or sink) that failed
    */
   public static ProducerRecord<byte[], byte[]> deadLetter(String reason, String node, Throwable failure, String topic,
