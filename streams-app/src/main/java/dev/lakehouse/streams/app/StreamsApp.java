@@ -8,8 +8,6 @@ import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.common.settings.TrustedSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.streams.deadletter.DeadLetterSink;
-import dev.lakehouse.streams.deadletter.DeadLetteringProcessingHandler;
-import dev.lakehouse.streams.deadletter.DeadLetteringProductionHandler;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.deadletter.WriterLetters;
 import dev.lakehouse.streams.iceberg.TableCommitter;
@@ -50,12 +48,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -68,7 +63,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
-  private static final int SESSION_TIMEOUT_MS = 10_000;
 
   private final KafkaStreams streams;
   private final IcebergTableWriter writer;
@@ -128,32 +122,8 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
 
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(streamsSettings.stateDir()).toString());
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamsSettings.streamThreads());
-    props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-    props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    // a crashed instance's partitions move after 10 s, not the default 45 s
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
-    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), SESSION_TIMEOUT_MS / 3);
-    // one Kafka transaction per second instead of the exactly-once default of ten: the Iceberg writer commits
-    // every few seconds anyway, and each transaction costs the broker markers on every partition it touched
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streamsTransactionIntervalMillis(streamsSettings.commitInterval()));
-    // the rows topics carry every record a second time: larger batches and lz4 cut the broker's and the
-    // network thread's work per record (the items JSON of an order compresses about fourfold)
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-    // no task waits for data on one of its partitions to order records by timestamp across them: no stage
-    // depends on that order (the trusted stage gives the same rows in any arrival order), and the check
-    // formatted a log message for every idle partition on every pass of the Streams loop
-    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-    // the last line of defence: a record a processor throws on, or one too large to send, becomes a dead letter
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
-    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
+    Files.createDirectories(streamsSettings.stateDir());
+    Properties props = StreamsProperties.of(bootstrap, streamsSettings);
     // before any client starts: an app that does not own the lake, or whose writer cannot resume its tables, runs nothing
     TopicIds topicIds;
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -182,8 +152,8 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         // never a reset: the writer seeks every partition to its table's offset, or refuses (ResumePoint)
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
-        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS,
-        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 3,
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, StreamsProperties.SESSION_TIMEOUT_MS,
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, StreamsProperties.SESSION_TIMEOUT_MS / 3,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(registry);
@@ -231,11 +201,6 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
   @Override
   public String fatalError() {
     return ExitPolicy.failure(streams.state(), topologyError.get(), writer.failure(), writerThread.isAlive());
-  }
-
-  /** The topology's transaction interval: a fifth of the writer's commit interval, between 100 ms and 1 s. */
-  static long streamsTransactionIntervalMillis(Duration writerCommitInterval) {
-    return Math.max(100, Math.min(1_000, writerCommitInterval.toMillis() / 5));
   }
 
   /** Stops after committing the open batch: for in-process use, where nothing else is shutting down. */

@@ -1,10 +1,13 @@
 package dev.lakehouse.streams.deadletter;
 
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.streams.app.StreamsProperties;
 import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.PipelineHeaders;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,7 +15,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -30,10 +32,9 @@ class LastResortHandlersTest {
     topology.addSource("source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Dataset.ORDER.topic());
     topology.addProcessor("fragile", Fragile::new, "source");
     topology.addSink("out", "out", Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "fragile");
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "last-resort-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
+    // the app's own configuration: its last-resort handlers included
+    Properties props = StreamsProperties.of("unused:9092", StreamsSettings.defaults(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"))
+        .withApplicationId("last-resort-test-" + java.util.UUID.randomUUID()));
     try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
       TestInputTopic<byte[], byte[]> in = driver.createInputTopic(Dataset.ORDER.topic(), new ByteArraySerializer(), new ByteArraySerializer());
       TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic("out", new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -1,5 +1,7 @@
 package dev.lakehouse.streams.topology;
 
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.streams.app.StreamsProperties;
 import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.PipelineHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,7 @@ import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.settings.ContractSettings;
 import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.RawRowCodec;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +20,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -27,10 +29,9 @@ import org.junit.jupiter.api.Test;
 class RawTopologyTest {
 
   private static TopologyTestDriver driver() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raw-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // the app's own configuration; an id of its own, so that no two drivers share a state directory lock
+    Properties props = StreamsProperties.of("unused:9092", StreamsSettings.defaults(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"))
+        .withApplicationId("raw-topology-test-" + java.util.UUID.randomUUID()));
     return new TopologyTestDriver(RawTopology.build(ContractSettings.builtIn().contracts().all()), props);
   }
 

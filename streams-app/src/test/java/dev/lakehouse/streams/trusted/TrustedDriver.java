@@ -1,8 +1,11 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.settings.StreamsSettings;
+import dev.lakehouse.streams.app.StreamsProperties;
 import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.codec.RowCodec;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +16,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -29,12 +31,10 @@ final class TrustedDriver implements AutoCloseable {
   private final List<TestRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
 
   TrustedDriver() {
-    Properties props = new Properties();
-    // an id of its own: the state directory is /tmp/kafka-streams/<id>, and a fixed id collides with any other
-    // driver or build on the machine that holds the same RocksDB lock
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trusted-topology-test-" + UUID.randomUUID());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // the app's own configuration, with an id of its own: the state directory is <tmp>/kafka-streams/<id>, and a
+    // fixed id collides with any other driver or build on the machine that holds the same RocksDB lock
+    Properties props = StreamsProperties.of("unused:9092", StreamsSettings.defaults(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"))
+        .withApplicationId("trusted-topology-test-" + UUID.randomUUID()));
     driver = new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
     for (Dataset dataset : Dataset.values()) {
       inputs.put(dataset, driver.createInputTopic(Topics.rawRows(dataset.contract()), new ByteArraySerializer(), new ByteArraySerializer()));
