@@ -12,9 +12,22 @@ record CompactionResult(
     long rewrittenBytes) {
 
   String toJson() {
-    return "{\"table\":\"" + table + "\",\"rowsBefore\":" + rowsBefore + ",\"rowsAfter\":" + rowsAfter
-        + ",\"dataFilesBefore\":" + dataFilesBefore + ",\"dataFilesAfter\":" + dataFilesAfter
-        + ",\"rewrittenDataFiles\":" + rewrittenDataFiles + ",\"addedDataFiles\":" + addedDataFiles
-        + ",\"rewrittenBytes\":" + rewrittenBytes + "}";
+    return "{\"table\":\""
+        + table
+        + "\",\"rowsBefore\":"
+        + rowsBefore
+        + ",\"rowsAfter\":"
+        + rowsAfter
+        + ",\"dataFilesBefore\":"
+        + dataFilesBefore
+        + ",\"dataFilesAfter\":"
+        + dataFilesAfter
+        + ",\"rewrittenDataFiles\":"
+        + rewrittenDataFiles
+        + ",\"addedDataFiles\":"
+        + addedDataFiles
+        + ",\"rewrittenBytes\":"
+        + rewrittenBytes
+        + "}";
   }
 }

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nightly job's entry point. Today: compaction of the given tables; maintenance, validation, the
- * measure job and the views join it in later steps. Exit code 0 on success, 2 on bad arguments, 1 on
- * failure.
+ * The nightly job's entry point. Today: compaction of the given tables; maintenance, validation,
+ * the measure job and the views join it in later steps. Exit code 0 on success, 2 on bad arguments,
+ * 1 on failure.
  */
 public final class NightlyJob {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
@@ -34,7 +34,8 @@ public final class NightlyJob {
     }
     try {
       List<CompactionResult> results = run(options, settings);
-      String json = "[" + String.join(",", results.stream().map(CompactionResult::toJson).toList()) + "]";
+      String json =
+          "[" + String.join(",", results.stream().map(CompactionResult::toJson).toList()) + "]";
       if (options.report().isPresent()) {
         Files.writeString(options.report().get(), json, StandardCharsets.UTF_8);
       }
@@ -53,9 +54,15 @@ public final class NightlyJob {
       for (String table : options.tables()) {
         long started = System.nanoTime();
         CompactionResult result = compactor.compact(table);
-        LOG.info("compacted {}: {} -> {} data files ({} rewritten, {} added, {} bytes) in {} ms", table,
-            result.dataFilesBefore(), result.dataFilesAfter(), result.rewrittenDataFiles(), result.addedDataFiles(),
-            result.rewrittenBytes(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+            "compacted {}: {} -> {} data files ({} rewritten, {} added, {} bytes) in {} ms",
+            table,
+            result.dataFilesBefore(),
+            result.dataFilesAfter(),
+            result.rewrittenDataFiles(),
+            result.addedDataFiles(),
+            result.rewrittenBytes(),
+            (System.nanoTime() - started) / 1_000_000);
         results.add(result);
       }
     }

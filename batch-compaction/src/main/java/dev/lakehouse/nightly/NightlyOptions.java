@@ -25,7 +25,11 @@ record NightlyOptions(Path config, List<String> tables, Optional<Path> report, S
       String value = option.getValue();
       switch (name) {
         case "--config" -> config = Path.of(value);
-        case "--tables" -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(tables::add);
+        case "--tables" ->
+            Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(tables::add);
         case "--report" -> report = Path.of(value);
         case "--master" -> master = value;
         default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a command line made of {@code --name value} pairs; a name without its value is refused with the usage. */
+/**
+ * Reads a command line made of {@code --name value} pairs; a name without its value is refused with
+ * the usage.
+ */
 final class OptionPairs {
   private OptionPairs() {}
 

@@ -4,7 +4,10 @@ import dev.lakehouse.common.settings.IcebergCatalogProperties;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import org.apache.spark.sql.SparkSession;
 
-/** A local Spark session bound to loopback with the project's Iceberg catalog, configured from the settings. */
+/**
+ * A local Spark session bound to loopback with the project's Iceberg catalog, configured from the
+ * settings.
+ */
 final class SparkSessions {
   private SparkSessions() {}
 
@@ -18,7 +21,9 @@ final class SparkSessions {
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+            .config(
+                "spark.sql.extensions",
+                "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
             .config("spark.sql.defaultCatalog", settings.catalog().name());
     IcebergCatalogProperties.asSparkConf(settings).forEach(builder::config);
     return builder.getOrCreate();

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Spark SQL against the project's catalog (Iceberg tables and views) and writes each result to the
- * output directory: {@code <name>.columns} (one column name per line) and {@code <name>.jsonl} (one JSON
- * object per row). What the tests use to read the lake the way an analyst's Spark does. Exit code 0 on
- * success, 2 on bad arguments, 1 on failure.
+ * Runs Spark SQL against the project's catalog (Iceberg tables and views) and writes each result to
+ * the output directory: {@code <name>.columns} (one column name per line) and {@code <name>.jsonl}
+ * (one JSON object per row). What the tests use to read the lake the way an analyst's Spark does.
+ * Exit code 0 on success, 2 on bad arguments, 1 on failure.
  */
 public final class SqlQueries {
   private static final Logger LOG = LoggerFactory.getLogger(SqlQueries.class);
@@ -51,9 +51,16 @@ public final class SqlQueries {
         long started = System.nanoTime();
         Dataset<Row> result = spark.sql(query.getValue());
         List<String> rows = result.toJSON().collectAsList();
-        Files.write(options.out().resolve(query.getKey() + ".columns"), List.of(result.columns()), StandardCharsets.UTF_8);
+        Files.write(
+            options.out().resolve(query.getKey() + ".columns"),
+            List.of(result.columns()),
+            StandardCharsets.UTF_8);
         Files.write(options.out().resolve(query.getKey() + ".jsonl"), rows, StandardCharsets.UTF_8);
-        LOG.info("query {}: {} rows in {} ms", query.getKey(), rows.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+            "query {}: {} rows in {} ms",
+            query.getKey(),
+            rows.size(),
+            (System.nanoTime() - started) / 1_000_000);
       }
     }
   }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Command line of {@link SqlQueries}: {@code --config FILE --out DIR --query NAME=SQL [--query NAME=SQL ...]
- * [--master local[2]]}. Validated up front with messages that say what to pass.
+ * Command line of {@link SqlQueries}: {@code --config FILE --out DIR --query NAME=SQL [--query
+ * NAME=SQL ...] [--master local[2]]}. Validated up front with messages that say what to pass.
  */
 record SqlQueryOptions(Path config, Path out, Map<String, String> queries, String master) {
   static final String USAGE =
@@ -28,7 +28,10 @@ record SqlQueryOptions(Path config, Path out, Map<String, String> queries, Strin
           int equals = value.indexOf('=');
           String queryName = equals < 0 ? "" : value.substring(0, equals).trim();
           if (!queryName.matches("[A-Za-z0-9_-]+") || value.substring(equals + 1).isBlank()) {
-            throw new IllegalArgumentException("--query takes <name>=<sql> with a name of letters, digits, _ or -, got '" + value + "'");
+            throw new IllegalArgumentException(
+                "--query takes <name>=<sql> with a name of letters, digits, _ or -, got '"
+                    + value
+                    + "'");
           }
           if (queries.put(queryName, value.substring(equals + 1)) != null) {
             throw new IllegalArgumentException("two queries are named '" + queryName + "'");

@@ -19,14 +19,26 @@ final class TableCompactor {
     long filesBefore = dataFiles(qualified);
     Row result =
         spark
-            .sql("CALL " + catalog + ".system.rewrite_data_files(table => '" + table
-                + "', options => map('min-input-files', '2'))")
+            .sql(
+                "CALL "
+                    + catalog
+                    + ".system.rewrite_data_files(table => '"
+                    + table
+                    + "', options => map('min-input-files', '2'))")
             .first();
     long rewritten = result.getInt(result.fieldIndex("rewritten_data_files_count"));
     long added = result.getInt(result.fieldIndex("added_data_files_count"));
     long bytes = result.getLong(result.fieldIndex("rewritten_bytes_count"));
     spark.sql("REFRESH TABLE " + qualified);
-    return new CompactionResult(table, rowsBefore, count(qualified), filesBefore, dataFiles(qualified), rewritten, added, bytes);
+    return new CompactionResult(
+        table,
+        rowsBefore,
+        count(qualified),
+        filesBefore,
+        dataFiles(qualified),
+        rewritten,
+        added,
+        bytes);
   }
 
   private long count(String qualified) {

@@ -10,7 +10,13 @@ class NightlyOptionsTest {
   @Test
   void parsesTablesReportAndMaster() {
     NightlyOptions options =
-        NightlyOptions.parse("--config", "a.properties", "--tables", "raw.order, raw.consumer", "--report", "r.json");
+        NightlyOptions.parse(
+            "--config",
+            "a.properties",
+            "--tables",
+            "raw.order, raw.consumer",
+            "--report",
+            "r.json");
     assertThat(options.config()).isEqualTo(Path.of("a.properties"));
     assertThat(options.tables()).containsExactly("raw.order", "raw.consumer");
     assertThat(options.report()).contains(Path.of("r.json"));
@@ -19,13 +25,18 @@ class NightlyOptionsTest {
 
   @Test
   void rejectsMissingAndMalformedArguments() {
-    assertThatThrownBy(() -> NightlyOptions.parse("--tables", "raw.order")).hasMessageContaining("--config is required");
-    assertThatThrownBy(() -> NightlyOptions.parse("--config", "a")).hasMessageContaining("--tables is required");
+    assertThatThrownBy(() -> NightlyOptions.parse("--tables", "raw.order"))
+        .hasMessageContaining("--config is required");
+    assertThatThrownBy(() -> NightlyOptions.parse("--config", "a"))
+        .hasMessageContaining("--tables is required");
     assertThatThrownBy(() -> NightlyOptions.parse("--config", "a", "--tables", "order"))
         .hasMessageContaining("<namespace>.<table>");
-    assertThatThrownBy(() -> NightlyOptions.parse("--config", "a", "--tables", "raw.x; DROP TABLE y"))
+    assertThatThrownBy(
+            () -> NightlyOptions.parse("--config", "a", "--tables", "raw.x; DROP TABLE y"))
         .hasMessageContaining("<namespace>.<table>");
-    assertThatThrownBy(() -> NightlyOptions.parse("--config")).hasMessageContaining("needs a value");
-    assertThatThrownBy(() -> NightlyOptions.parse("--bogus", "1")).hasMessageContaining("unknown option");
+    assertThatThrownBy(() -> NightlyOptions.parse("--config"))
+        .hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> NightlyOptions.parse("--bogus", "1"))
+        .hasMessageContaining("unknown option");
   }
 }

@@ -22,7 +22,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** What the Streams app benchmarks share: their options and data, the app's JVM options, the read baseline, ports and clocks. */
+/**
+ * What the Streams app benchmarks share: their options and data, the app's JVM options, the read
+ * baseline, ports and clocks.
+ */
 public final class BenchSupport {
   private BenchSupport() {}
 
@@ -45,21 +48,28 @@ public final class BenchSupport {
       return new AppBenchOptions(orders, liveSeconds, liveRate, work);
     }
 
-    /** The generated files of this many orders (made once, kept under the work directory), without bad lines. */
+    /**
+     * The generated files of this many orders (made once, kept under the work directory), without
+     * bad lines.
+     */
     Path data(PrintStream out) throws IOException {
       return generatedData(work, orders, out);
     }
   }
 
   /**
-   * A new directory for this run's local stack under {@code work}, named {@code <kind>-stack-<uuid>}, after
-   * removing the stack directories earlier runs left there (a compare run leaves gigabytes of topics and
-   * files; the latest is kept for its logs until the next run). Run one benchmark at a time.
+   * A new directory for this run's local stack under {@code work}, named {@code
+   * <kind>-stack-<uuid>}, after removing the stack directories earlier runs left there (a compare
+   * run leaves gigabytes of topics and files; the latest is kept for its logs until the next run).
+   * Run one benchmark at a time.
    */
   public static Path freshStackDir(Path work, String kind, PrintStream out) throws IOException {
     if (Files.isDirectory(work)) {
       try (Stream<Path> entries = Files.list(work)) {
-        for (Path earlier : entries.filter(p -> Files.isDirectory(p) && p.getFileName().toString().contains("-stack-")).toList()) {
+        for (Path earlier :
+            entries
+                .filter(p -> Files.isDirectory(p) && p.getFileName().toString().contains("-stack-"))
+                .toList()) {
           deleteTree(earlier);
           out.println("removed the stack directory of an earlier run: " + earlier);
         }
@@ -80,51 +90,59 @@ public final class BenchSupport {
     }
   }
 
-  /** The generated files of {@code orders} orders (seed 1, no bad lines), made once under {@code work} and reused. */
+  /**
+   * The generated files of {@code orders} orders (seed 1, no bad lines), made once under {@code
+   * work} and reused.
+   */
   public static Path generatedData(Path work, long orders, PrintStream out) throws IOException {
     Path data = work.resolve("data-" + orders);
     if (!Files.exists(data.resolve("_manifest.json"))) {
       out.printf("generating %,d orders into %s…%n", orders, data);
-      new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
+      new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0))
+          .generate(new DirectorySink(data));
     }
     return data;
   }
 
   /**
-   * Samples the heap ({@link HeapSampler#INTERVAL}) on a thread of its own until interrupted (during a live phase). The stop
-   * is a flag, not the interrupt status alone: a sample (an HTTP request) may swallow the interrupt.
+   * Samples the heap ({@link HeapSampler#INTERVAL}) on a thread of its own until interrupted
+   * (during a live phase). The stop is a flag, not the interrupt status alone: a sample (an HTTP
+   * request) may swallow the interrupt.
    */
   static Thread sampleInTheBackground(HeapSampler heap) {
-    Thread sampler = new Thread("heap-sampler") {
-      private volatile boolean stopped;
+    Thread sampler =
+        new Thread("heap-sampler") {
+          private volatile boolean stopped;
 
-      @Override
-      public void interrupt() {
-        stopped = true;
-        super.interrupt();
-      }
-
-      @Override
-      public void run() {
-        while (!stopped) {
-          heap.sample();
-          try {
-            Thread.sleep(1_000);
-          } catch (InterruptedException e) {
-            return;
+          @Override
+          public void interrupt() {
+            stopped = true;
+            super.interrupt();
           }
-        }
-      }
-    };
+
+          @Override
+          public void run() {
+            while (!stopped) {
+              heap.sample();
+              try {
+                Thread.sleep(1_000);
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
+          }
+        };
     sampler.start();
     return sampler;
   }
 
   /**
-   * The JVM options of every process a benchmark measures: those {@code ./lakehouse} starts the app with
-   * (1 GiB heap, G1 with 4 MB regions), so that runners differ by their code, not by their collector.
+   * The JVM options of every process a benchmark measures: those {@code ./lakehouse} starts the app
+   * with (1 GiB heap, G1 with 4 MB regions), so that runners differ by their code, not by their
+   * collector.
    */
-  public static final List<String> MEASURED_JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=4m");
+  public static final List<String> MEASURED_JVM_OPTIONS =
+      List.of("-Xmx1g", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=4m");
 
   /** {@link #MEASURED_JVM_OPTIONS} followed by {@code more}. */
   public static List<String> measuredJvmOptions(String... more) {
@@ -133,7 +151,9 @@ public final class BenchSupport {
     return options;
   }
 
-  /** {@link #MEASURED_JVM_OPTIONS}, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set. */
+  /**
+   * {@link #MEASURED_JVM_OPTIONS}, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set.
+   */
   public static List<String> appJvmOptions() {
     List<String> options = new ArrayList<>(MEASURED_JVM_OPTIONS);
     String extra = System.getenv("BENCH_APP_JAVA_OPTS");
@@ -144,25 +164,38 @@ public final class BenchSupport {
   }
 
   /**
-   * A plain read_committed consumer (no group, 5,000 records per poll) assigned every partition of every
-   * source topic, positioned at their beginning.
+   * A plain read_committed consumer (no group, 5,000 records per poll) assigned every partition of
+   * every source topic, positioned at their beginning.
    */
   public static KafkaConsumer<byte[], byte[]> sourceTopicsFromTheBeginning(String bootstrap) {
-    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5_000),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
     for (Dataset dataset : Dataset.values()) {
-      consumer.partitionsFor(dataset.topic()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      consumer
+          .partitionsFor(dataset.topic())
+          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
     }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return consumer;
   }
 
-  /** Reads every source topic to its end with a plain read_committed consumer: records, seconds and value bytes. */
+  /**
+   * Reads every source topic to its end with a plain read_committed consumer: records, seconds and
+   * value bytes.
+   */
   public static double[] readAll(String bootstrap) {
     try (KafkaConsumer<byte[], byte[]> consumer = sourceTopicsFromTheBeginning(bootstrap)) {
       List<TopicPartition> partitions = List.copyOf(consumer.assignment());

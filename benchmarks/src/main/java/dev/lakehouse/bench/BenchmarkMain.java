@@ -15,10 +15,14 @@ public final class BenchmarkMain {
       case "compare" -> System.exit(dev.lakehouse.bench.compare.CompareBenchmark.run(rest));
       default -> {
         System.err.println("usage: benchmarks/run ingest [--orders N] [--runs K] [--work DIR]");
-        System.err.println("       benchmarks/run raw [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
-        System.err.println("       benchmarks/run trusted [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
-        System.err.println("       benchmarks/run compare [--orders N] [--runs K] [--live-seconds S] [--live-rate ORDERS_PER_S]");
-        System.err.println("              [--runners limit,ours,connect-default,connect-5s] [--connect-tasks T] [--work DIR] [--out DIR]");
+        System.err.println(
+            "       benchmarks/run raw [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
+        System.err.println(
+            "       benchmarks/run trusted [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
+        System.err.println(
+            "       benchmarks/run compare [--orders N] [--runs K] [--live-seconds S] [--live-rate ORDERS_PER_S]");
+        System.err.println(
+            "              [--runners limit,ours,connect-default,connect-5s] [--connect-tasks T] [--work DIR] [--out DIR]");
         System.exit(2);
       }
     }

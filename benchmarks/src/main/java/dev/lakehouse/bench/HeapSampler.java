@@ -11,15 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Samples the app's heap from its Prometheus endpoint, at most once per {@link #INTERVAL}, the scrape
- * interval of a typical Prometheus: a scrape renders every Kafka client metric and costs the app real CPU
- * (a tenth of the Streams thread's time in a flight recording when it was scraped every second).
+ * Samples the app's heap from its Prometheus endpoint, at most once per {@link #INTERVAL}, the
+ * scrape interval of a typical Prometheus: a scrape renders every Kafka client metric and costs the
+ * app real CPU (a tenth of the Streams thread's time in a flight recording when it was scraped
+ * every second).
  */
 final class HeapSampler {
   static final Duration INTERVAL = Duration.ofSeconds(10);
-  private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)");
+  private static final Pattern HEAP =
+      Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)");
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final URI uri;
   private final List<Double> samples = new ArrayList<>();
   private long lastSampleNanos;
@@ -36,8 +39,14 @@ final class HeapSampler {
     }
     lastSampleNanos = now;
     try {
-      // the interrupt of a live phase's end is the caller's stop signal: a request must not swallow it
-      String body = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      // the interrupt of a live phase's end is the caller's stop signal: a request must not swallow
+      // it
+      String body =
+          client
+              .send(
+                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       Matcher m = HEAP.matcher(body);
       double used = 0;
       while (m.find()) {

@@ -33,10 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Records/s and MB/s of the file ingestor into the local broker, against a baseline measured in the same
- * process on the same files: a plain (non-transactional) producer that gunzips the files and sends each
- * line as it is, with no parsing, validation, keys, headers or progress. Runs alternate (baseline, ours,
- * baseline, ours, …) and the report gives the median of each and their ratio.
+ * Records/s and MB/s of the file ingestor into the local broker, against a baseline measured in the
+ * same process on the same files: a plain (non-transactional) producer that gunzips the files and
+ * sends each line as it is, with no parsing, validation, keys, headers or progress. Runs alternate
+ * (baseline, ours, baseline, ours, …) and the report gives the median of each and their ratio.
  */
 final class IngestBenchmark {
   private IngestBenchmark() {}
@@ -59,25 +59,43 @@ final class IngestBenchmark {
     if (!Files.exists(data.resolve("_manifest.json"))) {
       out.printf("generating %,d orders into %s…%n", orders, data);
       long started = System.nanoTime();
-      manifest = new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0)).generate(new DirectorySink(data));
-      out.printf("generated %,d lines in %.1f s%n", manifest.totalLines(), (System.nanoTime() - started) / 1e9);
+      manifest =
+          new FoodDeliveryGenerator(new GeneratorOptions(1, orders, 0.0))
+              .generate(new DirectorySink(data));
+      out.printf(
+          "generated %,d lines in %.1f s%n",
+          manifest.totalLines(), (System.nanoTime() - started) / 1e9);
     }
     long sourceBytes;
     try (Stream<Path> files = Files.list(data)) {
-      sourceBytes = files.filter(p -> Dataset.forFileName(p.getFileName().toString()).isPresent())
-          .mapToLong(p -> p.toFile().length()).sum();
+      sourceBytes =
+          files
+              .filter(p -> Dataset.forFileName(p.getFileName().toString()).isPresent())
+              .mapToLong(p -> p.toFile().length())
+              .sum();
     }
     Path stackDir = work.resolve("stack-" + UUID.randomUUID());
-    try (LocalStack stack = LocalStack.start(StackConfig.withFreePorts(stackDir), LakehouseHome.fromEnvironment())) {
+    try (LocalStack stack =
+        LocalStack.start(StackConfig.withFreePorts(stackDir), LakehouseHome.fromEnvironment())) {
       String bootstrap = stack.settings().kafka().bootstrapServers();
       List<double[]> baseline = new ArrayList<>();
       List<double[]> ours = new ArrayList<>();
       for (int run = 0; run < runs; run++) {
         baseline.add(baselineRun(bootstrap, data, run));
-        out.printf("run %d baseline: %,.0f records/s%n", run, baseline.get(run)[0] / baseline.get(run)[1]);
-        IngestOptions options = new IngestOptions(data.toString(), "bench-" + run + "-" + UUID.randomUUID(), false,
-            Duration.ofSeconds(10), 3, 50_000, 2_000);
-        IngestSummary summary = new FileIngestRun(options, resetIngestTopics(stack)).run(new PrintStream(new ByteArrayOutputStream()), false);
+        out.printf(
+            "run %d baseline: %,.0f records/s%n", run, baseline.get(run)[0] / baseline.get(run)[1]);
+        IngestOptions options =
+            new IngestOptions(
+                data.toString(),
+                "bench-" + run + "-" + UUID.randomUUID(),
+                false,
+                Duration.ofSeconds(10),
+                3,
+                50_000,
+                2_000);
+        IngestSummary summary =
+            new FileIngestRun(options, resetIngestTopics(stack))
+                .run(new PrintStream(new ByteArrayOutputStream()), false);
         double seconds = summary.elapsedNanos() / 1e9;
         ours.add(new double[] {summary.published(), seconds});
         out.printf("run %d ours:     %,.0f records/s%n", run, summary.published() / seconds);
@@ -86,9 +104,14 @@ final class IngestBenchmark {
       double ourRate = median(ours.stream().mapToDouble(r -> r[0] / r[1]).toArray());
       double ourSeconds = median(ours.stream().mapToDouble(r -> r[1]).toArray());
       out.println();
-      out.printf("dataset: %,d records, %.1f MB of gzip source (%s)%n", (long) ours.get(0)[0], sourceBytes / 1e6, data);
-      out.printf("baseline (plain producer, no parsing):  median %,.0f records/s  (runs: %s)%n", baseRate, rates(baseline));
-      out.printf("ours (lakehouse ingest, exactly once):  median %,.0f records/s, %.1f MB/s of source  (runs: %s)%n",
+      out.printf(
+          "dataset: %,d records, %.1f MB of gzip source (%s)%n",
+          (long) ours.get(0)[0], sourceBytes / 1e6, data);
+      out.printf(
+          "baseline (plain producer, no parsing):  median %,.0f records/s  (runs: %s)%n",
+          baseRate, rates(baseline));
+      out.printf(
+          "ours (lakehouse ingest, exactly once):  median %,.0f records/s, %.1f MB/s of source  (runs: %s)%n",
           ourRate, sourceBytes / ourSeconds / 1e6, rates(ours));
       out.printf("ratio ours/baseline: %.2f%n", ourRate / baseRate);
     }
@@ -96,11 +119,23 @@ final class IngestBenchmark {
     return 0;
   }
 
-  /** Progress is kept per file URI: each measured run starts from empty ingest topics, so it ingests every file again. */
-  private static dev.lakehouse.common.settings.LakehouseSettings resetIngestTopics(LocalStack stack) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
+  /**
+   * Progress is kept per file URI: each measured run starts from empty ingest topics, so it ingests
+   * every file again.
+   */
+  private static dev.lakehouse.common.settings.LakehouseSettings resetIngestTopics(LocalStack stack)
+      throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
       var names = admin.listTopics().names().get();
-      List<String> delete = names.stream().filter(n -> n.startsWith("src.") || n.startsWith("dlq.") || n.startsWith("_lakehouse.ingest")).toList();
+      List<String> delete =
+          names.stream()
+              .filter(
+                  n ->
+                      n.startsWith("src.")
+                          || n.startsWith("dlq.")
+                          || n.startsWith("_lakehouse.ingest"))
+              .toList();
       if (!delete.isEmpty()) {
         admin.deleteTopics(delete).all().get();
         while (admin.listTopics().names().get().stream().anyMatch(delete::contains)) {
@@ -116,18 +151,31 @@ final class IngestBenchmark {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
     }
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.LINGER_MS_CONFIG, 10,
-        ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-        ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.LINGER_MS_CONFIG,
+            10,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            512 * 1024,
+            ProducerConfig.BUFFER_MEMORY_CONFIG,
+            128L * 1024 * 1024,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4");
     long records = 0;
     long started = System.nanoTime();
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    try (KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         Stream<Path> files = Files.list(data)) {
-      for (Path file : files.filter(p -> Dataset.forFileName(p.getFileName().toString()).isPresent()).sorted().toList()) {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
+      for (Path file :
+          files
+              .filter(p -> Dataset.forFileName(p.getFileName().toString()).isPresent())
+              .sorted()
+              .toList()) {
+        try (InputStream in =
+            new GZIPInputStream(
+                new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
           records += sendLines(producer, topic, in);
         }
       }
@@ -136,7 +184,8 @@ final class IngestBenchmark {
     return new double[] {records, (System.nanoTime() - started) / 1e9};
   }
 
-  private static long sendLines(KafkaProducer<byte[], byte[]> producer, String topic, InputStream in) throws Exception {
+  private static long sendLines(
+      KafkaProducer<byte[], byte[]> producer, String topic, InputStream in) throws Exception {
     byte[] buffer = new byte[1 << 16];
     ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
     long count = 0;

@@ -9,10 +9,13 @@ final class DataDirOption {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "State of the local stack (broker log, S3 objects, catalog). Default: .lakehouse in the checkout.")
+      description =
+          "State of the local stack (broker log, S3 objects, catalog). Default: .lakehouse in the checkout.")
   Path dataDir;
 
   Path resolve() {
-    return dataDir != null ? dataDir.toAbsolutePath().normalize() : LakehouseHome.fromEnvironment().defaultDataDir();
+    return dataDir != null
+        ? dataDir.toAbsolutePath().normalize()
+        : LakehouseHome.fromEnvironment().defaultDataDir();
   }
 }

@@ -44,49 +44,77 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lakehouse demo}: the whole path on the embedded default, in one process: stack, generated files with bad
- * lines, ingest, the Streams app (raw and trusted), a burst of live orders, and a report of what landed. The console
- * is for people: the components' logs go to a file ({@link ComponentLogs}).
+ * {@code lakehouse demo}: the whole path on the embedded default, in one process: stack, generated
+ * files with bad lines, ingest, the Streams app (raw and trusted), a burst of live orders, and a
+ * report of what landed. The console is for people: the components' logs go to a file ({@link
+ * ComponentLogs}).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run the pipeline end to end on the embedded default: start a fresh local stack, generate source files "
-        + "(with bad lines), ingest them, run the Streams app, stream live orders for a while, wait until every record has "
-        + "landed, and print rows per raw and trusted table, dead letters by reason and freshness. The components' logs go "
-        + "to <data-dir>/logs/demo.log. Exit code 0 when every record landed exactly once.")
+    description =
+        "Run the pipeline end to end on the embedded default: start a fresh local stack, generate source files "
+            + "(with bad lines), ingest them, run the Streams app, stream live orders for a while, wait until every record has "
+            + "landed, and print rows per raw and trusted table, dead letters by reason and freshness. The components' logs go "
+            + "to <data-dir>/logs/demo.log. Exit code 0 when every record landed exactly once.")
 final class DemoCommand implements Callable<Integer> {
   private static final String MARKER = ".lakehouse-demo";
-  /** The file, in the stack's log folder beside s3proxy's, that takes this JVM's log lines: broker, app, clients. */
+
+  /**
+   * The file, in the stack's log folder beside s3proxy's, that takes this JVM's log lines: broker,
+   * app, clients.
+   */
   static final String LOG_FILE = "demo.log";
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where the demo keeps its stack (emptied at start). Default: .lakehouse-demo in the checkout.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the demo keeps its stack (emptied at start). Default: .lakehouse-demo in the checkout.")
   Path dataDir;
 
   @Mixin GeneratedFilesOptions files = new GeneratedFilesOptions(20_000, 42, 0.01);
 
-  @Option(names = "--live-seconds", paramLabel = "S", defaultValue = "20",
-      description = "Seconds of live orders after the files, for the freshness figures; 0 skips them (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--live-seconds",
+      paramLabel = "S",
+      defaultValue = "20",
+      description =
+          "Seconds of live orders after the files, for the freshness figures; 0 skips them (default: ${DEFAULT-VALUE}).")
   int liveSeconds;
 
-  @Option(names = "--live-rate", paramLabel = "N", defaultValue = "100",
+  @Option(
+      names = "--live-rate",
+      paramLabel = "N",
+      defaultValue = "100",
       description = "Live orders per second (default: ${DEFAULT-VALUE}).")
   double liveRate;
 
-  @Option(names = "--timeout", paramLabel = "S", defaultValue = "300",
-      description = "Seconds to wait for everything to land before failing (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "S",
+      defaultValue = "300",
+      description =
+          "Seconds to wait for everything to land before failing (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--keep-running", description = "Keep the stack and the Streams app running after the report, until Ctrl-C.")
+  @Option(
+      names = "--keep-running",
+      description = "Keep the stack and the Streams app running after the report, until Ctrl-C.")
   boolean keepRunning;
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
-    Path dir = dataDir != null ? dataDir.toAbsolutePath().normalize() : LakehouseHome.fromEnvironment().root().resolve(MARKER);
+    Path dir =
+        dataDir != null
+            ? dataDir.toAbsolutePath().normalize()
+            : LakehouseHome.fromEnvironment().root().resolve(MARKER);
     if (!prepare(dir)) {
-      System.err.println("lakehouse demo: " + dir + " is not empty and is not a demo directory; choose another --data-dir");
+      System.err.println(
+          "lakehouse demo: "
+              + dir
+              + " is not empty and is not a demo directory; choose another --data-dir");
       return 2;
     }
     long started = System.nanoTime();
@@ -98,60 +126,110 @@ final class DemoCommand implements Callable<Integer> {
     try {
       stack = LocalStack.start(config, LakehouseHome.fromEnvironment());
     } catch (StackStartException e) {
-      System.err.println("lakehouse demo: " + e.getMessage() + " (logs in " + config.logDir() + ")");
+      System.err.println(
+          "lakehouse demo: " + e.getMessage() + " (logs in " + config.logDir() + ")");
       return 1;
     }
     try (stack) {
       LakehouseSettings settings = stack.settings();
-      out.printf("stack      ready in %.1f s  (kafka %s, s3 %s, data in %s)%n", seconds(started),
-          settings.kafka().bootstrapServers(), settings.s3().endpoint().orElseThrow(), dir);
+      out.printf(
+          "stack      ready in %.1f s  (kafka %s, s3 %s, data in %s)%n",
+          seconds(started),
+          settings.kafka().bootstrapServers(),
+          settings.s3().endpoint().orElseThrow(),
+          dir);
 
       long phase = System.nanoTime();
       Path landing = dir.resolve("landing");
-      GenerationManifest manifest = new FoodDeliveryGenerator(files.options()).generate(new DirectorySink(landing));
+      GenerationManifest manifest =
+          new FoodDeliveryGenerator(files.options()).generate(new DirectorySink(landing));
       DemoExpectations expected = new DemoExpectations(manifest);
-      out.printf("generate   %,d orders: %d files, %,d lines (%,d bad) in %.1f s%n", files.orders(), manifest.files().size(),
-          manifest.totalLines(), manifest.files().stream().mapToLong(f -> f.totalBadLines()).sum(), seconds(phase));
+      out.printf(
+          "generate   %,d orders: %d files, %,d lines (%,d bad) in %.1f s%n",
+          files.orders(),
+          manifest.files().size(),
+          manifest.totalLines(),
+          manifest.files().stream().mapToLong(f -> f.totalBadLines()).sum(),
+          seconds(phase));
 
-      StreamsSettings streamsSettings = StreamsSettings.load(stack.config().settingsFile(), System.getenv())
-          .withApplicationId("lakehouse-demo").withHttpPort(0).withStateDir(dir.resolve("streams-state"));
+      StreamsSettings streamsSettings =
+          StreamsSettings.load(stack.config().settingsFile(), System.getenv())
+              .withApplicationId("lakehouse-demo")
+              .withHttpPort(0)
+              .withStateDir(dir.resolve("streams-state"));
       try (StreamsApp app = StreamsApp.start(settings, streamsSettings, stack.trustedSettings())) {
-        out.printf("streams    app %s running, commit interval %d s; metrics on http://localhost:%d/metrics%n",
-            streamsSettings.applicationId(), streamsSettings.commitInterval().toSeconds(), app.httpPort());
+        out.printf(
+            "streams    app %s running, commit interval %d s; metrics on http://localhost:%d/metrics%n",
+            streamsSettings.applicationId(),
+            streamsSettings.commitInterval().toSeconds(),
+            app.httpPort());
 
         phase = System.nanoTime();
-        IngestSummary ingested = new FileIngestRun(new IngestOptions(landing.toString(), "demo", false, Duration.ofSeconds(1), 3, 50_000, 1_000)
-            .withSettle(Duration.ZERO), // the generator has finished writing
-            settings).run(new PrintStream(OutputStream.nullOutputStream()), false);
-        long ingestDeadLetters = ingested.deadLettersByReason().values().stream().mapToLong(Long::longValue).sum();
-        out.printf("ingest     %,d records published, %,d lines dead-lettered, in %.1f s%n", ingested.published(), ingestDeadLetters, seconds(phase));
+        IngestSummary ingested =
+            new FileIngestRun(
+                    new IngestOptions(
+                            landing.toString(),
+                            "demo",
+                            false,
+                            Duration.ofSeconds(1),
+                            3,
+                            50_000,
+                            1_000)
+                        .withSettle(Duration.ZERO), // the generator has finished writing
+                    settings)
+                .run(new PrintStream(OutputStream.nullOutputStream()), false);
+        long ingestDeadLetters =
+            ingested.deadLettersByReason().values().stream().mapToLong(Long::longValue).sum();
+        out.printf(
+            "ingest     %,d records published, %,d lines dead-lettered, in %.1f s%n",
+            ingested.published(), ingestDeadLetters, seconds(phase));
 
         Catalog catalog = LakehouseCatalogs.open(settings);
         phase = System.nanoTime();
         boolean landed = waitForEverything(catalog, expected, app);
-        out.printf("%s   the files' records in %.1f s after the ingest ended%n", landed ? "landed " : "GAVE UP", seconds(phase));
+        out.printf(
+            "%s   the files' records in %.1f s after the ingest ended%n",
+            landed ? "landed " : "GAVE UP", seconds(phase));
 
         long liveFrom = System.currentTimeMillis();
         if (landed && liveSeconds > 0) {
           phase = System.nanoTime();
-          LiveOptions live = new LiveOptions(files.seed(), liveRate, Math.max(1, Math.round(liveRate * liveSeconds)), Duration.ofSeconds(5));
+          LiveOptions live =
+              new LiveOptions(
+                  files.seed(),
+                  liveRate,
+                  Math.max(1, Math.round(liveRate * liveSeconds)),
+                  Duration.ofSeconds(5));
           Map<Dataset, Long> emitted;
-          try (LiveKafkaSink sink = new LiveKafkaSink(settings.kafka().bootstrapServers(), files.seed(), UUID.randomUUID().toString())) {
+          try (LiveKafkaSink sink =
+              new LiveKafkaSink(
+                  settings.kafka().bootstrapServers(),
+                  files.seed(),
+                  UUID.randomUUID().toString())) {
             emitted = new LiveOrderStream(live, Clock.systemUTC()).run(sink);
           }
           expected.addLive(emitted);
-          out.printf("live       %,d records from %,d live orders at %.0f/s in %.1f s%n",
-              emitted.values().stream().mapToLong(Long::longValue).sum(), live.maxOrders(), liveRate, seconds(phase));
+          out.printf(
+              "live       %,d records from %,d live orders at %.0f/s in %.1f s%n",
+              emitted.values().stream().mapToLong(Long::longValue).sum(),
+              live.maxOrders(),
+              liveRate,
+              seconds(phase));
           phase = System.nanoTime();
           landed = waitForEverything(catalog, expected, app);
-          out.printf("%s   the live records in %.1f s after the last one%n", landed ? "landed " : "GAVE UP", seconds(phase));
+          out.printf(
+              "%s   the live records in %.1f s after the last one%n",
+              landed ? "landed " : "GAVE UP", seconds(phase));
         }
-        boolean exact = new DemoReport(catalog, expected, liveSeconds > 0 ? liveFrom : -1).print(out);
+        boolean exact =
+            new DemoReport(catalog, expected, liveSeconds > 0 ? liveFrom : -1).print(out);
         if (!(landed && exact)) {
           out.println("what the components logged is in " + log);
         }
         if (keepRunning) {
-          out.println("the stack and the Streams app keep running (Ctrl-C to stop); settings in " + stack.config().settingsFile());
+          out.println(
+              "the stack and the Streams app keep running (Ctrl-C to stop); settings in "
+                  + stack.config().settingsFile());
           Thread.currentThread().join();
         }
         return landed && exact ? 0 : 1;
@@ -159,7 +237,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private boolean waitForEverything(Catalog catalog, DemoExpectations expected, StreamsApp app) throws InterruptedException {
+  private boolean waitForEverything(Catalog catalog, DemoExpectations expected, StreamsApp app)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
     long rawOrderIds = -1;
     while (System.nanoTime() < deadline) {
@@ -167,17 +246,24 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println("lakehouse demo: " + app.fatalError());
         return false;
       }
-      boolean done = TableReport.counts(catalog.loadTable(DeadLetterTable.IDENTIFIER)).rows() >= expected.totalDeadLetters();
+      boolean done =
+          TableReport.counts(catalog.loadTable(DeadLetterTable.IDENTIFIER)).rows()
+              >= expected.totalDeadLetters();
       for (Dataset dataset : Dataset.values()) {
         Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
         done &= TableReport.counts(table).rows() >= expected.rows(dataset);
       }
-      // then the trusted stage: one current order row per order of raw.order (read every 2 s: the tables are read whole)
+      // then the trusted stage: one current order row per order of raw.order (read every 2 s: the
+      // tables are read whole)
       if (done) {
         if (rawOrderIds < 0) {
-          rawOrderIds = TrustedReport.orderIds(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract()))).size();
+          rawOrderIds =
+              TrustedReport.orderIds(
+                      catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract())))
+                  .size();
         }
-        // and the writer has caught up with every table (a live phase must not start behind a backlog)
+        // and the writer has caught up with every table (a live phase must not start behind a
+        // backlog)
         boolean caughtUp = app.metrics().writerLag().values().stream().allMatch(lag -> lag == 0);
         if (caughtUp && TrustedReport.rows(catalog, TrustedTables.ORDER).orders() >= rawOrderIds) {
           return true;
@@ -208,7 +294,9 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     OwnerOnlyFiles.createDirectories(dir);
-    Files.writeString(dir.resolve(MARKER), "written by ./lakehouse demo, which empties this directory at every start\n");
+    Files.writeString(
+        dir.resolve(MARKER),
+        "written by ./lakehouse demo, which empties this directory at every start\n");
     return true;
   }
 

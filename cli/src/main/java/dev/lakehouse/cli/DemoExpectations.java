@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the demo's tables must hold: good records per dataset, and dead letters by stage and reason. */
+/**
+ * What the demo's tables must hold: good records per dataset, and dead letters by stage and reason.
+ */
 final class DemoExpectations {
   private final Map<Dataset, Long> rows = new EnumMap<>(Dataset.class);
   private final Map<String, Long> deadLetters = new TreeMap<>();
@@ -21,7 +23,8 @@ final class DemoExpectations {
     for (FileManifest file : manifest.files()) {
       wrongTypes += file.badLines(BadLineKind.WRONG_TYPES);
       rows.merge(Dataset.valueOf(file.dataset()), file.expectedRawRows(), Long::sum);
-      file.expectedDeadLetters().forEach((reason, count) -> deadLetters.merge("ingest/" + reason, count, Long::sum));
+      file.expectedDeadLetters()
+          .forEach((reason, count) -> deadLetters.merge("ingest/" + reason, count, Long::sum));
     }
     if (wrongTypes > 0) {
       deadLetters.put("raw/*", wrongTypes);
@@ -44,7 +47,10 @@ final class DemoExpectations {
     return deadLetters.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Dead letters by {@code stage/reason}; the raw stage's reasons are not planned, so it is one {@code raw/*} entry. */
+  /**
+   * Dead letters by {@code stage/reason}; the raw stage's reasons are not planned, so it is one
+   * {@code raw/*} entry.
+   */
   Map<String, Long> deadLetters() {
     return deadLetters;
   }

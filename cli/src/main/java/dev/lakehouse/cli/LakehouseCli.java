@@ -12,8 +12,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Streaming lakehouse: Kafka in, Apache Iceberg on S3 out, exactly once.",
-    subcommands = {DemoCommand.class, UpCommand.class, StatusCommand.class, GenerateCommand.class, IngestCommand.class,
-        StreamsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      UpCommand.class,
+      StatusCommand.class,
+      GenerateCommand.class,
+      IngestCommand.class,
+      StreamsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class LakehouseCli {
 
   public static void main(String[] args) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Records which process runs the local stack of a data directory, so that a second one is refused. */
+/**
+ * Records which process runs the local stack of a data directory, so that a second one is refused.
+ */
 final class StackPidFile {
   private final Path file;
 
@@ -24,7 +26,9 @@ final class StackPidFile {
     try {
       long pid = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
       Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-      return handle.isPresent() && handle.get().isAlive() ? OptionalLong.of(pid) : OptionalLong.empty();
+      return handle.isPresent() && handle.get().isAlive()
+          ? OptionalLong.of(pid)
+          : OptionalLong.empty();
     } catch (IOException | NumberFormatException e) {
       return OptionalLong.empty();
     }

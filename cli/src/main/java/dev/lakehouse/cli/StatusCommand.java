@@ -17,12 +17,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show whether the broker, the S3 server and the catalog answer, using the settings that "
-        + "'lakehouse up' wrote (or --config). Exit code 0 when all are healthy, 1 otherwise.")
+    description =
+        "Show whether the broker, the S3 server and the catalog answer, using the settings that "
+            + "'lakehouse up' wrote (or --config). Exit code 0 when all are healthy, 1 otherwise.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin DataDirOption dataDir = new DataDirOption();
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Settings file to check instead of the local stack's (e.g. a deployment's).")
   Path config;
 
@@ -33,7 +36,12 @@ final class StatusCommand implements Callable<Integer> {
     Path settingsFile = config != null ? config : stackConfig.settingsFile();
     if (config == null) {
       OptionalLong owner = new StackPidFile(stackConfig.pidFile()).liveOwner();
-      System.out.println("stack     " + (owner.isPresent() ? "running, pid " + owner.getAsLong() : "not running") + " (" + dir + ")");
+      System.out.println(
+          "stack     "
+              + (owner.isPresent() ? "running, pid " + owner.getAsLong() : "not running")
+              + " ("
+              + dir
+              + ")");
     }
     LakehouseSettings settings;
     try {
@@ -44,7 +52,9 @@ final class StatusCommand implements Callable<Integer> {
     }
     List<ComponentHealth> health = StackHealth.check(settings);
     for (ComponentHealth component : health) {
-      System.out.printf("%-9s %-9s %s%n", component.component(), component.healthy() ? "healthy" : "UNHEALTHY", component.detail());
+      System.out.printf(
+          "%-9s %-9s %s%n",
+          component.component(), component.healthy() ? "healthy" : "UNHEALTHY", component.detail());
     }
     return health.stream().allMatch(ComponentHealth::healthy) ? 0 : 1;
   }

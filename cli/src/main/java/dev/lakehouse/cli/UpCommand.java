@@ -18,20 +18,30 @@ import picocli.CommandLine.Option;
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
-    description = "Start the local stack on loopback: a Kafka broker (KRaft), an S3 server (s3proxy) and an "
-        + "Iceberg JDBC catalog on SQLite. State survives restarts. Ctrl-C stops everything.")
+    description =
+        "Start the local stack on loopback: a Kafka broker (KRaft), an S3 server (s3proxy) and an "
+            + "Iceberg JDBC catalog on SQLite. State survives restarts. Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
   @Mixin DataDirOption dataDir = new DataDirOption();
 
-  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "" + StackConfig.DEFAULT_KAFKA_PORT,
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "PORT",
+      defaultValue = "" + StackConfig.DEFAULT_KAFKA_PORT,
       description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "" + StackConfig.DEFAULT_CONTROLLER_PORT,
+  @Option(
+      names = "--controller-port",
+      paramLabel = "PORT",
+      defaultValue = "" + StackConfig.DEFAULT_CONTROLLER_PORT,
       description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
   int controllerPort;
 
-  @Option(names = "--s3-port", paramLabel = "PORT", defaultValue = "" + StackConfig.DEFAULT_S3_PORT,
+  @Option(
+      names = "--s3-port",
+      paramLabel = "PORT",
+      defaultValue = "" + StackConfig.DEFAULT_S3_PORT,
       description = "S3 API port (default: ${DEFAULT-VALUE}).")
   int s3Port;
 
@@ -42,7 +52,12 @@ final class UpCommand implements Callable<Integer> {
     StackPidFile pidFile = new StackPidFile(StackConfig.defaults(dir).pidFile());
     OptionalLong owner = pidFile.liveOwner();
     if (owner.isPresent()) {
-      System.err.println("lakehouse up: a local stack already runs on " + dir + " (pid " + owner.getAsLong() + ")");
+      System.err.println(
+          "lakehouse up: a local stack already runs on "
+              + dir
+              + " (pid "
+              + owner.getAsLong()
+              + ")");
       return 1;
     }
     StackConfig config;
@@ -62,21 +77,41 @@ final class UpCommand implements Callable<Integer> {
     }
     pidFile.claim();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println("stopping the local stack…");
-      stack.close();
-      pidFile.release();
-      stopped.countDown();
-    }, "lakehouse-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("stopping the local stack…");
+                  stack.close();
+                  pidFile.release();
+                  stopped.countDown();
+                },
+                "lakehouse-shutdown"));
 
     LakehouseSettings settings = stack.settings();
     out.println("kafka     " + settings.kafka().bootstrapServers());
-    out.println("s3        " + settings.s3().endpoint().orElseThrow() + "  bucket " + settings.s3().bucket()
-        + "  (s3proxy pid " + stack.s3ServerPid() + ")");
-    out.println("catalog   " + settings.catalog().name() + "  " + settings.catalog().uri().orElseThrow()
-        + "  warehouse " + settings.catalog().warehouse());
-    out.println("settings  " + config.settingsFile() + "  (read by every lakehouse process; holds the local S3 keys)");
-    out.printf("lakehouse local stack ready in %.1f s (Ctrl-C to stop)%n", (System.nanoTime() - started) / 1e9);
+    out.println(
+        "s3        "
+            + settings.s3().endpoint().orElseThrow()
+            + "  bucket "
+            + settings.s3().bucket()
+            + "  (s3proxy pid "
+            + stack.s3ServerPid()
+            + ")");
+    out.println(
+        "catalog   "
+            + settings.catalog().name()
+            + "  "
+            + settings.catalog().uri().orElseThrow()
+            + "  warehouse "
+            + settings.catalog().warehouse());
+    out.println(
+        "settings  "
+            + config.settingsFile()
+            + "  (read by every lakehouse process; holds the local S3 keys)");
+    out.printf(
+        "lakehouse local stack ready in %.1f s (Ctrl-C to stop)%n",
+        (System.nanoTime() - started) / 1e9);
     out.flush();
     stopped.await();
     return 0;

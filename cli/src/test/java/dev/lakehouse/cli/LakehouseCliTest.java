@@ -28,19 +28,27 @@ class LakehouseCliTest {
   void helpListsTheSubcommands() {
     Run help = run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("up", "status", "Start the local stack", "Show whether the broker");
+    assertThat(help.out())
+        .contains("up", "status", "Start the local stack", "Show whether the broker");
   }
 
   @Test
   void everySubcommandHasHelp() {
-    assertThat(run("up", "--help").out()).contains("--kafka-port", "--s3-port", "--controller-port", "--data-dir", "9092");
+    assertThat(run("up", "--help").out())
+        .contains("--kafka-port", "--s3-port", "--controller-port", "--data-dir", "9092");
     assertThat(run("status", "--help").out()).contains("--config", "--data-dir");
   }
 
   @Test
   void theDemoHasItsOwnDefaultsOfTheGeneratedFiles() {
     assertThat(run("demo", "--help").out())
-        .contains("--orders=N", "(default: 20000)", "--seed=N", "(default: 42)", "--bad-rate=FRACTION", "(default: 0.01)");
+        .contains(
+            "--orders=N",
+            "(default: 20000)",
+            "--seed=N",
+            "(default: 42)",
+            "--bad-rate=FRACTION",
+            "(default: 0.01)");
     DemoCommand demo = new DemoCommand();
     new CommandLine(demo).parseArgs();
     assertThat(demo.files.options()).isEqualTo(new GeneratorOptions(42, 20_000, 0.01));

@@ -3,10 +3,10 @@ package dev.lakehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.ComponentHealth;
-import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.stack.StackConfig;
 import dev.lakehouse.stack.StackHealth;
 import java.io.IOException;
@@ -25,9 +25,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code lakehouse up} as a user runs it, in its own JVM: ready line, healthy components, a clear error
- * for a taken port or a second stack, no orphan s3proxy after SIGKILL, state that survives a restart,
- * and a clean stop on SIGTERM (what Ctrl-C sends through the shell is SIGINT; both run the same hook).
+ * {@code lakehouse up} as a user runs it, in its own JVM: ready line, healthy components, a clear
+ * error for a taken port or a second stack, no orphan s3proxy after SIGKILL, state that survives a
+ * restart, and a clean stop on SIGTERM (what Ctrl-C sends through the shell is SIGINT; both run the
+ * same hook).
  */
 class UpCommandIT {
   private static final String READY = "lakehouse local stack ready";
@@ -43,11 +44,13 @@ class UpCommandIT {
     awaitLine(first, READY);
     LakehouseSettings settings = LakehouseSettings.load(ports.settingsFile());
     assertThat(StackHealth.check(settings)).allMatch(ComponentHealth::healthy, "healthy");
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic("survives-restart", 2, (short) 1))).all().get();
     }
     try (S3Client s3 = S3Clients.forSettings(settings.s3())) {
-      s3.putObject(b -> b.bucket(settings.s3().bucket()).key("marker.txt"), RequestBody.fromString("kept"));
+      s3.putObject(
+          b -> b.bucket(settings.s3().bucket()).key("marker.txt"), RequestBody.fromString("kept"));
     }
     ProcessHandle s3proxy = s3ProxyUnder(first.pid());
 
@@ -55,9 +58,17 @@ class UpCommandIT {
     ChildJvm sameDir = startUp(ports, "up-same-dir.log");
     assertThat(sameDir.waitFor(Duration.ofSeconds(60))).hasValue(1);
     assertThat(Files.readString(sameDir.logFile())).contains("already runs on " + dataDir);
-    ChildJvm takenPort = startUp(new StackConfig(work.resolve("other"), "127.0.0.1", ports.kafkaPort(),
-        StackConfig.withFreePorts(work).controllerPort(), StackConfig.withFreePorts(work).s3Port(), "lakehouse", "lakehouse"),
-        "up-taken-port.log");
+    ChildJvm takenPort =
+        startUp(
+            new StackConfig(
+                work.resolve("other"),
+                "127.0.0.1",
+                ports.kafkaPort(),
+                StackConfig.withFreePorts(work).controllerPort(),
+                StackConfig.withFreePorts(work).s3Port(),
+                "lakehouse",
+                "lakehouse"),
+            "up-taken-port.log");
     assertThat(takenPort.waitFor(Duration.ofSeconds(60))).hasValue(1);
     assertThat(Files.readString(takenPort.logFile()))
         .contains("port " + ports.kafkaPort() + " on 127.0.0.1 (Kafka broker) is already in use")
@@ -72,18 +83,25 @@ class UpCommandIT {
     ChildJvm second = startUp(ports, "up-2.log");
     awaitLine(second, READY);
     LakehouseSettings again = LakehouseSettings.load(ports.settingsFile());
-    assertThat(again.s3().secretAccessKey()).as("local keys are kept across restarts").isEqualTo(settings.s3().secretAccessKey());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", again.kafka().bootstrapServers()))) {
+    assertThat(again.s3().secretAccessKey())
+        .as("local keys are kept across restarts")
+        .isEqualTo(settings.s3().secretAccessKey());
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", again.kafka().bootstrapServers()))) {
       assertThat(admin.listTopics().names().get()).contains("survives-restart");
     }
     try (S3Client s3 = S3Clients.forSettings(again.s3())) {
-      assertThat(s3.getObjectAsBytes(b -> b.bucket(again.s3().bucket()).key("marker.txt")).asUtf8String()).isEqualTo("kept");
+      assertThat(
+              s3.getObjectAsBytes(b -> b.bucket(again.s3().bucket()).key("marker.txt"))
+                  .asUtf8String())
+          .isEqualTo("kept");
     }
     ProcessHandle secondS3proxy = s3ProxyUnder(second.pid());
 
     // SIGTERM: the shutdown hook stops the broker and s3proxy and releases the data directory
     second.close();
-    assertThat(secondS3proxy.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+    assertThat(secondS3proxy.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+        .isFalse();
     assertThat(Files.readString(second.logFile())).contains("local stack stopped");
     assertThat(ports.pidFile()).doesNotExist();
   }
@@ -96,29 +114,39 @@ class UpCommandIT {
             home.moduleClasspath("cli"),
             List.of("-Xmx1g", "-Dlakehouse.home=" + home.root()),
             LakehouseCli.class.getName(),
-            List.of("up", "--data-dir", config.dataDir().toString(),
-                "--kafka-port", Integer.toString(config.kafkaPort()),
-                "--controller-port", Integer.toString(config.controllerPort()),
-                "--s3-port", Integer.toString(config.s3Port())),
+            List.of(
+                "up",
+                "--data-dir",
+                config.dataDir().toString(),
+                "--kafka-port",
+                Integer.toString(config.kafkaPort()),
+                "--controller-port",
+                Integer.toString(config.controllerPort()),
+                "--s3-port",
+                Integer.toString(config.s3Port())),
             work.resolve(logName)));
   }
 
   private static void awaitLine(ChildJvm process, String line) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      if (Files.exists(process.logFile()) && Files.readString(process.logFile(), StandardCharsets.UTF_8).contains(line)) {
+      if (Files.exists(process.logFile())
+          && Files.readString(process.logFile(), StandardCharsets.UTF_8).contains(line)) {
         return;
       }
       OptionalInt exit = process.waitFor(Duration.ofMillis(200));
       if (exit.isPresent()) {
-        throw new AssertionError("lakehouse up exited with " + exit.getAsInt() + ":\n" + process.logTail(40));
+        throw new AssertionError(
+            "lakehouse up exited with " + exit.getAsInt() + ":\n" + process.logTail(40));
       }
     }
     throw new AssertionError("no '" + line + "' within 120 s:\n" + process.logTail(40));
   }
 
   private static ProcessHandle s3ProxyUnder(long pid) {
-    return ProcessHandle.of(pid).orElseThrow().descendants()
+    return ProcessHandle.of(pid)
+        .orElseThrow()
+        .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains("org.gaul.s3proxy.Main"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no s3proxy child under pid " + pid));

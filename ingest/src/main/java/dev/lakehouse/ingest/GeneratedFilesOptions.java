@@ -4,20 +4,29 @@ import dev.lakehouse.ingest.generate.GeneratorOptions;
 import picocli.CommandLine.Option;
 
 /**
- * The --orders, --seed and --bad-rate options of commands that generate the source files; each command
- * gives its own defaults. {@link GeneratorOptions} checks the values.
+ * The --orders, --seed and --bad-rate options of commands that generate the source files; each
+ * command gives its own defaults. {@link GeneratorOptions} checks the values.
  */
 public final class GeneratedFilesOptions {
-  @Option(names = "--orders", paramLabel = "N",
-      description = "Orders in the generated files; consumers, restaurants and statuses follow in proportion "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--orders",
+      paramLabel = "N",
+      description =
+          "Orders in the generated files; consumers, restaurants and statuses follow in proportion "
+              + "(default: ${DEFAULT-VALUE}).")
   long orders;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--bad-rate", paramLabel = "FRACTION",
-      description = "Share of bad lines in the generated files, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bad-rate",
+      paramLabel = "FRACTION",
+      description =
+          "Share of bad lines in the generated files, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
   double badRate;
 
   /** The options with these defaults, which the help shows. */

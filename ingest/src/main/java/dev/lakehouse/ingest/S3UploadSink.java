@@ -12,8 +12,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Writes generated files to {@code s3://bucket/prefix/}: each file is spooled to a temporary file and
- * uploaded when its stream closes, so a reader never sees half a file.
+ * Writes generated files to {@code s3://bucket/prefix/}: each file is spooled to a temporary file
+ * and uploaded when its stream closes, so a reader never sees half a file.
  */
 final class S3UploadSink implements GeneratedFileSink {
   private final S3Client s3;

@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 
 /** The --config option of commands that talk to Kafka and S3. */
 public final class SettingsOption {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Settings file (default: $LAKEHOUSE_CONFIG, else the local stack's .lakehouse/lakehouse.properties).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file (default: $LAKEHOUSE_CONFIG, else the local stack's .lakehouse/lakehouse.properties).")
   Path config;
 
   public LakehouseSettings load() {

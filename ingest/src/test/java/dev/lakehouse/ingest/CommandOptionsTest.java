@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The options of {@code generate} and {@code ingest}: their defaults, and the message a wrong value exits 2 with. */
+/**
+ * The options of {@code generate} and {@code ingest}: their defaults, and the message a wrong value
+ * exits 2 with.
+ */
 class CommandOptionsTest {
 
   @Test
@@ -23,14 +26,21 @@ class CommandOptionsTest {
     new CommandLine(generate).parseArgs("dir", "--orders", "7", "--seed", "5", "--bad-rate", "0.2");
     assertThat(generate.files.options()).isEqualTo(new GeneratorOptions(5, 7, 0.2));
     assertThat(new CommandLine(new GenerateCommand()).getUsageMessage())
-        .contains("--orders=N", "(default: 10000)", "--seed=N", "(default: 1)", "--bad-rate=FRACTION", "(default: 0.0)");
+        .contains(
+            "--orders=N",
+            "(default: 10000)",
+            "--seed=N",
+            "(default: 1)",
+            "--bad-rate=FRACTION",
+            "(default: 0.0)");
   }
 
   @Test
   void aBadRateOutOfRangeExitsTwoNamingIt(@TempDir Path dir) {
     Exit exit = execute(new GenerateCommand(), dir.toString(), "--bad-rate", "0.9");
     assertThat(exit.code()).isEqualTo(2);
-    assertThat(exit.err()).isEqualTo("lakehouse generate: badRate must be between 0 and 0.5, got 0.9\n");
+    assertThat(exit.err())
+        .isEqualTo("lakehouse generate: badRate must be between 0 and 0.5, got 0.9\n");
   }
 
   @Test
@@ -38,8 +48,12 @@ class CommandOptionsTest {
     for (String settle : new String[] {"-1", "3601", "NaN", "Infinity"}) {
       Exit exit = execute(new IngestCommand(), dir.toString(), "--settle", settle);
       assertThat(exit.code()).as(settle).isEqualTo(2);
-      assertThat(exit.err()).as(settle)
-          .isEqualTo("lakehouse ingest: --settle must be between 0 and 3600 seconds, was " + Double.parseDouble(settle) + "\n");
+      assertThat(exit.err())
+          .as(settle)
+          .isEqualTo(
+              "lakehouse ingest: --settle must be between 0 and 3600 seconds, was "
+                  + Double.parseDouble(settle)
+                  + "\n");
     }
   }
 
@@ -51,7 +65,8 @@ class CommandOptionsTest {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       int code = new CommandLine(command).execute(args);
-      return new Exit(code, captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+      return new Exit(
+          code, captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     } finally {
       System.setErr(err);
     }

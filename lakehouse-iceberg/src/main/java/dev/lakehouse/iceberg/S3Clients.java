@@ -14,14 +14,13 @@ public final class S3Clients {
 
   public static S3Client forSettings(S3Settings s3) {
     S3ClientBuilder builder =
-        S3Client.builder()
-            .region(Region.of(s3.region()))
-            .forcePathStyle(s3.pathStyleAccess());
+        S3Client.builder().region(Region.of(s3.region())).forcePathStyle(s3.pathStyleAccess());
     s3.endpoint().ifPresent(builder::endpointOverride);
     if (s3.accessKeyId().isPresent()) {
       builder.credentialsProvider(
           StaticCredentialsProvider.create(
-              AwsBasicCredentials.create(s3.accessKeyId().get(), s3.secretAccessKey().orElseThrow())));
+              AwsBasicCredentials.create(
+                  s3.accessKeyId().get(), s3.secretAccessKey().orElseThrow())));
     } else {
       builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
     }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JVM started by this one, wrapped in {@link ParentWatchdog} so that it dies with us, with its output
- * in a log file. {@link #close()} asks it to stop (SIGTERM) and then forces it.
+ * A JVM started by this one, wrapped in {@link ParentWatchdog} so that it dies with us, with its
+ * output in a log file. {@link #close()} asks it to stop (SIGTERM) and then forces it.
  */
 public final class ChildJvm implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
@@ -30,7 +30,12 @@ public final class ChildJvm implements AutoCloseable {
 
   /** Describes a child JVM to start. */
   public record Spec(
-      String name, List<Path> classpath, List<String> jvmOptions, String mainClass, List<String> args, Path logFile) {
+      String name,
+      List<Path> classpath,
+      List<String> jvmOptions,
+      String mainClass,
+      List<String> args,
+      Path logFile) {
     public Spec {
       classpath = List.copyOf(classpath);
       jvmOptions = List.copyOf(jvmOptions);
@@ -45,7 +50,8 @@ public final class ChildJvm implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(spec.jvmOptions());
     command.add("-cp");
-    command.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+    command.add(
+        String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(ParentWatchdog.class.getName());
     command.add(spec.mainClass());
     command.addAll(spec.args());
@@ -72,7 +78,10 @@ public final class ChildJvm implements AutoCloseable {
     return logFile;
   }
 
-  /** Waits for the child to end; returns its exit code, or empty if it is still running after the timeout. */
+  /**
+   * Waits for the child to end; returns its exit code, or empty if it is still running after the
+   * timeout.
+   */
   public java.util.OptionalInt waitFor(Duration timeout) throws InterruptedException {
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return java.util.OptionalInt.of(process.exitValue());
@@ -84,7 +93,8 @@ public final class ChildJvm implements AutoCloseable {
   public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+      return String.join(
+          System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(log " + logFile + " unreadable: " + e.getMessage() + ")";
     }

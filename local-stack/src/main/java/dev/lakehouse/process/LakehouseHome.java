@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The checkout the CLI and the tests run from: it holds the built modules whose JVMs we launch (their
- * runtime classpaths are written by the build to {@code <module>/target/runtime-classpath.txt}) and the
- * s3proxy jar. Given by the system property {@code lakehouse.home} or the variable {@code LAKEHOUSE_HOME}.
+ * The checkout the CLI and the tests run from: it holds the built modules whose JVMs we launch
+ * (their runtime classpaths are written by the build to {@code
+ * <module>/target/runtime-classpath.txt}) and the s3proxy jar. Given by the system property {@code
+ * lakehouse.home} or the variable {@code LAKEHOUSE_HOME}.
  */
 public record LakehouseHome(Path root) {
 
@@ -65,8 +66,10 @@ public record LakehouseHome(Path root) {
   private static Path requireBuilt(Path path, String module) {
     if (!Files.exists(path)) {
       throw new IllegalStateException(
-          path + " is missing: build the project first (./lakehouse builds it; or mvn -DskipTests package -pl "
-              + module + " -am)");
+          path
+              + " is missing: build the project first (./lakehouse builds it; or mvn -DskipTests package -pl "
+              + module
+              + " -am)");
     }
     return path;
   }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of every child JVM we start: it runs the real main class and exits as soon as the
- * parent's end of our stdin closes, which happens when the parent dies for any reason (even SIGKILL).
- * So no child outlives its parent.
+ * parent's end of our stdin closes, which happens when the parent dies for any reason (even
+ * SIGKILL). So no child outlives its parent.
  *
  * <p>Usage: {@code java -cp ... dev.lakehouse.process.ParentWatchdog <main-class> [args...]}
  */

@@ -2,7 +2,9 @@ package dev.lakehouse.process;
 
 import java.util.List;
 
-/** JVM options Spark 3.5 needs on Java 17 (the list Spark's own launcher adds), and a modest heap. */
+/**
+ * JVM options Spark 3.5 needs on Java 17 (the list Spark's own launcher adds), and a modest heap.
+ */
 public final class SparkJvm {
   private SparkJvm() {}
 

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker in KRaft combined mode (broker and controller in one), in this JVM.
- * Its log directory is formatted once and survives restarts. Internal topics have replication factor 1.
+ * A real single-node Kafka broker in KRaft combined mode (broker and controller in one), in this
+ * JVM. Its log directory is formatted once and survives restarts. Internal topics have replication
+ * factor 1.
  */
 final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
@@ -40,7 +41,8 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
     KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
     server.startup();
     String bootstrap = config.host() + ":" + config.kafkaPort();
-    LOG.info("Kafka broker (KRaft, node {}) listening on {}, data in {}", NODE_ID, bootstrap, logDir);
+    LOG.info(
+        "Kafka broker (KRaft, node {}) listening on {}, data in {}", NODE_ID, bootstrap, logDir);
     return new EmbeddedKafkaBroker(server, bootstrap);
   }
 
@@ -50,11 +52,23 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", Integer.toString(NODE_ID));
     p.setProperty("controller.quorum.voters", NODE_ID + "@" + host + ":" + config.controllerPort());
-    p.setProperty("listeners",
-        "PLAINTEXT://" + host + ":" + config.kafkaPort() + "," + CONTROLLER_LISTENER + "://" + host + ":" + config.controllerPort());
+    p.setProperty(
+        "listeners",
+        "PLAINTEXT://"
+            + host
+            + ":"
+            + config.kafkaPort()
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + host
+            + ":"
+            + config.controllerPort());
     p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + config.kafkaPort());
     p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.setProperty(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
     p.setProperty("log.dirs", logDir.toString());
     // one node: every internal topic has a single replica

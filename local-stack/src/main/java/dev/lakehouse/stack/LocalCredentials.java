@@ -2,8 +2,8 @@ package dev.lakehouse.stack;
 
 import dev.lakehouse.common.files.OwnerOnlyFiles;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,8 @@ import java.util.Properties;
 
 /**
  * The keys of the local S3 server: made at random on the first start, kept in the data directory
- * (created readable by the owner only, see {@link OwnerOnlyFiles}) and reused after restarts. There is no built-in secret.
+ * (created readable by the owner only, see {@link OwnerOnlyFiles}) and reused after restarts. There
+ * is no built-in secret.
  */
 record LocalCredentials(String accessKeyId, String secretAccessKey) {
 
@@ -24,21 +25,29 @@ record LocalCredentials(String accessKeyId, String secretAccessKey) {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         p.load(reader);
       }
-      return new LocalCredentials(p.getProperty("access-key-id"), p.getProperty("secret-access-key"));
+      return new LocalCredentials(
+          p.getProperty("access-key-id"), p.getProperty("secret-access-key"));
     }
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
-    LocalCredentials created = new LocalCredentials("lakehouse-local", HexFormat.of().formatHex(secret));
+    LocalCredentials created =
+        new LocalCredentials("lakehouse-local", HexFormat.of().formatHex(secret));
     p.setProperty("access-key-id", created.accessKeyId());
     p.setProperty("secret-access-key", created.secretAccessKey());
     OwnerOnlyFiles.createDirectories(dataDir);
-    OwnerOnlyFiles.write(file, out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "keys of the local S3 server"));
+    OwnerOnlyFiles.write(
+        file,
+        out ->
+            p.store(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                "keys of the local S3 server"));
     return created;
   }
 
   /**
-   * The local stack's pseudonym key for the trusted stage: 32 random bytes (hex) made on the first start,
-   * kept beside the S3 keys, readable by the owner only. A real deployment passes its own key.
+   * The local stack's pseudonym key for the trusted stage: 32 random bytes (hex) made on the first
+   * start, kept beside the S3 keys, readable by the owner only. A real deployment passes its own
+   * key.
    */
   static String loadOrCreatePseudonymKey(Path dataDir) throws IOException {
     Path file = dataDir.resolve("pseudonym-key");

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default, started and stopped as one: a KRaft Kafka broker in this JVM, s3proxy as a
- * child process, and an Iceberg JDBC catalog on SQLite whose warehouse is in the S3 server's bucket.
- * Once up, it writes {@code <data-dir>/lakehouse.properties}, which every other process reads.
+ * child process, and an Iceberg JDBC catalog on SQLite whose warehouse is in the S3 server's
+ * bucket. Once up, it writes {@code <data-dir>/lakehouse.properties}, which every other process
+ * reads.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -29,7 +30,12 @@ public final class LocalStack implements AutoCloseable {
   private EmbeddedKafkaBroker broker;
   private S3ProxyServer s3;
 
-  private LocalStack(StackConfig config, LakehouseHome home, EmbeddedKafkaBroker broker, S3ProxyServer s3, LakehouseSettings settings) {
+  private LocalStack(
+      StackConfig config,
+      LakehouseHome home,
+      EmbeddedKafkaBroker broker,
+      S3ProxyServer s3,
+      LakehouseSettings settings) {
     this.config = config;
     this.home = home;
     this.broker = broker;
@@ -39,7 +45,8 @@ public final class LocalStack implements AutoCloseable {
 
   public static LocalStack start(StackConfig config, LakehouseHome home) {
     Ports.requireFree(config.host(), config.kafkaPort(), "Kafka broker", "--kafka-port");
-    Ports.requireFree(config.host(), config.controllerPort(), "Kafka controller", "--controller-port");
+    Ports.requireFree(
+        config.host(), config.controllerPort(), "Kafka controller", "--controller-port");
     Ports.requireFree(config.host(), config.s3Port(), "S3 server", "--s3-port");
     S3ProxyServer s3 = null;
     EmbeddedKafkaBroker broker = null;
@@ -59,7 +66,9 @@ public final class LocalStack implements AutoCloseable {
                   "s3://" + config.bucket() + "/warehouse"));
       initializeCatalog(settings);
       Properties trusted = new Properties();
-      trusted.setProperty(TrustedSettings.PSEUDONYM_KEY, LocalCredentials.loadOrCreatePseudonymKey(config.dataDir()));
+      trusted.setProperty(
+          TrustedSettings.PSEUDONYM_KEY,
+          LocalCredentials.loadOrCreatePseudonymKey(config.dataDir()));
       settings.write(config.settingsFile(), trusted);
       return new LocalStack(config, home, broker, s3, settings);
     } catch (RuntimeException | Error e) {
@@ -77,8 +86,11 @@ public final class LocalStack implements AutoCloseable {
   private static void initializeCatalog(LakehouseSettings settings) throws IOException {
     Catalog catalog = LakehouseCatalogs.open(settings);
     try {
-      LOG.info("Iceberg catalog '{}' ready: {} (warehouse {})", settings.catalog().name(),
-          settings.catalog().uri().orElse(""), settings.catalog().warehouse());
+      LOG.info(
+          "Iceberg catalog '{}' ready: {} (warehouse {})",
+          settings.catalog().name(),
+          settings.catalog().uri().orElse(""),
+          settings.catalog().warehouse());
     } finally {
       if (catalog instanceof AutoCloseable closeable) {
         try {
@@ -109,8 +121,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Stops the in-process Kafka broker as a shutdown of the server would; its log directory stays. For fault
-   * tests: {@link #startBroker()} brings it back on the same ports and log directory.
+   * Stops the in-process Kafka broker as a shutdown of the server would; its log directory stays.
+   * For fault tests: {@link #startBroker()} brings it back on the same ports and log directory.
    */
   public synchronized void stopBroker() {
     if (broker != null) {
@@ -127,8 +139,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts a new S3 server on the same port and data directory, after the one running died (a fault test
-   * SIGKILLs it); a live one is stopped first.
+   * Starts a new S3 server on the same port and data directory, after the one running died (a fault
+   * test SIGKILLs it); a live one is stopped first.
    */
   public synchronized void restartS3Server() throws Exception {
     closeQuietly(s3);

@@ -18,7 +18,13 @@ final class Ports {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
       throw new StackStartException(
-          "port " + port + " on " + host + " (" + what + ") is already in use: stop what holds it, or choose another port with "
+          "port "
+              + port
+              + " on "
+              + host
+              + " ("
+              + what
+              + ") is already in use: stop what holds it, or choose another port with "
               + option);
     }
   }

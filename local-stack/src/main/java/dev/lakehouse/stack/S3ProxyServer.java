@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
- * A real S3 API server: s3proxy with its filesystem backend, as a child JVM (embedding it would bring a
- * second AWS SDK and logback into our JVM). Requests are signed (AWS v2 or v4) with the local keys.
+ * A real S3 API server: s3proxy with its filesystem backend, as a child JVM (embedding it would
+ * bring a second AWS SDK and logback into our JVM). Requests are signed (AWS v2 or v4) with the
+ * local keys.
  */
 final class S3ProxyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(S3ProxyServer.class);
@@ -37,7 +38,8 @@ final class S3ProxyServer implements AutoCloseable {
     this.settings = settings;
   }
 
-  static S3ProxyServer start(StackConfig config, LocalCredentials credentials, LakehouseHome home) throws Exception {
+  static S3ProxyServer start(StackConfig config, LocalCredentials credentials, LakehouseHome home)
+      throws Exception {
     Files.createDirectories(config.s3Dir());
     URI endpoint = URI.create("http://" + config.host() + ":" + config.s3Port());
     Path propertiesFile = writeProperties(config, endpoint, credentials);
@@ -52,8 +54,12 @@ final class S3ProxyServer implements AutoCloseable {
                 config.logDir().resolve("s3proxy.log")));
     S3Settings settings =
         new S3Settings(
-            Optional.of(endpoint), "us-east-1", Optional.of(credentials.accessKeyId()),
-            Optional.of(credentials.secretAccessKey()), true, config.bucket());
+            Optional.of(endpoint),
+            "us-east-1",
+            Optional.of(credentials.accessKeyId()),
+            Optional.of(credentials.secretAccessKey()),
+            true,
+            config.bucket());
     S3ProxyServer server = new S3ProxyServer(process, settings);
     try {
       server.awaitReadyAndCreateBucket(config);
@@ -61,11 +67,17 @@ final class S3ProxyServer implements AutoCloseable {
       server.close();
       throw e;
     }
-    LOG.info("S3 server (s3proxy, pid {}) on {}, bucket '{}', data in {}", process.pid(), endpoint, config.bucket(), config.s3Dir());
+    LOG.info(
+        "S3 server (s3proxy, pid {}) on {}, bucket '{}', data in {}",
+        process.pid(),
+        endpoint,
+        config.bucket(),
+        config.s3Dir());
     return server;
   }
 
-  private static Path writeProperties(StackConfig config, URI endpoint, LocalCredentials credentials) throws IOException {
+  private static Path writeProperties(
+      StackConfig config, URI endpoint, LocalCredentials credentials) throws IOException {
     Properties p = new Properties();
     p.setProperty("s3proxy.endpoint", endpoint.toString());
     p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
@@ -77,7 +89,12 @@ final class S3ProxyServer implements AutoCloseable {
     p.setProperty("jclouds.credential", credentials.secretAccessKey());
     p.setProperty("jclouds.filesystem.basedir", config.s3Dir().toString());
     Path file = config.dataDir().resolve("s3proxy.properties");
-    OwnerOnlyFiles.write(file, out -> p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "s3proxy settings written by the local stack"));
+    OwnerOnlyFiles.write(
+        file,
+        out ->
+            p.store(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                "s3proxy settings written by the local stack"));
     return file;
   }
 
@@ -85,10 +102,15 @@ final class S3ProxyServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     while (!Ports.isListening(config.host(), config.s3Port())) {
       if (!process.isAlive()) {
-        throw new StackStartException("s3proxy exited during start-up; its log ends with:\n" + process.logTail(30));
+        throw new StackStartException(
+            "s3proxy exited during start-up; its log ends with:\n" + process.logTail(30));
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new StackStartException("s3proxy did not listen within " + STARTUP_TIMEOUT.toSeconds() + " s; log: " + process.logFile());
+        throw new StackStartException(
+            "s3proxy did not listen within "
+                + STARTUP_TIMEOUT.toSeconds()
+                + " s; log: "
+                + process.logFile());
       }
       Thread.sleep(100);
     }

@@ -3,10 +3,17 @@ package dev.lakehouse.stack;
 import java.nio.file.Path;
 
 /**
- * Where the local stack keeps its state and which loopback ports it listens on. The defaults are the
- * usual ones for each server; all are overridable from the CLI.
+ * Where the local stack keeps its state and which loopback ports it listens on. The defaults are
+ * the usual ones for each server; all are overridable from the CLI.
  */
-public record StackConfig(Path dataDir, String host, int kafkaPort, int controllerPort, int s3Port, String bucket, String catalogName) {
+public record StackConfig(
+    Path dataDir,
+    String host,
+    int kafkaPort,
+    int controllerPort,
+    int s3Port,
+    String bucket,
+    String catalogName) {
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_CONTROLLER_PORT = 9093;
   public static final int DEFAULT_S3_PORT = 9000;
@@ -20,19 +27,34 @@ public record StackConfig(Path dataDir, String host, int kafkaPort, int controll
     requirePort(s3Port, "S3 port");
     if (kafkaPort == controllerPort || kafkaPort == s3Port || controllerPort == s3Port) {
       throw new IllegalArgumentException(
-          "the Kafka, controller and S3 ports must differ (" + kafkaPort + ", " + controllerPort + ", " + s3Port + ")");
+          "the Kafka, controller and S3 ports must differ ("
+              + kafkaPort
+              + ", "
+              + controllerPort
+              + ", "
+              + s3Port
+              + ")");
     }
   }
 
   public static StackConfig defaults(Path dataDir) {
     return new StackConfig(
-        dataDir, "127.0.0.1", DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_S3_PORT, DEFAULT_BUCKET, DEFAULT_CATALOG);
+        dataDir,
+        "127.0.0.1",
+        DEFAULT_KAFKA_PORT,
+        DEFAULT_CONTROLLER_PORT,
+        DEFAULT_S3_PORT,
+        DEFAULT_BUCKET,
+        DEFAULT_CATALOG);
   }
 
-  /** Free ephemeral ports: for tests, which must not collide with a stack a developer is running. */
+  /**
+   * Free ephemeral ports: for tests, which must not collide with a stack a developer is running.
+   */
   public static StackConfig withFreePorts(Path dataDir) {
     int[] ports = Ports.freePorts(3);
-    return new StackConfig(dataDir, "127.0.0.1", ports[0], ports[1], ports[2], DEFAULT_BUCKET, DEFAULT_CATALOG);
+    return new StackConfig(
+        dataDir, "127.0.0.1", ports[0], ports[1], ports[2], DEFAULT_BUCKET, DEFAULT_CATALOG);
   }
 
   public StackConfig withPorts(int kafka, int controller, int s3) {

@@ -1,8 +1,8 @@
 package dev.lakehouse.stack;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
-import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.iceberg.S3Clients;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,20 +39,33 @@ public final class StackHealth {
       int nodes = cluster.nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
       String clusterId = cluster.clusterId().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
       int topics = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
-      return new ComponentHealth("kafka", true,
-          bootstrap + " (cluster " + clusterId + ", " + nodes + " node(s), " + topics + " topic(s))");
-    } catch (java.util.concurrent.TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
-      return new ComponentHealth("kafka", false, bootstrap + ": no answer within " + TIMEOUT_MS / 1000 + " s");
+      return new ComponentHealth(
+          "kafka",
+          true,
+          bootstrap
+              + " (cluster "
+              + clusterId
+              + ", "
+              + nodes
+              + " node(s), "
+              + topics
+              + " topic(s))");
+    } catch (java.util.concurrent.TimeoutException
+        | org.apache.kafka.common.errors.TimeoutException e) {
+      return new ComponentHealth(
+          "kafka", false, bootstrap + ": no answer within " + TIMEOUT_MS / 1000 + " s");
     } catch (Exception e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-        return new ComponentHealth("kafka", false, bootstrap + ": no answer within " + TIMEOUT_MS / 1000 + " s");
+        return new ComponentHealth(
+            "kafka", false, bootstrap + ": no answer within " + TIMEOUT_MS / 1000 + " s");
       }
       return new ComponentHealth("kafka", false, bootstrap + ": " + rootMessage(e));
     }
   }
 
   static ComponentHealth s3(LakehouseSettings settings) {
-    String where = settings.s3().endpoint().map(Object::toString).orElse("AWS " + settings.s3().region());
+    String where =
+        settings.s3().endpoint().map(Object::toString).orElse("AWS " + settings.s3().region());
     String bucket = settings.s3().bucket();
     try (S3Client s3 = S3Clients.forSettings(settings.s3())) {
       s3.headBucket(b -> b.bucket(bucket));
@@ -66,15 +79,29 @@ public final class StackHealth {
     String name = settings.catalog().name() + " (" + settings.catalog().type().id() + ")";
     Catalog catalog = null;
     String uri = settings.catalog().uri().orElse("");
-    if (uri.startsWith("jdbc:sqlite:") && !java.nio.file.Files.exists(java.nio.file.Path.of(uri.substring("jdbc:sqlite:".length())))) {
-      return new ComponentHealth("catalog", false, name + ": database file " + uri + " does not exist");
+    if (uri.startsWith("jdbc:sqlite:")
+        && !java.nio.file.Files.exists(
+            java.nio.file.Path.of(uri.substring("jdbc:sqlite:".length())))) {
+      return new ComponentHealth(
+          "catalog", false, name + ": database file " + uri + " does not exist");
     }
     try {
       catalog = LakehouseCatalogs.open(settings);
       String namespaces =
-          catalog instanceof SupportsNamespaces ns ? ns.listNamespaces().size() + " namespace(s)" : "open";
-      return new ComponentHealth("catalog", true, name + " " + settings.catalog().uri().orElse("") + " (" + namespaces
-          + ", warehouse " + settings.catalog().warehouse() + ")");
+          catalog instanceof SupportsNamespaces ns
+              ? ns.listNamespaces().size() + " namespace(s)"
+              : "open";
+      return new ComponentHealth(
+          "catalog",
+          true,
+          name
+              + " "
+              + settings.catalog().uri().orElse("")
+              + " ("
+              + namespaces
+              + ", warehouse "
+              + settings.catalog().warehouse()
+              + ")");
     } catch (Exception e) {
       return new ComponentHealth("catalog", false, name + ": " + rootMessage(e));
     } finally {

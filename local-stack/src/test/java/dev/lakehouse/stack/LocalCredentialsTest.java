@@ -19,8 +19,10 @@ class LocalCredentialsTest {
     String key = LocalCredentials.loadOrCreatePseudonymKey(dataDir);
 
     assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
-    assertThat(Files.getPosixFilePermissions(dataDir.resolve("s3-credentials.properties"))).isEqualTo(OwnerOnlyFiles.FILE);
-    assertThat(Files.getPosixFilePermissions(dataDir.resolve("pseudonym-key"))).isEqualTo(OwnerOnlyFiles.FILE);
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("s3-credentials.properties")))
+        .isEqualTo(OwnerOnlyFiles.FILE);
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("pseudonym-key")))
+        .isEqualTo(OwnerOnlyFiles.FILE);
     assertThat(created.secretAccessKey()).hasSize(48);
     assertThat(key).hasSize(64);
 

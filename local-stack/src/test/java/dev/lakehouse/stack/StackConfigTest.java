@@ -24,8 +24,10 @@ class StackConfigTest {
 
   @Test
   void portsMustBeValidAndDistinct() {
-    assertThatThrownBy(() -> StackConfig.defaults(dir).withPorts(0, 9093, 9000)).hasMessageContaining("Kafka port");
-    assertThatThrownBy(() -> StackConfig.defaults(dir).withPorts(9092, 9092, 9000)).hasMessageContaining("must differ");
+    assertThatThrownBy(() -> StackConfig.defaults(dir).withPorts(0, 9093, 9000))
+        .hasMessageContaining("Kafka port");
+    assertThatThrownBy(() -> StackConfig.defaults(dir).withPorts(9092, 9092, 9000))
+        .hasMessageContaining("must differ");
     StackConfig free = StackConfig.withFreePorts(dir);
     assertThat(free.kafkaPort()).isNotEqualTo(free.s3Port()).isNotEqualTo(free.controllerPort());
   }

@@ -13,33 +13,51 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lakehouse streams}: runs the Streams app until stopped (the container entry point too). */
+/**
+ * {@code lakehouse streams}: runs the Streams app until stopped (the container entry point too).
+ */
 @Command(
     name = "streams",
     mixinStandardHelpOptions = true,
-    description = "Run the Streams app: validate the source topics against their contracts and write, exactly once, "
-        + "the raw Iceberg tables, the trusted tables (enriched, anonymized, versioned; trusted.enabled=false turns them "
-        + "off) and the dead letters of every stage into raw.dead_letters. Settings come from the streams.* and trusted.* "
-        + "keys of the settings file or their LAKEHOUSE_* variables; metrics on /metrics, probes on /health/live "
-        + "and /health/ready (on 127.0.0.1 unless --http-host says otherwise). Runs until SIGTERM (exit code 143) or Ctrl-C (130); "
-        + "exits 1 within seconds if the topology or the writer fails, 2 on bad settings.")
+    description =
+        "Run the Streams app: validate the source topics against their contracts and write, exactly once, "
+            + "the raw Iceberg tables, the trusted tables (enriched, anonymized, versioned; trusted.enabled=false turns them "
+            + "off) and the dead letters of every stage into raw.dead_letters. Settings come from the streams.* and trusted.* "
+            + "keys of the settings file or their LAKEHOUSE_* variables; metrics on /metrics, probes on /health/live "
+            + "and /health/ready (on 127.0.0.1 unless --http-host says otherwise). Runs until SIGTERM (exit code 143) or Ctrl-C (130); "
+            + "exits 1 within seconds if the topology or the writer fails, 2 on bad settings.")
 public final class StreamsCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Settings file (default: $LAKEHOUSE_CONFIG, else the local stack's .lakehouse/lakehouse.properties).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file (default: $LAKEHOUSE_CONFIG, else the local stack's .lakehouse/lakehouse.properties).")
   Path config;
 
-  @Option(names = "--application-id", paramLabel = "ID", description = "Overrides streams.application-id.")
+  @Option(
+      names = "--application-id",
+      paramLabel = "ID",
+      description = "Overrides streams.application-id.")
   String applicationId;
 
-  @Option(names = "--successor-of", paramLabel = "ID",
-      description = "Overrides streams.successor-of: take the lake over from the application with this id (stop it first).")
+  @Option(
+      names = "--successor-of",
+      paramLabel = "ID",
+      description =
+          "Overrides streams.successor-of: take the lake over from the application with this id (stop it first).")
   String successorOf;
 
-  @Option(names = "--http-port", paramLabel = "PORT", description = "Overrides streams.http-port (0: any free port).")
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Overrides streams.http-port (0: any free port).")
   Integer httpPort;
 
-  @Option(names = "--http-host", paramLabel = "ADDRESS",
-      description = "Overrides streams.http-host, the address the HTTP port binds to (default 127.0.0.1; 0.0.0.0 in a pod).")
+  @Option(
+      names = "--http-host",
+      paramLabel = "ADDRESS",
+      description =
+          "Overrides streams.http-host, the address the HTTP port binds to (default 127.0.0.1; 0.0.0.0 in a pod).")
   String httpHost;
 
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Overrides streams.state-dir.")
@@ -79,8 +97,14 @@ public final class StreamsCommand implements Callable<Integer> {
       return ExitPolicy.BAD_SETTINGS;
     }
     StreamsApp app = StreamsApp.start(settings, streamsSettings, trusted);
-    System.out.println("streams app " + streamsSettings.applicationId() + " running; metrics on http://" + streamsSettings.httpHost()
-        + ":" + app.httpPort() + "/metrics (Ctrl-C to stop)");
+    System.out.println(
+        "streams app "
+            + streamsSettings.applicationId()
+            + " running; metrics on http://"
+            + streamsSettings.httpHost()
+            + ":"
+            + app.httpPort()
+            + "/metrics (Ctrl-C to stop)");
     return AppProcess.run(app, System.err);
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * never collides with a stack a developer runs) and stops it when the JVM's tests are done.
  */
 public final class LocalStackExtension implements ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalStackExtension.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -54,10 +55,12 @@ public final class LocalStackExtension implements ParameterResolver {
     static StartedStack start() {
       try {
         Path dataDir = Files.createTempDirectory("lakehouse-it-");
-        LocalStack stack = LocalStack.start(StackConfig.withFreePorts(dataDir), LakehouseHome.fromEnvironment());
+        LocalStack stack =
+            LocalStack.start(StackConfig.withFreePorts(dataDir), LakehouseHome.fromEnvironment());
         return new StartedStack(stack, dataDir);
       } catch (IOException e) {
-        throw new ParameterResolutionException("cannot create a data directory for the local stack", e);
+        throw new ParameterResolutionException(
+            "cannot create a data directory for the local stack", e);
       }
     }
 

@@ -12,22 +12,35 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads everything a read_committed consumer sees in some topics, from the beginning to their current end. */
+/**
+ * Reads everything a read_committed consumer sees in some topics, from the beginning to their
+ * current end.
+ */
 public final class TopicReader {
   private TopicReader() {}
 
-  public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrapServers, Collection<String> topics) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+  public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
+      String bootstrapServers, Collection<String> topics) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "it-reader-" + UUID.randomUUID(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5_000);
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer
+            .partitionsFor(topic, Duration.ofSeconds(30))
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against the real local stack (broker, S3 server, catalog), started once per test
- * JVM. Test methods and constructors may take {@link dev.lakehouse.stack.LocalStack} or
- * {@link dev.lakehouse.common.settings.LakehouseSettings} parameters.
+ * Runs the test class against the real local stack (broker, S3 server, catalog), started once per
+ * test JVM. Test methods and constructors may take {@link dev.lakehouse.stack.LocalStack} or {@link
+ * dev.lakehouse.common.settings.LakehouseSettings} parameters.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

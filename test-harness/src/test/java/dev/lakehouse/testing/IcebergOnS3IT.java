@@ -32,22 +32,28 @@ class IcebergOnS3IT {
       ((SupportsNamespaces) catalog).createNamespace(namespace);
     }
     TableIdentifier id = TableIdentifier.of(namespace, "iceberg_on_s3");
-    Table table = catalog.createTable(id, IcebergTables.SCHEMA, IcebergTables.SPEC, Map.of("format-version", "2"));
+    Table table =
+        catalog.createTable(
+            id, IcebergTables.SCHEMA, IcebergTables.SPEC, Map.of("format-version", "2"));
 
     List<Record> rows = new ArrayList<>();
     for (long i = 0; i < 1_000; i++) {
       rows.add(IcebergTables.row(i, i % 2 == 0 ? "FRANCA" : "RECIFE"));
     }
     DataFile file = IcebergTables.appendFile(table, rows);
-    assertThat(file.location()).startsWith(settings.catalog().warehouse() + "/ground/iceberg_on_s3/data/");
+    assertThat(file.location())
+        .startsWith(settings.catalog().warehouse() + "/ground/iceberg_on_s3/data/");
     assertThat(file.recordCount()).isEqualTo(1_000);
 
-    // a fresh catalog client sees the commit: the state is in the catalog and on S3, not in this object
+    // a fresh catalog client sees the commit: the state is in the catalog and on S3, not in this
+    // object
     Table reloaded = LakehouseCatalogs.open(settings).loadTable(id);
     assertThat(reloaded.currentSnapshot().summary()).containsEntry("added-records", "1000");
     List<Long> ids = new ArrayList<>();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(reloaded).where(
-        org.apache.iceberg.expressions.Expressions.equal("city", "RECIFE")).build()) {
+    try (CloseableIterable<Record> read =
+        IcebergGenerics.read(reloaded)
+            .where(org.apache.iceberg.expressions.Expressions.equal("city", "RECIFE"))
+            .build()) {
       read.forEach(r -> ids.add((Long) r.getField("id")));
     }
     assertThat(ids).hasSize(500).allMatch(v -> v % 2 == 1);
@@ -57,8 +63,13 @@ class IcebergOnS3IT {
     try (S3Client s3 = S3Clients.forSettings(settings.s3())) {
       long size = s3.headObject(b -> b.bucket(settings.s3().bucket()).key(key)).contentLength();
       assertThat(size).isEqualTo(file.fileSizeInBytes());
-      assertThat(s3.listObjectsV2(b -> b.bucket(settings.s3().bucket()).prefix("warehouse/ground/iceberg_on_s3/metadata/"))
-          .contents()).isNotEmpty();
+      assertThat(
+              s3.listObjectsV2(
+                      b ->
+                          b.bucket(settings.s3().bucket())
+                              .prefix("warehouse/ground/iceberg_on_s3/metadata/"))
+                  .contents())
+          .isNotEmpty();
     }
   }
 }

@@ -18,7 +18,10 @@ import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 
-/** Writes small Parquet data files into a table through its FileIO (S3FileIO here), one commit per file. */
+/**
+ * Writes small Parquet data files into a table through its FileIO (S3FileIO here), one commit per
+ * file.
+ */
 final class IcebergTables {
   static final Schema SCHEMA =
       new Schema(
@@ -41,9 +44,13 @@ final class IcebergTables {
   /** Appends the rows as one new Parquet file in one commit; returns the file. */
   static DataFile appendFile(Table table, List<Record> rows) {
     Record partitionSource = rows.get(0);
-    org.apache.iceberg.PartitionKey key = new org.apache.iceberg.PartitionKey(table.spec(), table.schema());
-    key.partition(new org.apache.iceberg.data.InternalRecordWrapper(table.schema().asStruct()).wrap(partitionSource));
-    String path = table.locationProvider().newDataLocation(table.spec(), key, UUID.randomUUID() + ".parquet");
+    org.apache.iceberg.PartitionKey key =
+        new org.apache.iceberg.PartitionKey(table.spec(), table.schema());
+    key.partition(
+        new org.apache.iceberg.data.InternalRecordWrapper(table.schema().asStruct())
+            .wrap(partitionSource));
+    String path =
+        table.locationProvider().newDataLocation(table.spec(), key, UUID.randomUUID() + ".parquet");
     OutputFile output = table.io().newOutputFile(path);
     DataWriter<Record> writer;
     try {

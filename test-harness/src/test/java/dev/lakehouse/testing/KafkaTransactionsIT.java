@@ -21,14 +21,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** The broker of the local stack runs real transactions: aborted records stay invisible to read_committed. */
+/**
+ * The broker of the local stack runs real transactions: aborted records stay invisible to
+ * read_committed.
+ */
 @WithLocalStack
 class KafkaTransactionsIT {
 
   @Test
-  void readCommittedConsumerSeesCommittedTransactionsOnly(LakehouseSettings settings) throws Exception {
+  void readCommittedConsumerSeesCommittedTransactionsOnly(LakehouseSettings settings)
+      throws Exception {
     String topic = "it.transactions." + UUID.randomUUID();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
     }
     try (KafkaProducer<String, String> producer = transactionalProducer(settings)) {
@@ -50,7 +55,10 @@ class KafkaTransactionsIT {
     }
 
     List<String> committedView = readAll(settings, topic, "read_committed", 101);
-    assertThat(committedView).hasSize(101).noneMatch(v -> v.startsWith("aborted-")).contains("committed-last");
+    assertThat(committedView)
+        .hasSize(101)
+        .noneMatch(v -> v.startsWith("aborted-"))
+        .contains("committed-last");
     assertThat(Set.copyOf(committedView)).hasSize(101);
 
     List<String> uncommittedView = readAll(settings, topic, "read_uncommitted", 111);
@@ -60,23 +68,34 @@ class KafkaTransactionsIT {
   private static KafkaProducer<String, String> transactionalProducer(LakehouseSettings settings) {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers(),
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-" + UUID.randomUUID(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            settings.kafka().bootstrapServers(),
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            "it-" + UUID.randomUUID(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true),
         new StringSerializer(),
         new StringSerializer());
   }
 
-  /** Reads until {@code expected} records arrived, then polls a little longer to catch any extra one. */
-  private static List<String> readAll(LakehouseSettings settings, String topic, String isolation, int expected) {
+  /**
+   * Reads until {@code expected} records arrived, then polls a little longer to catch any extra
+   * one.
+   */
+  private static List<String> readAll(
+      LakehouseSettings settings, String topic, String isolation, int expected) {
     List<String> values = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation),
             new StringDeserializer(),
             new StringDeserializer())) {
       consumer.subscribe(List.of(topic));

@@ -26,21 +26,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark 3.5 job, in its own JVM (Scala 2.12 must not meet the broker's 2.13), opens the table that
- * this JVM wrote through the same catalog and compacts it with rewrite_data_files.
+ * The Spark 3.5 job, in its own JVM (Scala 2.12 must not meet the broker's 2.13), opens the table
+ * that this JVM wrote through the same catalog and compacts it with rewrite_data_files.
  */
 @WithLocalStack
 class SparkCompactionIT {
 
   @Test
-  void sparkJobReadsAndCompactsTheTableWrittenHere(LocalStack stack, @TempDir Path work) throws Exception {
+  void sparkJobReadsAndCompactsTheTableWrittenHere(LocalStack stack, @TempDir Path work)
+      throws Exception {
     Catalog catalog = LakehouseCatalogs.open(stack.settings());
     Namespace namespace = Namespace.of("ground");
     if (!((SupportsNamespaces) catalog).namespaceExists(namespace)) {
       ((SupportsNamespaces) catalog).createNamespace(namespace);
     }
     TableIdentifier id = TableIdentifier.of(namespace, "small_files");
-    Table table = catalog.createTable(id, IcebergTables.SCHEMA, IcebergTables.SPEC, Map.of("format-version", "2"));
+    Table table =
+        catalog.createTable(
+            id, IcebergTables.SCHEMA, IcebergTables.SPEC, Map.of("format-version", "2"));
     long nextId = 0;
     for (int file = 0; file < 5; file++) {
       List<Record> rows = new ArrayList<>();
@@ -59,8 +62,13 @@ class SparkCompactionIT {
                 home.moduleClasspath("batch-compaction"),
                 SparkJvm.OPTIONS,
                 "dev.lakehouse.nightly.NightlyJob",
-                List.of("--config", stack.config().settingsFile().toString(), "--tables", "ground.small_files",
-                    "--report", report.toString()),
+                List.of(
+                    "--config",
+                    stack.config().settingsFile().toString(),
+                    "--tables",
+                    "ground.small_files",
+                    "--report",
+                    report.toString()),
                 work.resolve("nightly.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofMinutes(5));
       assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(60)).hasValue(0);

@@ -7,8 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** The options of {@code benchmarks/run compare}, checked before anything starts. */
-record CompareOptions(long orders, int runs, int liveSeconds, double liveRate, List<String> runners, int connectTasks,
-    Path work, Path out) {
+record CompareOptions(
+    long orders,
+    int runs,
+    int liveSeconds,
+    double liveRate,
+    List<String> runners,
+    int connectTasks,
+    Path work,
+    Path out) {
 
   static final List<String> ALL_RUNNERS = List.of("limit", "ours", "connect-default", "connect-5s");
 
@@ -39,27 +46,31 @@ record CompareOptions(long orders, int runs, int liveSeconds, double liveRate, L
       }
     }
     if (orders < 1 || runs < 1 || liveSeconds < 0 || liveRate <= 0 || connectTasks < 1) {
-      throw new IllegalArgumentException("--orders, --runs, --live-rate and --connect-tasks must be positive, --live-seconds at least 0");
+      throw new IllegalArgumentException(
+          "--orders, --runs, --live-rate and --connect-tasks must be positive, --live-seconds at least 0");
     }
     for (String runner : runners) {
       if (!ALL_RUNNERS.contains(runner)) {
         throw new IllegalArgumentException("unknown runner " + runner + "; known: " + ALL_RUNNERS);
       }
     }
-    return new CompareOptions(orders, runs, liveSeconds, liveRate, runners, connectTasks, work, out);
+    return new CompareOptions(
+        orders, runs, liveSeconds, liveRate, runners, connectTasks, work, out);
   }
 
   /** The runners asked for, in the order each round runs them. */
   List<Runner> createRunners() {
     List<Runner> created = new ArrayList<>();
     for (String runner : runners) {
-      created.add(switch (runner) {
-        case "limit" -> new LimitRunner();
-        case "ours" -> new OursRunner();
-        case "connect-default" -> new ConnectRunner(runner, Optional.empty(), connectTasks);
-        case "connect-5s" -> new ConnectRunner(runner, Optional.of(Duration.ofSeconds(5)), connectTasks);
-        default -> throw new IllegalArgumentException(runner);
-      });
+      created.add(
+          switch (runner) {
+            case "limit" -> new LimitRunner();
+            case "ours" -> new OursRunner();
+            case "connect-default" -> new ConnectRunner(runner, Optional.empty(), connectTasks);
+            case "connect-5s" ->
+                new ConnectRunner(runner, Optional.of(Duration.ofSeconds(5)), connectTasks);
+            default -> throw new IllegalArgumentException(runner);
+          });
     }
     return created;
   }

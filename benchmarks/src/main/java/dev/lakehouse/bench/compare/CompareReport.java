@@ -22,21 +22,37 @@ final class CompareReport {
   private final List<FreshnessResult> freshnessResults;
   private final Instant finished = Instant.now();
 
-  CompareReport(CompareOptions options, List<Runner> runners, List<RunResult> results, List<FreshnessResult> freshnessResults) {
+  CompareReport(
+      CompareOptions options,
+      List<Runner> runners,
+      List<RunResult> results,
+      List<FreshnessResult> freshnessResults) {
     this.options = options;
     this.results = results;
     this.freshnessResults = freshnessResults;
     for (Runner runner : runners) {
-      summaries.add(new RunnerSummary(runner.name(), runner.description(),
-          results.stream().filter(r -> r.runner().equals(runner.name())).toList(),
-          freshnessResults.stream().filter(r -> r.runner().equals(runner.name())).toList()));
+      summaries.add(
+          new RunnerSummary(
+              runner.name(),
+              runner.description(),
+              results.stream().filter(r -> r.runner().equals(runner.name())).toList(),
+              freshnessResults.stream().filter(r -> r.runner().equals(runner.name())).toList()));
     }
   }
 
   static String oneLine(RunResult r) {
-    String line = String.format(Locale.ROOT, "%,d records in %.1f s: %,.0f records/s, %.1f MB/s; %d snapshots, %d files, heap %.0f MiB, RSS %.0f MiB",
-        r.records(), r.seconds(), r.recordsPerSecond(), r.megabytesPerSecond(), r.snapshots(), r.dataFiles(),
-        r.peakHeapBytes() / 1048576.0, r.peakRssBytes() / 1048576.0);
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%,d records in %.1f s: %,.0f records/s, %.1f MB/s; %d snapshots, %d files, heap %.0f MiB, RSS %.0f MiB",
+            r.records(),
+            r.seconds(),
+            r.recordsPerSecond(),
+            r.megabytesPerSecond(),
+            r.snapshots(),
+            r.dataFiles(),
+            r.peakHeapBytes() / 1048576.0,
+            r.peakRssBytes() / 1048576.0);
     if (r.landedRows() >= 0) {
       line += String.format(Locale.ROOT, "; rows %,d of %,d", r.landedRows(), r.records());
     }
@@ -45,9 +61,18 @@ final class CompareReport {
 
   static String oneLine(FreshnessResult r) {
     long[] f = r.freshnessMillis();
-    return String.format(Locale.ROOT, "freshness of %,d live records p50 %.1f s, p95 %.1f s, p99 %.1f s, max %.1f s; %d snapshots, %d files; rows %,d of %,d",
-        f.length, TableReport.quantile(f, 0.5) / 1e3, TableReport.quantile(f, 0.95) / 1e3, TableReport.quantile(f, 0.99) / 1e3,
-        f.length == 0 ? 0 : f[f.length - 1] / 1e3, r.snapshots(), r.dataFiles(), r.landedRows(), r.liveRecords());
+    return String.format(
+        Locale.ROOT,
+        "freshness of %,d live records p50 %.1f s, p95 %.1f s, p99 %.1f s, max %.1f s; %d snapshots, %d files; rows %,d of %,d",
+        f.length,
+        TableReport.quantile(f, 0.5) / 1e3,
+        TableReport.quantile(f, 0.95) / 1e3,
+        TableReport.quantile(f, 0.99) / 1e3,
+        f.length == 0 ? 0 : f[f.length - 1] / 1e3,
+        r.snapshots(),
+        r.dataFiles(),
+        r.landedRows(),
+        r.liveRecords());
   }
 
   Optional<RunnerSummary> summary(String runner) {
@@ -58,36 +83,85 @@ final class CompareReport {
     StringBuilder md = new StringBuilder();
     Optional<RunnerSummary> limit = summary("limit");
     Optional<RunnerSummary> ours = summary("ours");
-    md.append(String.format(Locale.ROOT, "Throughput: medians of %d alternating runs on the same backlog (spread: slowest – fastest run), "
-        + "%,d orders. Freshness: %d alternating runs per table writer, each started at the end of the topics and given a live load "
-        + "of %,.0f orders/s for %d s; percentiles of all their live records.%n%n", options.runs(), options.orders(),
-        freshnessResults.isEmpty() ? 0 : options.runs(), options.liveRate(), options.liveSeconds()));
-    md.append("| runner | records/s | spread | MB/s | ratio to the limit | ours / this | freshness p50 | p95 | p99 | snapshots | data files | avg file | peak heap | peak RSS |\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Throughput: medians of %d alternating runs on the same backlog (spread: slowest – fastest run), "
+                + "%,d orders. Freshness: %d alternating runs per table writer, each started at the end of the topics and given a live load "
+                + "of %,.0f orders/s for %d s; percentiles of all their live records.%n%n",
+            options.runs(),
+            options.orders(),
+            freshnessResults.isEmpty() ? 0 : options.runs(),
+            options.liveRate(),
+            options.liveSeconds()));
+    md.append(
+        "| runner | records/s | spread | MB/s | ratio to the limit | ours / this | freshness p50 | p95 | p99 | snapshots | data files | avg file | peak heap | peak RSS |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (RunnerSummary s : summaries) {
       double rate = s.medianRecordsPerSecond();
-      md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f – %,.0f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f MiB | %.0f MiB |%n",
-          s.runner(), rate, s.minRecordsPerSecond(), s.maxRecordsPerSecond(), s.medianMegabytesPerSecond(),
-          limit.map(l -> String.format(Locale.ROOT, "%.2f", rate / l.medianRecordsPerSecond())).orElse("—"),
-          ours.filter(o -> s.runner().startsWith("connect")).map(o -> String.format(Locale.ROOT, "**%.2f×**", o.medianRecordsPerSecond() / rate)).orElse(""),
-          s.hasFreshness() ? seconds(s.freshnessSeconds(0.5)) : "—", s.hasFreshness() ? seconds(s.freshnessSeconds(0.95)) : "—",
-          s.hasFreshness() ? seconds(s.freshnessSeconds(0.99)) : "—",
-          s.runner().equals("limit") ? "—" : String.format(Locale.ROOT, "%.0f", s.medianSnapshots()),
-          String.format(Locale.ROOT, "%,.0f", s.medianDataFiles()), String.format(Locale.ROOT, "%.2f MB", s.medianAverageFileBytes() / 1e6),
-          s.peakHeapBytes() / 1048576.0, s.peakRssBytes() / 1048576.0));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %,.0f – %,.0f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %.0f MiB | %.0f MiB |%n",
+              s.runner(),
+              rate,
+              s.minRecordsPerSecond(),
+              s.maxRecordsPerSecond(),
+              s.medianMegabytesPerSecond(),
+              limit
+                  .map(l -> String.format(Locale.ROOT, "%.2f", rate / l.medianRecordsPerSecond()))
+                  .orElse("—"),
+              ours.filter(o -> s.runner().startsWith("connect"))
+                  .map(
+                      o ->
+                          String.format(
+                              Locale.ROOT, "**%.2f×**", o.medianRecordsPerSecond() / rate))
+                  .orElse(""),
+              s.hasFreshness() ? seconds(s.freshnessSeconds(0.5)) : "—",
+              s.hasFreshness() ? seconds(s.freshnessSeconds(0.95)) : "—",
+              s.hasFreshness() ? seconds(s.freshnessSeconds(0.99)) : "—",
+              s.runner().equals("limit")
+                  ? "—"
+                  : String.format(Locale.ROOT, "%.0f", s.medianSnapshots()),
+              String.format(Locale.ROOT, "%,.0f", s.medianDataFiles()),
+              String.format(Locale.ROOT, "%.2f MB", s.medianAverageFileBytes() / 1e6),
+              s.peakHeapBytes() / 1048576.0,
+              s.peakRssBytes() / 1048576.0));
     }
     md.append('\n');
-    ours.ifPresent(o -> summaries.stream().filter(s -> s.runner().startsWith("connect") && s.hasFreshness() && o.hasFreshness())
-        .forEach(c -> md.append(String.format(Locale.ROOT, "- freshness p99, ours / %s: %.3f%n", c.runner(),
-            o.freshnessSeconds(0.99) / c.freshnessSeconds(0.99)))));
+    ours.ifPresent(
+        o ->
+            summaries.stream()
+                .filter(
+                    s -> s.runner().startsWith("connect") && s.hasFreshness() && o.hasFreshness())
+                .forEach(
+                    c ->
+                        md.append(
+                            String.format(
+                                Locale.ROOT,
+                                "- freshness p99, ours / %s: %.3f%n",
+                                c.runner(),
+                                o.freshnessSeconds(0.99) / c.freshnessSeconds(0.99)))));
     for (RunnerSummary s : summaries) {
       for (RunResult wrong : s.runsWithWrongRowCount()) {
-        md.append(String.format(Locale.ROOT, "- **%s run %d: its tables hold %,d rows for %,d source records**%n", s.runner(),
-            wrong.run(), wrong.landedRows(), wrong.records()));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "- **%s run %d: its tables hold %,d rows for %,d source records**%n",
+                s.runner(),
+                wrong.run(),
+                wrong.landedRows(),
+                wrong.records()));
       }
       for (FreshnessResult wrong : s.freshnessRunsWithWrongRowCount()) {
-        md.append(String.format(Locale.ROOT, "- **%s freshness run %d: its tables hold %,d rows for %,d live records**%n", s.runner(),
-            wrong.run(), wrong.landedRows(), wrong.liveRecords()));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "- **%s freshness run %d: its tables hold %,d rows for %,d live records**%n",
+                s.runner(),
+                wrong.run(),
+                wrong.landedRows(),
+                wrong.liveRecords()));
       }
     }
     md.append("\nEvery run:\n\n");
@@ -95,7 +169,8 @@ final class CompareReport {
       md.append(String.format(Locale.ROOT, "- %s %d: %s%n", r.runner(), r.run(), oneLine(r)));
     }
     for (FreshnessResult r : freshnessResults) {
-      md.append(String.format(Locale.ROOT, "- %s freshness %d: %s%n", r.runner(), r.run(), oneLine(r)));
+      md.append(
+          String.format(Locale.ROOT, "- %s freshness %d: %s%n", r.runner(), r.run(), oneLine(r)));
     }
     return md.toString();
   }
@@ -108,15 +183,36 @@ final class CompareReport {
     Files.writeString(dir.resolve("result.md"), markdown());
     Files.writeString(dir.resolve("throughput.svg"), SvgCharts.throughput(summaries));
     Files.writeString(dir.resolve("freshness.svg"), SvgCharts.freshness(summaries));
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("result.json").toFile(), json());
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(dir.resolve("result.json").toFile(), json());
   }
 
   private Map<String, Object> json() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("finished", finished.toString());
-    root.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
-    root.put("options", Map.of("orders", options.orders(), "runs", options.runs(), "liveSeconds", options.liveSeconds(),
-        "liveOrdersPerSecond", options.liveRate(), "runners", options.runners(), "connectTasks", options.connectTasks()));
+    root.put(
+        "machine",
+        Map.of(
+            "cores",
+            Runtime.getRuntime().availableProcessors(),
+            "java",
+            System.getProperty("java.version")));
+    root.put(
+        "options",
+        Map.of(
+            "orders",
+            options.orders(),
+            "runs",
+            options.runs(),
+            "liveSeconds",
+            options.liveSeconds(),
+            "liveOrdersPerSecond",
+            options.liveRate(),
+            "runners",
+            options.runners(),
+            "connectTasks",
+            options.connectTasks()));
     List<Map<String, Object>> runners = new ArrayList<>();
     for (RunnerSummary s : summaries) {
       Map<String, Object> runner = new LinkedHashMap<>();
@@ -126,10 +222,23 @@ final class CompareReport {
       runner.put("minRecordsPerSecond", s.minRecordsPerSecond());
       runner.put("maxRecordsPerSecond", s.maxRecordsPerSecond());
       runner.put("medianMegabytesPerSecond", s.medianMegabytesPerSecond());
-      summary("limit").ifPresent(l -> runner.put("ratioToLimit", s.medianRecordsPerSecond() / l.medianRecordsPerSecond()));
+      summary("limit")
+          .ifPresent(
+              l ->
+                  runner.put(
+                      "ratioToLimit", s.medianRecordsPerSecond() / l.medianRecordsPerSecond()));
       if (s.hasFreshness()) {
-        runner.put("freshnessSeconds", Map.of("p50", s.freshnessSeconds(0.5), "p95", s.freshnessSeconds(0.95),
-            "p99", s.freshnessSeconds(0.99), "records", s.pooledFreshness().length));
+        runner.put(
+            "freshnessSeconds",
+            Map.of(
+                "p50",
+                s.freshnessSeconds(0.5),
+                "p95",
+                s.freshnessSeconds(0.95),
+                "p99",
+                s.freshnessSeconds(0.99),
+                "records",
+                s.pooledFreshness().length));
       }
       runner.put("medianSnapshots", s.medianSnapshots());
       runner.put("medianDataFiles", s.medianDataFiles());
@@ -162,24 +271,44 @@ final class CompareReport {
         run.put("snapshots", r.snapshots());
         run.put("dataFiles", r.dataFiles());
         long[] f = r.freshnessMillis();
-        run.put("freshnessMillis", Map.of("p50", TableReport.quantile(f, 0.5), "p95", TableReport.quantile(f, 0.95),
-            "p99", TableReport.quantile(f, 0.99), "max", f.length == 0 ? 0 : f[f.length - 1], "records", f.length));
+        run.put(
+            "freshnessMillis",
+            Map.of(
+                "p50",
+                TableReport.quantile(f, 0.5),
+                "p95",
+                TableReport.quantile(f, 0.95),
+                "p99",
+                TableReport.quantile(f, 0.99),
+                "max",
+                f.length == 0 ? 0 : f[f.length - 1],
+                "records",
+                f.length));
         freshnessRuns.add(run);
       }
       runner.put("freshnessRuns", freshnessRuns);
       runners.add(runner);
     }
     root.put("runners", runners);
-    summary("ours").ifPresent(o -> {
-      Map<String, Object> ratios = new LinkedHashMap<>();
-      summaries.stream().filter(s -> s.runner().startsWith("connect")).forEach(c -> {
-        ratios.put("recordsPerSecond ours/" + c.runner(), o.medianRecordsPerSecond() / c.medianRecordsPerSecond());
-        if (c.hasFreshness() && o.hasFreshness()) {
-          ratios.put("freshnessP99 ours/" + c.runner(), o.freshnessSeconds(0.99) / c.freshnessSeconds(0.99));
-        }
-      });
-      root.put("ratios", ratios);
-    });
+    summary("ours")
+        .ifPresent(
+            o -> {
+              Map<String, Object> ratios = new LinkedHashMap<>();
+              summaries.stream()
+                  .filter(s -> s.runner().startsWith("connect"))
+                  .forEach(
+                      c -> {
+                        ratios.put(
+                            "recordsPerSecond ours/" + c.runner(),
+                            o.medianRecordsPerSecond() / c.medianRecordsPerSecond());
+                        if (c.hasFreshness() && o.hasFreshness()) {
+                          ratios.put(
+                              "freshnessP99 ours/" + c.runner(),
+                              o.freshnessSeconds(0.99) / c.freshnessSeconds(0.99));
+                        }
+                      });
+              root.put("ratios", ratios);
+            });
     return root;
   }
 }

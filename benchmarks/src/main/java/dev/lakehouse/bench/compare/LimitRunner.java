@@ -27,25 +27,46 @@ final class LimitRunner implements Runner {
   @Override
   public RunResult throughput(RunContext context, int run) throws Exception {
     Path gcLog = context.runDir().resolve("gc.log");
-    String prefix = context.settings().catalog().warehouse().replaceAll("/+$", "") + "/bench-limit/run-" + run;
+    String prefix =
+        context.settings().catalog().warehouse().replaceAll("/+$", "") + "/bench-limit/run-" + run;
     long started = System.nanoTime();
-    try (ChildJvm process = ChildJvm.start(new ChildJvm.Spec("limit-" + run, context.home().moduleClasspath("benchmarks"),
-        BenchSupport.measuredJvmOptions(ProcessStats.gcLogOption(gcLog)), LimitWriterMain.class.getName(),
-        List.of(context.settingsFile().toString(), prefix, Long.toString(TARGET_FILE_BYTES)),
-        context.runDir().resolve("limit.log")))) {
+    try (ChildJvm process =
+        ChildJvm.start(
+            new ChildJvm.Spec(
+                "limit-" + run,
+                context.home().moduleClasspath("benchmarks"),
+                BenchSupport.measuredJvmOptions(ProcessStats.gcLogOption(gcLog)),
+                LimitWriterMain.class.getName(),
+                List.of(
+                    context.settingsFile().toString(), prefix, Long.toString(TARGET_FILE_BYTES)),
+                context.runDir().resolve("limit.log")))) {
       OptionalInt exit = process.waitFor(Duration.ofHours(1));
       double seconds = (System.nanoTime() - started) / 1e9;
       if (exit.isEmpty() || exit.getAsInt() != 0) {
-        throw new IllegalStateException("the limit runner failed (" + exit + "):\n" + process.logTail(40));
+        throw new IllegalStateException(
+            "the limit runner failed (" + exit + "):\n" + process.logTail(40));
       }
       Map<String, String> result = resultLine(process.logFile());
       long records = Long.parseLong(result.get("records")) + Long.parseLong(result.get("rejected"));
       if (records != context.sourceRecords()) {
-        throw new IllegalStateException("the limit runner read " + records + " records, the topics hold " + context.sourceRecords());
+        throw new IllegalStateException(
+            "the limit runner read "
+                + records
+                + " records, the topics hold "
+                + context.sourceRecords());
       }
-      return new RunResult(name(), run, records, seconds, Long.parseLong(result.get("valueBytes")), 0,
-          Long.parseLong(result.get("files")), Long.parseLong(result.get("fileBytes")), ProcessStats.peakHeapBytes(gcLog),
-          Long.parseLong(result.get("peakRssKb")) * 1024, -1);
+      return new RunResult(
+          name(),
+          run,
+          records,
+          seconds,
+          Long.parseLong(result.get("valueBytes")),
+          0,
+          Long.parseLong(result.get("files")),
+          Long.parseLong(result.get("fileBytes")),
+          ProcessStats.peakHeapBytes(gcLog),
+          Long.parseLong(result.get("peakRssKb")) * 1024,
+          -1);
     }
   }
 

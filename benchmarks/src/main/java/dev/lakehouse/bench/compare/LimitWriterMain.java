@@ -19,8 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.types.Types;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,12 +28,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
- * The limit runner of the comparison benchmark, run as its own JVM: a plain read_committed consumer reads
- * every source topic to the end it had at start, types each record with the raw contract parser into the
- * raw table's row (same columns, same lineage), and writes the rows with parquet-java straight to the S3
- * server (zstd, no dictionary on the same unique-valued columns, files rolled at the same target size).
- * No framework, no partitioning, no catalog, no commits: the most this hardware can do with these rows.
- * Prints one {@code limit-result} line.
+ * The limit runner of the comparison benchmark, run as its own JVM: a plain read_committed consumer
+ * reads every source topic to the end it had at start, types each record with the raw contract
+ * parser into the raw table's row (same columns, same lineage), and writes the rows with
+ * parquet-java straight to the S3 server (zstd, no dictionary on the same unique-valued columns,
+ * files rolled at the same target size). No framework, no partitioning, no catalog, no commits: the
+ * most this hardware can do with these rows. Prints one {@code limit-result} line.
  */
 public final class LimitWriterMain {
   private LimitWriterMain() {}
@@ -48,8 +48,15 @@ public final class LimitWriterMain {
       long started = System.nanoTime();
       Totals totals = run(settings.kafka().bootstrapServers(), io, prefix, targetFileBytes);
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf("limit-result records=%d rejected=%d valueBytes=%d files=%d fileBytes=%d seconds=%.3f peakRssKb=%d%n",
-          totals.records, totals.rejected, totals.valueBytes, totals.files, totals.fileBytes, seconds, peakRssKb());
+      System.out.printf(
+          "limit-result records=%d rejected=%d valueBytes=%d files=%d fileBytes=%d seconds=%.3f peakRssKb=%d%n",
+          totals.records,
+          totals.rejected,
+          totals.valueBytes,
+          totals.files,
+          totals.fileBytes,
+          seconds,
+          peakRssKb());
       System.out.flush();
     }
     // the S3 client's threads must not keep this JVM alive
@@ -64,13 +71,18 @@ public final class LimitWriterMain {
     long fileBytes;
   }
 
-  private static Totals run(String bootstrap, S3FileIO io, String prefix, long targetFileBytes) throws IOException {
+  private static Totals run(String bootstrap, S3FileIO io, String prefix, long targetFileBytes)
+      throws IOException {
     Totals totals = new Totals();
     Map<String, DatasetFiles> byTopic = new java.util.HashMap<>();
     for (Dataset dataset : Dataset.values()) {
-      byTopic.put(dataset.topic(), new DatasetFiles(dataset, io, prefix + "/" + dataset.datasetName(), targetFileBytes, totals));
+      byTopic.put(
+          dataset.topic(),
+          new DatasetFiles(
+              dataset, io, prefix + "/" + dataset.datasetName(), targetFileBytes, totals));
     }
-    try (KafkaConsumer<byte[], byte[]> consumer = BenchSupport.sourceTopicsFromTheBeginning(bootstrap)) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        BenchSupport.sourceTopicsFromTheBeginning(bootstrap)) {
       List<TopicPartition> partitions = List.copyOf(consumer.assignment());
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
@@ -92,8 +104,12 @@ public final class LimitWriterMain {
     private final RawRecordParser parser;
     private final Schema schema;
     private final List<Types.NestedField> columns;
-    /** For each column, the index of its contract field in a parsed record (-1 for lineage columns). */
+
+    /**
+     * For each column, the index of its contract field in a parsed record (-1 for lineage columns).
+     */
     private final int[] fieldIndex;
+
     private final S3FileIO io;
     private final String prefix;
     private final long targetFileBytes;
@@ -107,7 +123,8 @@ public final class LimitWriterMain {
       this.parser = new RawRecordParser(dataset.contract());
       this.schema = RawTables.schema(dataset.contract());
       this.columns = schema.columns();
-      this.fieldIndex = columns.stream().mapToInt(c -> dataset.fieldNames().indexOf(c.name())).toArray();
+      this.fieldIndex =
+          columns.stream().mapToInt(c -> dataset.fieldNames().indexOf(c.name())).toArray();
       this.io = io;
       this.prefix = prefix;
       this.targetFileBytes = targetFileBytes;
@@ -124,19 +141,22 @@ public final class LimitWriterMain {
       Object[] values = parsed.ordered();
       for (int i = 0; i < columns.size(); i++) {
         String name = columns.get(i).name();
-        row[i] = switch (name) {
-          case RawTables.SOURCE_TOPIC -> record.topic();
-          case RawTables.SOURCE_PARTITION -> record.partition();
-          case RawTables.SOURCE_OFFSET -> record.offset();
-          case RawTables.KAFKA_TIMESTAMP -> OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC);
-          case RawTables.INGESTED_AT -> OffsetDateTime.now(ZoneOffset.UTC);
-          case RawTables.SOURCE_URI -> header(record, PipelineHeaders.SOURCE_URI);
-          case RawTables.SOURCE_LINE -> {
-            String line = header(record, PipelineHeaders.SOURCE_LINE);
-            yield line == null ? null : Long.valueOf(line);
-          }
-          default -> fieldIndex[i] < 0 ? null : values[fieldIndex[i]];
-        };
+        row[i] =
+            switch (name) {
+              case RawTables.SOURCE_TOPIC -> record.topic();
+              case RawTables.SOURCE_PARTITION -> record.partition();
+              case RawTables.SOURCE_OFFSET -> record.offset();
+              case RawTables.KAFKA_TIMESTAMP ->
+                  OffsetDateTime.ofInstant(
+                      Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC);
+              case RawTables.INGESTED_AT -> OffsetDateTime.now(ZoneOffset.UTC);
+              case RawTables.SOURCE_URI -> header(record, PipelineHeaders.SOURCE_URI);
+              case RawTables.SOURCE_LINE -> {
+                String line = header(record, PipelineHeaders.SOURCE_LINE);
+                yield line == null ? null : Long.valueOf(line);
+              }
+              default -> fieldIndex[i] < 0 ? null : values[fieldIndex[i]];
+            };
       }
       if (writer == null) {
         writer = open();
@@ -150,7 +170,8 @@ public final class LimitWriterMain {
 
     private RowParquetFile open() throws IOException {
       String location = String.format("%s/%05d.parquet", prefix, fileNumber++);
-      return new RowParquetFile(io, location, schema, RawTableCatalog.plainEncodedColumns(dataset.contract()));
+      return new RowParquetFile(
+          io, location, schema, RawTableCatalog.plainEncodedColumns(dataset.contract()));
     }
 
     void close() throws IOException {

@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Peak heap and peak resident memory of a child JVM, without sampling it: the heap from its GC log (the
- * heap in use just before each collection is a local peak) and the RSS high-water mark from
+ * Peak heap and peak resident memory of a child JVM, without sampling it: the heap from its GC log
+ * (the heap in use just before each collection is a local peak) and the RSS high-water mark from
  * {@code /proc/<pid>/status}, read while the process still runs.
  */
 final class ProcessStats {
-  private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+  private static final Pattern GC_LINE =
+      Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
   private ProcessStats() {}
 
@@ -22,7 +23,10 @@ final class ProcessStats {
     return "-Xlog:gc:file=" + file;
   }
 
-  /** The largest heap in use before (or after) any collection in the log; 0 when the log is missing or empty. */
+  /**
+   * The largest heap in use before (or after) any collection in the log; 0 when the log is missing
+   * or empty.
+   */
   static long peakHeapBytes(Path gcLog) {
     if (!Files.exists(gcLog)) {
       return 0;
@@ -32,7 +36,9 @@ final class ProcessStats {
       for (String line : Files.readAllLines(gcLog)) {
         Matcher m = GC_LINE.matcher(line);
         if (m.find()) {
-          peak = Math.max(peak, Math.max(bytes(m.group(1), m.group(2)), bytes(m.group(3), m.group(4))));
+          peak =
+              Math.max(
+                  peak, Math.max(bytes(m.group(1), m.group(2)), bytes(m.group(3), m.group(4))));
         }
       }
     } catch (IOException e) {
@@ -41,7 +47,10 @@ final class ProcessStats {
     return peak;
   }
 
-  /** The process's peak resident set (VmHWM) in bytes; -1 when it cannot be read (the process ended, or no /proc). */
+  /**
+   * The process's peak resident set (VmHWM) in bytes; -1 when it cannot be read (the process ended,
+   * or no /proc).
+   */
   static long peakRssBytes(long pid) {
     try {
       List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));

@@ -11,22 +11,25 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * One Parquet data file being written with parquet-java, with the settings our tables write with: zstd,
- * 128 MB row groups, 20,000 rows per page, dictionaries except on the given unique-valued columns.
+ * One Parquet data file being written with parquet-java, with the settings our tables write with:
+ * zstd, 128 MB row groups, 20,000 rows per page, dictionaries except on the given unique-valued
+ * columns.
  */
 final class RowParquetFile implements AutoCloseable {
   private final S3ParquetOutputFile file;
   private final ParquetWriter<Object[]> writer;
 
-  RowParquetFile(FileIO io, String location, Schema schema, List<String> plainColumns) throws IOException {
+  RowParquetFile(FileIO io, String location, Schema schema, List<String> plainColumns)
+      throws IOException {
     this.file = new S3ParquetOutputFile(io, location);
-    Builder builder = new Builder(file, new RowWriteSupport(schema))
-        .withConf(new Configuration(false))
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withCompressionCodec(CompressionCodecName.ZSTD)
-        .withRowGroupSize(128L * 1024 * 1024)
-        .withPageRowCountLimit(20_000)
-        .withDictionaryEncoding(true);
+    Builder builder =
+        new Builder(file, new RowWriteSupport(schema))
+            .withConf(new Configuration(false))
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withCompressionCodec(CompressionCodecName.ZSTD)
+            .withRowGroupSize(128L * 1024 * 1024)
+            .withPageRowCountLimit(20_000)
+            .withDictionaryEncoding(true);
     for (String column : plainColumns) {
       if (schema.findField(column) != null) {
         builder = builder.withDictionaryEncoding(column, false);

@@ -17,10 +17,11 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes rows held as {@code Object[]} in the order of an Iceberg schema's columns straight into Parquet's
- * record consumer: no boxed records, no object model. Strings as UTF-8, timestamps with zone as epoch
- * microseconds, decimals of precision up to 18 as their unscaled long. The Parquet schema is the one Iceberg
- * would write for that schema (field ids included), so the files are the ones a table would hold.
+ * Writes rows held as {@code Object[]} in the order of an Iceberg schema's columns straight into
+ * Parquet's record consumer: no boxed records, no object model. Strings as UTF-8, timestamps with
+ * zone as epoch microseconds, decimals of precision up to 18 as their unscaled long. The Parquet
+ * schema is the one Iceberg would write for that schema (field ids included), so the files are the
+ * ones a table would hold.
  */
 final class RowWriteSupport extends WriteSupport<Object[]> {
   private final MessageType parquetSchema;
@@ -60,9 +61,12 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
 
   private void writeValue(Type type, Object value) {
     switch (type.typeId()) {
-      case STRING -> consumer.addBinary(value instanceof Utf8Text text
-          ? Binary.fromConstantByteArray(text.bytes(), text.offset(), text.length())
-          : Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+      case STRING ->
+          consumer.addBinary(
+              value instanceof Utf8Text text
+                  ? Binary.fromConstantByteArray(text.bytes(), text.offset(), text.length())
+                  : Binary.fromConstantByteArray(
+                      ((String) value).getBytes(StandardCharsets.UTF_8)));
       case INTEGER -> consumer.addInteger((Integer) value);
       case LONG -> consumer.addLong((Long) value);
       case DOUBLE -> consumer.addDouble((Double) value);

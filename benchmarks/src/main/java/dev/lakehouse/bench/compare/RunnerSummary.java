@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /** The runs of one runner reduced to medians, spreads and pooled freshness percentiles. */
-record RunnerSummary(String runner, String description, List<RunResult> runs, List<FreshnessResult> freshnessRuns) {
+record RunnerSummary(
+    String runner, String description, List<RunResult> runs, List<FreshnessResult> freshnessRuns) {
 
   double medianRecordsPerSecond() {
     return median(runs.stream().mapToDouble(RunResult::recordsPerSecond).toArray());
@@ -46,7 +47,10 @@ record RunnerSummary(String runner, String description, List<RunResult> runs, Li
 
   /** Every live record's freshness over all freshness runs, sorted. */
   long[] pooledFreshness() {
-    return freshnessRuns.stream().flatMapToLong(r -> LongStream.of(r.freshnessMillis())).sorted().toArray();
+    return freshnessRuns.stream()
+        .flatMapToLong(r -> LongStream.of(r.freshnessMillis()))
+        .sorted()
+        .toArray();
   }
 
   boolean hasFreshness() {
@@ -58,7 +62,9 @@ record RunnerSummary(String runner, String description, List<RunResult> runs, Li
     return TableReport.quantile(pooledFreshness(), q) / 1e3;
   }
 
-  /** Throughput runs whose tables do not hold exactly the source records (lost or written twice). */
+  /**
+   * Throughput runs whose tables do not hold exactly the source records (lost or written twice).
+   */
   List<RunResult> runsWithWrongRowCount() {
     return runs.stream().filter(r -> r.landedRows() >= 0 && r.landedRows() != r.records()).toList();
   }

@@ -5,7 +5,10 @@ import org.apache.iceberg.io.FileIO;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
-/** A Parquet output file on the S3 server, streamed through a FileIO's output stream (multipart upload). */
+/**
+ * A Parquet output file on the S3 server, streamed through a FileIO's output stream (multipart
+ * upload).
+ */
 final class S3ParquetOutputFile implements OutputFile {
   private final FileIO io;
   private final String location;

@@ -8,14 +8,17 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines without decoding it (so invalid UTF-8 can be kept verbatim), one
- * buffer at a time: files of any size stream through. A trailing '\r' is dropped. A last line without a
- * line end is a line. A line longer than {@code maxLineBytes} is never held whole: the reader keeps its
- * first bytes, counts the rest and hashes all of it on the way to the line end, so memory stays bounded
- * by the limit whatever the input. Bytes read after the last line end before a read error are kept as
- * {@link #partialLine()}.
+ * buffer at a time: files of any size stream through. A trailing '\r' is dropped. A last line
+ * without a line end is a line. A line longer than {@code maxLineBytes} is never held whole: the
+ * reader keeps its first bytes, counts the rest and hashes all of it on the way to the line end, so
+ * memory stays bounded by the limit whatever the input. Bytes read after the last line end before a
+ * read error are kept as {@link #partialLine()}.
  */
 final class ByteLineReader {
-  /** A line: its 1-based number, the offset of its first byte, and its bytes (only the first ones when {@link #tooLarge()}). */
+  /**
+   * A line: its 1-based number, the offset of its first byte, and its bytes (only the first ones
+   * when {@link #tooLarge()}).
+   */
   record Line(long number, long offset, byte[] bytes, long length, byte[] sha256) {
     boolean tooLarge() {
       return sha256 != null;
@@ -84,7 +87,9 @@ final class ByteLineReader {
     return lineNumber;
   }
 
-  /** The offset just after the last line returned and its line end (the whole stream at its end). */
+  /**
+   * The offset just after the last line returned and its line end (the whole stream at its end).
+   */
   long consumed() {
     return offset;
   }
@@ -94,9 +99,13 @@ final class ByteLineReader {
     return lineOffset;
   }
 
-  /** What was read after the last complete line when the stream failed (at most the line limit), or an empty array. */
+  /**
+   * What was read after the last complete line when the stream failed (at most the line limit), or
+   * an empty array.
+   */
   byte[] partialLine() {
-    return Arrays.copyOf(pending, Math.min(pendingLength, maxLineBytes)); // less a '\r' held over the limit
+    return Arrays.copyOf(
+        pending, Math.min(pendingLength, maxLineBytes)); // less a '\r' held over the limit
   }
 
   private boolean fill() throws IOException {
@@ -119,7 +128,8 @@ final class ByteLineReader {
       return;
     }
     int total = pendingLength + length;
-    byte last = length > 0 ? buffer[from + length - 1] : pendingLength > 0 ? pending[pendingLength - 1] : 0;
+    byte last =
+        length > 0 ? buffer[from + length - 1] : pendingLength > 0 ? pending[pendingLength - 1] : 0;
     if (total > maxLineBytes && !(total == maxLineBytes + 1 && last == '\r')) {
       if (pending.length < maxLineBytes) {
         pending = Arrays.copyOf(pending, maxLineBytes);
@@ -128,7 +138,8 @@ final class ByteLineReader {
       heldCr = false;
       int fit = Math.max(0, maxLineBytes - pendingLength);
       if (pendingLength > maxLineBytes) {
-        heldCr = true; // the '\r' held over the limit was not the line end: digest() counts it first
+        heldCr =
+            true; // the '\r' held over the limit was not the line end: digest() counts it first
       }
       System.arraycopy(buffer, from, pending, Math.min(pendingLength, maxLineBytes), fit);
       pendingLength = maxLineBytes;
@@ -138,13 +149,16 @@ final class ByteLineReader {
       return;
     }
     if (total > pending.length) {
-      pending = Arrays.copyOf(pending, Math.min(maxLineBytes + 1, Math.max(pending.length * 2, total)));
+      pending =
+          Arrays.copyOf(pending, Math.min(maxLineBytes + 1, Math.max(pending.length * 2, total)));
     }
     System.arraycopy(buffer, from, pending, pendingLength, length);
     pendingLength = total;
   }
 
-  /** Hashes bytes of a too-large line, holding back a '\r' that may turn out to be the line's end. */
+  /**
+   * Hashes bytes of a too-large line, holding back a '\r' that may turn out to be the line's end.
+   */
   private void digest(int from, int length) {
     if (length == 0) {
       return;

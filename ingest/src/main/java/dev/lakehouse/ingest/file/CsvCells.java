@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV record (RFC 4180: comma separator, double quotes, doubled quotes inside) into cells.
- * An empty unquoted cell is null; a quoted one keeps its text, even when empty.
+ * Splits one CSV record (RFC 4180: comma separator, double quotes, doubled quotes inside) into
+ * cells. An empty unquoted cell is null; a quoted one keeps its text, even when empty.
  */
 final class CsvCells {
   private CsvCells() {}

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV with a header line. A quoted cell may span lines, up to {@link RecordLimits#maxCsvLines()} lines
- * and {@link RecordLimits#maxRecordBytes()} bytes: a quote still open after that (or at the end of the
- * file) makes the line where it opened an {@code unterminated-quote} dead letter, and reading resumes at
- * the line after it, so a stray quote costs one line, not the rest of the file. A quote that closes on a
- * later line makes its lines one record: when that is not a valid record, all of its lines are one dead
- * letter (none is read again on its own, where a fragment of the quoted cell could pass). Each record becomes a
- * JSON object keyed by the header's names, every cell a string and an empty cell null; types are parsed
- * later, in the raw layer.
+ * CSV with a header line. A quoted cell may span lines, up to {@link RecordLimits#maxCsvLines()}
+ * lines and {@link RecordLimits#maxRecordBytes()} bytes: a quote still open after that (or at the
+ * end of the file) makes the line where it opened an {@code unterminated-quote} dead letter, and
+ * reading resumes at the line after it, so a stray quote costs one line, not the rest of the file.
+ * A quote that closes on a later line makes its lines one record: when that is not a valid record,
+ * all of its lines are one dead letter (none is read again on its own, where a fragment of the
+ * quoted cell could pass). Each record becomes a JSON object keyed by the header's names, every
+ * cell a string and an empty cell null; types are parsed later, in the raw layer.
  */
 final class CsvReader implements RecordReader {
   private static final JsonFactory JSON = new JsonFactory();
@@ -32,10 +32,15 @@ final class CsvReader implements RecordReader {
   private final List<String> header;
   private final int keyIndex;
   private final ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
-  /** Lines read ahead while looking for a closing quote that did not come: read again as records. */
+
+  /**
+   * Lines read ahead while looking for a closing quote that did not come: read again as records.
+   */
   private final Deque<ByteLineReader.Line> readAhead = new ArrayDeque<>();
+
   /** The lines of the record being assembled (for a stream that breaks inside it). */
   private final List<ByteLineReader.Line> span = new ArrayList<>();
+
   private long quoteSteps;
 
   CsvReader(InputStream in, String keyField, RecordLimits limits) throws IOException {
@@ -47,7 +52,8 @@ final class CsvReader implements RecordReader {
       throw new UnreadableFileException("the CSV file is empty: no header line");
     }
     if (headerLine.tooLarge()) {
-      throw new UnreadableFileException("the CSV header line is over " + limits.maxRecordBytes() + " bytes");
+      throw new UnreadableFileException(
+          "the CSV header line is over " + limits.maxRecordBytes() + " bytes");
     }
     byte[] bytes = headerLine.bytes();
     if (!Utf8.isValid(bytes, 0, bytes.length) || DeadLetterReason.nulByte(bytes) >= 0) {
@@ -58,17 +64,27 @@ final class CsvReader implements RecordReader {
     } catch (CsvCells.MalformedCsvException e) {
       throw new UnreadableFileException("the CSV header is malformed: " + e.getMessage());
     }
-    // the messages give positions and counts, never the cells: a file without a header has data there
+    // the messages give positions and counts, never the cells: a file without a header has data
+    // there
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       Integer earlier = seen.putIfAbsent(header.get(i), i);
       if (earlier != null) {
-        throw new UnreadableFileException("the CSV header names a column twice: column " + (i + 1) + " repeats column " + (earlier + 1));
+        throw new UnreadableFileException(
+            "the CSV header names a column twice: column "
+                + (i + 1)
+                + " repeats column "
+                + (earlier + 1));
       }
     }
     this.keyIndex = header.indexOf(keyField);
     if (keyIndex < 0) {
-      throw new UnreadableFileException("the CSV header has no key column '" + keyField + "' among its " + header.size() + " columns");
+      throw new UnreadableFileException(
+          "the CSV header has no key column '"
+              + keyField
+              + "' among its "
+              + header.size()
+              + " columns");
     }
   }
 
@@ -91,7 +107,9 @@ final class CsvReader implements RecordReader {
       }
     } while (!first.tooLarge() && JsonLinesReader.isBlank(first.bytes()));
     if (first.tooLarge()) {
-      return SourceRecord.Bad.of(first, DeadLetterReason.RECORD_TOO_LARGE,
+      return SourceRecord.Bad.of(
+          first,
+          DeadLetterReason.RECORD_TOO_LARGE,
           "the line is " + first.length() + " bytes, over the limit of " + limits.maxRecordBytes());
     }
     span.add(first);
@@ -105,8 +123,12 @@ final class CsvReader implements RecordReader {
       }
       if (more == null || more.tooLarge() || length + 1 + more.length() > limits.maxRecordBytes()) {
         quoteSteps += quotes.steps();
-        String where = more != null ? "within " + limits.maxRecordBytes() + " bytes"
-            : span.size() >= limits.maxCsvLines() ? "within " + limits.maxCsvLines() + " lines" : "before the end of the file";
+        String where =
+            more != null
+                ? "within " + limits.maxRecordBytes() + " bytes"
+                : span.size() >= limits.maxCsvLines()
+                    ? "within " + limits.maxCsvLines() + " lines"
+                    : "before the end of the file";
         return unterminated(first, where);
       }
       quotes.newline();
@@ -115,21 +137,33 @@ final class CsvReader implements RecordReader {
     }
     quoteSteps += quotes.steps();
     byte[] record = join(span);
-    // a quote that closed on a later line makes the lines one record, good or one dead letter: a line
+    // a quote that closed on a later line makes the lines one record, good or one dead letter: a
+    // line
     // inside it read again on its own could be a fragment of the quoted cell published as a record
-    String where = span.size() > 1
-        ? " (a quoted cell spans lines " + first.number() + "-" + span.get(span.size() - 1).number() + ")" : "";
+    String where =
+        span.size() > 1
+            ? " (a quoted cell spans lines "
+                + first.number()
+                + "-"
+                + span.get(span.size() - 1).number()
+                + ")"
+            : "";
     span.clear();
     return parse(first, record, where);
   }
 
-  /** The line where a quote opened and never closed; the lines read after it are read again as records. */
+  /**
+   * The line where a quote opened and never closed; the lines read after it are read again as
+   * records.
+   */
   private SourceRecord unterminated(ByteLineReader.Line first, String where) {
     for (int i = span.size() - 1; i >= 1; i--) {
       readAhead.addFirst(span.get(i));
     }
     span.clear();
-    return SourceRecord.Bad.of(first, DeadLetterReason.UNTERMINATED_QUOTE,
+    return SourceRecord.Bad.of(
+        first,
+        DeadLetterReason.UNTERMINATED_QUOTE,
         "a quoted cell opened on line " + first.number() + " is not closed " + where);
   }
 
@@ -139,42 +173,86 @@ final class CsvReader implements RecordReader {
   }
 
   /** The record starting at {@code first}; {@code where} ends the detail of a dead letter. */
-  private SourceRecord parse(ByteLineReader.Line first, byte[] record, String where) throws IOException {
+  private SourceRecord parse(ByteLineReader.Line first, byte[] record, String where)
+      throws IOException {
     long line = first.number();
     long offset = first.offset();
     int nul = DeadLetterReason.nulByte(record);
     if (nul >= 0) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.NUL_BYTE, "a NUL byte at byte " + (nul + 1) + " of the record" + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.NUL_BYTE,
+          "a NUL byte at byte " + (nul + 1) + " of the record" + where,
+          record);
     }
     if (!Utf8.isValid(record, 0, record.length)) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.INVALID_UTF8, "the record is not valid UTF-8" + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.INVALID_UTF8,
+          "the record is not valid UTF-8" + where,
+          record);
     }
     List<String> cells;
     try {
       cells = CsvCells.split(new String(record, StandardCharsets.UTF_8));
     } catch (CsvCells.MalformedCsvException e) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.MALFORMED_CSV, e.getMessage() + where, record);
+      return SourceRecord.Bad.of(
+          line, offset, DeadLetterReason.MALFORMED_CSV, e.getMessage() + where, record);
     }
     if (cells.size() == header.size() && isHeader(record)) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.REPEATED_HEADER, "the header line again, on line " + line + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.REPEATED_HEADER,
+          "the header line again, on line " + line + where,
+          record);
     }
     if (cells.size() != header.size()) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.WRONG_COLUMN_COUNT,
-          "expected " + header.size() + " cells, found " + cells.size() + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.WRONG_COLUMN_COUNT,
+          "expected " + header.size() + " cells, found " + cells.size() + where,
+          record);
     }
     String key = cells.get(keyIndex);
     if (key == null || key.isBlank()) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.MISSING_KEY, "key column '" + keyField + "' is empty" + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.MISSING_KEY,
+          "key column '" + keyField + "' is empty" + where,
+          record);
     }
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     if (keyBytes.length > limits.maxKeyBytes()) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.KEY_TOO_LONG,
-          "key column '" + keyField + "' is " + keyBytes.length + " bytes, over the limit of " + limits.maxKeyBytes() + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.KEY_TOO_LONG,
+          "key column '"
+              + keyField
+              + "' is "
+              + keyBytes.length
+              + " bytes, over the limit of "
+              + limits.maxKeyBytes()
+              + where,
+          record);
     }
     byte[] value = toJson(cells);
     if (value.length > limits.maxRecordBytes()) {
-      return SourceRecord.Bad.of(line, offset, DeadLetterReason.RECORD_TOO_LARGE,
-          "the record is " + value.length + " bytes as JSON, over the limit of " + limits.maxRecordBytes() + where, record);
+      return SourceRecord.Bad.of(
+          line,
+          offset,
+          DeadLetterReason.RECORD_TOO_LARGE,
+          "the record is "
+              + value.length
+              + " bytes as JSON, over the limit of "
+              + limits.maxRecordBytes()
+              + where,
+          record);
     }
     return new SourceRecord.Good(line, keyBytes, value);
   }
@@ -231,7 +309,10 @@ final class CsvReader implements RecordReader {
     return again != null ? again.offset() : lines.consumed();
   }
 
-  /** Bytes examined to find where records end, over the whole file so far (a measure of the work done). */
+  /**
+   * Bytes examined to find where records end, over the whole file so far (a measure of the work
+   * done).
+   */
   long quoteSteps() {
     return quoteSteps;
   }

@@ -1,6 +1,8 @@
 package dev.lakehouse.ingest.file;
 
-/** The ingest dead letters' reasons, in one place (docs/ingest.md lists them with their meaning). */
+/**
+ * The ingest dead letters' reasons, in one place (docs/ingest.md lists them with their meaning).
+ */
 final class DeadLetterReason {
   static final String RECORD_TOO_LARGE = "record-too-large";
   static final String NUL_BYTE = "nul-byte";

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ingestor: lists the location, ingests every file not yet complete (resuming partly ingested ones)
- * and, in watch mode, keeps polling for new files until stopped.
+ * One ingestor: lists the location, ingests every file not yet complete (resuming partly ingested
+ * ones) and, in watch mode, keeps polling for new files until stopped.
  */
 public final class FileIngestRun {
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestRun.class);
@@ -40,22 +40,36 @@ public final class FileIngestRun {
     stopped = true;
   }
 
-  public IngestSummary run(PrintStream out, boolean terminal) throws IOException, InterruptedException {
+  public IngestSummary run(PrintStream out, boolean terminal)
+      throws IOException, InterruptedException {
     String runId = UUID.randomUUID().toString();
     long started = System.nanoTime();
-    SourceLocation location = SourceLocations.open(options.location(), settings.s3(), options.settle(), settings.datasets().contracts());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
+    SourceLocation location =
+        SourceLocations.open(
+            options.location(), settings.s3(), options.settle(), settings.datasets().contracts());
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
       IngestTopics.ensure(admin, options.partitions(), settings.datasets().contracts());
     } catch (ExecutionException e) {
-      throw new IOException("cannot create the ingest topics: " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(
+          "cannot create the ingest topics: " + e.getCause().getMessage(), e.getCause());
     }
     List<FileResult> results = new ArrayList<>();
     java.util.Set<String> reported = new java.util.HashSet<>();
     java.util.Set<String> handled = new java.util.HashSet<>();
-    try (IngestPublisher publisher = IngestPublisher.create(settings.kafka().bootstrapServers(), options.transactionalId());
+    try (IngestPublisher publisher =
+            IngestPublisher.create(settings.kafka().bootstrapServers(), options.transactionalId());
         ProgressReporter reporter = new ProgressReporter(meter, terminal, out)) {
       LOG.info("ingest run {} of {} as {}", runId, location.describe(), options.transactionalId());
-      FileIngestor ingestor = new FileIngestor(location, publisher, meter, runId, options.batchRecords(), options.batchMillis(), options.limits());
+      FileIngestor ingestor =
+          new FileIngestor(
+              location,
+              publisher,
+              meter,
+              runId,
+              options.batchRecords(),
+              options.batchMillis(),
+              options.limits());
       do {
         Map<String, FileProgress> progress = ProgressLog.load(settings.kafka().bootstrapServers());
         List<SourceFile> files = location.list();
@@ -69,8 +83,10 @@ public final class FileIngestRun {
             continue; // a one-shot run lists again only to wait for files still being written
           }
           FileResult result = ingestor.ingest(file, Optional.ofNullable(progress.get(file.uri())));
-          boolean news = reported.add(result.uri() + " " + result.outcome() + " " + file.fingerprint());
-          if (!options.watch() || (news && result.outcome() != FileResult.Outcome.ALREADY_INGESTED)) {
+          boolean news =
+              reported.add(result.uri() + " " + result.outcome() + " " + file.fingerprint());
+          if (!options.watch()
+              || (news && result.outcome() != FileResult.Outcome.ALREADY_INGESTED)) {
             log(result);
             results.add(result);
           }
@@ -80,7 +96,10 @@ public final class FileIngestRun {
           LOG.info("waiting {} ms for files still being written", heldBack.get().toMillis());
         }
         if ((options.watch() || heldBack.isPresent()) && !stopped) {
-          Thread.sleep(options.watch() ? options.pollInterval().toMillis() : Math.max(50, heldBack.get().toMillis()));
+          Thread.sleep(
+              options.watch()
+                  ? options.pollInterval().toMillis()
+                  : Math.max(50, heldBack.get().toMillis()));
         }
       } while ((options.watch() || location.heldBack().isPresent()) && !stopped);
     }
@@ -89,8 +108,13 @@ public final class FileIngestRun {
 
   private static void log(FileResult result) {
     if (result.outcome().ok()) {
-      LOG.info("{} {}: {} published, {} dead letters {}", result.outcome(), result.uri(), result.published(),
-          result.deadLettered(), result.deadLettersByReason());
+      LOG.info(
+          "{} {}: {} published, {} dead letters {}",
+          result.outcome(),
+          result.uri(),
+          result.published(),
+          result.deadLettered(),
+          result.deadLettersByReason());
     } else {
       LOG.warn("{} {}: {}", result.outcome(), result.uri(), result.problem().orElse(""));
     }

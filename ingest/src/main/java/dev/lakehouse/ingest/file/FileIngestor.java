@@ -1,7 +1,7 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.DeadLetterHeaders;
+import dev.lakehouse.common.contract.Topics;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingests one file: resumes after the records its committed progress covers (refusing to when skipping
- * them does not end at the byte offset the progress recorded: other record limits), publishes each good
- * record to its dataset's topic and each bad one to the dead-letter topic, and commits the progress in
- * the same transaction every {@code batchRecords} records or {@code batchMillis} milliseconds.
+ * Ingests one file: resumes after the records its committed progress covers (refusing to when
+ * skipping them does not end at the byte offset the progress recorded: other record limits),
+ * publishes each good record to its dataset's topic and each bad one to the dead-letter topic, and
+ * commits the progress in the same transaction every {@code batchRecords} records or {@code
+ * batchMillis} milliseconds.
  */
 final class FileIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(FileIngestor.class);
@@ -31,7 +32,13 @@ final class FileIngestor {
   private final long batchMillis;
   private final RecordLimits limits;
 
-  FileIngestor(SourceLocation location, IngestPublisher publisher, IngestMeter meter, String runId, int batchRecords, long batchMillis,
+  FileIngestor(
+      SourceLocation location,
+      IngestPublisher publisher,
+      IngestMeter meter,
+      String runId,
+      int batchRecords,
+      long batchMillis,
       RecordLimits limits) {
     this.limits = limits;
     this.location = location;
@@ -45,17 +52,35 @@ final class FileIngestor {
   FileResult ingest(SourceFile file, Optional<FileProgress> previous) {
     if (previous.isPresent() && !previous.get().fingerprint().equals(file.fingerprint())) {
       String state = previous.get().state().finished() ? "ingested" : "partly ingested";
-      return result(file, FileResult.Outcome.CHANGED, 0, new TreeMap<>(), 0,
-          "changed since it was " + state + " (fingerprint " + previous.get().fingerprint() + " -> " + file.fingerprint()
+      return result(
+          file,
+          FileResult.Outcome.CHANGED,
+          0,
+          new TreeMap<>(),
+          0,
+          "changed since it was "
+              + state
+              + " (fingerprint "
+              + previous.get().fingerprint()
+              + " -> "
+              + file.fingerprint()
               + "); not re-read. Land changed data under a new file name.");
     }
     if (previous.isPresent() && previous.get().state() == FileProgress.State.COMPLETE) {
       return result(file, FileResult.Outcome.ALREADY_INGESTED, 0, new TreeMap<>(), 0, null);
     }
     if (previous.isPresent() && previous.get().state() == FileProgress.State.TRUNCATED) {
-      return result(file, FileResult.Outcome.TRUNCATED, 0, new TreeMap<>(), 0,
-          "its compressed stream was found truncated by run " + previous.get().runId() + " after "
-              + previous.get().recordsRead() + " records; not re-read. Land a repaired copy under a new file name.");
+      return result(
+          file,
+          FileResult.Outcome.TRUNCATED,
+          0,
+          new TreeMap<>(),
+          0,
+          "its compressed stream was found truncated by run "
+              + previous.get().runId()
+              + " after "
+              + previous.get().recordsRead()
+              + " records; not re-read. Land a repaired copy under a new file name.");
     }
     FileProgress progress = previous.orElseGet(() -> FileProgress.start(file, runId));
     long skip = progress.recordsRead();
@@ -70,7 +95,8 @@ final class FileIngestor {
       }
       Optional<String> refused = FileResume.skip(reader, progress);
       if (refused.isPresent()) {
-        return result(file, FileResult.Outcome.UNREADABLE, 0, deadLetters, counted.count(), refused.get());
+        return result(
+            file, FileResult.Outcome.UNREADABLE, 0, deadLetters, counted.count(), refused.get());
       }
       long batchRead = 0;
       long batchGood = 0;
@@ -81,7 +107,11 @@ final class FileIngestor {
         while ((record = reader.next()) != null) {
           batchRead++;
           if (record instanceof SourceRecord.Good good) {
-            publisher.send(file.dataset().topic(), good.key(), good.value(), Headers.source(file, good.line(), runId));
+            publisher.send(
+                file.dataset().topic(),
+                good.key(),
+                good.value(),
+                Headers.source(file, good.line(), runId));
             batchGood++;
             meter.records.increment();
           } else {
@@ -90,8 +120,10 @@ final class FileIngestor {
             deadLetters.merge(bad.reason(), 1L, Long::sum);
             batchBad++;
           }
-          if (batchRead >= batchRecords || System.nanoTime() - batchStarted >= batchMillis * 1_000_000) {
-            progress = progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset());
+          if (batchRead >= batchRecords
+              || System.nanoTime() - batchStarted >= batchMillis * 1_000_000) {
+            progress =
+                progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset());
             publisher.commit(progress);
             published += batchGood;
             batchRead = batchGood = batchBad = 0;
@@ -99,33 +131,58 @@ final class FileIngestor {
           }
         }
       } catch (EOFException | ZipException e) {
-        SourceRecord.Bad tail = reader.partialRecord(DeadLetterReason.TRUNCATED_GZIP,
-            "the compressed stream breaks inside this record (" + e.getClass().getSimpleName() + ")");
+        SourceRecord.Bad tail =
+            reader.partialRecord(
+                DeadLetterReason.TRUNCATED_GZIP,
+                "the compressed stream breaks inside this record ("
+                    + e.getClass().getSimpleName()
+                    + ")");
         if (tail != null) {
           deadLetter(file, tail);
           deadLetters.merge(tail.reason(), 1L, Long::sum);
           batchRead++;
           batchBad++;
         }
-        progress = progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset()).finish(FileProgress.State.TRUNCATED);
+        progress =
+            progress
+                .advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset())
+                .finish(FileProgress.State.TRUNCATED);
         publisher.commit(progress);
         published += batchGood;
         meter.filesDone.increment();
-        return result(file, FileResult.Outcome.TRUNCATED, published, deadLetters, counted.count(),
-            "the compressed stream is truncated or corrupt at line " + reader.partialRecordLine() + " (" + e.getMessage()
+        return result(
+            file,
+            FileResult.Outcome.TRUNCATED,
+            published,
+            deadLetters,
+            counted.count(),
+            "the compressed stream is truncated or corrupt at line "
+                + reader.partialRecordLine()
+                + " ("
+                + e.getMessage()
                 + "); what came before it was ingested");
       }
-      progress = progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset()).finish(FileProgress.State.COMPLETE);
+      progress =
+          progress
+              .advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset())
+              .finish(FileProgress.State.COMPLETE);
       publisher.commit(progress);
       published += batchGood;
       meter.filesDone.increment();
-      return result(file, FileResult.Outcome.INGESTED, published, deadLetters, counted.count(), null);
+      return result(
+          file, FileResult.Outcome.INGESTED, published, deadLetters, counted.count(), null);
     } catch (IOException e) {
       publisher.abortQuietly();
       long bytes = counted == null ? 0 : counted.count();
-      String message = e instanceof UnreadableFileException ? e.getMessage()
-          : e.getClass().getSimpleName() + ": " + e.getMessage() + (progress.recordsRead() > 0 || published > 0
-              ? " (the next run resumes after the last committed record)" : "");
+      String message =
+          e instanceof UnreadableFileException
+              ? e.getMessage()
+              : e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + (progress.recordsRead() > 0 || published > 0
+                      ? " (the next run resumes after the last committed record)"
+                      : "");
       return result(file, FileResult.Outcome.UNREADABLE, published, deadLetters, bytes, message);
     }
   }
@@ -137,16 +194,35 @@ final class FileIngestor {
   private void deadLetter(SourceFile file, SourceRecord.Bad bad) {
     RecordHeaders headers = Headers.source(file, bad.line(), runId);
     DeadLetterHeaders.of(file.dataset().name(), bad.reason(), bad.detail())
-        .original(bad.offset(), bad.originalLength(), bad.sha256Hex()).addTo(headers::add);
-    byte[] value = bad.original().length > limits.maxRecordBytes()
-        ? java.util.Arrays.copyOf(bad.original(), limits.deadLetterPrefixBytes()) : bad.original();
-    publisher.send(Topics.DLQ_INGEST, (file.uri() + ":" + bad.line()).getBytes(StandardCharsets.UTF_8), value, headers);
+        .original(bad.offset(), bad.originalLength(), bad.sha256Hex())
+        .addTo(headers::add);
+    byte[] value =
+        bad.original().length > limits.maxRecordBytes()
+            ? java.util.Arrays.copyOf(bad.original(), limits.deadLetterPrefixBytes())
+            : bad.original();
+    publisher.send(
+        Topics.DLQ_INGEST,
+        (file.uri() + ":" + bad.line()).getBytes(StandardCharsets.UTF_8),
+        value,
+        headers);
     meter.deadLetters.increment();
   }
 
-  private static FileResult result(SourceFile file, FileResult.Outcome outcome, long published, Map<String, Long> deadLetters,
-      long bytes, String problem) {
+  private static FileResult result(
+      SourceFile file,
+      FileResult.Outcome outcome,
+      long published,
+      Map<String, Long> deadLetters,
+      long bytes,
+      String problem) {
     long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
-    return new FileResult(file.uri(), outcome, published, dead, Map.copyOf(deadLetters), bytes, Optional.ofNullable(problem));
+    return new FileResult(
+        file.uri(),
+        outcome,
+        published,
+        dead,
+        Map.copyOf(deadLetters),
+        bytes,
+        Optional.ofNullable(problem));
   }
 }

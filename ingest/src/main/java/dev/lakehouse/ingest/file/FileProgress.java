@@ -6,16 +6,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * How far a file has been ingested. It is written to the progress topic in the same Kafka transaction
- * as the records it covers, so it is true exactly when they are visible.
+ * How far a file has been ingested. It is written to the progress topic in the same Kafka
+ * transaction as the records it covers, so it is true exactly when they are visible.
  *
- * @param recordsRead source records consumed from the start of the file (good and bad), the resume point
- * @param nextOffset the byte offset (in the decompressed stream) just after those records: a resume that
- *     skipped {@code recordsRead} records must stand there, else what counts as a record changed (the
- *     record limits); null in progress written before it was recorded
+ * @param recordsRead source records consumed from the start of the file (good and bad), the resume
+ *     point
+ * @param nextOffset the byte offset (in the decompressed stream) just after those records: a resume
+ *     that skipped {@code recordsRead} records must stand there, else what counts as a record
+ *     changed (the record limits); null in progress written before it was recorded
  */
 public record FileProgress(
-    String uri, String fingerprint, long recordsRead, long published, long deadLettered, State state, String runId, Long nextOffset) {
+    String uri,
+    String fingerprint,
+    long recordsRead,
+    long published,
+    long deadLettered,
+    State state,
+    String runId,
+    Long nextOffset) {
 
   /** Where a file stands. */
   public enum State {
@@ -39,11 +47,20 @@ public record FileProgress(
 
   /** Progress after {@code read} more records, the next one starting at {@code offset}. */
   FileProgress advance(long read, long good, long bad, String run, long offset) {
-    return new FileProgress(uri, fingerprint, recordsRead + read, published + good, deadLettered + bad, state, run, offset);
+    return new FileProgress(
+        uri,
+        fingerprint,
+        recordsRead + read,
+        published + good,
+        deadLettered + bad,
+        state,
+        run,
+        offset);
   }
 
   FileProgress finish(State finalState) {
-    return new FileProgress(uri, fingerprint, recordsRead, published, deadLettered, finalState, runId, nextOffset);
+    return new FileProgress(
+        uri, fingerprint, recordsRead, published, deadLettered, finalState, runId, nextOffset);
   }
 
   byte[] toJson() {

@@ -5,8 +5,13 @@ import java.util.Optional;
 
 /** What happened to one file in a run. */
 public record FileResult(
-    String uri, Outcome outcome, long published, long deadLettered, Map<String, Long> deadLettersByReason,
-    long bytesRead, Optional<String> problem) {
+    String uri,
+    Outcome outcome,
+    long published,
+    long deadLettered,
+    Map<String, Long> deadLettersByReason,
+    long bytesRead,
+    Optional<String> problem) {
 
   /** How a file ended in this run. */
   public enum Outcome {
@@ -14,7 +19,10 @@ public record FileResult(
     INGESTED,
     /** Already complete in an earlier run, unchanged: skipped. */
     ALREADY_INGESTED,
-    /** Ingested up to a broken gzip tail: the tail is a dead letter and the rest of the file is lost. */
+    /**
+     * Ingested up to a broken gzip tail: the tail is a dead letter and the rest of the file is
+     * lost.
+     */
     TRUNCATED,
     /** Changed since an earlier run ingested (all or part of) it: not re-read. */
     CHANGED,

@@ -4,7 +4,10 @@ import dev.lakehouse.common.contract.PipelineHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** The headers every ingested record carries: its source file, line and fingerprint, and the run ({@link PipelineHeaders}). */
+/**
+ * The headers every ingested record carries: its source file, line and fingerprint, and the run
+ * ({@link PipelineHeaders}).
+ */
 final class Headers {
   private Headers() {}
 

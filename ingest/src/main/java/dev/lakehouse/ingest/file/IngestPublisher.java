@@ -11,9 +11,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The transactional producer of one ingestor. A batch is one transaction: its records, its dead letters
- * and the progress of the file they came from commit together or not at all. The transactional id is
- * stable per ingestor, so a restarted ingestor fences its crashed predecessor and aborts what it left open.
+ * The transactional producer of one ingestor. A batch is one transaction: its records, its dead
+ * letters and the progress of the file they came from commit together or not at all. The
+ * transactional id is stable per ingestor, so a restarted ingestor fences its crashed predecessor
+ * and aborts what it left open.
  */
 final class IngestPublisher implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
@@ -27,17 +28,28 @@ final class IngestPublisher implements AutoCloseable {
   static IngestPublisher create(String bootstrapServers, String transactionalId) {
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 10,
-            ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-            ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 120_000,
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-    return new IngestPublisher(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            transactionalId,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            10,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            512 * 1024,
+            ProducerConfig.BUFFER_MEMORY_CONFIG,
+            128L * 1024 * 1024,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4",
+            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+            120_000,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            8 * 1024 * 1024);
+    return new IngestPublisher(
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
   }
 
   void send(String topic, byte[] key, byte[] value, RecordHeaders headers) {
@@ -50,7 +62,11 @@ final class IngestPublisher implements AutoCloseable {
 
   /** Sends the file's progress and commits everything sent since the last commit. */
   void commit(FileProgress progress) {
-    send(Topics.INGEST_PROGRESS, progress.uri().getBytes(StandardCharsets.UTF_8), progress.toJson(), new RecordHeaders());
+    send(
+        Topics.INGEST_PROGRESS,
+        progress.uri().getBytes(StandardCharsets.UTF_8),
+        progress.toJson(),
+        new RecordHeaders());
     try {
       producer.commitTransaction();
     } catch (RuntimeException e) {
@@ -66,7 +82,8 @@ final class IngestPublisher implements AutoCloseable {
       try {
         producer.abortTransaction();
       } catch (RuntimeException ignored) {
-        // a fenced or failed producer cannot abort; the broker aborts on timeout or on the next init
+        // a fenced or failed producer cannot abort; the broker aborts on timeout or on the next
+        // init
       }
       inTransaction = false;
     }

@@ -1,8 +1,8 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Contracts;
 import dev.lakehouse.common.contract.DatasetContract;
+import dev.lakehouse.common.contract.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class IngestTopics {
   private IngestTopics() {}
 
-  /** The source topic of every dataset {@code contracts} declares, the dead letters' and the progress topic. */
-  public static void ensure(Admin admin, int partitions, Contracts contracts) throws InterruptedException, ExecutionException {
+  /**
+   * The source topic of every dataset {@code contracts} declares, the dead letters' and the
+   * progress topic.
+   */
+  public static void ensure(Admin admin, int partitions, Contracts contracts)
+      throws InterruptedException, ExecutionException {
     Set<String> existing = admin.listTopics().names().get();
     List<NewTopic> missing = new ArrayList<>();
     for (DatasetContract dataset : contracts.all()) {
@@ -30,8 +34,10 @@ public final class IngestTopics {
       missing.add(new NewTopic(Topics.DLQ_INGEST, partitions, (short) -1));
     }
     if (!existing.contains(Topics.INGEST_PROGRESS)) {
-      missing.add(new NewTopic(Topics.INGEST_PROGRESS, 1, (short) -1)
-          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+      missing.add(
+          new NewTopic(Topics.INGEST_PROGRESS, 1, (short) -1)
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
     if (missing.isEmpty()) {
       return;

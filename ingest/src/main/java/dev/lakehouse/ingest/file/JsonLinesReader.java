@@ -16,10 +16,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * JSON Lines: each non-blank line must be valid UTF-8 without NUL bytes, holding one JSON object with no
- * repeated field, nested at most {@link RecordLimits#maxJsonDepth()} deep, with a non-empty natural key
- * no longer than {@link RecordLimits#maxKeyBytes()}. A good line is published byte for byte as it was
- * read (less a UTF-8 byte order mark at the start of the file); nothing is re-serialized. Anything else is a dead letter whose detail gives a position, never content.
+ * JSON Lines: each non-blank line must be valid UTF-8 without NUL bytes, holding one JSON object
+ * with no repeated field, nested at most {@link RecordLimits#maxJsonDepth()} deep, with a non-empty
+ * natural key no longer than {@link RecordLimits#maxKeyBytes()}. A good line is published byte for
+ * byte as it was read (less a UTF-8 byte order mark at the start of the file); nothing is
+ * re-serialized. Anything else is a dead letter whose detail gives a position, never content.
  */
 final class JsonLinesReader implements RecordReader {
   private static final JsonFactory JSON =
@@ -45,20 +46,30 @@ final class JsonLinesReader implements RecordReader {
       }
     } while (!line.tooLarge() && isBlank(line.bytes()));
     if (line.tooLarge()) {
-      return SourceRecord.Bad.of(line, DeadLetterReason.RECORD_TOO_LARGE,
+      return SourceRecord.Bad.of(
+          line,
+          DeadLetterReason.RECORD_TOO_LARGE,
           "the line is " + line.length() + " bytes, over the limit of " + limits.maxRecordBytes());
     }
     if (line.number() == 1 && startsWithBom(line.bytes())) {
       // a UTF-8 byte order mark (editors on Windows write one) is not part of the first record
-      line = new ByteLineReader.Line(1, 3, java.util.Arrays.copyOfRange(line.bytes(), 3, line.bytes().length), line.length() - 3, null);
+      line =
+          new ByteLineReader.Line(
+              1,
+              3,
+              java.util.Arrays.copyOfRange(line.bytes(), 3, line.bytes().length),
+              line.length() - 3,
+              null);
     }
     byte[] bytes = line.bytes();
     int nul = DeadLetterReason.nulByte(bytes);
     if (nul >= 0) {
-      return SourceRecord.Bad.of(line, DeadLetterReason.NUL_BYTE, "a NUL byte at byte " + (nul + 1) + " of the line");
+      return SourceRecord.Bad.of(
+          line, DeadLetterReason.NUL_BYTE, "a NUL byte at byte " + (nul + 1) + " of the line");
     }
     if (!Utf8.isValid(bytes, 0, bytes.length)) {
-      return SourceRecord.Bad.of(line, DeadLetterReason.INVALID_UTF8, "the line is not valid UTF-8");
+      return SourceRecord.Bad.of(
+          line, DeadLetterReason.INVALID_UTF8, "the line is not valid UTF-8");
     }
     return parse(line);
   }
@@ -74,9 +85,13 @@ final class JsonLinesReader implements RecordReader {
         if (first == JsonToken.START_ARRAY) {
           parser.skipChildren();
         }
-        return SourceRecord.Bad.of(line, DeadLetterReason.NOT_AN_OBJECT, "the line holds a JSON " + kind(first) + ", not an object");
+        return SourceRecord.Bad.of(
+            line,
+            DeadLetterReason.NOT_AN_OBJECT,
+            "the line holds a JSON " + kind(first) + ", not an object");
       }
-      // depth-first walk of the whole line: repeated names per object, nesting depth, the top-level key
+      // depth-first walk of the whole line: repeated names per object, nesting depth, the top-level
+      // key
       Deque<Set<String>> names = new ArrayDeque<>();
       names.push(new HashSet<>());
       int depth = 1;
@@ -98,8 +113,13 @@ final class JsonLinesReader implements RecordReader {
           case FIELD_NAME -> {
             String name = parser.currentName();
             if (!names.peek().add(name)) {
-              return SourceRecord.Bad.of(line, DeadLetterReason.DUPLICATE_FIELD,
-                  "a field name is repeated in an object at depth " + depth + ", column " + column(parser.currentLocation()));
+              return SourceRecord.Bad.of(
+                  line,
+                  DeadLetterReason.DUPLICATE_FIELD,
+                  "a field name is repeated in an object at depth "
+                      + depth
+                      + ", column "
+                      + column(parser.currentLocation()));
             }
             if (depth == 1 && name.equals(keyField)) {
               keySeen = true;
@@ -109,8 +129,13 @@ final class JsonLinesReader implements RecordReader {
           case START_OBJECT, START_ARRAY -> {
             depth++;
             if (depth > limits.maxJsonDepth()) {
-              return SourceRecord.Bad.of(line, DeadLetterReason.TOO_DEEPLY_NESTED,
-                  "nested deeper than " + limits.maxJsonDepth() + " levels at column " + column(parser.currentLocation()));
+              return SourceRecord.Bad.of(
+                  line,
+                  DeadLetterReason.TOO_DEEPLY_NESTED,
+                  "nested deeper than "
+                      + limits.maxJsonDepth()
+                      + " levels at column "
+                      + column(parser.currentLocation()));
             }
             names.push(token == JsonToken.START_OBJECT ? new HashSet<>() : Set.of());
           }
@@ -134,21 +159,35 @@ final class JsonLinesReader implements RecordReader {
       return malformed(line, "not valid JSON", null);
     }
     if (!keyScalar) {
-      return SourceRecord.Bad.of(line, DeadLetterReason.MISSING_KEY, "key field '" + keyField + "' is an object or an array");
+      return SourceRecord.Bad.of(
+          line,
+          DeadLetterReason.MISSING_KEY,
+          "key field '" + keyField + "' is an object or an array");
     }
     if (key == null || key.isBlank()) {
-      String detail = keySeen ? "key field '" + keyField + "' is null or empty" : "key field '" + keyField + "' is absent";
+      String detail =
+          keySeen
+              ? "key field '" + keyField + "' is null or empty"
+              : "key field '" + keyField + "' is absent";
       return SourceRecord.Bad.of(line, DeadLetterReason.MISSING_KEY, detail);
     }
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     if (keyBytes.length > limits.maxKeyBytes()) {
-      return SourceRecord.Bad.of(line, DeadLetterReason.KEY_TOO_LONG,
-          "key field '" + keyField + "' is " + keyBytes.length + " bytes, over the limit of " + limits.maxKeyBytes());
+      return SourceRecord.Bad.of(
+          line,
+          DeadLetterReason.KEY_TOO_LONG,
+          "key field '"
+              + keyField
+              + "' is "
+              + keyBytes.length
+              + " bytes, over the limit of "
+              + limits.maxKeyBytes());
     }
     return new SourceRecord.Good(line.number(), keyBytes, bytes);
   }
 
-  private static SourceRecord malformed(ByteLineReader.Line line, String what, JsonLocation location) {
+  private static SourceRecord malformed(
+      ByteLineReader.Line line, String what, JsonLocation location) {
     String where = location == null ? "" : " at column " + column(location);
     return SourceRecord.Bad.of(line, DeadLetterReason.MALFORMED_JSON, what + where);
   }
@@ -174,7 +213,9 @@ final class JsonLinesReader implements RecordReader {
   @Override
   public SourceRecord.Bad partialRecord(String reason, String detail) {
     byte[] tail = lines.partialLine();
-    return tail.length == 0 ? null : SourceRecord.Bad.of(partialRecordLine(), lines.partialLineOffset(), reason, detail, tail);
+    return tail.length == 0
+        ? null
+        : SourceRecord.Bad.of(partialRecordLine(), lines.partialLineOffset(), reason, detail, tail);
   }
 
   @Override
@@ -188,7 +229,10 @@ final class JsonLinesReader implements RecordReader {
   }
 
   private static boolean startsWithBom(byte[] bytes) {
-    return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    return bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF;
   }
 
   static boolean isBlank(byte[] line) {

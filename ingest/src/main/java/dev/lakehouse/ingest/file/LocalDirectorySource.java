@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Source files in a local directory (recursively, not into hidden folders, passing over an entry that
- * vanishes or cannot be read during the walk: {@link SourceTreeWalk}). A file is listed only once it has settled: neither
- * its size nor its modification time changed within the settle window, judged both by its modification
- * time and by what earlier listings saw. So a file still being copied in is not read in part (and then
- * flagged changed) nor, when it is gzip, found truncated: it is read whole once the copy is done.
+ * Source files in a local directory (recursively, not into hidden folders, passing over an entry
+ * that vanishes or cannot be read during the walk: {@link SourceTreeWalk}). A file is listed only
+ * once it has settled: neither its size nor its modification time changed within the settle window,
+ * judged both by its modification time and by what earlier listings saw. So a file still being
+ * copied in is not read in part (and then flagged changed) nor, when it is gzip, found truncated:
+ * it is read whole once the copy is done.
  */
 final class LocalDirectorySource implements SourceLocation {
   /** What a listing saw of a file, and since when. */
@@ -54,14 +55,18 @@ final class LocalDirectorySource implements SourceLocation {
       long size = file.attributes().size();
       long modified = file.attributes().lastModifiedTime().toMillis();
       Seen before = seen.get(path);
-      Seen observed = before != null && before.size() == size && before.modifiedMillis() == modified ? before : new Seen(size, modified, now);
+      Seen observed =
+          before != null && before.size() == size && before.modifiedMillis() == modified
+              ? before
+              : new Seen(size, modified, now);
       current.put(path, observed);
       Duration wait = untilSettled(now, modified, observed.since());
       if (!wait.isZero()) {
         soonest = soonest == null || wait.compareTo(soonest) < 0 ? wait : soonest;
         continue;
       }
-      files.add(new SourceFile(path.toUri().toString(), size, size + "-" + modified, file.dataset()));
+      files.add(
+          new SourceFile(path.toUri().toString(), size, size + "-" + modified, file.dataset()));
     }
     seen.clear();
     seen.putAll(current);
@@ -70,7 +75,10 @@ final class LocalDirectorySource implements SourceLocation {
     return files;
   }
 
-  /** Zero when the file settled: unchanged for the settle window by its modification time or by our listings. */
+  /**
+   * Zero when the file settled: unchanged for the settle window by its modification time or by our
+   * listings.
+   */
   private Duration untilSettled(Instant now, long modifiedMillis, Instant unchangedSince) {
     Duration byTime = settle.minus(Duration.between(Instant.ofEpochMilli(modifiedMillis), now));
     Duration byListings = settle.minus(Duration.between(unchangedSince, now));

@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the committed progress of every file from the progress topic. Call it after the producer's
- * {@code initTransactions()}: that aborts a transaction a crashed run left open, which would otherwise
- * hold back what a read_committed consumer can see.
+ * {@code initTransactions()}: that aborts a transaction a crashed run left open, which would
+ * otherwise hold back what a read_committed consumer can see.
  */
 final class ProgressLog {
   private ProgressLog() {}
@@ -24,23 +24,31 @@ final class ProgressLog {
   static Map<String, FileProgress> load(String bootstrapServers) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "lakehouse-ingest-progress-reader-" + UUID.randomUUID(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "lakehouse-ingest-progress-reader-" + UUID.randomUUID(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
     Map<String, FileProgress> progress = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> partitions = consumer.partitionsFor(Topics.INGEST_PROGRESS, Duration.ofSeconds(30));
-      List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<PartitionInfo> partitions =
+          consumer.partitionsFor(Topics.INGEST_PROGRESS, Duration.ofSeconds(30));
+      List<TopicPartition> assigned =
+          partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
       Map<TopicPartition, Long> end = consumer.endOffsets(assigned, Duration.ofSeconds(30));
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read the progress topic to its end within 2 minutes");
+          throw new IllegalStateException(
+              "could not read the progress topic to its end within 2 minutes");
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.value() == null) {

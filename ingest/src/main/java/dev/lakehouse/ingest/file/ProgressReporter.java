@@ -54,9 +54,15 @@ final class ProgressReporter implements AutoCloseable {
     long total = meter.bytesTotal.get();
     double rate = seconds > 0 ? bytes / seconds : 0;
     String eta = rate > 0 && total > bytes ? String.format("%.0f s", (total - bytes) / rate) : "-";
-    return String.format("%,d records (%,.0f/s), %,d dead letters, %.1f MB/s, files %d/%d, ETA %s",
-        meter.records(), seconds > 0 ? meter.records() / seconds : 0, meter.deadLetters(), rate / 1e6,
-        meter.filesDone.sum(), meter.filesTotal.get(), eta);
+    return String.format(
+        "%,d records (%,.0f/s), %,d dead letters, %.1f MB/s, files %d/%d, ETA %s",
+        meter.records(),
+        seconds > 0 ? meter.records() / seconds : 0,
+        meter.deadLetters(),
+        rate / 1e6,
+        meter.filesDone.sum(),
+        meter.filesTotal.get(),
+        eta);
   }
 
   @Override

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-/** Opens the right reader for a file: gzip detected from its first bytes, format from its dataset. */
+/**
+ * Opens the right reader for a file: gzip detected from its first bytes, format from its dataset.
+ */
 final class RecordReaders {
   private RecordReaders() {}
 
@@ -16,7 +18,8 @@ final class RecordReaders {
     return open(raw, dataset, RecordLimits.DEFAULTS);
   }
 
-  static RecordReader open(InputStream raw, DatasetContract dataset, RecordLimits limits) throws IOException {
+  static RecordReader open(InputStream raw, DatasetContract dataset, RecordLimits limits)
+      throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(2);
     int first = in.read();

@@ -31,11 +31,14 @@ final class S3PrefixSource implements SourceLocation {
   public List<SourceFile> list() throws IOException {
     List<SourceFile> files = new ArrayList<>();
     try {
-      for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
         Optional<DatasetContract> dataset = names.dataset(object.key().substring(prefix.length()));
         if (dataset.isPresent()) {
           String etag = object.eTag() == null ? "" : object.eTag().replace("\"", "");
-          files.add(new SourceFile("s3://" + bucket + "/" + object.key(), object.size(), etag, dataset.get()));
+          files.add(
+              new SourceFile(
+                  "s3://" + bucket + "/" + object.key(), object.size(), etag, dataset.get()));
         }
       }
     } catch (SdkException e) {

@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which files are source files: the file stem of a dataset the contracts declare ({@code order*}, {@code status*},
- * {@code consumer*}, {@code restaurant*} for the built-in ones) with an extension of its format, plain or gzip ({@code .json}, {@code .jsonl},
- * {@code .ndjson} for JSON Lines, {@code .csv} for CSV, each optionally followed by {@code .gz}). Hidden
- * files and folders (a name starting with '.') and anything else, temporary copies such as
- * {@code order.json.tmp} or {@code order.json.part} included, are ignored.
+ * Which files are source files: the file stem of a dataset the contracts declare ({@code order*},
+ * {@code status*}, {@code consumer*}, {@code restaurant*} for the built-in ones) with an extension
+ * of its format, plain or gzip ({@code .json}, {@code .jsonl}, {@code .ndjson} for JSON Lines,
+ * {@code .csv} for CSV, each optionally followed by {@code .gz}). Hidden files and folders (a name
+ * starting with '.') and anything else, temporary copies such as {@code order.json.tmp} or {@code
+ * order.json.part} included, are ignored.
  */
 final class SourceFileNames {
   static final List<String> JSON_LINES_EXTENSIONS = List.of(".json", ".jsonl", ".ndjson");
@@ -26,8 +27,8 @@ final class SourceFileNames {
   }
 
   /**
-   * The dataset of a file, from its path relative to the location ({@code a/b/order.json.gz}), or empty
-   * when it is not a source file.
+   * The dataset of a file, from its path relative to the location ({@code a/b/order.json.gz}), or
+   * empty when it is not a source file.
    */
   Optional<DatasetContract> dataset(String relativePath) {
     for (String part : relativePath.split("/")) {
@@ -35,15 +36,18 @@ final class SourceFileNames {
         return Optional.empty();
       }
     }
-    String name = relativePath.substring(relativePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String name =
+        relativePath.substring(relativePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     Optional<DatasetContract> dataset = contracts.forFileName(name);
     if (dataset.isEmpty()) {
       return dataset;
     }
-    List<String> extensions = dataset.get().format() == SourceFormat.CSV ? CSV_EXTENSIONS : JSON_LINES_EXTENSIONS;
+    List<String> extensions =
+        dataset.get().format() == SourceFormat.CSV ? CSV_EXTENSIONS : JSON_LINES_EXTENSIONS;
     for (String extension : extensions) {
       for (String compressed : COMPRESSED_SUFFIXES) {
-        if (name.endsWith(extension + compressed) && name.length() > (extension + compressed).length()) {
+        if (name.endsWith(extension + compressed)
+            && name.length() > (extension + compressed).length()) {
           return dataset;
         }
       }

@@ -9,14 +9,14 @@ import java.util.Optional;
 /** A directory or an S3 prefix holding source files. */
 public interface SourceLocation {
   /**
-   * The source files ready to be read, sorted by URI: their names match a dataset and an extension of its
-   * format ({@link SourceFileNames}), and they are complete; other files are ignored.
+   * The source files ready to be read, sorted by URI: their names match a dataset and an extension
+   * of its format ({@link SourceFileNames}), and they are complete; other files are ignored.
    */
   List<SourceFile> list() throws IOException;
 
   /**
-   * After {@link #list()}: how long until the soonest file it held back (still being written) may be
-   * ready, or empty when it held none back.
+   * After {@link #list()}: how long until the soonest file it held back (still being written) may
+   * be ready, or empty when it held none back.
    */
   default Optional<Duration> heldBack() {
     return Optional.empty();

@@ -11,10 +11,11 @@ public final class SourceLocations {
   private SourceLocations() {}
 
   /**
-   * The source files of the datasets {@code contracts} declare under {@code location}. S3 objects appear whole, so
-   * {@code settle} applies to directories only.
+   * The source files of the datasets {@code contracts} declare under {@code location}. S3 objects
+   * appear whole, so {@code settle} applies to directories only.
    */
-  public static SourceLocation open(String location, S3Settings s3, java.time.Duration settle, Contracts contracts) {
+  public static SourceLocation open(
+      String location, S3Settings s3, java.time.Duration settle, Contracts contracts) {
     SourceFileNames names = new SourceFileNames(contracts);
     if (location.startsWith("s3://")) {
       return new S3PrefixSource(S3Clients.forSettings(s3), URI.create(location), names);

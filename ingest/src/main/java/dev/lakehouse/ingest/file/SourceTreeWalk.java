@@ -14,14 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks a local source directory for its source files. Hidden folders (a copy tool's staging folder) are
- * not entered, and an entry that vanishes or cannot be read while the walk is under way is passed over:
- * gone, silently; unreadable, logged with its path. Only the root itself failing ends the walk.
+ * Walks a local source directory for its source files. Hidden folders (a copy tool's staging
+ * folder) are not entered, and an entry that vanishes or cannot be read while the walk is under way
+ * is passed over: gone, silently; unreadable, logged with its path. Only the root itself failing
+ * ends the walk.
  */
 class SourceTreeWalk extends SimpleFileVisitor<Path> {
   private static final Logger LOG = LoggerFactory.getLogger(SourceTreeWalk.class);
 
-  /** A source file the walk found: its path, dataset and attributes (of the file a link points to). */
+  /**
+   * A source file the walk found: its path, dataset and attributes (of the file a link points to).
+   */
   record Found(Path path, DatasetContract dataset, BasicFileAttributes attributes) {}
 
   private final Path root;
@@ -46,7 +49,9 @@ class SourceTreeWalk extends SimpleFileVisitor<Path> {
 
   @Override
   public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-    return !dir.equals(root) && dir.getFileName().toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+    return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+        ? FileVisitResult.SKIP_SUBTREE
+        : FileVisitResult.CONTINUE;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.lakehouse.ingest.file;
 
-/** Strict UTF-8 validation of a byte range (no overlongs, no surrogates, nothing above U+10FFFF). */
+/**
+ * Strict UTF-8 validation of a byte range (no overlongs, no surrogates, nothing above U+10FFFF).
+ */
 final class Utf8 {
   private Utf8() {}
 

@@ -7,10 +7,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Hands written chunks to a thread of its own that writes them to the target (there, a gzip stream), so
- * compressing overlaps with generating. Bytes reach the target in the order and chunks written, so the
- * output is the same as writing directly. Closing waits for the thread, which closes the target; a
- * failure of the target is thrown by the next write or by close.
+ * Hands written chunks to a thread of its own that writes them to the target (there, a gzip
+ * stream), so compressing overlaps with generating. Bytes reach the target in the order and chunks
+ * written, so the output is the same as writing directly. Closing waits for the thread, which
+ * closes the target; a failure of the target is thrown by the next write or by close.
  */
 final class BackgroundOutputStream extends OutputStream {
   private static final byte[] END = new byte[0];

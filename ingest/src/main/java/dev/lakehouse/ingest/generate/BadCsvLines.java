@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Turns a good CSV record (its cells) into a bad line of a given kind; quotes stay balanced so the bad
- * line never swallows the next one.
+ * Turns a good CSV record (its cells) into a bad line of a given kind; quotes stay balanced so the
+ * bad line never swallows the next one.
  *
  * <ul>
  *   <li>WRONG_COLUMN_COUNT: one or two cells dropped, or one added;
@@ -20,19 +20,24 @@ import java.util.SplittableRandom;
  * </ul>
  */
 final class BadCsvLines {
-  private static final Map<Dataset, Map<String, List<String>>> WRONG_TYPES = Map.of(
-      Dataset.CONSUMER, Map.of(
-          "created_at", List.of("yesterday", "2018-02-30T25:00:00.000Z"),
-          "active", List.of("maybe", "sim", "2")),
-      Dataset.RESTAURANT, Map.of(
-          "created_at", List.of("yesterday"),
-          "enabled", List.of("maybe", "yes please"),
-          "price_range", List.of("x", "cheap"),
-          "average_ticket", List.of("abc", "R$ 50"),
-          "takeout_time", List.of("ten"),
-          "delivery_time", List.of("soon"),
-          "minimum_order_value", List.of("abc")));
-  private static final byte[][] INVALID_SEQUENCES = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xE3}};
+  private static final Map<Dataset, Map<String, List<String>>> WRONG_TYPES =
+      Map.of(
+          Dataset.CONSUMER,
+              Map.of(
+                  "created_at", List.of("yesterday", "2018-02-30T25:00:00.000Z"),
+                  "active", List.of("maybe", "sim", "2")),
+          Dataset.RESTAURANT,
+              Map.of(
+                  "created_at", List.of("yesterday"),
+                  "enabled", List.of("maybe", "yes please"),
+                  "price_range", List.of("x", "cheap"),
+                  "average_ticket", List.of("abc", "R$ 50"),
+                  "takeout_time", List.of("ten"),
+                  "delivery_time", List.of("soon"),
+                  "minimum_order_value", List.of("abc")));
+  private static final byte[][] INVALID_SEQUENCES = {
+    {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xE3}
+  };
 
   private final List<String> fields;
   private final int keyIndex;

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Turns a good JSON line into a bad one of a given kind. Bad lines never hold a raw '\n' and are never
- * blank, so they cannot merge with their neighbours.
+ * Turns a good JSON line into a bad one of a given kind. Bad lines never hold a raw '\n' and are
+ * never blank, so they cannot merge with their neighbours.
  *
  * <ul>
- *   <li>BROKEN_JSON: the line cut in the middle, its closing brace dropped, or an extra opening brace;
+ *   <li>BROKEN_JSON: the line cut in the middle, its closing brace dropped, or an extra opening
+ *       brace;
  *   <li>INVALID_UTF8: 0xC3 0x28, 0xFF or a lone Latin-1 byte inside a string value;
  *   <li>WRONG_TYPES: the key kept, a number/boolean/timestamp replaced by a non-parsable string;
  *   <li>MISSING_KEY: the natural key absent, null or "".
@@ -22,17 +23,30 @@ final class BadJsonLines {
   /** A field and the wrong-typed raw JSON values it can take. */
   private record WrongType(String field, List<String> rawValues) {}
 
-  private static final Map<Dataset, List<WrongType>> WRONG_TYPES = Map.of(
-      Dataset.ORDER, List.of(
-          new WrongType("order_total_amount", List.of("\"abc\"", "\"quarenta e seis\"", "\"R$ 46,00\"")),
-          new WrongType("order_scheduled", List.of("\"maybe\"", "\"sim\"")),
-          new WrongType("order_created_at", List.of("\"yesterday\"", "\"2019-13-45T99:99:99.000Z\""))),
-      Dataset.ORDER_STATUS, List.of(
-          new WrongType("created_at", List.of("\"yesterday\"", "\"2019-02-30 25:61\"", "\"not a date\""))));
-  private static final Map<Dataset, List<String>> TEXT_FIELDS = Map.of(
-      Dataset.ORDER, List.of("customer_name", "delivery_address_district", "delivery_address_city"),
-      Dataset.ORDER_STATUS, List.of("value"));
-  private static final byte[][] INVALID_SEQUENCES = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xE3}};
+  private static final Map<Dataset, List<WrongType>> WRONG_TYPES =
+      Map.of(
+          Dataset.ORDER,
+              List.of(
+                  new WrongType(
+                      "order_total_amount",
+                      List.of("\"abc\"", "\"quarenta e seis\"", "\"R$ 46,00\"")),
+                  new WrongType("order_scheduled", List.of("\"maybe\"", "\"sim\"")),
+                  new WrongType(
+                      "order_created_at",
+                      List.of("\"yesterday\"", "\"2019-13-45T99:99:99.000Z\""))),
+          Dataset.ORDER_STATUS,
+              List.of(
+                  new WrongType(
+                      "created_at",
+                      List.of("\"yesterday\"", "\"2019-02-30 25:61\"", "\"not a date\""))));
+  private static final Map<Dataset, List<String>> TEXT_FIELDS =
+      Map.of(
+          Dataset.ORDER,
+              List.of("customer_name", "delivery_address_district", "delivery_address_city"),
+          Dataset.ORDER_STATUS, List.of("value"));
+  private static final byte[][] INVALID_SEQUENCES = {
+    {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xE3}
+  };
 
   private final Dataset dataset;
   private final SplittableRandom random;
@@ -74,10 +88,11 @@ final class BadJsonLines {
   }
 
   private byte[] invalidUtf8(String line) {
-    String field = TEXT_FIELDS.get(dataset).stream()
-        .filter(f -> JsonLineEditor.hasStringValue(line, f))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no string field to spoil in " + line));
+    String field =
+        TEXT_FIELDS.get(dataset).stream()
+            .filter(f -> JsonLineEditor.hasStringValue(line, f))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no string field to spoil in " + line));
     int at = JsonLineEditor.valueStart(line, field) + 1;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(line.length() + 8);
     bytes.writeBytes(utf8(line.substring(0, at)));
@@ -88,7 +103,8 @@ final class BadJsonLines {
 
   private String wrongTypes(String line) {
     WrongType wrong = RandomText.pick(random, WRONG_TYPES.get(dataset));
-    return JsonLineEditor.replaceValue(line, wrong.field(), RandomText.pick(random, wrong.rawValues()));
+    return JsonLineEditor.replaceValue(
+        line, wrong.field(), RandomText.pick(random, wrong.rawValues()));
   }
 
   private String missingKey(String line) {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Decides which lines of a file are replaced by bad ones: one random line in each consecutive block of
- * {@code 1 / badRate} lines (so the share is badRate, spread evenly, and exact up to one line), the
- * kinds taken in a fresh random order every round so all kinds come in equal numbers.
+ * Decides which lines of a file are replaced by bad ones: one random line in each consecutive block
+ * of {@code 1 / badRate} lines (so the share is badRate, spread evenly, and exact up to one line),
+ * the kinds taken in a fresh random order every round so all kinds come in equal numbers.
  */
 final class BadLineSchedule {
   private final double rate;

@@ -5,8 +5,8 @@ import java.time.zone.ZoneRules;
 import java.util.List;
 
 /**
- * A real Brazilian city as the source spells it: upper-case name, UF, IANA zone, centre coordinates,
- * its range of 5-digit CEP prefixes, its phone area code and a few districts.
+ * A real Brazilian city as the source spells it: upper-case name, UF, IANA zone, centre
+ * coordinates, its range of 5-digit CEP prefixes, its phone area code and a few districts.
  */
 record BrazilianCity(
     String name,

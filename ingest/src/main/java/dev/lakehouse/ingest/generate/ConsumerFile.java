@@ -4,7 +4,9 @@ import dev.lakehouse.common.contract.Dataset;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes consumer.csv.gz: one row per consumer, ids unique, some names empty or needing CSV quotes. */
+/**
+ * Writes consumer.csv.gz: one row per consumer, ids unique, some names empty or needing CSV quotes.
+ */
 final class ConsumerFile {
   private final GenerationContext context;
 
@@ -14,7 +16,9 @@ final class ConsumerFile {
 
   FileManifest write(OutputStream raw) throws IOException {
     Dataset dataset = Dataset.CONSUMER;
-    CsvFileWriter file = new CsvFileWriter(raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
+    CsvFileWriter file =
+        new CsvFileWriter(
+            raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
     try (file) {
       String[] cells = new String[dataset.fieldNames().size()];
       long consumers = context.options().consumers();

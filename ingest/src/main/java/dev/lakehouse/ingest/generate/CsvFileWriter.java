@@ -7,8 +7,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Writes one gzip CSV file: the header in {@link Dataset} field order, then each record given, unless
- * the {@link BadLineSchedule} says to write a bad line in its place; counts both (the header is not a line).
+ * Writes one gzip CSV file: the header in {@link Dataset} field order, then each record given,
+ * unless the {@link BadLineSchedule} says to write a bad line in its place; counts both (the header
+ * is not a line).
  */
 final class CsvFileWriter implements Closeable {
   private final Utf8LineOutput out;
@@ -18,15 +19,22 @@ final class CsvFileWriter implements Closeable {
   private final int columns;
   private final StringBuilder line = new StringBuilder(256);
 
-  CsvFileWriter(OutputStream raw, String fileName, Dataset dataset, double badRate, RandomStreams streams)
+  CsvFileWriter(
+      OutputStream raw, String fileName, Dataset dataset, double badRate, RandomStreams streams)
       throws IOException {
     this.out = new Utf8LineOutput(JsonLinesFileWriter.gzip(raw, fileName));
     this.counts = new LineCounts(fileName, dataset);
     this.columns = dataset.fieldNames().size();
     long stream = fileName.hashCode();
-    this.schedule = new BadLineSchedule(badRate, streams.of(RandomStreams.Purpose.BAD_LINES, stream),
-        Arrays.stream(BadLineKind.values()).filter(k -> k.appliesTo(dataset.format())).toList());
-    this.badLines = new BadCsvLines(dataset, streams.of(RandomStreams.Purpose.BAD_LINES, stream + 1_000_003L));
+    this.schedule =
+        new BadLineSchedule(
+            badRate,
+            streams.of(RandomStreams.Purpose.BAD_LINES, stream),
+            Arrays.stream(BadLineKind.values())
+                .filter(k -> k.appliesTo(dataset.format()))
+                .toList());
+    this.badLines =
+        new BadCsvLines(dataset, streams.of(RandomStreams.Purpose.BAD_LINES, stream + 1_000_003L));
     out.writeLine(String.join(",", dataset.fieldNames()));
   }
 

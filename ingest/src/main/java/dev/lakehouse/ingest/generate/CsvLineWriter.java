@@ -1,8 +1,8 @@
 package dev.lakehouse.ingest.generate;
 
 /**
- * Renders RFC 4180 CSV lines: comma separated, a cell quoted only when it holds a comma, a quote, CR or
- * LF, inner quotes doubled, a null cell empty.
+ * Renders RFC 4180 CSV lines: comma separated, a cell quoted only when it holds a comma, a quote,
+ * CR or LF, inner quotes doubled, a null cell empty.
  */
 final class CsvLineWriter {
   private CsvLineWriter() {}

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** A {@link GeneratedFileSink} writing each file into one directory (created when missing), replacing old files. */
+/**
+ * A {@link GeneratedFileSink} writing each file into one directory (created when missing),
+ * replacing old files.
+ */
 public final class DirectorySink implements GeneratedFileSink {
   private final Path directory;
 
@@ -21,7 +24,10 @@ public final class DirectorySink implements GeneratedFileSink {
 
   @Override
   public OutputStream open(String fileName) throws IOException {
-    if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
+    if (fileName.isEmpty()
+        || fileName.contains("/")
+        || fileName.contains("\\")
+        || fileName.startsWith(".")) {
       throw new IllegalArgumentException("not a bare file name: '" + fileName + "'");
     }
     Files.createDirectories(directory);

@@ -6,8 +6,8 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Gzip at {@link Deflater#BEST_SPEED} with a 256 KiB output buffer. Java's gzip header carries no time
- * and no name, so the same input always gives the same bytes.
+ * Gzip at {@link Deflater#BEST_SPEED} with a 256 KiB output buffer. Java's gzip header carries no
+ * time and no name, so the same input always gives the same bytes.
  */
 final class FastGzipOutputStream extends GZIPOutputStream {
   static final int BUFFER_BYTES = 256 * 1024;

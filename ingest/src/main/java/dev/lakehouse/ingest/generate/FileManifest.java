@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * What one generated file holds, and what an ingestor must make of it.
  *
- * <p>For every file {@code lines == goodRecords + sum(badLines)}. A truncated gzip file holds only good
- * lines; a reader gets {@code recoverableLines} complete lines before the gzip error, then a non-empty
- * partial line (the generator always cuts inside a line).
+ * <p>For every file {@code lines == goodRecords + sum(badLines)}. A truncated gzip file holds only
+ * good lines; a reader gets {@code recoverableLines} complete lines before the gzip error, then a
+ * non-empty partial line (the generator always cuts inside a line).
  *
  * @param fileName the file's name, e.g. {@code order.json.gz}
  * @param dataset the {@code Dataset} constant's name, e.g. {@code ORDER}
@@ -18,7 +18,8 @@ import java.util.Map;
  * @param goodRecords valid records among them
  * @param badLines bad lines by kind, one entry per kind that applies to the file's format
  * @param truncatedGzip whether the compressed stream is cut short (no gzip trailer, data missing)
- * @param recoverableLines complete lines a reader gets before the gzip error; {@code lines} when not truncated
+ * @param recoverableLines complete lines a reader gets before the gzip error; {@code lines} when
+ *     not truncated
  */
 public record FileManifest(
     String fileName,
@@ -48,8 +49,9 @@ public record FileManifest(
   }
 
   /**
-   * Lines an ingestor must publish to the source topic: the good ones plus {@link BadLineKind#WRONG_TYPES}
-   * (well-formed, keyed, caught later by the raw layer); for a truncated file, the recoverable lines.
+   * Lines an ingestor must publish to the source topic: the good ones plus {@link
+   * BadLineKind#WRONG_TYPES} (well-formed, keyed, caught later by the raw layer); for a truncated
+   * file, the recoverable lines.
    */
   public long expectedPublished() {
     if (truncatedGzip) {
@@ -66,12 +68,18 @@ public record FileManifest(
     return expectedPublished() - badLines(BadLineKind.WRONG_TYPES);
   }
 
-  /** Lines an ingestor must send to the dead-letter topic, by its reason code (only reasons with lines). */
+  /**
+   * Lines an ingestor must send to the dead-letter topic, by its reason code (only reasons with
+   * lines).
+   */
   public Map<String, Long> expectedDeadLetters() {
     Map<String, Long> byReason = new LinkedHashMap<>();
     for (Map.Entry<BadLineKind, Long> entry : badLines.entrySet()) {
       if (entry.getValue() > 0) {
-        entry.getKey().deadLetterReason().ifPresent(reason -> byReason.merge(reason, entry.getValue(), Long::sum));
+        entry
+            .getKey()
+            .deadLetterReason()
+            .ifPresent(reason -> byReason.merge(reason, entry.getValue(), Long::sum));
       }
     }
     if (truncatedGzip && recoverableLines < lines) {

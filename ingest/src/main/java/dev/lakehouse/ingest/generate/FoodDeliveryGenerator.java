@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Generates the four food-delivery source files (docs/source-data.md) with every
- * quirk of the real ones: consumer.csv.gz, restaurant.csv.gz, order.json.gz and status.json.gz; with a
- * bad-line rate above 0, also bad lines in each and the truncated {@value GeneratorOptions#TRUNCATED_FILE_NAME};
- * last, {@value GenerationManifest#FILE_NAME}. Same options, byte-identical files. Files are streamed:
- * memory holds the restaurants only.
+ * Generates the four food-delivery source files (docs/source-data.md) with every quirk of the real
+ * ones: consumer.csv.gz, restaurant.csv.gz, order.json.gz and status.json.gz; with a bad-line rate
+ * above 0, also bad lines in each and the truncated {@value GeneratorOptions#TRUNCATED_FILE_NAME};
+ * last, {@value GenerationManifest#FILE_NAME}. Same options, byte-identical files. Files are
+ * streamed: memory holds the restaurants only.
  */
 public final class FoodDeliveryGenerator {
   private final GeneratorOptions options;

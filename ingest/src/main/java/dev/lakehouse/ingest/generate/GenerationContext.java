@@ -27,8 +27,12 @@ final class GenerationContext {
     return restaurants;
   }
 
-  /** Order {@code index}: 0..orders-1 are the main file's orders, later ones the truncated file's (never duplicated). */
+  /**
+   * Order {@code index}: 0..orders-1 are the main file's orders, later ones the truncated file's
+   * (never duplicated).
+   */
   OrderSkeleton order(long index) {
-    return OrderSkeleton.derive(streams, restaurants, options.consumers(), index, index < options.orders());
+    return OrderSkeleton.derive(
+        streams, restaurants, options.consumers(), index, index < options.orders());
   }
 }

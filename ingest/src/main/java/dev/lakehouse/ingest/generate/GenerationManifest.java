@@ -26,7 +26,10 @@ public record GenerationManifest(GeneratorOptions options, List<FileManifest> fi
     files = List.copyOf(files);
   }
 
-  /** Data lines written in all files (CSV headers excluded, truncated files counted before truncation). */
+  /**
+   * Data lines written in all files (CSV headers excluded, truncated files counted before
+   * truncation).
+   */
   public long totalLines() {
     return files.stream().mapToLong(FileManifest::lines).sum();
   }
@@ -72,16 +75,25 @@ public record GenerationManifest(GeneratorOptions options, List<FileManifest> fi
       JsonNode root = JSON.readTree(json);
       JsonNode opts = root.required("options");
       GeneratorOptions options =
-          new GeneratorOptions(opts.required("seed").asLong(), opts.required("orders").asLong(), opts.required("badRate").asDouble());
+          new GeneratorOptions(
+              opts.required("seed").asLong(),
+              opts.required("orders").asLong(),
+              opts.required("badRate").asDouble());
       List<FileManifest> files = new ArrayList<>();
       for (JsonNode node : root.required("files")) {
         Map<BadLineKind, Long> bad = new EnumMap<>(BadLineKind.class);
         for (Map.Entry<String, JsonNode> entry : node.required("badLines").properties()) {
           bad.put(BadLineKind.valueOf(entry.getKey()), entry.getValue().asLong());
         }
-        files.add(new FileManifest(node.required("fileName").asText(), node.required("dataset").asText(),
-            node.required("lines").asLong(), node.required("goodRecords").asLong(), bad,
-            node.required("truncatedGzip").asBoolean(), node.required("recoverableLines").asLong()));
+        files.add(
+            new FileManifest(
+                node.required("fileName").asText(),
+                node.required("dataset").asText(),
+                node.required("lines").asLong(),
+                node.required("goodRecords").asLong(),
+                bad,
+                node.required("truncatedGzip").asBoolean(),
+                node.required("recoverableLines").asLong()));
       }
       return new GenerationManifest(options, files);
     } catch (JsonProcessingException e) {

@@ -1,12 +1,14 @@
 package dev.lakehouse.ingest.generate;
 
 /**
- * What {@link FoodDeliveryGenerator} generates: the random seed (same options, same bytes), the number
- * of distinct orders (every other count follows from it) and the share of lines replaced by bad ones.
+ * What {@link FoodDeliveryGenerator} generates: the random seed (same options, same bytes), the
+ * number of distinct orders (every other count follows from it) and the share of lines replaced by
+ * bad ones.
  *
  * @param seed the seed of every random choice
  * @param orders distinct orders, at least 1
- * @param badRate share of each file's lines replaced by bad lines, 0 to 0.5; above 0 a truncated gzip file is added
+ * @param badRate share of each file's lines replaced by bad lines, 0 to 0.5; above 0 a truncated
+ *     gzip file is added
  */
 public record GeneratorOptions(long seed, long orders, double badRate) {
   /** The name of the truncated gzip file added when {@link #badRate()} is above 0. */

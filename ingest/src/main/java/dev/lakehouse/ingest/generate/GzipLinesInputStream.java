@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The gzip-compressed bytes of a {@link LineSource}, produced on demand as they are read: a file of any
- * size can be compressed, measured or cut without being held in memory.
+ * The gzip-compressed bytes of a {@link LineSource}, produced on demand as they are read: a file of
+ * any size can be compressed, measured or cut without being held in memory.
  */
 final class GzipLinesInputStream extends InputStream {
   /** Compressed bytes waiting to be read. */

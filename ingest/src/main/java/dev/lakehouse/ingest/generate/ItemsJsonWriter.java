@@ -4,18 +4,26 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes the JSON array an order's {@code items} string holds (python-style separators, money objects
- * with centavo strings) with the source's quirks: items not sorted by sequence, item and garnish
- * sequences interleaved, items without garnish (empty array), zero-price parents whose garnish carries the
- * price, half-and-half pizzas whose flavour name repeats under another categoryId, notes and integration
- * ids null or text. Reused from order to order; not thread safe.
+ * Writes the JSON array an order's {@code items} string holds (python-style separators, money
+ * objects with centavo strings) with the source's quirks: items not sorted by sequence, item and
+ * garnish sequences interleaved, items without garnish (empty array), zero-price parents whose
+ * garnish carries the price, half-and-half pizzas whose flavour name repeats under another
+ * categoryId, notes and integration ids null or text. Reused from order to order; not thread safe.
  */
 final class ItemsJsonWriter {
   private static final int MAX_ITEMS = 8;
-  private static final List<String> NOTES = List.of(
-      "sem cebola", "bem passado, por favor", "mandar sachês de ketchup e maionese", "tirar o tomate",
-      "caprichar no \"molho da casa\"", "sem gelo", "troco para 50", "não tocar a campainha, bebê dormindo",
-      "cortar em 8 pedaços", "SEM PIMENTA");
+  private static final List<String> NOTES =
+      List.of(
+          "sem cebola",
+          "bem passado, por favor",
+          "mandar sachês de ketchup e maionese",
+          "tirar o tomate",
+          "caprichar no \"molho da casa\"",
+          "sem gelo",
+          "troco para 50",
+          "não tocar a campainha, bebê dormindo",
+          "cortar em 8 pedaços",
+          "SEM PIMENTA");
 
   private final StringBuilder[] items = new StringBuilder[MAX_ITEMS];
   private final int[] arrayOrder = new int[MAX_ITEMS];
@@ -37,9 +45,10 @@ final class ItemsJsonWriter {
     nextSequence = 1;
     boolean endsWithDrink = count > 1 && RandomText.chance(random, 0.5);
     for (int k = 0; k < count; k++) {
-      Menu.MenuItem item = endsWithDrink && k == count - 1
-          ? RandomText.pick(random, Menu.DRINKS)
-          : RandomText.pick(random, cuisine.items());
+      Menu.MenuItem item =
+          endsWithDrink && k == count - 1
+              ? RandomText.pick(random, Menu.DRINKS)
+              : RandomText.pick(random, cuisine.items());
       items[k].setLength(0);
       appendItem(items[k], random, item);
       arrayOrder[k] = k;
@@ -83,7 +92,10 @@ final class ItemsJsonWriter {
     garnish.setLength(0);
     long garnishPerUnit = appendGarnish(random, item);
     long unitPrice = item.priceCentavos();
-    long discount = unitPrice > 0 && RandomText.chance(random, 0.04) ? unitPrice * (10 + random.nextInt(21)) / 100 : 0;
+    long discount =
+        unitPrice > 0 && RandomText.chance(random, 0.04)
+            ? unitPrice * (10 + random.nextInt(21)) / 100
+            : 0;
     long totalAddition = garnishPerUnit * quantity / 100;
     long totalDiscount = discount * quantity / 100;
     long totalValue = unitPrice * quantity / 100 + totalAddition - totalDiscount;
@@ -105,7 +117,8 @@ final class ItemsJsonWriter {
     out.append("\", \"totalValue\": ");
     appendMoney(out, totalValue);
     out.append(", \"customerNote\": ");
-    JsonText.appendString(out, RandomText.chance(random, 0.12) ? RandomText.pick(random, NOTES) : null);
+    JsonText.appendString(
+        out, RandomText.chance(random, 0.12) ? RandomText.pick(random, NOTES) : null);
     out.append(", \"garnishItems\": [").append(garnish).append(']');
     out.append(", \"integrationId\": ");
     appendIntegrationId(out, random, 0.3);
@@ -129,7 +142,10 @@ final class ItemsJsonWriter {
     return 50;
   }
 
-  /** Appends the garnish items of one item to {@link #garnish}; returns their price per unit of the item. */
+  /**
+   * Appends the garnish items of one item to {@link #garnish}; returns their price per unit of the
+   * item.
+   */
   private long appendGarnish(SplittableRandom random, Menu.MenuItem item) {
     long perUnit = 0;
     List<Menu.GarnishGroup> groups = item.groups();
@@ -138,16 +154,19 @@ final class ItemsJsonWriter {
       Menu.GarnishGroup firstHalf = groups.get(0);
       Menu.GarnishGroup secondHalf = groups.get(1);
       Menu.GarnishOption first = RandomText.pick(random, firstHalf.options());
-      Menu.GarnishOption second = RandomText.chance(random, 0.3) ? first : RandomText.pick(random, secondHalf.options());
+      Menu.GarnishOption second =
+          RandomText.chance(random, 0.3) ? first : RandomText.pick(random, secondHalf.options());
       perUnit += appendGarnishItem(random, first.name(), first.priceCentavos() / 2, firstHalf);
       perUnit += appendGarnishItem(random, second.name(), second.priceCentavos() / 2, secondHalf);
       firstPlainGroup = 2;
     }
     for (int g = firstPlainGroup; g < groups.size(); g++) {
       Menu.GarnishGroup group = groups.get(g);
-      int picks = group.min() == 0 && RandomText.chance(random, 0.5)
-          ? 0
-          : Math.max(1, group.min()) + random.nextInt(group.max() - Math.max(1, group.min()) + 1);
+      int picks =
+          group.min() == 0 && RandomText.chance(random, 0.5)
+              ? 0
+              : Math.max(1, group.min())
+                  + random.nextInt(group.max() - Math.max(1, group.min()) + 1);
       int options = group.options().size();
       java.util.Arrays.fill(chosen, 0, options, false);
       for (int p = 0; p < picks; p++) {
@@ -163,7 +182,8 @@ final class ItemsJsonWriter {
     return perUnit;
   }
 
-  private long appendGarnishItem(SplittableRandom random, String name, long unitPrice, Menu.GarnishGroup group) {
+  private long appendGarnishItem(
+      SplittableRandom random, String name, long unitPrice, Menu.GarnishGroup group) {
     long quantity = RandomText.chance(random, 0.05) ? 200 : 100;
     long totalValue = unitPrice * quantity / 100;
     StringBuilder out = garnish;
@@ -194,7 +214,8 @@ final class ItemsJsonWriter {
     return totalValue;
   }
 
-  private static void appendIntegrationId(StringBuilder out, SplittableRandom random, double share) {
+  private static void appendIntegrationId(
+      StringBuilder out, SplittableRandom random, double share) {
     if (RandomText.chance(random, share)) {
       out.append('"');
       RandomText.appendDigits(out, random, 6);
@@ -204,7 +225,9 @@ final class ItemsJsonWriter {
     }
   }
 
-  /** A money object: {@code {"value": "2800", "currency": "BRL"}}, the value a string in centavos. */
+  /**
+   * A money object: {@code {"value": "2800", "currency": "BRL"}}, the value a string in centavos.
+   */
   static void appendMoney(StringBuilder out, long centavos) {
     out.append("{\"value\": \"").append(centavos).append("\", \"currency\": \"BRL\"}");
   }

@@ -63,7 +63,9 @@ final class JsonLineEditor {
     }
   }
 
-  /** Index just after the value starting at {@code start}: a string, or a literal up to ',' or '}'. */
+  /**
+   * Index just after the value starting at {@code start}: a string, or a literal up to ',' or '}'.
+   */
   private static int valueEnd(String line, int start) {
     if (line.charAt(start) == '"') {
       int i = start + 1;

@@ -16,17 +16,27 @@ final class JsonLinesFileWriter implements Closeable {
   private final BadJsonLines badLines;
   private final LineCounts counts;
 
-  JsonLinesFileWriter(OutputStream raw, String fileName, Dataset dataset, double badRate, RandomStreams streams)
+  JsonLinesFileWriter(
+      OutputStream raw, String fileName, Dataset dataset, double badRate, RandomStreams streams)
       throws IOException {
     this.out = new Utf8LineOutput(gzip(raw, fileName));
     this.counts = new LineCounts(fileName, dataset);
     long stream = fileName.hashCode();
-    this.schedule = new BadLineSchedule(badRate, streams.of(RandomStreams.Purpose.BAD_LINES, stream),
-        Arrays.stream(BadLineKind.values()).filter(k -> k.appliesTo(dataset.format())).toList());
-    this.badLines = new BadJsonLines(dataset, streams.of(RandomStreams.Purpose.BAD_LINES, stream + 1_000_003L));
+    this.schedule =
+        new BadLineSchedule(
+            badRate,
+            streams.of(RandomStreams.Purpose.BAD_LINES, stream),
+            Arrays.stream(BadLineKind.values())
+                .filter(k -> k.appliesTo(dataset.format()))
+                .toList());
+    this.badLines =
+        new BadJsonLines(dataset, streams.of(RandomStreams.Purpose.BAD_LINES, stream + 1_000_003L));
   }
 
-  /** {@code raw} behind a fast gzip stream, compressed on a thread of its own when there is a spare processor. */
+  /**
+   * {@code raw} behind a fast gzip stream, compressed on a thread of its own when there is a spare
+   * processor.
+   */
   static OutputStream gzip(OutputStream raw, String fileName) throws IOException {
     OutputStream gzip;
     try {
@@ -35,7 +45,9 @@ final class JsonLinesFileWriter implements Closeable {
       raw.close();
       throw e;
     }
-    return BackgroundOutputStream.worthwhile() ? new BackgroundOutputStream(gzip, "gzip " + fileName) : gzip;
+    return BackgroundOutputStream.worthwhile()
+        ? new BackgroundOutputStream(gzip, "gzip " + fileName)
+        : gzip;
   }
 
   void write(CharSequence line) throws IOException {

@@ -9,12 +9,13 @@ final class JsonText {
   private JsonText() {}
 
   /**
-   * {@code value} (a long text, e.g. a JSON document) as a JSON string, copying it through {@code scratch}
-   * (grown when too small; the possibly new array is returned for reuse).
+   * {@code value} (a long text, e.g. a JSON document) as a JSON string, copying it through {@code
+   * scratch} (grown when too small; the possibly new array is returned for reuse).
    */
   static char[] appendString(StringBuilder out, StringBuilder value, char[] scratch) {
     int length = value.length();
-    char[] chars = scratch.length >= length ? scratch : new char[Math.max(length, scratch.length * 2)];
+    char[] chars =
+        scratch.length >= length ? scratch : new char[Math.max(length, scratch.length * 2)];
     value.getChars(0, length, chars, 0);
     out.append('"');
     int plainFrom = 0;

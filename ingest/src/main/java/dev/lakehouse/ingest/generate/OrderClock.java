@@ -6,9 +6,9 @@ import java.time.zone.ZoneRules;
 import java.util.SplittableRandom;
 
 /**
- * When orders are placed: a day of January 2019 and a local time of day around lunch and dinner, with
- * a good share late in the evening and just after midnight, so the restaurant's local date often differs
- * from the UTC date (23:30 in Manaus is 03:30 the next day in UTC).
+ * When orders are placed: a day of January 2019 and a local time of day around lunch and dinner,
+ * with a good share late in the evening and just after midnight, so the restaurant's local date
+ * often differs from the UTC date (23:30 in Manaus is 03:30 the next day in UTC).
  */
 final class OrderClock {
   static final LocalDate FIRST_DAY = LocalDate.of(2019, 1, 1);
@@ -17,7 +17,10 @@ final class OrderClock {
 
   private OrderClock() {}
 
-  /** The UTC epoch millis (whole seconds) of an order placed at a random local time in {@code rules}' zone. */
+  /**
+   * The UTC epoch millis (whole seconds) of an order placed at a random local time in {@code
+   * rules}' zone.
+   */
   static long createdAtMillis(SplittableRandom random, ZoneRules rules) {
     int day = random.nextInt(DAYS);
     long localSeconds = (FIRST_EPOCH_DAY + day) * 86_400L + secondOfDay(random);
@@ -47,7 +50,8 @@ final class OrderClock {
     }
   }
 
-  private static int between(SplittableRandom random, int fromHour, int fromMinute, int toHour, int toMinute) {
+  private static int between(
+      SplittableRandom random, int fromHour, int fromMinute, int toHour, int toMinute) {
     int from = fromHour * 3600 + fromMinute * 60;
     int to = toHour * 3600 + toMinute * 60;
     return from + random.nextInt(to - from);

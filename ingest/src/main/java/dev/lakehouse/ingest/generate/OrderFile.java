@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes order.json.gz: one line per order and, for ~1% of orders, a false copy (same order_id, other
- * cpf and order_created_at) written just before the true one or up to 500 orders later.
+ * Writes order.json.gz: one line per order and, for ~1% of orders, a false copy (same order_id,
+ * other cpf and order_created_at) written just before the true one or up to 500 orders later.
  */
 final class OrderFile {
   private static final int MAX_DELAY = 500;
@@ -26,10 +26,12 @@ final class OrderFile {
   FileManifest write(OutputStream raw) throws IOException {
     Dataset dataset = Dataset.ORDER;
     JsonLinesFileWriter file =
-        new JsonLinesFileWriter(raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
+        new JsonLinesFileWriter(
+            raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
     try (file) {
       OrderLineWriter writer = new OrderLineWriter(context.streams());
-      SplittableRandom placement = context.streams().of(RandomStreams.Purpose.DUPLICATE_PLACEMENT, 0);
+      SplittableRandom placement =
+          context.streams().of(RandomStreams.Purpose.DUPLICATE_PLACEMENT, 0);
       List<DeferredLine> deferred = new ArrayList<>();
       StringBuilder line = new StringBuilder(8192);
       StringBuilder copy = new StringBuilder(8192);
@@ -58,7 +60,8 @@ final class OrderFile {
     return file.manifest();
   }
 
-  private static void writeDue(JsonLinesFileWriter file, List<DeferredLine> deferred, long afterOrder) throws IOException {
+  private static void writeDue(
+      JsonLinesFileWriter file, List<DeferredLine> deferred, long afterOrder) throws IOException {
     for (int k = 0; k < deferred.size(); ) {
       if (deferred.get(k).dueAfterOrder() <= afterOrder) {
         file.write(deferred.remove(k).line());

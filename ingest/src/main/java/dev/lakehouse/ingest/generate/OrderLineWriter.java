@@ -5,26 +5,47 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Renders order.json lines: one compact JSON object per order, fields in {@link Dataset#ORDER} order,
- * {@code items} a string holding the items array, latitude and longitude swapped (numbers for the
- * delivery address, strings for the merchant), {@code order_total_amount} a number in reais.
+ * Renders order.json lines: one compact JSON object per order, fields in {@link Dataset#ORDER}
+ * order, {@code items} a string holding the items array, latitude and longitude swapped (numbers
+ * for the delivery address, strings for the merchant), {@code order_total_amount} a number in
+ * reais.
  *
- * <p>{@link #prepare} draws an order once; {@link #appendLine} and {@link #appendDuplicateLine} render the
- * true copy and the false one (other cpf, order_created_at ~30 days away). Not thread safe.
+ * <p>{@link #prepare} draws an order once; {@link #appendLine} and {@link #appendDuplicateLine}
+ * render the true copy and the false one (other cpf, order_created_at ~30 days away). Not thread
+ * safe.
  */
 public final class OrderLineWriter {
   private static final String[] KEY = JsonText.memberPrefixes(Dataset.ORDER);
   private static final List<String> PLATFORMS = List.of("ANDROID", "IOS", "DESKTOP");
 
   static {
-    List<String> expected = List.of("cpf", "customer_id", "customer_name", "delivery_address_city",
-        "delivery_address_country", "delivery_address_district", "delivery_address_external_id",
-        "delivery_address_latitude", "delivery_address_longitude", "delivery_address_state",
-        "delivery_address_zip_code", "items", "merchant_id", "merchant_latitude", "merchant_longitude",
-        "merchant_timezone", "order_created_at", "order_id", "order_scheduled", "order_scheduled_date",
-        "order_total_amount", "origin_platform");
+    List<String> expected =
+        List.of(
+            "cpf",
+            "customer_id",
+            "customer_name",
+            "delivery_address_city",
+            "delivery_address_country",
+            "delivery_address_district",
+            "delivery_address_external_id",
+            "delivery_address_latitude",
+            "delivery_address_longitude",
+            "delivery_address_state",
+            "delivery_address_zip_code",
+            "items",
+            "merchant_id",
+            "merchant_latitude",
+            "merchant_longitude",
+            "merchant_timezone",
+            "order_created_at",
+            "order_id",
+            "order_scheduled",
+            "order_scheduled_date",
+            "order_total_amount",
+            "origin_platform");
     if (!Dataset.ORDER.fieldNames().equals(expected)) {
-      throw new IllegalStateException("the ORDER contract changed; update OrderLineWriter: " + Dataset.ORDER.fieldNames());
+      throw new IllegalStateException(
+          "the ORDER contract changed; update OrderLineWriter: " + Dataset.ORDER.fieldNames());
     }
   }
 
@@ -56,7 +77,8 @@ public final class OrderLineWriter {
   public void prepare(OrderSkeleton skeleton) {
     order = skeleton;
     SplittableRandom random = streams.of(RandomStreams.Purpose.ORDER_DETAILS, skeleton.index());
-    ConsumerProfile.Identity consumer = ConsumerProfile.identityOf(streams, skeleton.consumerIndex());
+    ConsumerProfile.Identity consumer =
+        ConsumerProfile.identityOf(streams, skeleton.consumerIndex());
     cpf = skeleton.customerIdNull() ? RandomText.cpf(random) : consumer.cpf();
     duplicateCpf = RandomText.cpf(random);
     customerId = skeleton.customerIdNull() ? null : consumer.id();
@@ -66,11 +88,14 @@ public final class OrderLineWriter {
     externalId = RandomText.number(random, 4 + random.nextInt(5));
     deliveryLatitudeHundredths = Math.round(city.latitude() * 100) + random.nextInt(13) - 6;
     deliveryLongitudeHundredths = Math.round(city.longitude() * 100) + random.nextInt(13) - 6;
-    zipCode = RandomText.zeroPadded(city.zipFrom() + random.nextInt(city.zipTo() - city.zipFrom() + 1), 5);
+    zipCode =
+        RandomText.zeroPadded(
+            city.zipFrom() + random.nextInt(city.zipTo() - city.zipFrom() + 1), 5);
     scheduled = RandomText.chance(random, 0.03);
-    scheduledDate = scheduled
-        ? IsoInstant.format(skeleton.createdAtMillis() + (2 + random.nextInt(60)) * 1_800_000L)
-        : null;
+    scheduledDate =
+        scheduled
+            ? IsoInstant.format(skeleton.createdAtMillis() + (2 + random.nextInt(60)) * 1_800_000L)
+            : null;
     double platformDraw = random.nextDouble();
     platform = PLATFORMS.get(platformDraw < 0.55 ? 0 : platformDraw < 0.87 ? 1 : 2);
     items.setLength(0);

@@ -9,24 +9,95 @@ import java.util.SplittableRandom;
  * comma or a double quote (so CSV quoting and JSON escaping are exercised).
  */
 final class PersonNames {
-  private static final List<String> FIRST_NAMES = List.of(
-      "Maria", "José", "Ana", "João", "Antônio", "Francisca", "Carlos", "Paulo", "Adriana", "Lucas",
-      "Juliana", "Pedro", "Márcia", "Gabriel", "Fernanda", "Rafael", "Patrícia", "Daniel", "Aline", "Marcelo",
-      "Sandra", "Bruno", "Camila", "Eduardo", "Amanda", "Felipe", "Bruna", "Rodrigo", "Letícia", "Gustavo",
-      "Jéssica", "Matheus", "Luciana", "Thiago", "Vanessa", "Leonardo", "Mariana", "Diego", "Beatriz", "Vinícius",
-      "Larissa", "Fábio", "Thaís", "Ricardo", "Débora", "André", "Natália", "Sebastião", "Raimunda", "Luiz",
-      "Conceição", "Guilherme", "Isabela", "Igor", "Renata", "Caio", "Cláudia", "Otávio", "Priscila", "Wellington",
-      "Joelma", "Cícero", "Valdirene", "Enzo", "Valentina", "Heitor", "Lorena", "Davi", "Yasmin", "Arthur");
-  private static final List<String> SURNAMES = List.of("Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira");
-  private static final List<String> NICKNAMES = List.of("Zé", "Aninha", "Juju", "Gabi", "Rafa", "Dudu");
+  private static final List<String> FIRST_NAMES =
+      List.of(
+          "Maria",
+          "José",
+          "Ana",
+          "João",
+          "Antônio",
+          "Francisca",
+          "Carlos",
+          "Paulo",
+          "Adriana",
+          "Lucas",
+          "Juliana",
+          "Pedro",
+          "Márcia",
+          "Gabriel",
+          "Fernanda",
+          "Rafael",
+          "Patrícia",
+          "Daniel",
+          "Aline",
+          "Marcelo",
+          "Sandra",
+          "Bruno",
+          "Camila",
+          "Eduardo",
+          "Amanda",
+          "Felipe",
+          "Bruna",
+          "Rodrigo",
+          "Letícia",
+          "Gustavo",
+          "Jéssica",
+          "Matheus",
+          "Luciana",
+          "Thiago",
+          "Vanessa",
+          "Leonardo",
+          "Mariana",
+          "Diego",
+          "Beatriz",
+          "Vinícius",
+          "Larissa",
+          "Fábio",
+          "Thaís",
+          "Ricardo",
+          "Débora",
+          "André",
+          "Natália",
+          "Sebastião",
+          "Raimunda",
+          "Luiz",
+          "Conceição",
+          "Guilherme",
+          "Isabela",
+          "Igor",
+          "Renata",
+          "Caio",
+          "Cláudia",
+          "Otávio",
+          "Priscila",
+          "Wellington",
+          "Joelma",
+          "Cícero",
+          "Valdirene",
+          "Enzo",
+          "Valentina",
+          "Heitor",
+          "Lorena",
+          "Davi",
+          "Yasmin",
+          "Arthur");
+  private static final List<String> SURNAMES =
+      List.of("Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira");
+  private static final List<String> NICKNAMES =
+      List.of("Zé", "Aninha", "Juju", "Gabi", "Rafa", "Dudu");
 
   private static final String[] TITLE = FIRST_NAMES.toArray(String[]::new);
-  private static final String[] UPPER = FIRST_NAMES.stream().map(n -> n.toUpperCase(Locale.ROOT)).toArray(String[]::new);
-  private static final String[] LOWER = FIRST_NAMES.stream().map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+  private static final String[] UPPER =
+      FIRST_NAMES.stream().map(n -> n.toUpperCase(Locale.ROOT)).toArray(String[]::new);
+  private static final String[] LOWER =
+      FIRST_NAMES.stream().map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
   private PersonNames() {}
 
-  /** A first name in a random case; about 1% hold a comma ({@code Silva, Maria}) or quotes ({@code Ana "Aninha"}). */
+  /**
+   * A first name in a random case; about 1% hold a comma ({@code Silva, Maria}) or quotes ({@code
+   * Ana "Aninha"}).
+   */
   static String firstName(SplittableRandom random) {
     int index = random.nextInt(TITLE.length);
     double style = random.nextDouble();

@@ -3,7 +3,9 @@ package dev.lakehouse.ingest.generate;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Random identifiers and digit strings appended to a builder: UUIDs, hex ids, CPFs, phone numbers. */
+/**
+ * Random identifiers and digit strings appended to a builder: UUIDs, hex ids, CPFs, phone numbers.
+ */
 final class RandomText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 

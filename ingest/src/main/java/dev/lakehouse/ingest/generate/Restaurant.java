@@ -7,7 +7,13 @@ package dev.lakehouse.ingest.generate;
  * @param merchantLatitude the text of the merchant_latitude field: the longitude value
  * @param merchantLongitude the text of the merchant_longitude field: the latitude value
  */
-public record Restaurant(int index, String id, int city, Menu.Cuisine cuisine, String merchantLatitude, String merchantLongitude) {
+public record Restaurant(
+    int index,
+    String id,
+    int city,
+    Menu.Cuisine cuisine,
+    String merchantLatitude,
+    String merchantLongitude) {
   BrazilianCity cityInfo() {
     return BrazilianCities.get(city);
   }

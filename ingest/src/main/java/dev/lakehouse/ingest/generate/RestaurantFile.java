@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 public final class RestaurantFile {
   /** 2016-01-01T00:00:00Z: restaurants joined in 2016 to 2018. */
   private static final long JOINED_FROM = 1_451_606_400_000L;
+
   private static final long JOINED_SPAN = 1096L * 86_400_000L;
 
   private final GenerationContext context;
@@ -22,12 +23,17 @@ public final class RestaurantFile {
 
   FileManifest write(OutputStream raw) throws IOException {
     Dataset dataset = Dataset.RESTAURANT;
-    CsvFileWriter file = new CsvFileWriter(raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
+    CsvFileWriter file =
+        new CsvFileWriter(
+            raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
     try (file) {
       String[] cells = new String[dataset.fieldNames().size()];
       RestaurantTable restaurants = context.restaurants();
       for (int i = 0; i < restaurants.size(); i++) {
-        fill(cells, restaurants.get(i), context.streams().of(RandomStreams.Purpose.RESTAURANT_DETAILS, i));
+        fill(
+            cells,
+            restaurants.get(i),
+            context.streams().of(RandomStreams.Purpose.RESTAURANT_DETAILS, i));
         file.write(cells);
       }
     }
@@ -44,9 +50,15 @@ public final class RestaurantFile {
     cells[3] = Integer.toString(priceRange);
     cells[4] = Double.toString((priceRange * 2000 + random.nextInt(2500)) / 100.0);
     cells[5] = Integer.toString(random.nextInt(4) * 5 + (RandomText.chance(random, 0.3) ? 0 : 10));
-    cells[6] = RandomText.chance(random, 0.02) ? null : Integer.toString(20 + 5 * random.nextInt(15));
-    cells[7] = RandomText.chance(random, 0.3) ? null : Double.toString((800 + 250 * random.nextInt(9)) / 100.0);
-    cells[8] = RandomText.zeroPadded(city.zipFrom() + random.nextInt(city.zipTo() - city.zipFrom() + 1), 5);
+    cells[6] =
+        RandomText.chance(random, 0.02) ? null : Integer.toString(20 + 5 * random.nextInt(15));
+    cells[7] =
+        RandomText.chance(random, 0.3)
+            ? null
+            : Double.toString((800 + 250 * random.nextInt(9)) / 100.0);
+    cells[8] =
+        RandomText.zeroPadded(
+            city.zipFrom() + random.nextInt(city.zipTo() - city.zipFrom() + 1), 5);
     cells[9] = city.name();
     cells[10] = city.state();
     cells[11] = "BR";

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * All restaurants (a fortieth of the orders: small enough to hold), each in a city drawn by city
- * popularity, and a Zipf-like draw of the restaurant an order goes to: a few restaurants are very busy.
- * The busiest ones are spread over the file, not first.
+ * popularity, and a Zipf-like draw of the restaurant an order goes to: a few restaurants are very
+ * busy. The busiest ones are spread over the file, not first.
  */
 public final class RestaurantTable {
   private final Restaurant[] restaurants;
@@ -38,7 +38,8 @@ public final class RestaurantTable {
     Menu.Cuisine cuisine = Menu.Cuisine.values()[random.nextInt(Menu.Cuisine.values().length)];
     long latitude = Math.round(info.latitude() * 100) + random.nextInt(9) - 4;
     long longitude = Math.round(info.longitude() * 100) + random.nextInt(9) - 4;
-    return new Restaurant(index, id, city, cuisine, JsonText.hundredths(longitude), JsonText.hundredths(latitude));
+    return new Restaurant(
+        index, id, city, cuisine, JsonText.hundredths(longitude), JsonText.hundredths(latitude));
   }
 
   public int size() {

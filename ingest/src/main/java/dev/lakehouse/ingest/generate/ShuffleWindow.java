@@ -2,7 +2,10 @@ package dev.lakehouse.ingest.generate;
 
 import java.util.SplittableRandom;
 
-/** Shuffles a stream of lines within a sliding window: each line leaves at a random time among the held ones. */
+/**
+ * Shuffles a stream of lines within a sliding window: each line leaves at a random time among the
+ * held ones.
+ */
 final class ShuffleWindow {
   private final String[] slots;
   private final SplittableRandom random;
@@ -13,7 +16,10 @@ final class ShuffleWindow {
     this.random = random;
   }
 
-  /** Holds {@code line}; once the window is full, returns a random held line to write now (else null). */
+  /**
+   * Holds {@code line}; once the window is full, returns a random held line to write now (else
+   * null).
+   */
   String push(String line) {
     if (size < slots.length) {
       slots[size++] = line;

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes status.json.gz: every order's status rows, shuffled within a window of {@value #WINDOW} rows so
- * an order's events are not in time order in the file.
+ * Writes status.json.gz: every order's status rows, shuffled within a window of {@value #WINDOW}
+ * rows so an order's events are not in time order in the file.
  */
 final class StatusFile {
   static final int WINDOW = 128;
@@ -20,10 +20,12 @@ final class StatusFile {
   FileManifest write(OutputStream raw) throws IOException {
     Dataset dataset = Dataset.ORDER_STATUS;
     JsonLinesFileWriter file =
-        new JsonLinesFileWriter(raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
+        new JsonLinesFileWriter(
+            raw, dataset.fileName(), dataset, context.options().badRate(), context.streams());
     try (file) {
       StatusRowsWriter rows = new StatusRowsWriter(context.streams());
-      ShuffleWindow window = new ShuffleWindow(WINDOW, context.streams().of(RandomStreams.Purpose.STATUS_SHUFFLE, 0));
+      ShuffleWindow window =
+          new ShuffleWindow(WINDOW, context.streams().of(RandomStreams.Purpose.STATUS_SHUFFLE, 0));
       long orders = context.options().orders();
       for (long i = 0; i < orders; i++) {
         int count = rows.render(context.order(i));

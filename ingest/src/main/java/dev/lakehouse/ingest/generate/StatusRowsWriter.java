@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Renders the status.json rows of one order, in time order (the file writer shuffles them): REGISTERED
- * just after the order's true creation time, PLACED about a second later, then CONCLUDED or CANCELLED;
- * also REGISTERED→CANCELLED and flows still open. Some rows are repeated verbatim (up to 10 rows per
- * order) and a few orders get the last status again, with a new status_id, days later. Not thread safe.
+ * Renders the status.json rows of one order, in time order (the file writer shuffles them):
+ * REGISTERED just after the order's true creation time, PLACED about a second later, then CONCLUDED
+ * or CANCELLED; also REGISTERED→CANCELLED and flows still open. Some rows are repeated verbatim (up
+ * to 10 rows per order) and a few orders get the last status again, with a new status_id, days
+ * later. Not thread safe.
  */
 final class StatusRowsWriter {
   static final int MAX_ROWS = 10;
   private static final String[] KEY = JsonText.memberPrefixes(Dataset.ORDER_STATUS);
 
   static {
-    if (!Dataset.ORDER_STATUS.fieldNames().equals(List.of("created_at", "order_id", "status_id", "value"))) {
+    if (!Dataset.ORDER_STATUS
+        .fieldNames()
+        .equals(List.of("created_at", "order_id", "status_id", "value"))) {
       throw new IllegalStateException("the ORDER_STATUS contract changed; update StatusRowsWriter");
     }
   }
@@ -57,11 +60,16 @@ final class StatusRowsWriter {
       add(random, order, last, lastValue);
     }
     if (RandomText.chance(random, 0.005)) {
-      add(random, order, last + 86_400_000L * (1 + random.nextInt(3)) + random.nextLong(3_600_000L), lastValue);
+      add(
+          random,
+          order,
+          last + 86_400_000L * (1 + random.nextInt(3)) + random.nextLong(3_600_000L),
+          lastValue);
     }
     int distinct = count;
     double duplicates = random.nextDouble();
-    int extra = duplicates < 0.5 ? 0 : duplicates < 0.99 ? 1 + random.nextInt(3) : MAX_ROWS - distinct;
+    int extra =
+        duplicates < 0.5 ? 0 : duplicates < 0.99 ? 1 + random.nextInt(3) : MAX_ROWS - distinct;
     for (int i = 0; i < extra && count < MAX_ROWS; i++) {
       rows[count++] = rows[random.nextInt(distinct)];
     }
@@ -72,7 +80,8 @@ final class StatusRowsWriter {
     return rows[index];
   }
 
-  private void add(SplittableRandom random, OrderSkeleton order, long createdAtMillis, String value) {
+  private void add(
+      SplittableRandom random, OrderSkeleton order, long createdAtMillis, String value) {
     line.setLength(0);
     line.append(KEY[0]).append('"');
     IsoInstant.append(line, createdAtMillis);

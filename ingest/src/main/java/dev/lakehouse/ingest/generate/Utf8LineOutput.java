@@ -6,8 +6,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Encodes lines to UTF-8 into a 256 KiB buffer and writes the buffer to a stream when full; each line
- * ends with '\n'. Raw byte lines (bad ones) are written as they are. Closing closes the stream.
+ * Encodes lines to UTF-8 into a 256 KiB buffer and writes the buffer to a stream when full; each
+ * line ends with '\n'. Raw byte lines (bad ones) are written as they are. Closing closes the
+ * stream.
  */
 final class Utf8LineOutput implements Closeable {
   private static final int BUFFER_BYTES = 256 * 1024;
@@ -56,7 +57,9 @@ final class Utf8LineOutput implements Closeable {
       } else if (c < 0x800) {
         b[p++] = (byte) (0xC0 | (c >> 6));
         b[p++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(source[i + 1])) {
         int codePoint = Character.toCodePoint(c, source[++i]);
         b[p++] = (byte) (0xF0 | (codePoint >> 18));
         b[p++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));

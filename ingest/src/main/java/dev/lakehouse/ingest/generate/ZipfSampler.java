@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Draws ranks 0..n-1 with Zipf-like weights {@code 1 / (rank + 1 + shift)^exponent}: a few ranks are
- * drawn very often, most rarely. One binary search per draw.
+ * Draws ranks 0..n-1 with Zipf-like weights {@code 1 / (rank + 1 + shift)^exponent}: a few ranks
+ * are drawn very often, most rarely. One binary search per draw.
  */
 final class ZipfSampler {
   private final double[] cumulative;

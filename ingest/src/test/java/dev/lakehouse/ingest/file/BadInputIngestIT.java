@@ -1,10 +1,10 @@
 package dev.lakehouse.ingest.file;
 
-import dev.lakehouse.common.contract.Topics;
-import dev.lakehouse.common.contract.PipelineHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each class of bad input amid good lines, through the real broker: every good record lands once in its
- * topic, each bad one is one dead letter with its reason, coordinates, length and hash, and no dead
- * letter's detail quotes the record.
+ * Each class of bad input amid good lines, through the real broker: every good record lands once in
+ * its topic, each bad one is one dead letter with its reason, coordinates, length and hash, and no
+ * dead letter's detail quotes the record.
  */
 @WithLocalStack
 class BadInputIngestIT {
@@ -37,11 +37,14 @@ class BadInputIngestIT {
   private static final String CONSUMER_HEADER =
       "customer_id,language,created_at,active,customer_name,customer_phone_area,customer_phone_number";
 
-  /** A file's lines in order: each good (reason null) or bad with the reason the ingestor must give. */
+  /**
+   * A file's lines in order: each good (reason null) or bad with the reason the ingestor must give.
+   */
   private record Line(String reason, byte[] bytes) {}
 
   @Test
-  void everyGoodRecordLandsOnceAndEveryBadOneIsADeadLetterWithItsReason(LakehouseSettings settings, @TempDir Path dir) throws Exception {
+  void everyGoodRecordLandsOnceAndEveryBadOneIsADeadLetterWithItsReason(
+      LakehouseSettings settings, @TempDir Path dir) throws Exception {
     List<Line> json = new ArrayList<>();
     StringBuilder huge = new StringBuilder("{\"order_id\":\"huge\",\"note\":\"");
     while (huge.length() < 2_000_000) {
@@ -54,16 +57,30 @@ class BadInputIngestIT {
     }
     large.append("\"}");
     int good = 0;
-    for (Line bad : List.of(
-        bad("record-too-large", huge.toString()),
-        bad("nul-byte", "{\"order_id\":\"n\",\"v\":\"" + SECRET + "\0\"}"),
-        new Line("invalid-utf8", concat(utf8("{\"order_id\":\"u\",\"v\":\"" + SECRET), new byte[] {(byte) 0xC3, 0x28}, utf8("\"}"))),
-        bad("malformed-json", "{\"order_id\":\"m\",\"v\":" + SECRET + "}"),
-        bad("not-an-object", "[\"" + SECRET + "\"]"),
-        bad("duplicate-field", "{\"order_id\":\"d\",\"v\":\"" + SECRET + "\",\"v\":1}"),
-        bad("too-deeply-nested", "{\"order_id\":\"t\",\"v\":" + "[".repeat(100) + "\"" + SECRET + "\"" + "]".repeat(100) + "}"),
-        bad("key-too-long", "{\"order_id\":\"" + SECRET.repeat(200) + "\"}"),
-        bad("missing-key", "{\"v\":\"" + SECRET + "\"}"))) {
+    for (Line bad :
+        List.of(
+            bad("record-too-large", huge.toString()),
+            bad("nul-byte", "{\"order_id\":\"n\",\"v\":\"" + SECRET + "\0\"}"),
+            new Line(
+                "invalid-utf8",
+                concat(
+                    utf8("{\"order_id\":\"u\",\"v\":\"" + SECRET),
+                    new byte[] {(byte) 0xC3, 0x28},
+                    utf8("\"}"))),
+            bad("malformed-json", "{\"order_id\":\"m\",\"v\":" + SECRET + "}"),
+            bad("not-an-object", "[\"" + SECRET + "\"]"),
+            bad("duplicate-field", "{\"order_id\":\"d\",\"v\":\"" + SECRET + "\",\"v\":1}"),
+            bad(
+                "too-deeply-nested",
+                "{\"order_id\":\"t\",\"v\":"
+                    + "[".repeat(100)
+                    + "\""
+                    + SECRET
+                    + "\""
+                    + "]".repeat(100)
+                    + "}"),
+            bad("key-too-long", "{\"order_id\":\"" + SECRET.repeat(200) + "\"}"),
+            bad("missing-key", "{\"v\":\"" + SECRET + "\"}"))) {
       json.add(good(status("g-" + good++)));
       json.add(bad);
     }
@@ -74,48 +91,77 @@ class BadInputIngestIT {
     List<Line> csv = new ArrayList<>();
     csv.add(new Line("header", utf8(CONSUMER_HEADER)));
     int c = 0;
-    for (Line bad : List.of(
-        bad("repeated-header", CONSUMER_HEADER),
-        bad("wrong-column-count", consumer("c-w", SECRET) + ",extra"),
-        // a quote closed on the next line into 8 cells: both lines one dead letter, the second (7 cells alone) not published
-        bad("wrong-column-count", consumer("c-f", "extra,\"two " + SECRET) + "\n" + consumer("c-frag", "x\"")),
-        bad("malformed-csv", consumer("c-m", "\"" + SECRET + "\"x")),
-        bad("nul-byte", consumer("c-n", SECRET + "\0")),
-        bad("missing-key", consumer("", SECRET)),
-        bad("key-too-long", consumer(SECRET.repeat(200), "x")))) {
+    for (Line bad :
+        List.of(
+            bad("repeated-header", CONSUMER_HEADER),
+            bad("wrong-column-count", consumer("c-w", SECRET) + ",extra"),
+            // a quote closed on the next line into 8 cells: both lines one dead letter, the second
+            // (7 cells alone) not published
+            bad(
+                "wrong-column-count",
+                consumer("c-f", "extra,\"two " + SECRET) + "\n" + consumer("c-frag", "x\"")),
+            bad("malformed-csv", consumer("c-m", "\"" + SECRET + "\"x")),
+            bad("nul-byte", consumer("c-n", SECRET + "\0")),
+            bad("missing-key", consumer("", SECRET)),
+            bad("key-too-long", consumer(SECRET.repeat(200), "x")))) {
       csv.add(good(consumer("c-" + c++, "Name \"quoted\" " + c)));
       csv.add(bad);
     }
     csv.add(good(consumer("c-multi", "\"two\nlines\"")));
-    // a quote still open at the end of the file costs its line; one closed by a later quote makes the lines one dead letter
+    // a quote still open at the end of the file costs its line; one closed by a later quote makes
+    // the lines one dead letter
     csv.add(bad("unterminated-quote", consumer("c-q", "\"Maria " + SECRET)));
     csv.add(good(consumer("c-last", "last")));
     Files.write(dir.resolve("consumer-bad.csv"), join(csv, true));
 
-    IngestOptions options = new IngestOptions(dir.toString(), "it-badinput-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 5, 500)
-        .withSettle(Duration.ZERO);
-    IngestSummary summary = new FileIngestRun(options, settings).run(new PrintStream(new ByteArrayOutputStream()), false);
-    assertThat(summary.files()).extracting(FileResult::outcome).containsOnly(FileResult.Outcome.INGESTED);
+    IngestOptions options =
+        new IngestOptions(
+                dir.toString(),
+                "it-badinput-" + UUID.randomUUID(),
+                false,
+                Duration.ofSeconds(1),
+                3,
+                5,
+                500)
+            .withSettle(Duration.ZERO);
+    IngestSummary summary =
+        new FileIngestRun(options, settings)
+            .run(new PrintStream(new ByteArrayOutputStream()), false);
+    assertThat(summary.files())
+        .extracting(FileResult::outcome)
+        .containsOnly(FileResult.Outcome.INGESTED);
     assertThat(summary.exitCode()).isZero();
 
     String jsonUri = dir.resolve("status-bad.json").toUri().toString();
     String csvUri = dir.resolve("consumer-bad.csv").toUri().toString();
-    List<ConsumerRecord<byte[], byte[]>> seen = TopicReader.readCommitted(settings.kafka().bootstrapServers(),
-        List.of(Dataset.ORDER_STATUS.topic(), Dataset.CONSUMER.topic(), Topics.DLQ_INGEST));
+    List<ConsumerRecord<byte[], byte[]>> seen =
+        TopicReader.readCommitted(
+            settings.kafka().bootstrapServers(),
+            List.of(Dataset.ORDER_STATUS.topic(), Dataset.CONSUMER.topic(), Topics.DLQ_INGEST));
     assertFile(seen, jsonUri, Dataset.ORDER_STATUS.topic(), expected(json, false));
     assertFile(seen, csvUri, Dataset.CONSUMER.topic(), expected(csv, true));
-    assertThat(summary.published()).isEqualTo(json.stream().filter(l -> l.reason() == null).count()
-        + csv.stream().filter(l -> l.reason() == null).count());
+    assertThat(summary.published())
+        .isEqualTo(
+            json.stream().filter(l -> l.reason() == null).count()
+                + csv.stream().filter(l -> l.reason() == null).count());
 
-    ConsumerRecord<byte[], byte[]> tooLarge = seen.stream()
-        .filter(r -> jsonUri.equals(header(r, PipelineHeaders.SOURCE_URI)) && "record-too-large".equals(header(r, PipelineHeaders.DLQ_REASON)))
-        .findFirst().orElseThrow();
+    ConsumerRecord<byte[], byte[]> tooLarge =
+        seen.stream()
+            .filter(
+                r ->
+                    jsonUri.equals(header(r, PipelineHeaders.SOURCE_URI))
+                        && "record-too-large".equals(header(r, PipelineHeaders.DLQ_REASON)))
+            .findFirst()
+            .orElseThrow();
     byte[] hugeBytes = utf8(huge.toString());
     assertThat(tooLarge.value()).hasSize(64 * 1024);
-    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_LENGTH)).isEqualTo(Integer.toString(hugeBytes.length));
+    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_LENGTH))
+        .isEqualTo(Integer.toString(hugeBytes.length));
     assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_SHA256))
-        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hugeBytes)));
-    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_OFFSET)).isEqualTo(Integer.toString(status("g-0").length() + 1));
+        .isEqualTo(
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hugeBytes)));
+    assertThat(header(tooLarge, PipelineHeaders.DLQ_ORIGINAL_OFFSET))
+        .isEqualTo(Integer.toString(status("g-0").length() + 1));
   }
 
   /** Line number to expected reason (null: a good record) of the records of a file. */
@@ -136,7 +182,11 @@ class BadInputIngestIT {
     return expected;
   }
 
-  private static void assertFile(List<ConsumerRecord<byte[], byte[]>> seen, String uri, String topic, Map<Long, String> expected) {
+  private static void assertFile(
+      List<ConsumerRecord<byte[], byte[]>> seen,
+      String uri,
+      String topic,
+      Map<Long, String> expected) {
     Map<Long, String> actual = new LinkedHashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : seen) {
       if (!uri.equals(header(r, PipelineHeaders.SOURCE_URI))) {
@@ -147,10 +197,14 @@ class BadInputIngestIT {
       assertThat(actual.containsKey(line)).as("line %d of %s lands once", line, uri).isFalse();
       actual.put(line, reason);
       if (reason != null) {
-        assertThat(header(r, PipelineHeaders.DLQ_DETAIL)).as("detail of line %d", line).doesNotContain(SECRET).doesNotContain("Segredo");
+        assertThat(header(r, PipelineHeaders.DLQ_DETAIL))
+            .as("detail of line %d", line)
+            .doesNotContain(SECRET)
+            .doesNotContain("Segredo");
         assertThat(header(r, PipelineHeaders.DLQ_ORIGINAL_OFFSET)).isNotNull();
         assertThat(header(r, PipelineHeaders.DLQ_ORIGINAL_SHA256)).hasSize(64);
-        assertThat(Long.parseLong(header(r, PipelineHeaders.DLQ_ORIGINAL_LENGTH))).isGreaterThanOrEqualTo(r.value().length);
+        assertThat(Long.parseLong(header(r, PipelineHeaders.DLQ_ORIGINAL_LENGTH)))
+            .isGreaterThanOrEqualTo(r.value().length);
       }
     }
     assertThat(new java.util.TreeMap<>(actual)).isEqualTo(new java.util.TreeMap<>(expected));
@@ -189,7 +243,11 @@ class BadInputIngestIT {
   }
 
   private static String status(String id) {
-    return "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"" + id + "\",\"status_id\":\"s-" + id + "\",\"value\":\"PLACED\"}";
+    return "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\""
+        + id
+        + "\",\"status_id\":\"s-"
+        + id
+        + "\",\"value\":\"PLACED\"}";
   }
 
   private static String consumer(String id, String name) {

@@ -26,7 +26,10 @@ class ByteLineReaderTest {
           assertThat(first.tooLarge()).as("no line end: 1028 bytes of content").isTrue();
           continue;
         }
-        assertThat(first.tooLarge()).as("line end %s, one byte at a time %s", end.replace("\r", "CR").replace("\n", "LF"), byteByByte)
+        assertThat(first.tooLarge())
+            .as(
+                "line end %s, one byte at a time %s",
+                end.replace("\r", "CR").replace("\n", "LF"), byteByByte)
             .isFalse();
         assertThat(first.bytes()).hasSize(1024);
         assertThat(first.length()).isEqualTo(1024);
@@ -44,7 +47,9 @@ class ByteLineReaderTest {
       for (boolean byteByByte : List.of(false, true)) {
         List<ByteLineReader.Line> lines = read(file, byteByByte);
         assertThat(lines.get(0).tooLarge()).isTrue();
-        assertThat(lines.get(0).length()).as("content of %s", tail.replace("\r", "CR").replace("\n", "LF")).isEqualTo(content);
+        assertThat(lines.get(0).length())
+            .as("content of %s", tail.replace("\r", "CR").replace("\n", "LF"))
+            .isEqualTo(content);
         byte[] whole = java.util.Arrays.copyOf(file, (int) content);
         assertThat(lines.get(0).sha256()).isEqualTo(ByteLineReader.sha256().digest(whole));
         assertThat(new String(lines.get(1).bytes(), StandardCharsets.US_ASCII)).isEqualTo("next");
@@ -52,21 +57,23 @@ class ByteLineReaderTest {
     }
   }
 
-  private static List<ByteLineReader.Line> read(byte[] file, boolean byteByByte) throws IOException {
+  private static List<ByteLineReader.Line> read(byte[] file, boolean byteByByte)
+      throws IOException {
     InputStream in = new ByteArrayInputStream(file);
     if (byteByByte) {
       InputStream whole = in;
-      in = new InputStream() {
-        @Override
-        public int read() throws IOException {
-          return whole.read();
-        }
+      in =
+          new InputStream() {
+            @Override
+            public int read() throws IOException {
+              return whole.read();
+            }
 
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          return whole.read(b, off, Math.min(1, len));
-        }
-      };
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              return whole.read(b, off, Math.min(1, len));
+            }
+          };
     }
     ByteLineReader reader = new ByteLineReader(in, LIMITS);
     List<ByteLineReader.Line> lines = new ArrayList<>();

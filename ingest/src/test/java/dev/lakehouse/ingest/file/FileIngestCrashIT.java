@@ -24,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ingestor as a separate process, SIGKILLed at random moments mid-file and restarted each time:
- * afterwards every good line is in its topic exactly once and every bad line in the dead letters once.
+ * afterwards every good line is in its topic exactly once and every bad line in the dead letters
+ * once.
  *
- * <p>Whatever the machine's speed, at least {@value #MID_FILE_KILLS} kills land mid-file: a run that
- * finishes the data by itself gets a new batch of files landed beside the others (another seed, another
- * folder), and the next run is killed in that one. Every batch is checked.
+ * <p>Whatever the machine's speed, at least {@value #MID_FILE_KILLS} kills land mid-file: a run
+ * that finishes the data by itself gets a new batch of files landed beside the others (another
+ * seed, another folder), and the next run is killed in that one. Every batch is checked.
  */
 @WithLocalStack
 class FileIngestCrashIT {
@@ -37,7 +38,8 @@ class FileIngestCrashIT {
   private static final int MAX_RUNS = 30;
 
   @Test
-  void killedAtRandomPointsAndRestartedItStillIngestsEveryLineExactlyOnce(LocalStack stack, @TempDir Path work) throws Exception {
+  void killedAtRandomPointsAndRestartedItStillIngestsEveryLineExactlyOnce(
+      LocalStack stack, @TempDir Path work) throws Exception {
     Path data = work.resolve("landing");
     List<GenerationManifest> batches = new ArrayList<>();
     List<Path> batchDirs = new ArrayList<>();
@@ -47,9 +49,12 @@ class FileIngestCrashIT {
     int killedMidFile = 0;
     int kills = 0;
     List<String> history = new ArrayList<>();
-    for (int run = 0; (kills < MIN_KILLS || killedMidFile < MID_FILE_KILLS) && run < MAX_RUNS; run++) {
+    for (int run = 0;
+        (kills < MIN_KILLS || killedMidFile < MID_FILE_KILLS) && run < MAX_RUNS;
+        run++) {
       ChildJvm ingest = start(stack, data, ingestorId, work.resolve("ingest-" + run + ".log"));
-      // wait until this run has committed at least one batch, then kill it 0 to 1.5 s later: mid-file,
+      // wait until this run has committed at least one batch, then kill it 0 to 1.5 s later:
+      // mid-file,
       // sometimes right after a commit, mostly with a transaction open
       long before = recordsRead(stack, data);
       OptionalInt exit = OptionalInt.empty();
@@ -60,39 +65,59 @@ class FileIngestCrashIT {
         exit = ingest.waitFor(Duration.ofMillis(random.nextInt(1_500)));
       }
       if (exit.isPresent()) {
-        history.add("run " + run + " finished the data by itself with " + exit.getAsInt() + "; a new batch lands");
+        history.add(
+            "run "
+                + run
+                + " finished the data by itself with "
+                + exit.getAsInt()
+                + "; a new batch lands");
         landBatch(data, batches, batchDirs);
         continue;
       }
       ProcessHandle.of(ingest.pid()).ifPresent(ProcessHandle::destroyForcibly);
       ingest.waitFor(Duration.ofSeconds(30));
       kills++;
-      Map<String, FileProgress> progress = ProgressLog.load(stack.settings().kafka().bootstrapServers());
-      long inProgress = progress.values().stream()
-          .filter(p -> p.uri().startsWith(data.toUri().toString()))
-          .filter(p -> p.state() == FileProgress.State.IN_PROGRESS && p.recordsRead() > 0)
-          .count();
+      Map<String, FileProgress> progress =
+          ProgressLog.load(stack.settings().kafka().bootstrapServers());
+      long inProgress =
+          progress.values().stream()
+              .filter(p -> p.uri().startsWith(data.toUri().toString()))
+              .filter(p -> p.state() == FileProgress.State.IN_PROGRESS && p.recordsRead() > 0)
+              .count();
       if (inProgress > 0) {
         killedMidFile++;
       }
       history.add("run " + run + " killed; files in progress: " + inProgress);
     }
     System.out.println("FileIngestCrashIT: " + String.join("; ", history));
-    assertThat(killedMidFile).as("kills that landed mid-file: %s", history).isGreaterThanOrEqualTo(MID_FILE_KILLS);
+    assertThat(killedMidFile)
+        .as("kills that landed mid-file: %s", history)
+        .isGreaterThanOrEqualTo(MID_FILE_KILLS);
     ChildJvm last = start(stack, data, ingestorId, work.resolve("ingest-final.log"));
     OptionalInt exit = last.waitFor(Duration.ofMinutes(5));
     assertThat(exit).as("final run; log:%n%s", last.logTail(30)).isPresent();
-    assertThat(exit.getAsInt()).as("1 = the truncated file needs attention; log:%n%s", last.logTail(30)).isEqualTo(1);
+    assertThat(exit.getAsInt())
+        .as("1 = the truncated file needs attention; log:%n%s", last.logTail(30))
+        .isEqualTo(1);
 
     for (int i = 0; i < batches.size(); i++) {
-      IngestExpectations.assertExactlyOnce(stack.settings().kafka().bootstrapServers(), batches.get(i), batchDirs.get(i).toUri().toString());
+      IngestExpectations.assertExactlyOnce(
+          stack.settings().kafka().bootstrapServers(),
+          batches.get(i),
+          batchDirs.get(i).toUri().toString());
     }
   }
 
-  /** Generates the next batch of source files (a seed of its own) into a folder of its own under the landing directory. */
-  private static void landBatch(Path data, List<GenerationManifest> batches, List<Path> dirs) throws Exception {
+  /**
+   * Generates the next batch of source files (a seed of its own) into a folder of its own under the
+   * landing directory.
+   */
+  private static void landBatch(Path data, List<GenerationManifest> batches, List<Path> dirs)
+      throws Exception {
     Path dir = data.resolve("batch-" + batches.size());
-    batches.add(new FoodDeliveryGenerator(new GeneratorOptions(7 + batches.size(), 20_000, 0.01)).generate(new DirectorySink(dir)));
+    batches.add(
+        new FoodDeliveryGenerator(new GeneratorOptions(7 + batches.size(), 20_000, 0.01))
+            .generate(new DirectorySink(dir)));
     dirs.add(dir);
   }
 
@@ -103,7 +128,8 @@ class FileIngestCrashIT {
         .sum();
   }
 
-  private static ChildJvm start(LocalStack stack, Path data, String ingestorId, Path log) throws Exception {
+  private static ChildJvm start(LocalStack stack, Path data, String ingestorId, Path log)
+      throws Exception {
     LakehouseHome home = LakehouseHome.fromEnvironment();
     return ChildJvm.start(
         new ChildJvm.Spec(
@@ -111,8 +137,16 @@ class FileIngestCrashIT {
             home.moduleClasspath("ingest"),
             List.of("-Xmx512m"),
             IngestCommand.class.getName(),
-            List.of(data.toString(), "--config", stack.config().settingsFile().toString(), "--ingestor-id", ingestorId,
-                "--batch-records", "500", "--batch-millis", "200"),
+            List.of(
+                data.toString(),
+                "--config",
+                stack.config().settingsFile().toString(),
+                "--ingestor-id",
+                ingestorId,
+                "--batch-records",
+                "500",
+                "--batch-millis",
+                "200"),
             log));
   }
 }

@@ -29,73 +29,116 @@ import software.amazon.awssdk.services.s3.S3Client;
 class FileIngestIT {
 
   @Test
-  void everyGoodLineOnceEveryBadLineInTheDeadLettersAndReRunsChangeNothing(LakehouseSettings settings, @TempDir Path dir)
-      throws Exception {
-    GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(42, 3_000, 0.02)).generate(new DirectorySink(dir));
+  void everyGoodLineOnceEveryBadLineInTheDeadLettersAndReRunsChangeNothing(
+      LakehouseSettings settings, @TempDir Path dir) throws Exception {
+    GenerationManifest manifest =
+        new FoodDeliveryGenerator(new GeneratorOptions(42, 3_000, 0.02))
+            .generate(new DirectorySink(dir));
     assertThat(manifest.files()).anyMatch(FileManifest::truncatedGzip);
     String prefix = "landing/" + UUID.randomUUID() + "/";
-    try (S3Client s3 = S3Clients.forSettings(settings.s3()); Stream<Path> files = Files.list(dir)) {
+    try (S3Client s3 = S3Clients.forSettings(settings.s3());
+        Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
-        s3.putObject(b -> b.bucket(settings.s3().bucket()).key(prefix + file.getFileName()), RequestBody.fromFile(file));
+        s3.putObject(
+            b -> b.bucket(settings.s3().bucket()).key(prefix + file.getFileName()),
+            RequestBody.fromFile(file));
       }
     }
     String location = "s3://" + settings.s3().bucket() + "/" + prefix;
-    IngestOptions options = new IngestOptions(location, "it-s3-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 1_000, 500);
+    IngestOptions options =
+        new IngestOptions(
+            location, "it-s3-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 1_000, 500);
 
     IngestSummary first = new FileIngestRun(options, settings).run(quiet(), false);
     assertThat(first.files()).hasSize(manifest.files().size());
     assertThat(first.exitCode()).as("the truncated file needs attention").isEqualTo(1);
-    assertThat(first.files()).filteredOn(f -> f.uri().endsWith("order-part-truncated.json.gz"))
-        .singleElement().satisfies(f -> assertThat(f.outcome()).isEqualTo(FileResult.Outcome.TRUNCATED));
-    assertThat(first.files()).filteredOn(f -> !f.uri().contains("truncated"))
+    assertThat(first.files())
+        .filteredOn(f -> f.uri().endsWith("order-part-truncated.json.gz"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.outcome()).isEqualTo(FileResult.Outcome.TRUNCATED));
+    assertThat(first.files())
+        .filteredOn(f -> !f.uri().contains("truncated"))
         .allSatisfy(f -> assertThat(f.outcome()).isEqualTo(FileResult.Outcome.INGESTED));
-    long expectedPublished = manifest.files().stream().mapToLong(FileManifest::expectedPublished).sum();
+    long expectedPublished =
+        manifest.files().stream().mapToLong(FileManifest::expectedPublished).sum();
     assertThat(first.published()).isEqualTo(expectedPublished);
     IngestExpectations.assertExactlyOnce(settings.kafka().bootstrapServers(), manifest, location);
 
     // a second run skips every file and publishes nothing; the truncated file still needs attention
     IngestSummary second = new FileIngestRun(options, settings).run(quiet(), false);
-    assertThat(second.files()).filteredOn(f -> !f.uri().contains("truncated")).extracting(FileResult::outcome)
+    assertThat(second.files())
+        .filteredOn(f -> !f.uri().contains("truncated"))
+        .extracting(FileResult::outcome)
         .containsOnly(FileResult.Outcome.ALREADY_INGESTED);
-    assertThat(second.files()).filteredOn(f -> f.uri().contains("truncated")).singleElement()
-        .satisfies(f -> assertThat(f.problem()).hasValueSatisfying(p -> assertThat(p).contains("not re-read")));
+    assertThat(second.files())
+        .filteredOn(f -> f.uri().contains("truncated"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.problem())
+                    .hasValueSatisfying(p -> assertThat(p).contains("not re-read")));
     assertThat(second.exitCode()).isEqualTo(1);
     assertThat(second.published()).isZero();
     IngestExpectations.assertExactlyOnce(settings.kafka().bootstrapServers(), manifest, location);
 
     // a completed file that changed is reported by name and not re-read
     try (S3Client s3 = S3Clients.forSettings(settings.s3())) {
-      s3.putObject(b -> b.bucket(settings.s3().bucket()).key(prefix + "restaurant.csv.gz"),
+      s3.putObject(
+          b -> b.bucket(settings.s3().bucket()).key(prefix + "restaurant.csv.gz"),
           RequestBody.fromBytes(Files.readAllBytes(dir.resolve("consumer.csv.gz"))));
     }
     IngestSummary third = new FileIngestRun(options, settings).run(quiet(), false);
     assertThat(third.exitCode()).isEqualTo(1);
-    assertThat(third.files()).filteredOn(f -> f.outcome() == FileResult.Outcome.CHANGED)
-        .singleElement().satisfies(f -> {
-          assertThat(f.uri()).endsWith("restaurant.csv.gz");
-          assertThat(f.problem()).hasValueSatisfying(p -> assertThat(p).contains("not re-read"));
-        });
+    assertThat(third.files())
+        .filteredOn(f -> f.outcome() == FileResult.Outcome.CHANGED)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.uri()).endsWith("restaurant.csv.gz");
+              assertThat(f.problem())
+                  .hasValueSatisfying(p -> assertThat(p).contains("not re-read"));
+            });
     IngestExpectations.assertExactlyOnce(settings.kafka().bootstrapServers(), manifest, location);
   }
 
   @Test
-  void aMissingLocationAndAnUnreadableFileAreReportedAndTheOthersGoOn(LakehouseSettings settings, @TempDir Path dir) throws Exception {
-    Files.write(dir.resolve("order.json"), List.of("{\"order_id\":\"o-1\"}", "{\"order_id\":\"o-2\"}"));
+  void aMissingLocationAndAnUnreadableFileAreReportedAndTheOthersGoOn(
+      LakehouseSettings settings, @TempDir Path dir) throws Exception {
+    Files.write(
+        dir.resolve("order.json"), List.of("{\"order_id\":\"o-1\"}", "{\"order_id\":\"o-2\"}"));
     Files.write(dir.resolve("consumer.csv.gz"), new byte[] {0x1f, (byte) 0x8b, 0, 0, 1, 2, 3});
     Files.write(dir.resolve("restaurant.csv"), List.of("name,city", "x,y"));
-    IngestOptions options = new IngestOptions(dir.toString(), "it-bad-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 1_000, 500);
+    IngestOptions options =
+        new IngestOptions(
+            dir.toString(),
+            "it-bad-" + UUID.randomUUID(),
+            false,
+            Duration.ofSeconds(1),
+            3,
+            1_000,
+            500);
     IngestSummary summary = new FileIngestRun(options, settings).run(quiet(), false);
     assertThat(summary.exitCode()).isEqualTo(1);
     Map<String, FileResult.Outcome> outcomes = new java.util.TreeMap<>();
-    summary.files().forEach(f -> outcomes.put(Path.of(java.net.URI.create(f.uri())).getFileName().toString(), f.outcome()));
-    assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "order.json", FileResult.Outcome.INGESTED,
-        "consumer.csv.gz", FileResult.Outcome.UNREADABLE,
-        "restaurant.csv", FileResult.Outcome.UNREADABLE));
+    summary
+        .files()
+        .forEach(
+            f ->
+                outcomes.put(
+                    Path.of(java.net.URI.create(f.uri())).getFileName().toString(), f.outcome()));
+    assertThat(outcomes)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "order.json", FileResult.Outcome.INGESTED,
+                "consumer.csv.gz", FileResult.Outcome.UNREADABLE,
+                "restaurant.csv", FileResult.Outcome.UNREADABLE));
     assertThat(summary.published()).isEqualTo(2);
 
-    IngestOptions missing = new IngestOptions(dir.resolve("nope").toString(), "it-missing", false, Duration.ofSeconds(1), 3, 10, 10);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileIngestRun(missing, settings).run(quiet(), false))
+    IngestOptions missing =
+        new IngestOptions(
+            dir.resolve("nope").toString(), "it-missing", false, Duration.ofSeconds(1), 3, 10, 10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new FileIngestRun(missing, settings).run(quiet(), false))
         .hasMessageContaining("nope");
   }
 

@@ -48,8 +48,10 @@ class ReadersTest {
 
   @Test
   void jsonLinesArePublishedByteForByteWithTheirKey() throws Exception {
-    String line = "{\"order_id\":\"a-1\",\"items\":\"[{\\\"name\\\":\\\"Pizza\\\"}]\",\"order_total_amount\":46.0,\"cpf\":\"01234567890\"}";
-    List<SourceRecord> records = readAll(utf8(line + "\r\n\n  \n" + line.replace("a-1", "a-2")), Dataset.ORDER);
+    String line =
+        "{\"order_id\":\"a-1\",\"items\":\"[{\\\"name\\\":\\\"Pizza\\\"}]\",\"order_total_amount\":46.0,\"cpf\":\"01234567890\"}";
+    List<SourceRecord> records =
+        readAll(utf8(line + "\r\n\n  \n" + line.replace("a-1", "a-2")), Dataset.ORDER);
     assertThat(records).hasSize(2);
     SourceRecord.Good first = (SourceRecord.Good) records.get(0);
     assertThat(new String(first.key(), StandardCharsets.UTF_8)).isEqualTo("a-1");
@@ -61,43 +63,59 @@ class ReadersTest {
   @Test
   void gzipIsDetectedFromTheBytes() throws Exception {
     byte[] plain = utf8("{\"order_id\":\"x\"}\n{\"order_id\":\"y\"}\n");
-    assertThat(readAll(gzip(plain), Dataset.ORDER_STATUS)).hasSize(2).allMatch(r -> r instanceof SourceRecord.Good);
+    assertThat(readAll(gzip(plain), Dataset.ORDER_STATUS))
+        .hasSize(2)
+        .allMatch(r -> r instanceof SourceRecord.Good);
   }
 
   @Test
   void everyKindOfBadJsonLineIsCaughtWithItsOriginalBytes() throws Exception {
-    byte[] invalidUtf8 = {'{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'};
+    byte[] invalidUtf8 = {
+      '{', '"', 'o', 'r', 'd', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'
+    };
     ByteArrayOutputStream file = new ByteArrayOutputStream();
-    for (byte[] line : List.of(
-        utf8("{\"order_id\":\"ok\"}"),
-        utf8("{\"order_id\":\"cut"),
-        utf8("[1,2,3]"),
-        utf8("{\"order_id\":\"a\"} trailing"),
-        invalidUtf8,
-        utf8("{\"value\":\"PLACED\"}"),
-        utf8("{\"order_id\":null}"),
-        utf8("{\"order_id\":\"\"}"),
-        utf8("{\"order_id\":12345}"))) {
+    for (byte[] line :
+        List.of(
+            utf8("{\"order_id\":\"ok\"}"),
+            utf8("{\"order_id\":\"cut"),
+            utf8("[1,2,3]"),
+            utf8("{\"order_id\":\"a\"} trailing"),
+            invalidUtf8,
+            utf8("{\"value\":\"PLACED\"}"),
+            utf8("{\"order_id\":null}"),
+            utf8("{\"order_id\":\"\"}"),
+            utf8("{\"order_id\":12345}"))) {
       file.write(line);
       file.write('\n');
     }
     List<SourceRecord> records = readAll(file.toByteArray(), Dataset.ORDER_STATUS);
-    assertThat(records.stream().map(ReadersTest::reason)).containsExactly(
-        "good", "malformed-json", "not-an-object", "malformed-json", "invalid-utf8", "missing-key", "missing-key",
-        "missing-key", "good");
+    assertThat(records.stream().map(ReadersTest::reason))
+        .containsExactly(
+            "good",
+            "malformed-json",
+            "not-an-object",
+            "malformed-json",
+            "invalid-utf8",
+            "missing-key",
+            "missing-key",
+            "missing-key",
+            "good");
     assertThat(((SourceRecord.Bad) records.get(4)).original()).isEqualTo(invalidUtf8);
     assertThat(((SourceRecord.Bad) records.get(5)).detail()).contains("absent");
-    assertThat(records.get(8)).isInstanceOfSatisfying(SourceRecord.Good.class,
-        g -> assertThat(new String(g.key(), StandardCharsets.UTF_8)).isEqualTo("12345"));
+    assertThat(records.get(8))
+        .isInstanceOfSatisfying(
+            SourceRecord.Good.class,
+            g -> assertThat(new String(g.key(), StandardCharsets.UTF_8)).isEqualTo("12345"));
   }
 
   @Test
   void csvCellsBecomeJsonStringsAndEmptyCellsNull() throws Exception {
-    String csv = "customer_id,language,created_at,active,customer_name,customer_phone_area,customer_phone_number\n"
-        + "c-1,pt-br,2018-04-05T14:49:18.165Z,true,Maria,16,123456789\n"
-        + "c-2,es-ar,2018-04-05T14:49:18.165Z,false,,16,\n"
-        + "c-3,pt-br,2018-04-05T14:49:18.165Z,true,\"Silva, \"\"Zé\"\"\nsegunda linha\",11,987654321\n"
-        + "c-4,pt-br,2018-04-05T14:49:18.165Z,true,Ana,16,1\n";
+    String csv =
+        "customer_id,language,created_at,active,customer_name,customer_phone_area,customer_phone_number\n"
+            + "c-1,pt-br,2018-04-05T14:49:18.165Z,true,Maria,16,123456789\n"
+            + "c-2,es-ar,2018-04-05T14:49:18.165Z,false,,16,\n"
+            + "c-3,pt-br,2018-04-05T14:49:18.165Z,true,\"Silva, \"\"Zé\"\"\nsegunda linha\",11,987654321\n"
+            + "c-4,pt-br,2018-04-05T14:49:18.165Z,true,Ana,16,1\n";
     List<SourceRecord> records = readAll(utf8(csv), Dataset.CONSUMER);
     assertThat(records).hasSize(4).allMatch(r -> r instanceof SourceRecord.Good);
     JsonNode first = JSON.readTree(((SourceRecord.Good) records.get(0)).value());
@@ -125,8 +143,14 @@ class ReadersTest {
     file.write(new byte[] {'r', '-', '5', ',', (byte) 0xFF, ',', 't', '\n'});
     file.write(utf8("r-6,\"x\"y,true\n"));
     List<SourceRecord> records = readAll(file.toByteArray(), Dataset.RESTAURANT);
-    assertThat(records.stream().map(ReadersTest::reason)).containsExactly(
-        "good", "wrong-column-count", "wrong-column-count", "missing-key", "invalid-utf8", "malformed-csv");
+    assertThat(records.stream().map(ReadersTest::reason))
+        .containsExactly(
+            "good",
+            "wrong-column-count",
+            "wrong-column-count",
+            "missing-key",
+            "invalid-utf8",
+            "malformed-csv");
     assertThat(records.get(1).line()).isEqualTo(3);
   }
 
@@ -142,11 +166,16 @@ class ReadersTest {
   void aTruncatedGzipYieldsTheCompleteLinesThenFailsWithThePartialLineKept() throws Exception {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 5_000; i++) {
-      text.append("{\"order_id\":\"id-").append(i).append("\",\"filler\":\"").append(Integer.toHexString(i * 7919)).append("\"}\n");
+      text.append("{\"order_id\":\"id-")
+          .append(i)
+          .append("\",\"filler\":\"")
+          .append(Integer.toHexString(i * 7919))
+          .append("\"}\n");
     }
     byte[] compressed = gzip(utf8(text.toString()));
     byte[] truncated = Arrays.copyOf(compressed, compressed.length * 3 / 4);
-    RecordReader reader = RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER.contract());
+    RecordReader reader =
+        RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER.contract());
     int good = 0;
     try {
       while (reader.next() != null) {
@@ -160,15 +189,20 @@ class ReadersTest {
     byte[] partial = reader.partialRecord("truncated-gzip", "the stream breaks").original();
     assertThat(reader.partialRecordLine()).isEqualTo(good + 1);
     assertThat(new String(partial, StandardCharsets.UTF_8)).doesNotContain("\n");
-    assertThat(text.toString().split("\n")[good]).startsWith(new String(partial, StandardCharsets.UTF_8));
+    assertThat(text.toString().split("\n")[good])
+        .startsWith(new String(partial, StandardCharsets.UTF_8));
   }
 
   @Test
   void utf8Validation() {
     assertThat(Utf8.isValid(utf8("ação é ü 日本 😀"), 0, utf8("ação é ü 日本 😀").length)).isTrue();
     assertThat(Utf8.isValid(new byte[] {(byte) 0xC0, (byte) 0xAF}, 0, 2)).as("overlong").isFalse();
-    assertThat(Utf8.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, 0, 3)).as("surrogate").isFalse();
-    assertThat(Utf8.isValid(new byte[] {(byte) 0xE2, (byte) 0x82}, 0, 2)).as("cut sequence").isFalse();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, 0, 3))
+        .as("surrogate")
+        .isFalse();
+    assertThat(Utf8.isValid(new byte[] {(byte) 0xE2, (byte) 0x82}, 0, 2))
+        .as("cut sequence")
+        .isFalse();
     assertThat(Utf8.isValid(new byte[] {(byte) 0xFF}, 0, 1)).isFalse();
   }
 }

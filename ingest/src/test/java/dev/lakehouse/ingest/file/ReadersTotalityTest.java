@@ -26,21 +26,23 @@ import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Every reader is total: random and mutated lines come out as records or dead letters, never as an
- * exception, and the work done stays linear in the input (counted, not timed). Small limits make the
- * limit paths (too large, too long a key, too many lines, too deep) come up often.
+ * exception, and the work done stays linear in the input (counted, not timed). Small limits make
+ * the limit paths (too large, too long a key, too many lines, too deep) come up often.
  */
 class ReadersTotalityTest {
   private static final RecordLimits SMALL = new RecordLimits(1024, 64, 24, 4, 6);
   private static final String CSV_HEADER = "id,created_at,enabled,name";
-  private static final List<String> GOOD_JSON = List.of(
-      "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-1\",\"status_id\":\"s-1\",\"value\":\"REGISTERED\"}",
-      "{\"order_id\":\"o-2\",\"items\":\"[{\\\"name\\\":\\\"Pizza\\\",\\\"quantity\\\":1}]\",\"n\":[1,2,{\"a\":null}],\"b\":true}",
-      "{\"order_id\":\"o-3\",\"x\":-1.5e10,\"y\":{\"z\":[[],{}]},\"s\":\"a\\\"b\\\\c\\u00e9\"}");
-  private static final List<String> GOOD_CSV = List.of(
-      "r-1,2019-01-01T00:00:00Z,true,Pizzaria",
-      "r-2,2019-01-01T00:00:00Z,false,\"Silva, \"\"Zé\"\"\"",
-      "r-3,,true,\"two\nlines\"",
-      "r-4,2019-01-01T00:00:00Z,,");
+  private static final List<String> GOOD_JSON =
+      List.of(
+          "{\"created_at\":\"2019-01-17T22:50:06.000Z\",\"order_id\":\"o-1\",\"status_id\":\"s-1\",\"value\":\"REGISTERED\"}",
+          "{\"order_id\":\"o-2\",\"items\":\"[{\\\"name\\\":\\\"Pizza\\\",\\\"quantity\\\":1}]\",\"n\":[1,2,{\"a\":null}],\"b\":true}",
+          "{\"order_id\":\"o-3\",\"x\":-1.5e10,\"y\":{\"z\":[[],{}]},\"s\":\"a\\\"b\\\\c\\u00e9\"}");
+  private static final List<String> GOOD_CSV =
+      List.of(
+          "r-1,2019-01-01T00:00:00Z,true,Pizzaria",
+          "r-2,2019-01-01T00:00:00Z,false,\"Silva, \"\"Zé\"\"\"",
+          "r-3,,true,\"two\nlines\"",
+          "r-4,2019-01-01T00:00:00Z,,");
   private static final String SENTINEL_JSON = "{\"order_id\":\"sentinel\"}";
   private static final String SENTINEL_CSV = "r-sentinel,2019-01-01T00:00:00Z,true,last";
 
@@ -49,33 +51,47 @@ class ReadersTotalityTest {
   private static final Map<String, Long> DEAD = new TreeMap<>();
 
   @Property(tries = 400)
-  void jsonLinesBecomeOneRecordEachAndTheLastGoodLineIsRead(@ForAll("jsonBodies") List<byte[]> body) throws IOException {
+  void jsonLinesBecomeOneRecordEachAndTheLastGoodLineIsRead(@ForAll("jsonBodies") List<byte[]> body)
+      throws IOException {
     for (RecordLimits limits : List.of(SMALL, RecordLimits.DEFAULTS)) {
       byte[] file = file(null, body, SENTINEL_JSON);
-      RecordReader reader = RecordReaders.open(new ByteArrayInputStream(file), Dataset.ORDER_STATUS.contract(), limits);
+      RecordReader reader =
+          RecordReaders.open(
+              new ByteArrayInputStream(file), Dataset.ORDER_STATUS.contract(), limits);
       List<SourceRecord> records = BadRecordsTest.readAll(reader);
       tally(countLines(file), records);
       assertThat(records).as("one record per non-blank line").hasSize(nonBlankLines(file));
-      assertThat(reader.nextRecordOffset()).as("the resume offset at the end is the file's length").isEqualTo(file.length);
+      assertThat(reader.nextRecordOffset())
+          .as("the resume offset at the end is the file's length")
+          .isEqualTo(file.length);
       assertSentinelLast(records);
       assertWellFormed(records, limits);
     }
   }
 
   @Property(tries = 400)
-  void csvRecordsResyncAndTheLastGoodLineIsRead(@ForAll("csvBodies") List<byte[]> body) throws IOException {
+  void csvRecordsResyncAndTheLastGoodLineIsRead(@ForAll("csvBodies") List<byte[]> body)
+      throws IOException {
     for (RecordLimits limits : List.of(SMALL, RecordLimits.DEFAULTS)) {
       byte[] file = file(CSV_HEADER, body, SENTINEL_CSV);
-      CsvReader reader = (CsvReader) RecordReaders.open(new ByteArrayInputStream(file), Dataset.RESTAURANT.contract(), limits);
+      CsvReader reader =
+          (CsvReader)
+              RecordReaders.open(
+                  new ByteArrayInputStream(file), Dataset.RESTAURANT.contract(), limits);
       List<SourceRecord> records = BadRecordsTest.readAll(reader);
       tally(countLines(file), records);
       assertSentinelLast(records);
       assertWellFormed(records, limits);
       assertNoRecordInsideADeadLetter(records);
-      assertThat(reader.nextRecordOffset()).as("the resume offset at the end is the file's length").isEqualTo(file.length);
+      assertThat(reader.nextRecordOffset())
+          .as("the resume offset at the end is the file's length")
+          .isEqualTo(file.length);
       int lines = nonBlankLines(file) - 1;
-      assertThat(records.size()).isBetween((lines + limits.maxCsvLines() - 1) / limits.maxCsvLines(), lines);
-      assertThat(reader.quoteSteps()).as("linear work").isLessThanOrEqualTo((long) (limits.maxCsvLines() + 1) * file.length);
+      assertThat(records.size())
+          .isBetween((lines + limits.maxCsvLines() - 1) / limits.maxCsvLines(), lines);
+      assertThat(reader.quoteSteps())
+          .as("linear work")
+          .isLessThanOrEqualTo((long) (limits.maxCsvLines() + 1) * file.length);
     }
   }
 
@@ -86,7 +102,9 @@ class ReadersTotalityTest {
     byte[] truncated = Arrays.copyOf(compressed, Math.max(10, (int) (compressed.length * cut)));
     RecordReader reader;
     try {
-      reader = RecordReaders.open(new ByteArrayInputStream(truncated), Dataset.ORDER_STATUS.contract(), SMALL);
+      reader =
+          RecordReaders.open(
+              new ByteArrayInputStream(truncated), Dataset.ORDER_STATUS.contract(), SMALL);
     } catch (UnreadableFileException | EOFException e) {
       return; // a header cut short: the file is reported unreadable
     }
@@ -106,11 +124,18 @@ class ReadersTotalityTest {
   }
 
   @Property(tries = 300)
-  void randomCsvHeadersAreReadOrReportedUnreadable(@ForAll("csvLine") byte[] header, @ForAll("csvBodies") List<byte[]> body)
-      throws IOException {
-    byte[] file = file(new String(header, StandardCharsets.ISO_8859_1).replace("\n", "") + ",id", body, SENTINEL_CSV);
+  void randomCsvHeadersAreReadOrReportedUnreadable(
+      @ForAll("csvLine") byte[] header, @ForAll("csvBodies") List<byte[]> body) throws IOException {
+    byte[] file =
+        file(
+            new String(header, StandardCharsets.ISO_8859_1).replace("\n", "") + ",id",
+            body,
+            SENTINEL_CSV);
     try {
-      List<SourceRecord> records = BadRecordsTest.readAll(RecordReaders.open(new ByteArrayInputStream(file), Dataset.RESTAURANT.contract(), SMALL));
+      List<SourceRecord> records =
+          BadRecordsTest.readAll(
+              RecordReaders.open(
+                  new ByteArrayInputStream(file), Dataset.RESTAURANT.contract(), SMALL));
       assertWellFormed(records, SMALL);
     } catch (UnreadableFileException e) {
       assertThat(e.getMessage()).startsWith("the CSV");
@@ -120,20 +145,29 @@ class ReadersTotalityTest {
   @AfterContainer
   static void report() {
     long dead = DEAD.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("ReadersTotalityTest: %,d lines fed, %,d good records, %,d dead letters %s, 0 exceptions%n",
+    System.out.printf(
+        "ReadersTotalityTest: %,d lines fed, %,d good records, %,d dead letters %s, 0 exceptions%n",
         LINES.get(), GOOD.get(), dead, DEAD);
   }
 
   @Provide
   Arbitrary<List<byte[]>> jsonBodies() {
-    return Arbitraries.oneOf(mutated(GOOD_JSON), randomLine(), Arbitraries.of(GOOD_JSON).map(ReadersTotalityTest::utf8))
-        .list().ofMaxSize(12);
+    return Arbitraries.oneOf(
+            mutated(GOOD_JSON),
+            randomLine(),
+            Arbitraries.of(GOOD_JSON).map(ReadersTotalityTest::utf8))
+        .list()
+        .ofMaxSize(12);
   }
 
   @Provide
   Arbitrary<List<byte[]>> csvBodies() {
-    return Arbitraries.oneOf(mutated(GOOD_CSV), randomLine(), Arbitraries.of(GOOD_CSV).map(ReadersTotalityTest::utf8))
-        .list().ofMaxSize(24);
+    return Arbitraries.oneOf(
+            mutated(GOOD_CSV),
+            randomLine(),
+            Arbitraries.of(GOOD_CSV).map(ReadersTotalityTest::utf8))
+        .list()
+        .ofMaxSize(24);
   }
 
   @Provide
@@ -148,27 +182,53 @@ class ReadersTotalityTest {
 
   /** Random bytes weighted towards the ones parsers care about. */
   private static Arbitrary<byte[]> randomLine() {
-    Arbitrary<Byte> special = Arbitraries.of((byte) '"', (byte) ',', (byte) '{', (byte) '}', (byte) '[', (byte) ']', (byte) ':',
-        (byte) '\\', (byte) '\n', (byte) '\r', (byte) 0, (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xED, (byte) 'a', (byte) ' ');
-    Arbitrary<Byte> any = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, special), net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
+    Arbitrary<Byte> special =
+        Arbitraries.of(
+            (byte) '"',
+            (byte) ',',
+            (byte) '{',
+            (byte) '}',
+            (byte) '[',
+            (byte) ']',
+            (byte) ':',
+            (byte) '\\',
+            (byte) '\n',
+            (byte) '\r',
+            (byte) 0,
+            (byte) 0xC3,
+            (byte) 0xA9,
+            (byte) 0xFF,
+            (byte) 0xED,
+            (byte) 'a',
+            (byte) ' ');
+    Arbitrary<Byte> any =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, special), net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
     return Arbitraries.oneOf(
         any.array(byte[].class).ofMaxSize(80),
         any.array(byte[].class).ofMinSize(900).ofMaxSize(3000));
   }
 
-  /** A good line with a few edits: a byte inserted, replaced or removed, a slice repeated, the line cut. */
+  /**
+   * A good line with a few edits: a byte inserted, replaced or removed, a slice repeated, the line
+   * cut.
+   */
   private static Arbitrary<byte[]> mutated(List<String> corpus) {
-    Arbitrary<int[]> edit = Combinators.combine(
-        Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 1 << 20), Arbitraries.integers().between(0, 255))
-        .as((kind, at, value) -> new int[] {kind, at, value});
-    return Combinators.combine(Arbitraries.of(corpus), edit.list().ofMinSize(1).ofMaxSize(4)).as((line, edits) -> {
-      byte[] bytes = utf8(line);
-      for (int[] e : edits) {
-        bytes = apply(bytes, e[0], e[1], (byte) e[2]);
-      }
-      return bytes;
-    });
+    Arbitrary<int[]> edit =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 1 << 20),
+                Arbitraries.integers().between(0, 255))
+            .as((kind, at, value) -> new int[] {kind, at, value});
+    return Combinators.combine(Arbitraries.of(corpus), edit.list().ofMinSize(1).ofMaxSize(4))
+        .as(
+            (line, edits) -> {
+              byte[] bytes = utf8(line);
+              for (int[] e : edits) {
+                bytes = apply(bytes, e[0], e[1], (byte) e[2]);
+              }
+              return bytes;
+            });
   }
 
   private static byte[] apply(byte[] bytes, int kind, int at, byte value) {
@@ -212,10 +272,13 @@ class ReadersTotalityTest {
 
   private static void assertSentinelLast(List<SourceRecord> records) {
     assertThat(records).isNotEmpty();
-    assertThat(records.get(records.size() - 1)).as("the last, good line is always read").isInstanceOf(SourceRecord.Good.class);
+    assertThat(records.get(records.size() - 1))
+        .as("the last, good line is always read")
+        .isInstanceOf(SourceRecord.Good.class);
   }
 
-  private static void assertWellFormed(List<SourceRecord> records, RecordLimits limits) throws IOException {
+  private static void assertWellFormed(List<SourceRecord> records, RecordLimits limits)
+      throws IOException {
     long previous = 0;
     for (SourceRecord r : records) {
       assertThat(r.line()).as("records in line order").isGreaterThan(previous);
@@ -234,11 +297,16 @@ class ReadersTotalityTest {
     }
   }
 
-  /** A dead letter held whole covers its lines: no later record starts on one of them (a fragment read again). */
+  /**
+   * A dead letter held whole covers its lines: no later record starts on one of them (a fragment
+   * read again).
+   */
   private static void assertNoRecordInsideADeadLetter(List<SourceRecord> records) {
     long coveredTo = 0;
     for (SourceRecord r : records) {
-      assertThat(r.line()).as("record on line %d starts after the lines of the dead letter before it", r.line()).isGreaterThan(coveredTo);
+      assertThat(r.line())
+          .as("record on line %d starts after the lines of the dead letter before it", r.line())
+          .isGreaterThan(coveredTo);
       if (r instanceof SourceRecord.Bad bad && bad.originalLength() == bad.original().length) {
         long breaks = 0;
         for (byte b : bad.original()) {

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 class S3LocationTest {
   @Test
   void bucketAndPrefix() {
-    assertThat(S3Location.parse(URI.create("s3://lake/landing/day1"))).isEqualTo(new S3Location("lake", "landing/day1"));
-    assertThat(S3Location.parse(URI.create("s3://lake/landing/day1")).folder()).isEqualTo("landing/day1/");
+    assertThat(S3Location.parse(URI.create("s3://lake/landing/day1")))
+        .isEqualTo(new S3Location("lake", "landing/day1"));
+    assertThat(S3Location.parse(URI.create("s3://lake/landing/day1")).folder())
+        .isEqualTo("landing/day1/");
     assertThat(S3Location.parse(URI.create("s3://lake/landing/")).folder()).isEqualTo("landing/");
     assertThat(S3Location.parse(URI.create("s3://lake")).folder()).isEmpty();
-    assertThatThrownBy(() -> S3Location.parse(URI.create("s3:///nobucket"))).hasMessageContaining("needs a bucket");
+    assertThatThrownBy(() -> S3Location.parse(URI.create("s3:///nobucket")))
+        .hasMessageContaining("needs a bucket");
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Which files are picked up, and only once they are complete. */
 class SourceFilesSettleTest {
-  private static final SourceFileNames BUILT_IN = new SourceFileNames(ContractSettings.builtIn().contracts());
+  private static final SourceFileNames BUILT_IN =
+      new SourceFileNames(ContractSettings.builtIn().contracts());
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
   /** A clock the test moves by hand. */
@@ -44,22 +45,47 @@ class SourceFilesSettleTest {
 
   @Test
   void onlyWhitelistedExtensionsOfTheDatasetsFormatArePickedUp() {
-    for (String name : List.of("order.json", "order.jsonl", "order.ndjson", "order.json.gz", "ORDER-2026.JSONL.GZ", "status_1.ndjson.gz",
-        "consumer.csv", "consumer.csv.gz", "restaurant-x.csv", "sub/dir/order.json")) {
+    for (String name :
+        List.of(
+            "order.json",
+            "order.jsonl",
+            "order.ndjson",
+            "order.json.gz",
+            "ORDER-2026.JSONL.GZ",
+            "status_1.ndjson.gz",
+            "consumer.csv",
+            "consumer.csv.gz",
+            "restaurant-x.csv",
+            "sub/dir/order.json")) {
       assertThat(BUILT_IN.dataset(name)).as(name).isPresent();
     }
-    for (String name : List.of("order.json.tmp", "order.json.part", "order.json.gz.part", ".order.json", "dir/.hidden/order.json",
-        ".staging/consumer.csv", "order.txt", "order.json~", "order", "consumer.json", "order.csv", "_manifest.json", "order.json.zip",
-        "orders.csv.bak")) {
+    for (String name :
+        List.of(
+            "order.json.tmp",
+            "order.json.part",
+            "order.json.gz.part",
+            ".order.json",
+            "dir/.hidden/order.json",
+            ".staging/consumer.csv",
+            "order.txt",
+            "order.json~",
+            "order",
+            "consumer.json",
+            "order.csv",
+            "_manifest.json",
+            "order.json.zip",
+            "orders.csv.bak")) {
       assertThat(BUILT_IN.dataset(name)).as(name).isEmpty();
     }
     assertThat(BUILT_IN.dataset("consumer.csv.gz")).contains(Dataset.CONSUMER.contract());
   }
 
   @Test
-  void aFileChangedWithinTheSettleWindowIsHeldBackUntilItSettles(@TempDir Path dir) throws Exception {
+  void aFileChangedWithinTheSettleWindowIsHeldBackUntilItSettles(@TempDir Path dir)
+      throws Exception {
     HandClock clock = new HandClock();
-    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ofSeconds(2), clock, BUILT_IN);
+    LocalDirectorySource source =
+        new LocalDirectorySource(dir, Duration.ofSeconds(2), clock, BUILT_IN);
     Path old = Files.writeString(dir.resolve("order.json"), "{\"order_id\":\"a\"}\n");
     Files.setLastModifiedTime(old, FileTime.from(NOW.minusSeconds(60)));
     Path copying = Files.writeString(dir.resolve("status.json"), "{\"order_id\":\"a\"}\n");
@@ -85,20 +111,25 @@ class SourceFilesSettleTest {
   }
 
   @Test
-  void aFileWithAModificationTimeInTheFutureSettlesByWhatTheListingsSee(@TempDir Path dir) throws Exception {
+  void aFileWithAModificationTimeInTheFutureSettlesByWhatTheListingsSee(@TempDir Path dir)
+      throws Exception {
     HandClock clock = new HandClock();
-    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ofSeconds(2), clock, BUILT_IN);
+    LocalDirectorySource source =
+        new LocalDirectorySource(dir, Duration.ofSeconds(2), clock, BUILT_IN);
     Path skewed = Files.writeString(dir.resolve("order.json"), "{\"order_id\":\"a\"}\n");
     Files.setLastModifiedTime(skewed, FileTime.from(NOW.plusSeconds(3600)));
     assertThat(source.list()).isEmpty();
     clock.now = NOW.plusSeconds(2);
-    assertThat(names(source.list())).as("unchanged for 2 s of listings").containsExactly("order.json");
+    assertThat(names(source.list()))
+        .as("unchanged for 2 s of listings")
+        .containsExactly("order.json");
   }
 
   @Test
   void aZeroSettleReadsAtOnce(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("order.json"), "{\"order_id\":\"a\"}\n");
-    LocalDirectorySource source = new LocalDirectorySource(dir, Duration.ZERO, new HandClock(), BUILT_IN);
+    LocalDirectorySource source =
+        new LocalDirectorySource(dir, Duration.ZERO, new HandClock(), BUILT_IN);
     Files.setLastModifiedTime(dir.resolve("order.json"), FileTime.from(NOW));
     assertThat(source.list()).hasSize(1);
     assertThat(source.heldBack()).isEqualTo(Optional.empty());
@@ -106,9 +137,21 @@ class SourceFilesSettleTest {
 
   @Test
   void theSettleWindowIsValidated() {
-    assertThatThrownBy(() -> new IngestOptions("dir", "files", false, Duration.ofSeconds(1), 1, 1, 1, RecordLimits.DEFAULTS,
-        Duration.ofSeconds(-1))).hasMessage("--settle must be between 0 and 3600 seconds, was -1.0");
-    assertThat(new IngestOptions("dir", "files", false, Duration.ofSeconds(1), 1, 1, 1).settle()).isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(
+            () ->
+                new IngestOptions(
+                    "dir",
+                    "files",
+                    false,
+                    Duration.ofSeconds(1),
+                    1,
+                    1,
+                    1,
+                    RecordLimits.DEFAULTS,
+                    Duration.ofSeconds(-1)))
+        .hasMessage("--settle must be between 0 and 3600 seconds, was -1.0");
+    assertThat(new IngestOptions("dir", "files", false, Duration.ofSeconds(1), 1, 1, 1).settle())
+        .isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -121,6 +164,8 @@ class SourceFilesSettleTest {
   }
 
   private static List<String> names(List<SourceFile> files) {
-    return files.stream().map(f -> Path.of(java.net.URI.create(f.uri())).getFileName().toString()).toList();
+    return files.stream()
+        .map(f -> Path.of(java.net.URI.create(f.uri())).getFileName().toString())
+        .toList();
   }
 }

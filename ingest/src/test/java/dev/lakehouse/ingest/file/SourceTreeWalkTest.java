@@ -19,26 +19,34 @@ import org.junit.jupiter.api.io.TempDir;
  * reading its entry and opening it cannot be staged deterministically (and root reads any folder).
  */
 class SourceTreeWalkTest {
-  private static final SourceFileNames BUILT_IN = new SourceFileNames(ContractSettings.builtIn().contracts());
+  private static final SourceFileNames BUILT_IN =
+      new SourceFileNames(ContractSettings.builtIn().contracts());
 
   @Test
-  void aVanishedOrUnreadableEntryContinuesTheWalkButTheRootFailing(@TempDir Path dir) throws Exception {
+  void aVanishedOrUnreadableEntryContinuesTheWalkButTheRootFailing(@TempDir Path dir)
+      throws Exception {
     SourceTreeWalk walk = new SourceTreeWalk(dir, BUILT_IN);
-    assertThat(walk.visitFileFailed(dir.resolve("gone"), new NoSuchFileException("gone"))).isEqualTo(FileVisitResult.CONTINUE);
-    assertThat(walk.visitFileFailed(dir.resolve("locked"), new AccessDeniedException("locked"))).isEqualTo(FileVisitResult.CONTINUE);
-    assertThat(walk.postVisitDirectory(dir.resolve("half"), new IOException("listing broke"))).isEqualTo(FileVisitResult.CONTINUE);
+    assertThat(walk.visitFileFailed(dir.resolve("gone"), new NoSuchFileException("gone")))
+        .isEqualTo(FileVisitResult.CONTINUE);
+    assertThat(walk.visitFileFailed(dir.resolve("locked"), new AccessDeniedException("locked")))
+        .isEqualTo(FileVisitResult.CONTINUE);
+    assertThat(walk.postVisitDirectory(dir.resolve("half"), new IOException("listing broke")))
+        .isEqualTo(FileVisitResult.CONTINUE);
     assertThatThrownBy(() -> walk.visitFileFailed(dir, new AccessDeniedException(dir.toString())))
         .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
   void hiddenFoldersAreNotEntered(@TempDir Path dir) throws Exception {
-    Files.writeString(Files.createDirectories(dir.resolve(".staging")).resolve("order.json"), "{}\n");
+    Files.writeString(
+        Files.createDirectories(dir.resolve(".staging")).resolve("order.json"), "{}\n");
     Files.writeString(Files.createDirectories(dir.resolve("in")).resolve("order.json"), "{}\n");
     SourceTreeWalk walk = new SourceTreeWalk(dir, BUILT_IN);
-    assertThat(walk.preVisitDirectory(dir.resolve(".staging"), null)).isEqualTo(FileVisitResult.SKIP_SUBTREE);
+    assertThat(walk.preVisitDirectory(dir.resolve(".staging"), null))
+        .isEqualTo(FileVisitResult.SKIP_SUBTREE);
     assertThat(walk.preVisitDirectory(dir.resolve("in"), null)).isEqualTo(FileVisitResult.CONTINUE);
-    assertThat(SourceTreeWalk.of(dir, BUILT_IN)).extracting(f -> dir.relativize(f.path()).toString().replace('\\', '/'))
+    assertThat(SourceTreeWalk.of(dir, BUILT_IN))
+        .extracting(f -> dir.relativize(f.path()).toString().replace('\\', '/'))
         .containsExactly("in/order.json");
   }
 
@@ -50,13 +58,17 @@ class SourceTreeWalkTest {
   }
 
   @Test
-  void aLinkToAFileIsListedWithTheFilesSizeAndADanglingOneIsPassedOver(@TempDir Path dir) throws Exception {
+  void aLinkToAFileIsListedWithTheFilesSizeAndADanglingOneIsPassedOver(@TempDir Path dir)
+      throws Exception {
     Path target = Files.writeString(dir.resolve("elsewhere.txt"), "{\"order_id\":\"a\"}\n");
     Files.createSymbolicLink(dir.resolve("order.json"), target);
     Files.createSymbolicLink(dir.resolve("status.json"), dir.resolve("missing"));
-    assertThat(SourceTreeWalk.of(dir, BUILT_IN)).singleElement().satisfies(f -> {
-      assertThat(f.path().getFileName().toString()).isEqualTo("order.json");
-      assertThat(f.attributes().size()).isEqualTo(Files.size(target));
-    });
+    assertThat(SourceTreeWalk.of(dir, BUILT_IN))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path().getFileName().toString()).isEqualTo("order.json");
+              assertThat(f.attributes().size()).isEqualTo(Files.size(target));
+            });
   }
 }

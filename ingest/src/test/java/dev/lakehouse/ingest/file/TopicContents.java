@@ -19,8 +19,14 @@ final class TopicContents {
   static List<Seen> read(String bootstrapServers, Collection<String> topics) {
     List<Seen> seen = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : TopicReader.readCommitted(bootstrapServers, topics)) {
-      seen.add(new Seen(r.topic(), r.key(), r.value(), header(r, PipelineHeaders.SOURCE_URI),
-          Long.parseLong(header(r, PipelineHeaders.SOURCE_LINE)), header(r, PipelineHeaders.DLQ_REASON)));
+      seen.add(
+          new Seen(
+              r.topic(),
+              r.key(),
+              r.value(),
+              header(r, PipelineHeaders.SOURCE_URI),
+              Long.parseLong(header(r, PipelineHeaders.SOURCE_LINE)),
+              header(r, PipelineHeaders.DLQ_REASON)));
     }
     return seen;
   }

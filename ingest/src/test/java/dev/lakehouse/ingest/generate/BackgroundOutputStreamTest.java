@@ -13,12 +13,13 @@ class BackgroundOutputStreamTest {
   @Test
   void passesEveryByteInOrderAndClosesTheTarget() throws IOException {
     boolean[] closed = {false};
-    ByteArrayOutputStream target = new ByteArrayOutputStream() {
-      @Override
-      public void close() {
-        closed[0] = true;
-      }
-    };
+    ByteArrayOutputStream target =
+        new ByteArrayOutputStream() {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     SplittableRandom random = new SplittableRandom(1);
     try (OutputStream out = new BackgroundOutputStream(target, "test")) {
@@ -35,18 +36,22 @@ class BackgroundOutputStreamTest {
 
   @Test
   void reportsAFailingTarget() {
-    OutputStream failing = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("disk full");
-      }
-    };
-    assertThatThrownBy(() -> {
-      try (OutputStream out = new BackgroundOutputStream(failing, "test")) {
-        for (int i = 0; i < 100; i++) {
-          out.write(new byte[1000], 0, 1000);
-        }
-      }
-    }).isInstanceOf(IOException.class).hasMessageContaining("disk full");
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("disk full");
+          }
+        };
+    assertThatThrownBy(
+            () -> {
+              try (OutputStream out = new BackgroundOutputStream(failing, "test")) {
+                for (int i = 0; i < 100; i++) {
+                  out.write(new byte[1000], 0, 1000);
+                }
+              }
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("disk full");
   }
 }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 class BadLineScheduleTest {
   @Test
   void plantsTheRateSpreadOverAllKindsInEqualNumbers() {
-    List<BadLineKind> kinds = List.of(BadLineKind.BROKEN_JSON, BadLineKind.INVALID_UTF8, BadLineKind.WRONG_TYPES,
-        BadLineKind.MISSING_KEY);
+    List<BadLineKind> kinds =
+        List.of(
+            BadLineKind.BROKEN_JSON,
+            BadLineKind.INVALID_UTF8,
+            BadLineKind.WRONG_TYPES,
+            BadLineKind.MISSING_KEY);
     BadLineSchedule schedule = new BadLineSchedule(0.03, new SplittableRandom(3), kinds);
     Map<BadLineKind, Integer> counts = new EnumMap<>(BadLineKind.class);
     int lastBad = -1;
@@ -33,7 +37,8 @@ class BadLineScheduleTest {
 
   @Test
   void plantsNothingAtRateZero() {
-    BadLineSchedule schedule = new BadLineSchedule(0, new SplittableRandom(3), List.of(BadLineKind.BROKEN_JSON));
+    BadLineSchedule schedule =
+        new BadLineSchedule(0, new SplittableRandom(3), List.of(BadLineKind.BROKEN_JSON));
     for (int line = 0; line < 10_000; line++) {
       assertThat(schedule.next()).isNull();
     }
@@ -41,7 +46,8 @@ class BadLineScheduleTest {
 
   @Test
   void canMakeEveryOtherLineBad() {
-    BadLineSchedule schedule = new BadLineSchedule(0.5, new SplittableRandom(3), List.of(BadLineKind.MISSING_KEY));
+    BadLineSchedule schedule =
+        new BadLineSchedule(0.5, new SplittableRandom(3), List.of(BadLineKind.MISSING_KEY));
     int bad = 0;
     for (int line = 0; line < 1_000; line++) {
       bad += schedule.next() == null ? 0 : 1;

@@ -10,12 +10,14 @@ class CsvLineWriterTest {
   void quotesOnlyCellsThatNeedIt() {
     String[] cells = {"plain", null, "Silva, Maria", "Ana \"Aninha\"", "", "a\rb", "x\ny", "João"};
     String row = CsvLineWriter.row(cells);
-    assertThat(row).isEqualTo("plain,,\"Silva, Maria\",\"Ana \"\"Aninha\"\"\",,\"a\rb\",\"x\ny\",João");
+    assertThat(row)
+        .isEqualTo("plain,,\"Silva, Maria\",\"Ana \"\"Aninha\"\"\",,\"a\rb\",\"x\ny\",João");
   }
 
   @Test
   void roundTripsThroughAnRfc4180Reader() {
     String[] cells = {"id", "Silva, Maria", "Ana \"Aninha\"", null, "\"", ",", "last"};
-    assertThat(SourceFiles.csvCells(CsvLineWriter.row(cells))).containsExactlyElementsOf(Arrays.asList(cells));
+    assertThat(SourceFiles.csvCells(CsvLineWriter.row(cells)))
+        .containsExactlyElementsOf(Arrays.asList(cells));
   }
 }

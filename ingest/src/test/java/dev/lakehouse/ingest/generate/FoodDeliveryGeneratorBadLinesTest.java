@@ -20,8 +20,9 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * With a bad-line rate of 2%, re-reading every file finds exactly the bad lines the manifest announces,
- * of every kind, in place of good lines; the truncated file breaks where the manifest says.
+ * With a bad-line rate of 2%, re-reading every file finds exactly the bad lines the manifest
+ * announces, of every kind, in place of good lines; the truncated file breaks where the manifest
+ * says.
  */
 class FoodDeliveryGeneratorBadLinesTest {
   private static final long ORDERS = 5_000;
@@ -29,7 +30,8 @@ class FoodDeliveryGeneratorBadLinesTest {
   @Test
   void manifestCountsMatchWhatTheFilesHold() {
     GeneratedSample sample = GeneratedSample.of(7, ORDERS, 0.02);
-    for (Dataset dataset : List.of(Dataset.CONSUMER, Dataset.RESTAURANT, Dataset.ORDER, Dataset.ORDER_STATUS)) {
+    for (Dataset dataset :
+        List.of(Dataset.CONSUMER, Dataset.RESTAURANT, Dataset.ORDER, Dataset.ORDER_STATUS)) {
       FileManifest manifest = sample.manifestOf(dataset.fileName());
       List<byte[]> lines = SourceFiles.lines(sample.file(dataset.fileName()));
       if (dataset.format() == dev.lakehouse.common.contract.SourceFormat.CSV) {
@@ -50,12 +52,16 @@ class FoodDeliveryGeneratorBadLinesTest {
       assertThat(manifest.lines()).as(dataset + " lines").isEqualTo(lines.size());
       assertThat(manifest.goodRecords()).as(dataset + " good").isEqualTo(good);
       for (BadLineKind kind : BadLineKind.values()) {
-        assertThat(manifest.badLines(kind)).as(dataset + " " + kind).isEqualTo(found.getOrDefault(kind, 0L));
+        assertThat(manifest.badLines(kind))
+            .as(dataset + " " + kind)
+            .isEqualTo(found.getOrDefault(kind, 0L));
         if (!kind.appliesTo(dataset.format())) {
           assertThat(manifest.badLines()).doesNotContainKey(kind);
         }
       }
-      assertThat((double) manifest.totalBadLines() / manifest.lines()).as(dataset + " bad share").isBetween(0.012, 0.028);
+      assertThat((double) manifest.totalBadLines() / manifest.lines())
+          .as(dataset + " bad share")
+          .isBetween(0.012, 0.028);
       if (dataset != Dataset.RESTAURANT) { // 125 lines: only 2 or 3 bad ones
         for (BadLineKind kind : BadLineKind.values()) {
           if (kind.appliesTo(dataset.format())) {
@@ -63,14 +69,18 @@ class FoodDeliveryGeneratorBadLinesTest {
           }
         }
       }
-      assertThat(manifest.expectedPublished()).isEqualTo(good + found.getOrDefault(BadLineKind.WRONG_TYPES, 0L));
-      long deadLetters = manifest.expectedDeadLetters().values().stream().mapToLong(Long::longValue).sum();
+      assertThat(manifest.expectedPublished())
+          .isEqualTo(good + found.getOrDefault(BadLineKind.WRONG_TYPES, 0L));
+      long deadLetters =
+          manifest.expectedDeadLetters().values().stream().mapToLong(Long::longValue).sum();
       assertThat(manifest.expectedPublished() + deadLetters).isEqualTo(manifest.lines());
     }
     FileManifest orders = sample.manifestOf("order.json.gz");
-    assertThat(orders.expectedDeadLetters()).containsOnlyKeys("malformed-json", "invalid-utf8", "missing-key");
+    assertThat(orders.expectedDeadLetters())
+        .containsOnlyKeys("malformed-json", "invalid-utf8", "missing-key");
     FileManifest consumers = sample.manifestOf("consumer.csv.gz");
-    assertThat(consumers.expectedDeadLetters()).containsOnlyKeys("wrong-column-count", "invalid-utf8", "missing-key");
+    assertThat(consumers.expectedDeadLetters())
+        .containsOnlyKeys("wrong-column-count", "invalid-utf8", "missing-key");
   }
 
   @Test
@@ -96,11 +106,13 @@ class FoodDeliveryGeneratorBadLinesTest {
     GeneratedSample sample = GeneratedSample.of(7, ORDERS, 0.02);
     FileManifest manifest = sample.manifestOf(GeneratorOptions.TRUNCATED_FILE_NAME);
     byte[] bytes = sample.file(GeneratorOptions.TRUNCATED_FILE_NAME);
-    assertThatThrownBy(() -> {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        in.readAllBytes();
-      }
-    }).isInstanceOf(EOFException.class);
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                in.readAllBytes();
+              }
+            })
+        .isInstanceOf(EOFException.class);
 
     SourceFiles.Lines read = SourceFiles.readLines(bytes);
     assertThat(read.truncated()).isTrue();
@@ -115,7 +127,8 @@ class FoodDeliveryGeneratorBadLinesTest {
     assertThat(manifest.expectedDeadLetters()).containsExactly(Map.entry("truncated-gzip", 1L));
 
     Set<String> mainIds = new HashSet<>();
-    for (JsonNode order : SourceFiles.jsonObjects(GeneratedSample.of(7, ORDERS, 0.0).file("order.json.gz"))) {
+    for (JsonNode order :
+        SourceFiles.jsonObjects(GeneratedSample.of(7, ORDERS, 0.0).file("order.json.gz"))) {
       mainIds.add(order.get("order_id").asText());
     }
     Set<String> truncatedIds = new HashSet<>();
@@ -138,7 +151,10 @@ class FoodDeliveryGeneratorBadLinesTest {
     assertThat(sample.sink().files).doesNotContainKey(GeneratorOptions.TRUNCATED_FILE_NAME);
   }
 
-  /** The kind of bad line, or empty for a good line, judged the way an ingestor and the raw layer would. */
+  /**
+   * The kind of bad line, or empty for a good line, judged the way an ingestor and the raw layer
+   * would.
+   */
   static Optional<BadLineKind> classify(Dataset dataset, byte[] bytes) {
     Optional<String> text = SourceFiles.utf8(bytes);
     if (text.isEmpty()) {
@@ -163,7 +179,9 @@ class FoodDeliveryGeneratorBadLinesTest {
     if (key == null || key.isNull() || key.asText().isBlank()) {
       return Optional.of(BadLineKind.MISSING_KEY);
     }
-    return jsonTypesOk(dataset, json.get()) ? Optional.empty() : Optional.of(BadLineKind.WRONG_TYPES);
+    return jsonTypesOk(dataset, json.get())
+        ? Optional.empty()
+        : Optional.of(BadLineKind.WRONG_TYPES);
   }
 
   private static boolean jsonTypesOk(Dataset dataset, JsonNode node) {
@@ -171,7 +189,8 @@ class FoodDeliveryGeneratorBadLinesTest {
       return false;
     }
     if (dataset == Dataset.ORDER) {
-      return node.get("order_total_amount").isNumber() && node.get("order_scheduled").isBoolean()
+      return node.get("order_total_amount").isNumber()
+          && node.get("order_scheduled").isBoolean()
           && isInstant(node.get("order_created_at").asText());
     }
     return isInstant(node.get("created_at").asText());
@@ -191,7 +210,10 @@ class FoodDeliveryGeneratorBadLinesTest {
       if (cells.get(7) != null) {
         Double.parseDouble(cells.get(7));
       }
-      return isInstant(cells.get(1)) && isBoolean(cells.get(2)) && priceRange >= 1 && priceRange <= 5;
+      return isInstant(cells.get(1))
+          && isBoolean(cells.get(2))
+          && priceRange >= 1
+          && priceRange <= 5;
     } catch (NumberFormatException e) {
       return false;
     }

@@ -15,7 +15,10 @@ class FoodDeliveryGeneratorDeterminismTest {
     GeneratedSample first = GeneratedSample.generate(new GeneratorOptions(99, 1_500, 0.02));
     GeneratedSample second = GeneratedSample.generate(new GeneratorOptions(99, 1_500, 0.02));
     assertThat(second.sink().files.keySet()).containsExactlyElementsOf(first.sink().files.keySet());
-    first.sink().files.forEach((name, bytes) -> assertThat(second.file(name)).as(name).isEqualTo(bytes));
+    first
+        .sink()
+        .files
+        .forEach((name, bytes) -> assertThat(second.file(name)).as(name).isEqualTo(bytes));
     assertThat(second.manifest()).isEqualTo(first.manifest());
   }
 
@@ -38,11 +41,19 @@ class FoodDeliveryGeneratorDeterminismTest {
         byte[] bytes = sample.file(name);
         assertThat(bytes[0] & 0xFF).isEqualTo(0x1F);
         assertThat(bytes[1] & 0xFF).isEqualTo(0x8B);
-        assertThat(new byte[] {bytes[4], bytes[5], bytes[6], bytes[7]}).as("MTIME of " + name).containsOnly(0);
+        assertThat(new byte[] {bytes[4], bytes[5], bytes[6], bytes[7]})
+            .as("MTIME of " + name)
+            .containsOnly(0);
       }
     }
-    assertThat(sample.sink().opened).containsExactly("consumer.csv.gz", "restaurant.csv.gz", "order.json.gz",
-        "status.json.gz", GeneratorOptions.TRUNCATED_FILE_NAME, GenerationManifest.FILE_NAME);
+    assertThat(sample.sink().opened)
+        .containsExactly(
+            "consumer.csv.gz",
+            "restaurant.csv.gz",
+            "order.json.gz",
+            "status.json.gz",
+            GeneratorOptions.TRUNCATED_FILE_NAME,
+            GenerationManifest.FILE_NAME);
     assertThat(sample.sink().closed).containsExactlyElementsOf(sample.sink().opened);
     String manifest = new String(sample.file(GenerationManifest.FILE_NAME), StandardCharsets.UTF_8);
     assertThat(manifest).isEqualTo(sample.manifest().toJson());
@@ -52,11 +63,14 @@ class FoodDeliveryGeneratorDeterminismTest {
   @Test
   void directorySinkWritesTheSameFiles(@TempDir Path dir) throws Exception {
     GeneratorOptions options = new GeneratorOptions(5, 300, 0.02);
-    GenerationManifest manifest = new FoodDeliveryGenerator(options).generate(new DirectorySink(dir.resolve("out")));
+    GenerationManifest manifest =
+        new FoodDeliveryGenerator(options).generate(new DirectorySink(dir.resolve("out")));
     GeneratedSample inMemory = GeneratedSample.generate(options);
     assertThat(manifest).isEqualTo(inMemory.manifest());
     for (String name : inMemory.sink().files.keySet()) {
-      assertThat(Files.readAllBytes(dir.resolve("out").resolve(name))).as(name).isEqualTo(inMemory.file(name));
+      assertThat(Files.readAllBytes(dir.resolve("out").resolve(name)))
+          .as(name)
+          .isEqualTo(inMemory.file(name));
     }
   }
 }

@@ -21,10 +21,11 @@ class FoodDeliveryGeneratorProportionsTest {
     assertThat(orderLines).isBetween(5_000L + 25, 5_000L + 100); // ~1% duplicated
     double statusPerOrder = sample.manifestOf("status.json.gz").lines() / 5_000.0;
     assertThat(statusPerOrder).isBetween(3.6, 4.4);
-    assertThat(sample.manifest().files()).extracting(FileManifest::fileName)
+    assertThat(sample.manifest().files())
+        .extracting(FileManifest::fileName)
         .containsExactly("consumer.csv.gz", "restaurant.csv.gz", "order.json.gz", "status.json.gz");
-    assertThat(sample.manifest().totalLines()).isEqualTo(
-        sample.manifest().files().stream().mapToLong(FileManifest::lines).sum());
+    assertThat(sample.manifest().totalLines())
+        .isEqualTo(sample.manifest().files().stream().mapToLong(FileManifest::lines).sum());
     for (FileManifest file : sample.manifest().files()) {
       assertThat(file.goodRecords()).isEqualTo(file.lines());
       assertThat(file.totalBadLines()).isZero();
@@ -46,21 +47,28 @@ class FoodDeliveryGeneratorProportionsTest {
   void aFewRestaurantsAndCitiesTakeMostOrders() {
     GeneratedSample sample = GeneratedSample.of(7, 5_000, 0.0);
     List<JsonNode> orders = SourceFiles.jsonObjects(sample.file("order.json.gz"));
-    long[] perRestaurant = counts(orders, o -> o.get("merchant_id").asText(), sample.options().restaurants());
+    long[] perRestaurant =
+        counts(orders, o -> o.get("merchant_id").asText(), sample.options().restaurants());
     long busiest = perRestaurant[perRestaurant.length - 1];
     long median = Math.max(1, perRestaurant[perRestaurant.length / 2]);
     assertThat(busiest).isGreaterThan(10 * median);
     assertThat(busiest).isGreaterThan(orders.size() / 20);
 
-    Map<String, Long> perCity = orders.stream()
-        .collect(Collectors.groupingBy(o -> o.get("delivery_address_city").asText(), Collectors.counting()));
+    Map<String, Long> perCity =
+        orders.stream()
+            .collect(
+                Collectors.groupingBy(
+                    o -> o.get("delivery_address_city").asText(), Collectors.counting()));
     long[] cityCounts = perCity.values().stream().mapToLong(Long::longValue).sorted().toArray();
     assertThat(perCity.size()).isGreaterThan(15);
-    assertThat(cityCounts[cityCounts.length - 1]).isGreaterThan(5 * cityCounts[cityCounts.length / 2]);
+    assertThat(cityCounts[cityCounts.length - 1])
+        .isGreaterThan(5 * cityCounts[cityCounts.length / 2]);
   }
 
-  private static long[] counts(List<JsonNode> orders, Function<JsonNode, String> key, int population) {
-    Map<String, Long> counted = orders.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
+  private static long[] counts(
+      List<JsonNode> orders, Function<JsonNode, String> key, int population) {
+    Map<String, Long> counted =
+        orders.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
     long[] all = new long[population];
     int i = 0;
     for (long c : counted.values()) {

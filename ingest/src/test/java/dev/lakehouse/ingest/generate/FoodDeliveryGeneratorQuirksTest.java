@@ -35,12 +35,22 @@ class FoodDeliveryGeneratorQuirksTest {
   @BeforeAll
   static void generate() {
     sample = GeneratedSample.of(7, ORDERS, 0.0);
-    orderLines = SourceFiles.lines(sample.file("order.json.gz")).stream().map(SourceFiles::text).toList();
+    orderLines =
+        SourceFiles.lines(sample.file("order.json.gz")).stream().map(SourceFiles::text).toList();
     orders = orderLines.stream().map(SourceFiles::parse).toList();
-    statusLines = SourceFiles.lines(sample.file("status.json.gz")).stream().map(SourceFiles::text).toList();
+    statusLines =
+        SourceFiles.lines(sample.file("status.json.gz")).stream().map(SourceFiles::text).toList();
     statuses = statusLines.stream().map(SourceFiles::parse).toList();
-    ordersById = orders.stream().collect(Collectors.groupingBy(o -> o.get("order_id").asText(), LinkedHashMap::new, Collectors.toList()));
-    statusesByOrder = statuses.stream().collect(Collectors.groupingBy(s -> s.get("order_id").asText(), LinkedHashMap::new, Collectors.toList()));
+    ordersById =
+        orders.stream()
+            .collect(
+                Collectors.groupingBy(
+                    o -> o.get("order_id").asText(), LinkedHashMap::new, Collectors.toList()));
+    statusesByOrder =
+        statuses.stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> s.get("order_id").asText(), LinkedHashMap::new, Collectors.toList()));
   }
 
   @Test
@@ -52,7 +62,8 @@ class FoodDeliveryGeneratorQuirksTest {
       assertThat(order.get("items").isTextual()).isTrue();
       assertThat(order.get("order_total_amount").isNumber()).isTrue();
       assertThat(order.get("order_scheduled").isBoolean()).isTrue();
-      assertThat(order.get("order_created_at").asText()).matches("201[89]-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000Z");
+      assertThat(order.get("order_created_at").asText())
+          .matches("201[89]-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000Z");
       assertThat(order.get("delivery_address_zip_code").asText()).matches("\\d{5}");
       assertThat(order.get("delivery_address_country").asText()).isEqualTo("BR");
       assertThat(order.get("delivery_address_external_id").asText()).matches("\\d+");
@@ -61,13 +72,18 @@ class FoodDeliveryGeneratorQuirksTest {
     }
     for (JsonNode status : statuses) {
       assertThat(fieldNames(status)).isEqualTo(Dataset.ORDER_STATUS.fieldNames());
-      assertThat(status.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-      assertThat(status.get("value").asText()).isIn("REGISTERED", "PLACED", "CONCLUDED", "CANCELLED");
+      assertThat(status.get("created_at").asText())
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+      assertThat(status.get("value").asText())
+          .isIn("REGISTERED", "PLACED", "CONCLUDED", "CANCELLED");
     }
     assertThat(orders).anySatisfy(o -> assertThat(o.get("cpf").asText()).startsWith("0"));
-    assertThat(orders).anySatisfy(o -> assertThat(o.get("order_scheduled_date").isTextual()).isTrue());
-    assertThat(orders.stream().filter(o -> o.get("order_scheduled_date").isNull()).count()).isGreaterThan(ORDERS * 9 / 10);
-    assertThat(orders.stream().map(o -> o.get("origin_platform").asText()).collect(Collectors.toSet()))
+    assertThat(orders)
+        .anySatisfy(o -> assertThat(o.get("order_scheduled_date").isTextual()).isTrue());
+    assertThat(orders.stream().filter(o -> o.get("order_scheduled_date").isNull()).count())
+        .isGreaterThan(ORDERS * 9 / 10);
+    assertThat(
+            orders.stream().map(o -> o.get("origin_platform").asText()).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("ANDROID", "IOS", "DESKTOP");
   }
 
@@ -77,12 +93,20 @@ class FoodDeliveryGeneratorQuirksTest {
       // Brazil: latitudes between -34 and +6, longitudes between -74 and -34
       assertThat(order.get("delivery_address_latitude").asDouble()).isBetween(-74.0, -34.5);
       assertThat(order.get("delivery_address_longitude").asDouble()).isBetween(-34.0, 6.0);
-      assertThat(Double.parseDouble(order.get("merchant_latitude").asText())).isBetween(-74.0, -34.5);
-      assertThat(Double.parseDouble(order.get("merchant_longitude").asText())).isBetween(-34.0, 6.0);
+      assertThat(Double.parseDouble(order.get("merchant_latitude").asText()))
+          .isBetween(-74.0, -34.5);
+      assertThat(Double.parseDouble(order.get("merchant_longitude").asText()))
+          .isBetween(-34.0, 6.0);
     }
-    JsonNode franca = orders.stream().filter(o -> o.get("delivery_address_city").asText().equals("FRANCA")).findFirst().orElseThrow();
-    assertThat(franca.get("delivery_address_latitude").asDouble()).isCloseTo(-47.40, org.assertj.core.data.Offset.offset(0.1));
-    assertThat(franca.get("delivery_address_longitude").asDouble()).isCloseTo(-20.54, org.assertj.core.data.Offset.offset(0.1));
+    JsonNode franca =
+        orders.stream()
+            .filter(o -> o.get("delivery_address_city").asText().equals("FRANCA"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(franca.get("delivery_address_latitude").asDouble())
+        .isCloseTo(-47.40, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(franca.get("delivery_address_longitude").asDouble())
+        .isCloseTo(-20.54, org.assertj.core.data.Offset.offset(0.1));
     assertThat(franca.get("delivery_address_state").asText()).isEqualTo("SP");
     assertThat(franca.get("merchant_timezone").asText()).isEqualTo("America/Sao_Paulo");
   }
@@ -95,7 +119,8 @@ class FoodDeliveryGeneratorQuirksTest {
 
   @Test
   void duplicatedOrdersDifferOnlyInCpfAndCreatedAtAboutThirtyDaysApart() {
-    List<List<JsonNode>> duplicated = ordersById.values().stream().filter(copies -> copies.size() > 1).toList();
+    List<List<JsonNode>> duplicated =
+        ordersById.values().stream().filter(copies -> copies.size() > 1).toList();
     assertThat(duplicated.size()).isBetween((int) (ORDERS / 200), (int) (ORDERS / 50));
     for (List<JsonNode> copies : duplicated) {
       assertThat(copies).hasSize(2);
@@ -107,17 +132,25 @@ class FoodDeliveryGeneratorQuirksTest {
         }
       }
       assertThat(a.get("cpf")).isNotEqualTo(b.get("cpf"));
-      Duration apart = Duration.between(instant(a, "order_created_at"), instant(b, "order_created_at")).abs();
+      Duration apart =
+          Duration.between(instant(a, "order_created_at"), instant(b, "order_created_at")).abs();
       assertThat(apart).isBetween(Duration.ofDays(29), Duration.ofDays(31));
       // statuses match the true copy only
-      Instant registered = statusesByOrder.get(a.get("order_id").asText()).stream()
-          .filter(s -> s.get("value").asText().equals("REGISTERED"))
-          .map(s -> instant(s, "created_at"))
-          .min(Instant::compareTo).orElseThrow();
-      long matching = copies.stream()
-          .filter(c -> instant(c, "order_created_at").atOffset(ZoneOffset.UTC).toLocalDate()
-              .equals(registered.atOffset(ZoneOffset.UTC).toLocalDate()))
-          .count();
+      Instant registered =
+          statusesByOrder.get(a.get("order_id").asText()).stream()
+              .filter(s -> s.get("value").asText().equals("REGISTERED"))
+              .map(s -> instant(s, "created_at"))
+              .min(Instant::compareTo)
+              .orElseThrow();
+      long matching =
+          copies.stream()
+              .filter(
+                  c ->
+                      instant(c, "order_created_at")
+                          .atOffset(ZoneOffset.UTC)
+                          .toLocalDate()
+                          .equals(registered.atOffset(ZoneOffset.UTC).toLocalDate()))
+              .count();
       assertThat(matching).isEqualTo(1);
     }
   }
@@ -140,26 +173,41 @@ class FoodDeliveryGeneratorQuirksTest {
     }
     assertThat(differing).isGreaterThan(ORDERS / 10);
     assertThat(nearMidnight).isGreaterThan(ORDERS / 20);
-    Set<String> zones = orders.stream().map(o -> o.get("merchant_timezone").asText()).collect(Collectors.toSet());
-    assertThat(zones).contains("America/Sao_Paulo", "America/Recife", "America/Fortaleza", "America/Bahia", "America/Manaus",
-        "America/Belem");
+    Set<String> zones =
+        orders.stream().map(o -> o.get("merchant_timezone").asText()).collect(Collectors.toSet());
+    assertThat(zones)
+        .contains(
+            "America/Sao_Paulo",
+            "America/Recife",
+            "America/Fortaleza",
+            "America/Bahia",
+            "America/Manaus",
+            "America/Belem");
   }
 
   @Test
   void merchantsAndCustomersJoinTheCsvFiles() {
-    Set<String> restaurantIds = csvRows("restaurant.csv.gz").stream().map(r -> r.get(0)).collect(Collectors.toSet());
-    Map<String, List<String>> restaurantsById = csvRows("restaurant.csv.gz").stream()
-        .collect(Collectors.toMap(r -> r.get(0), r -> r));
-    Set<String> consumerIds = csvRows("consumer.csv.gz").stream().map(r -> r.get(0)).collect(Collectors.toSet());
+    Set<String> restaurantIds =
+        csvRows("restaurant.csv.gz").stream().map(r -> r.get(0)).collect(Collectors.toSet());
+    Map<String, List<String>> restaurantsById =
+        csvRows("restaurant.csv.gz").stream().collect(Collectors.toMap(r -> r.get(0), r -> r));
+    Set<String> consumerIds =
+        csvRows("consumer.csv.gz").stream().map(r -> r.get(0)).collect(Collectors.toSet());
     for (JsonNode order : orders) {
       assertThat(restaurantIds).contains(order.get("merchant_id").asText());
       if (!order.get("customer_id").isNull()) {
         assertThat(consumerIds).contains(order.get("customer_id").asText());
       }
     }
-    long sameCity = orders.stream()
-        .filter(o -> restaurantsById.get(o.get("merchant_id").asText()).get(9).equals(o.get("delivery_address_city").asText()))
-        .count();
+    long sameCity =
+        orders.stream()
+            .filter(
+                o ->
+                    restaurantsById
+                        .get(o.get("merchant_id").asText())
+                        .get(9)
+                        .equals(o.get("delivery_address_city").asText()))
+            .count();
     assertThat(sameCity).isGreaterThan(ORDERS * 95 / 100);
   }
 
@@ -184,9 +232,29 @@ class FoodDeliveryGeneratorQuirksTest {
       List<Integer> itemSequences = new ArrayList<>();
       Set<Integer> allSequences = new HashSet<>();
       for (JsonNode item : items) {
-        assertThat(fieldNames(item)).containsExactly("name", "addition", "discount", "quantity", "sequence", "unitPrice",
-            "externalId", "totalValue", "customerNote", "garnishItems", "integrationId", "totalAddition", "totalDiscount");
-        for (String money : List.of("addition", "discount", "unitPrice", "totalValue", "totalAddition", "totalDiscount")) {
+        assertThat(fieldNames(item))
+            .containsExactly(
+                "name",
+                "addition",
+                "discount",
+                "quantity",
+                "sequence",
+                "unitPrice",
+                "externalId",
+                "totalValue",
+                "customerNote",
+                "garnishItems",
+                "integrationId",
+                "totalAddition",
+                "totalDiscount");
+        for (String money :
+            List.of(
+                "addition",
+                "discount",
+                "unitPrice",
+                "totalValue",
+                "totalAddition",
+                "totalDiscount")) {
           assertMoney(item.get(money));
         }
         assertThat(item.get("quantity").isNumber()).isTrue();
@@ -206,33 +274,58 @@ class FoodDeliveryGeneratorQuirksTest {
         long garnishTotal = 0;
         Map<String, String> categoryByName = new HashMap<>();
         for (JsonNode g : garnish) {
-          assertThat(fieldNames(g)).containsExactly("name", "addition", "discount", "quantity", "sequence", "unitPrice",
-              "categoryId", "categoryName", "externalId", "totalValue", "integrationId");
+          assertThat(fieldNames(g))
+              .containsExactly(
+                  "name",
+                  "addition",
+                  "discount",
+                  "quantity",
+                  "sequence",
+                  "unitPrice",
+                  "categoryId",
+                  "categoryName",
+                  "externalId",
+                  "totalValue",
+                  "integrationId");
           assertMoney(g.get("unitPrice"));
           assertMoney(g.get("totalValue"));
           assertThat(g.get("externalId").asText()).matches("[0-9a-f]{32}");
           garnishTotal += Long.parseLong(g.get("totalValue").get("value").asText());
           allSequences.add(g.get("sequence").asInt());
           String other = categoryByName.put(g.get("name").asText(), g.get("categoryId").asText());
-          repeatedGarnishNameOtherCategory |= other != null && !other.equals(g.get("categoryId").asText());
+          repeatedGarnishNameOtherCategory |=
+              other != null && !other.equals(g.get("categoryId").asText());
         }
-        zeroPriceParentPaidByGarnish |= item.get("unitPrice").get("value").asText().equals("0") && garnishTotal > 0;
+        zeroPriceParentPaidByGarnish |=
+            item.get("unitPrice").get("value").asText().equals("0") && garnishTotal > 0;
       }
       // item and garnish sequences interleave: together they number 1..n
-      assertThat(allSequences).hasSize(allSequences.stream().mapToInt(Integer::intValue).max().orElseThrow());
+      assertThat(allSequences)
+          .hasSize(allSequences.stream().mapToInt(Integer::intValue).max().orElseThrow());
       notSortedBySequence |= !itemSequences.equals(itemSequences.stream().sorted().toList());
-      assertThat(order.get("order_total_amount").decimalValue().movePointRight(2).longValueExact()).isEqualTo(totalCentavos);
-      assertThat(orderLines.get(i)).contains("\\\"quantity\\\": ").containsPattern("\\\\\"quantity\\\\\": \\d+\\.\\d\\d,");
+      assertThat(order.get("order_total_amount").decimalValue().movePointRight(2).longValueExact())
+          .isEqualTo(totalCentavos);
+      assertThat(orderLines.get(i))
+          .contains("\\\"quantity\\\": ")
+          .containsPattern("\\\\\"quantity\\\\\": \\d+\\.\\d\\d,");
     }
     assertThat(withoutGarnish).as("items without garnish").isTrue();
     assertThat(withGarnish).as("items with garnish").isTrue();
-    assertThat(zeroPriceParentPaidByGarnish).as("zero-price parent whose garnish carries the price").isTrue();
-    assertThat(repeatedGarnishNameOtherCategory).as("half-and-half: garnish name under two categoryIds").isTrue();
+    assertThat(zeroPriceParentPaidByGarnish)
+        .as("zero-price parent whose garnish carries the price")
+        .isTrue();
+    assertThat(repeatedGarnishNameOtherCategory)
+        .as("half-and-half: garnish name under two categoryIds")
+        .isTrue();
     assertThat(notSortedBySequence).as("items not sorted by sequence").isTrue();
     assertThat(noteNull && noteText).as("customerNote null and text").isTrue();
     assertThat(integrationNull && integrationText).as("integrationId null and text").isTrue();
     assertThat(quantityNotOne).isTrue();
-    assertThat(orderLines).anySatisfy(l -> assertThat(l).contains("{\\\"value\\\": \\\"0\\\", \\\"currency\\\": \\\"BRL\\\"}"));
+    assertThat(orderLines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("{\\\"value\\\": \\\"0\\\", \\\"currency\\\": \\\"BRL\\\"}"));
   }
 
   @Test
@@ -258,53 +351,78 @@ class FoodDeliveryGeneratorQuirksTest {
         String value = row.get("value").asText();
         firstByValue.merge(value, instant(row, "created_at"), (x, y) -> x.isBefore(y) ? x : y);
         idsByValue.computeIfAbsent(value, v -> new HashSet<>()).add(row.get("status_id").asText());
-        daysByValue.computeIfAbsent(value, v -> new HashSet<>()).add(instant(row, "created_at").atOffset(ZoneOffset.UTC).toLocalDate());
+        daysByValue
+            .computeIfAbsent(value, v -> new HashSet<>())
+            .add(instant(row, "created_at").atOffset(ZoneOffset.UTC).toLocalDate());
       }
       for (String value : idsByValue.keySet()) {
         resentOnAnotherDay |= idsByValue.get(value).size() > 1 && daysByValue.get(value).size() > 1;
       }
-      String flow = firstByValue.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-          .collect(Collectors.joining(">"));
+      String flow =
+          firstByValue.entrySet().stream()
+              .sorted(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .collect(Collectors.joining(">"));
       flows.add(flow);
       if (firstByValue.containsKey("PLACED")) {
-        Duration placed = Duration.between(firstByValue.get("REGISTERED"), firstByValue.get("PLACED"));
+        Duration placed =
+            Duration.between(firstByValue.get("REGISTERED"), firstByValue.get("PLACED"));
         assertThat(placed).isBetween(Duration.ofMillis(500), Duration.ofMillis(2500));
       }
       // the REGISTERED status is at the true order's creation second
       Instant registered = firstByValue.get("REGISTERED");
       assertThat(ordersById.get(entry.getKey()))
-          .anySatisfy(o -> assertThat(instant(o, "order_created_at")).isEqualTo(registered.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+          .anySatisfy(
+              o ->
+                  assertThat(instant(o, "order_created_at"))
+                      .isEqualTo(registered.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
-    assertThat(flows).containsExactlyInAnyOrder("REGISTERED>PLACED>CONCLUDED", "REGISTERED>PLACED>CANCELLED",
-        "REGISTERED>CANCELLED", "REGISTERED", "REGISTERED>PLACED");
+    assertThat(flows)
+        .containsExactlyInAnyOrder(
+            "REGISTERED>PLACED>CONCLUDED",
+            "REGISTERED>PLACED>CANCELLED",
+            "REGISTERED>CANCELLED",
+            "REGISTERED",
+            "REGISTERED>PLACED");
     assertThat(maxRows).isEqualTo(10);
-    assertThat(resentOnAnotherDay).as("distinct status_ids with the same value on different days").isTrue();
-    assertThat(outOfOrder).as("orders whose statuses are not in time order in the file").isGreaterThan(ORDERS / 10);
-    assertThat(new HashSet<>(statusLines)).hasSizeLessThan(statusLines.size()); // exact duplicate rows
+    assertThat(resentOnAnotherDay)
+        .as("distinct status_ids with the same value on different days")
+        .isTrue();
+    assertThat(outOfOrder)
+        .as("orders whose statuses are not in time order in the file")
+        .isGreaterThan(ORDERS / 10);
+    assertThat(new HashSet<>(statusLines))
+        .hasSizeLessThan(statusLines.size()); // exact duplicate rows
   }
 
   @Test
   void consumerCsvQuotesRoundTrip() {
-    List<String> lines = SourceFiles.lines(sample.file("consumer.csv.gz")).stream().map(SourceFiles::text).toList();
+    List<String> lines =
+        SourceFiles.lines(sample.file("consumer.csv.gz")).stream().map(SourceFiles::text).toList();
     assertThat(lines.get(0)).isEqualTo(String.join(",", Dataset.CONSUMER.fieldNames()));
     List<List<String>> rows = csvRows("consumer.csv.gz");
     assertThat(rows).hasSize((int) sample.options().consumers());
     assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(7));
     assertThat(rows.stream().map(r -> r.get(0)).distinct().count()).isEqualTo(rows.size());
-    assertThat(rows).allSatisfy(r -> {
-      assertThat(r.get(0)).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-      assertThat(r.get(2)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-      assertThat(r.get(3)).isIn("true", "false");
-      assertThat(r.get(5)).matches("\\d{2}");
-      assertThat(r.get(6)).matches("\\d{9}");
-    });
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get(0))
+                  .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+              assertThat(r.get(2)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+              assertThat(r.get(3)).isIn("true", "false");
+              assertThat(r.get(5)).matches("\\d{2}");
+              assertThat(r.get(6)).matches("\\d{9}");
+            });
     assertThat(rows).anySatisfy(r -> assertThat(r.get(4)).isNull());
     assertThat(rows).anySatisfy(r -> assertThat(r.get(4)).contains(","));
     assertThat(rows).anySatisfy(r -> assertThat(r.get(4)).contains("\""));
     assertThat(rows).anySatisfy(r -> assertThat(r.get(4)).isUpperCase());
     assertThat(rows).anySatisfy(r -> assertThat(r.get(4)).isLowerCase());
-    assertThat(rows.stream().map(r -> r.get(1)).collect(Collectors.toSet())).contains("pt-br", "es-ar");
-    assertThat(rows.stream().map(r -> r.get(3)).collect(Collectors.toSet())).containsExactlyInAnyOrder("true", "false");
+    assertThat(rows.stream().map(r -> r.get(1)).collect(Collectors.toSet()))
+        .contains("pt-br", "es-ar");
+    assertThat(rows.stream().map(r -> r.get(3)).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("true", "false");
     // the quoted lines re-render to the same text
     for (int i = 1; i < lines.size(); i++) {
       assertThat(CsvLineWriter.row(rows.get(i - 1).toArray(String[]::new))).isEqualTo(lines.get(i));
@@ -313,26 +431,31 @@ class FoodDeliveryGeneratorQuirksTest {
 
   @Test
   void restaurantCsvHasItsColumnsAndGaps() {
-    List<String> header = SourceFiles.csvCells(SourceFiles.text(SourceFiles.lines(sample.file("restaurant.csv.gz")).get(0)));
+    List<String> header =
+        SourceFiles.csvCells(
+            SourceFiles.text(SourceFiles.lines(sample.file("restaurant.csv.gz")).get(0)));
     assertThat(header).isEqualTo(Dataset.RESTAURANT.fieldNames());
     List<List<String>> rows = csvRows("restaurant.csv.gz");
     assertThat(rows).hasSize(sample.options().restaurants());
     assertThat(rows.stream().map(r -> r.get(0)).distinct().count()).isEqualTo(rows.size());
-    assertThat(rows).allSatisfy(r -> {
-      assertThat(r).hasSize(12);
-      assertThat(Integer.parseInt(r.get(3))).isBetween(1, 5);
-      Double.parseDouble(r.get(4));
-      Integer.parseInt(r.get(5));
-      assertThat(r.get(8)).matches("\\d{5}");
-      assertThat(r.get(10)).matches("[A-Z]{2}");
-      assertThat(r.get(11)).isEqualTo("BR");
-    });
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              assertThat(r).hasSize(12);
+              assertThat(Integer.parseInt(r.get(3))).isBetween(1, 5);
+              Double.parseDouble(r.get(4));
+              Integer.parseInt(r.get(5));
+              assertThat(r.get(8)).matches("\\d{5}");
+              assertThat(r.get(10)).matches("[A-Z]{2}");
+              assertThat(r.get(11)).isEqualTo("BR");
+            });
     assertThat(rows).anySatisfy(r -> assertThat(r.get(7)).isNull());
     assertThat(rows.stream().filter(r -> r.get(6) == null).count()).isLessThan(rows.size() / 10);
   }
 
   private static List<List<String>> csvRows(String fileName) {
-    List<String> lines = SourceFiles.lines(sample.file(fileName)).stream().map(SourceFiles::text).toList();
+    List<String> lines =
+        SourceFiles.lines(sample.file(fileName)).stream().map(SourceFiles::text).toList();
     return lines.subList(1, lines.size()).stream().map(SourceFiles::csvCells).toList();
   }
 

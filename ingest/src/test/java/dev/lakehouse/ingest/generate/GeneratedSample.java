@@ -10,7 +10,8 @@ record GeneratedSample(GeneratorOptions options, GenerationManifest manifest, In
   private static final Map<GeneratorOptions, GeneratedSample> CACHE = new ConcurrentHashMap<>();
 
   static GeneratedSample of(long seed, long orders, double badRate) {
-    return CACHE.computeIfAbsent(new GeneratorOptions(seed, orders, badRate), GeneratedSample::generate);
+    return CACHE.computeIfAbsent(
+        new GeneratorOptions(seed, orders, badRate), GeneratedSample::generate);
   }
 
   static GeneratedSample generate(GeneratorOptions options) {
@@ -28,6 +29,8 @@ record GeneratedSample(GeneratorOptions options, GenerationManifest manifest, In
   }
 
   FileManifest manifestOf(String fileName) {
-    return manifest.file(fileName).orElseThrow(() -> new AssertionError("no manifest entry for " + fileName));
+    return manifest
+        .file(fileName)
+        .orElseThrow(() -> new AssertionError("no manifest entry for " + fileName));
   }
 }

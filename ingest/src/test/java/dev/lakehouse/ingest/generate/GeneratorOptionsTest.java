@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 class GeneratorOptionsTest {
   @Test
   void validates() {
-    assertThatThrownBy(() -> new GeneratorOptions(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GeneratorOptions(1, 10, -0.01)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GeneratorOptions(1, 10, 0.51)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GeneratorOptions(1, 10, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GeneratorOptions(1, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GeneratorOptions(1, 10, -0.01))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GeneratorOptions(1, 10, 0.51))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GeneratorOptions(1, 10, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
     new GeneratorOptions(1, 1, 0.5);
   }
 

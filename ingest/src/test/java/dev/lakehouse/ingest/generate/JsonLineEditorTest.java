@@ -11,8 +11,10 @@ class JsonLineEditorTest {
 
   @Test
   void replacesTopLevelValuesOnly() {
-    assertThat(JsonLineEditor.replaceValue(LINE, "amount", "\"abc\"")).contains("\"amount\":\"abc\",\"flag\"");
-    assertThat(JsonLineEditor.replaceValue(LINE, "order_id", "null")).startsWith("{\"order_id\":null,\"items\":");
+    assertThat(JsonLineEditor.replaceValue(LINE, "amount", "\"abc\""))
+        .contains("\"amount\":\"abc\",\"flag\"");
+    assertThat(JsonLineEditor.replaceValue(LINE, "order_id", "null"))
+        .startsWith("{\"order_id\":null,\"items\":");
     assertThat(JsonLineEditor.replaceValue(LINE, "last", "\"\"")).endsWith("\"last\":\"\"}");
     assertThat(JsonLineEditor.replaceValue(LINE, "items", "1")).contains("\"items\":1,\"amount\"");
   }
@@ -31,6 +33,7 @@ class JsonLineEditorTest {
     assertThat(JsonLineEditor.hasStringValue(LINE, "order_id")).isTrue();
     assertThat(JsonLineEditor.hasStringValue(LINE, "last")).isFalse();
     assertThat(JsonLineEditor.hasStringValue(LINE, "missing")).isFalse();
-    assertThatThrownBy(() -> JsonLineEditor.replaceValue(LINE, "missing", "1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JsonLineEditor.replaceValue(LINE, "missing", "1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -20,11 +20,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-/** Reads generated files back the way a test checks them: gunzip, split lines, decode strictly, parse. */
+/**
+ * Reads generated files back the way a test checks them: gunzip, split lines, decode strictly,
+ * parse.
+ */
 final class SourceFiles {
-  static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** The lines read before a gzip error, and the bytes after the last newline (empty for a whole file). */
+  /**
+   * The lines read before a gzip error, and the bytes after the last newline (empty for a whole
+   * file).
+   */
   record Lines(List<byte[]> complete, byte[] partial, boolean truncated) {}
 
   private SourceFiles() {}
@@ -69,18 +76,23 @@ final class SourceFiles {
   /** The line as strict UTF-8, or empty when it is not valid UTF-8. */
   static Optional<String> utf8(byte[] line) {
     try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(line))
-          .toString());
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(line))
+              .toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
   }
 
   static String text(byte[] line) {
-    return utf8(line).orElseThrow(() -> new AssertionError("not UTF-8: " + new String(line, StandardCharsets.ISO_8859_1)));
+    return utf8(line)
+        .orElseThrow(
+            () ->
+                new AssertionError("not UTF-8: " + new String(line, StandardCharsets.ISO_8859_1)));
   }
 
   /** The line as a JSON tree, or empty when it does not parse. */
@@ -101,7 +113,9 @@ final class SourceFiles {
     return lines(gzip).stream().map(SourceFiles::text).map(SourceFiles::parse).toList();
   }
 
-  /** Splits one RFC 4180 record: quoted cells with doubled quotes; an empty unquoted cell is null. */
+  /**
+   * Splits one RFC 4180 record: quoted cells with doubled quotes; an empty unquoted cell is null.
+   */
   static List<String> csvCells(String record) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();

@@ -14,21 +14,32 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one contract file (YAML) into a {@link DatasetContract} and checks it whole: every key known, every name
- * fit for a topic and a column, the key a string field, each rule on a type it applies to, the layout on fields
- * the contract has. No I/O: it is given the file's text and the name to report it by.
+ * Reads one contract file (YAML) into a {@link DatasetContract} and checks it whole: every key
+ * known, every name fit for a topic and a column, the key a string field, each rule on a type it
+ * applies to, the layout on fields the contract has. No I/O: it is given the file's text and the
+ * name to report it by.
  */
 public final class ContractFileReader {
-  private static final YAMLMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
   /** Domains and dataset names become parts of topic and table names. */
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-  /** A file stem ends where a name's first dot, dash or underscore is: a date or part suffix may follow it. */
+
+  /**
+   * A file stem ends where a name's first dot, dash or underscore is: a date or part suffix may
+   * follow it.
+   */
   private static final Pattern FILE_STEM = Pattern.compile("[a-z][a-z0-9]{0,63}");
+
   /** Field names become column names; a leading underscore is kept for the lineage columns. */
   private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
-  private static final Set<String> TOP_KEYS = Set.of("domain", "name", "source", "key", "fields", "partitioning", "sort-order");
+
+  private static final Set<String> TOP_KEYS =
+      Set.of("domain", "name", "source", "key", "fields", "partitioning", "sort-order");
   private static final Set<String> SOURCE_KEYS = Set.of("format", "file");
-  private static final Set<String> FIELD_KEYS = Set.of("name", "type", "required", "personal", "plain-encoded", "rules");
+  private static final Set<String> FIELD_KEYS =
+      Set.of("name", "type", "required", "personal", "plain-encoded", "rules");
   private static final Set<String> RULE_KEYS = Set.of("enum", "zone", "range");
   private static final Set<String> RANGE_KEYS = Set.of("min", "max");
   private static final Set<String> PARTITION_KEYS = Set.of("field", "transform");
@@ -45,8 +56,12 @@ public final class ContractFileReader {
     try {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ContractException(file + ": not a YAML document: " + e.getOriginalMessage()
-          + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+      throw new ContractException(
+          file
+              + ": not a YAML document: "
+              + e.getOriginalMessage()
+              + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""),
+          e);
     }
     return new ContractFileReader(file).contract(root);
   }
@@ -66,8 +81,11 @@ public final class ContractFileReader {
     SourceFormat format = format(text(source, "format", "source: "));
     String fileStem = source.has("file") ? text(source, "file", "source: ") : name;
     if (!FILE_STEM.matcher(fileStem).matches()) {
-      throw fail("source: file '" + fileStem + "' must be lower case letters and digits, starting with a letter: a dot, "
-          + "dash or underscore starts a file name's suffix (order-2019-01-17.json.gz is a file of 'order')");
+      throw fail(
+          "source: file '"
+              + fileStem
+              + "' must be lower case letters and digits, starting with a letter: a dot, "
+              + "dash or underscore starts a file name's suffix (order-2019-01-17.json.gz is a file of 'order')");
     }
     List<FieldContract> fields = fields(required(root, "fields", ""));
     Set<String> names = new HashSet<>();
@@ -77,19 +95,34 @@ public final class ContractFileReader {
       }
     }
     String key = text(root, "key", "");
-    FieldContract keyField = fields.stream().filter(f -> f.name().equals(key)).findFirst()
-        .orElseThrow(() -> fail("key '" + key + "' is not one of the fields"));
+    FieldContract keyField =
+        fields.stream()
+            .filter(f -> f.name().equals(key))
+            .findFirst()
+            .orElseThrow(() -> fail("key '" + key + "' is not one of the fields"));
     if (keyField.type().kind() != FieldType.Kind.STRING) {
-      throw fail("field '" + key + "': the key must be a string (its value keys the Kafka records), not " + keyField.type());
+      throw fail(
+          "field '"
+              + key
+              + "': the key must be a string (its value keys the Kafka records), not "
+              + keyField.type());
     }
     if (!keyField.required()) {
       // the key is required whatever the file says: a record without one cannot be keyed
-      fields = fields.stream().map(f -> f == keyField
-          ? new FieldContract(f.name(), f.type(), true, f.personal(), f.plainEncoded(), f.rules()) : f).toList();
+      fields =
+          fields.stream()
+              .map(
+                  f ->
+                      f == keyField
+                          ? new FieldContract(
+                              f.name(), f.type(), true, f.personal(), f.plainEncoded(), f.rules())
+                          : f)
+              .toList();
     }
     List<PartitionField> partitioning = partitioning(root.get("partitioning"), fields);
     List<String> sortOrder = sortOrder(root.get("sort-order"), names);
-    return new DatasetContract(domain, name, format, fileStem, key, fields, partitioning, sortOrder);
+    return new DatasetContract(
+        domain, name, format, fileStem, key, fields, partitioning, sortOrder);
   }
 
   private List<FieldContract> fields(JsonNode list) {
@@ -103,13 +136,16 @@ public final class ContractFileReader {
       if (!node.isObject()) {
         throw fail("field " + position + " must be a mapping with name and type");
       }
-      String name = node.has("name") && node.get("name").isTextual() ? node.get("name").asText() : null;
+      String name =
+          node.has("name") && node.get("name").isTextual() ? node.get("name").asText() : null;
       if (name == null) {
         throw fail("field " + position + ": 'name' is missing or not a string");
       }
       String where = "field '" + name + "': ";
       if (!FIELD.matcher(name).matches()) {
-        throw fail(where + "a name must be letters, digits and '_', starting with a letter, at most 128 characters");
+        throw fail(
+            where
+                + "a name must be letters, digits and '_', starting with a letter, at most 128 characters");
       }
       knownKeys(node, FIELD_KEYS, where);
       FieldType type;
@@ -119,8 +155,14 @@ public final class ContractFileReader {
         throw fail(where + e.getMessage());
       }
       List<ValueRule> rules = rules(node.get("rules"), type, where);
-      fields.add(new FieldContract(name, type, flag(node, "required", where), flag(node, "personal", where),
-          flag(node, "plain-encoded", where), rules));
+      fields.add(
+          new FieldContract(
+              name,
+              type,
+              flag(node, "required", where),
+              flag(node, "personal", where),
+              flag(node, "plain-encoded", where),
+              rules));
     }
     return fields;
   }
@@ -144,12 +186,13 @@ public final class ContractFileReader {
           throw fail(where + "rules: enum must be a list of strings");
         }
         List<String> texts = new ArrayList<>();
-        values.forEach(v -> {
-          if (!v.isTextual()) {
-            throw fail(where + "rules: enum must be a list of strings");
-          }
-          texts.add(v.asText());
-        });
+        values.forEach(
+            v -> {
+              if (!v.isTextual()) {
+                throw fail(where + "rules: enum must be a list of strings");
+              }
+              texts.add(v.asText());
+            });
         rules.add(new ValueRule.OneOf(texts));
       }
       JsonNode zone = node.get("zone");
@@ -205,16 +248,28 @@ public final class ContractFileReader {
       }
       knownKeys(node, PARTITION_KEYS, "partitioning: ");
       String name = text(node, "field", "partitioning: ");
-      FieldContract field = fields.stream().filter(f -> f.name().equals(name)).findFirst()
-          .orElseThrow(() -> fail("partitioning: field '" + name + "' is not one of the fields"));
+      FieldContract field =
+          fields.stream()
+              .filter(f -> f.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () -> fail("partitioning: field '" + name + "' is not one of the fields"));
       PartitionField.Transform transform;
       try {
-        transform = PartitionField.Transform.parse(text(node, "transform", "partitioning: field '" + name + "': "));
+        transform =
+            PartitionField.Transform.parse(
+                text(node, "transform", "partitioning: field '" + name + "': "));
       } catch (IllegalArgumentException e) {
         throw fail("partitioning: field '" + name + "': " + e.getMessage());
       }
       if (transform.onTime() && field.type().kind() != FieldType.Kind.TIMESTAMPTZ) {
-        throw fail("partitioning: field '" + name + "': " + transform + " applies to a timestamptz field, not to " + field.type());
+        throw fail(
+            "partitioning: field '"
+                + name
+                + "': "
+                + transform
+                + " applies to a timestamptz field, not to "
+                + field.type());
       }
       partitioning.add(new PartitionField(name, transform));
     }
@@ -245,7 +300,11 @@ public final class ContractFileReader {
   private String name(JsonNode root, String key) {
     String value = text(root, key, "");
     if (!NAME.matcher(value).matches()) {
-      throw fail(key + " '" + value + "' must be lower case letters, digits and '_', starting with a letter (it names topics and tables)");
+      throw fail(
+          key
+              + " '"
+              + value
+              + "' must be lower case letters, digits and '_', starting with a letter (it names topics and tables)");
     }
     return value;
   }
@@ -289,7 +348,12 @@ public final class ContractFileReader {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       String key = it.next().getKey();
       if (!known.contains(key)) {
-        throw fail(where + "unknown key '" + key + "'; known: " + String.join(", ", known.stream().sorted().toList()));
+        throw fail(
+            where
+                + "unknown key '"
+                + key
+                + "'; known: "
+                + String.join(", ", known.stream().sorted().toList()));
       }
     }
   }

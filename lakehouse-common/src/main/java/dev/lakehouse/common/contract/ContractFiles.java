@@ -21,24 +21,32 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads the contract files: the built-in ones under {@value #FOLDER}/ on the classpath (a folder or a jar), and an
- * operator's directory of {@code <domain>/<name>.yaml} files that add datasets or replace built-in ones. Each file's
- * name must be its dataset's ({@code order.yaml} declares {@code name: order}), so a folder listing shows what it holds.
+ * Reads the contract files: the built-in ones under {@value #FOLDER}/ on the classpath (a folder or
+ * a jar), and an operator's directory of {@code <domain>/<name>.yaml} files that add datasets or
+ * replace built-in ones. Each file's name must be its dataset's ({@code order.yaml} declares {@code
+ * name: order}), so a folder listing shows what it holds.
  */
 public final class ContractFiles {
   /** The classpath folder of the built-in contracts. */
   public static final String FOLDER = "contracts";
+
   private static final String SUFFIX = ".yaml";
 
   private ContractFiles() {}
 
-  /** The built-in contracts, with those of {@code directory} (when given) added or in their place. */
+  /**
+   * The built-in contracts, with those of {@code directory} (when given) added or in their place.
+   */
   public static Contracts load(Optional<Path> directory) {
-    List<Contracts.Declared> fromDirectory = directory.map(ContractFiles::readDirectory).orElse(List.of());
+    List<Contracts.Declared> fromDirectory =
+        directory.map(ContractFiles::readDirectory).orElse(List.of());
     return Contracts.of(builtIn(ContractFiles.class.getClassLoader()), fromDirectory);
   }
 
-  /** The contracts under {@value #FOLDER}/ on {@code classLoader}'s class path, folders and jars alike. */
+  /**
+   * The contracts under {@value #FOLDER}/ on {@code classLoader}'s class path, folders and jars
+   * alike.
+   */
   public static List<Contracts.Declared> builtIn(ClassLoader classLoader) {
     List<Contracts.Declared> declared = new ArrayList<>();
     try {
@@ -55,7 +63,8 @@ public final class ContractFiles {
   /** Every {@code *.yaml} file under {@code directory}, in the order of their paths. */
   public static List<Contracts.Declared> readDirectory(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new ContractException(directory + ": the contracts directory does not exist or is not a directory");
+      throw new ContractException(
+          directory + ": the contracts directory does not exist or is not a directory");
     }
     return readTree(directory, directory.toString());
   }
@@ -90,8 +99,11 @@ public final class ContractFiles {
   private static List<Contracts.Declared> readTree(Path folder, String shownAs) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(SUFFIX))
-          .sorted(Comparator.comparing(Path::toString)).toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+              .sorted(Comparator.comparing(Path::toString))
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + shownAs + ": " + e.getMessage(), e);
     }
@@ -108,8 +120,13 @@ public final class ContractFiles {
       String stem = file.getFileName().toString();
       stem = stem.substring(0, stem.length() - SUFFIX.length());
       if (!stem.equals(contract.name())) {
-        throw new ContractException(name + ": the file declares dataset '" + contract.name() + "'; name it "
-            + contract.name() + SUFFIX);
+        throw new ContractException(
+            name
+                + ": the file declares dataset '"
+                + contract.name()
+                + "'; name it "
+                + contract.name()
+                + SUFFIX);
       }
       declared.add(new Contracts.Declared(name, contract));
     }

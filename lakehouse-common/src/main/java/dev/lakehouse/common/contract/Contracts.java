@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The datasets this deployment knows: the contracts built into the project, with those of an operator's directory
- * added or put in their place (same domain and name). Pure: built from contracts already read, with the file each
- * came from, so that a conflict names both files.
+ * The datasets this deployment knows: the contracts built into the project, with those of an
+ * operator's directory added or put in their place (same domain and name). Pure: built from
+ * contracts already read, with the file each came from, so that a conflict names both files.
  */
 public final class Contracts {
   /** A contract and the file it was read from. */
@@ -24,9 +24,9 @@ public final class Contracts {
   }
 
   /**
-   * The built-in contracts, then the directory's: a directory contract with a built-in's domain and name replaces
-   * it. Two contracts of one origin with the same domain and name, or two datasets whose files share a name stem,
-   * are refused with both files named.
+   * The built-in contracts, then the directory's: a directory contract with a built-in's domain and
+   * name replaces it. Two contracts of one origin with the same domain and name, or two datasets
+   * whose files share a name stem, are refused with both files named.
    */
   public static Contracts of(List<Declared> builtIn, List<Declared> fromDirectory) {
     Map<String, Declared> byTopic = new LinkedHashMap<>();
@@ -36,8 +36,13 @@ public final class Contracts {
     for (Declared declared : byTopic.values()) {
       Declared other = byStem.putIfAbsent(declared.contract().fileStem(), declared);
       if (other != null) {
-        throw new ContractException(declared.file() + ": source files named '" + declared.contract().fileStem()
-            + "…' would belong to two datasets; " + other.file() + " declares the same file name");
+        throw new ContractException(
+            declared.file()
+                + ": source files named '"
+                + declared.contract().fileStem()
+                + "…' would belong to two datasets; "
+                + other.file()
+                + " declares the same file name");
       }
     }
     return new Contracts(byTopic);
@@ -49,8 +54,15 @@ public final class Contracts {
       String topic = d.contract().topic();
       Declared twin = seen.put(topic, d);
       if (twin != null) {
-        throw new ContractException(d.file() + ": dataset " + d.contract().domain() + "." + d.contract().name()
-            + " is declared in " + twin.file() + " too");
+        throw new ContractException(
+            d.file()
+                + ": dataset "
+                + d.contract().domain()
+                + "."
+                + d.contract().name()
+                + " is declared in "
+                + twin.file()
+                + " too");
       }
       byTopic.put(topic, d); // a directory's contract takes a built-in one's place
     }
@@ -67,12 +79,15 @@ public final class Contracts {
   }
 
   public Optional<DatasetContract> find(String domain, String name) {
-    return Optional.ofNullable(byTopic.get(DatasetContract.SOURCE_TOPIC_PREFIX + domain + "." + name)).map(Declared::contract);
+    return Optional.ofNullable(
+            byTopic.get(DatasetContract.SOURCE_TOPIC_PREFIX + domain + "." + name))
+        .map(Declared::contract);
   }
 
   /**
-   * The dataset a source file belongs to, from its name: the part before the first dot, dash or underscore
-   * ({@code order-2019-01-17.json.gz}, {@code status_part-0001.json}), in any case, matched to a contract's file stem.
+   * The dataset a source file belongs to, from its name: the part before the first dot, dash or
+   * underscore ({@code order-2019-01-17.json.gz}, {@code status_part-0001.json}), in any case,
+   * matched to a contract's file stem.
    */
   public Optional<DatasetContract> forFileName(String fileName) {
     String base = fileName.substring(fileName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);

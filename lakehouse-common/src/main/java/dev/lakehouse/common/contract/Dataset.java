@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The food-delivery source datasets, each read from its built-in contract file ({@code contracts/food/<name>.yaml};
- * docs/contracts.md): file name, format, fields in source order, the natural key that keys their Kafka records,
- * and the topic they are published to. The trusted stage and the generator name them; everything else about them
- * is in {@link #contract()}.
+ * The food-delivery source datasets, each read from its built-in contract file ({@code
+ * contracts/food/<name>.yaml}; docs/contracts.md): file name, format, fields in source order, the
+ * natural key that keys their Kafka records, and the topic they are published to. The trusted stage
+ * and the generator name them; everything else about them is in {@link #contract()}.
  */
 public enum Dataset {
   ORDER("food", "order"),
@@ -19,9 +19,19 @@ public enum Dataset {
   private final DatasetContract contract;
 
   Dataset(String domain, String name) {
-    this.contract = BuiltInContracts.CONTRACTS.find(domain, name)
-        .orElseThrow(() -> new ContractException("no built-in contract file for " + domain + "." + name
-            + " under " + ContractFiles.FOLDER + "/ on the classpath"));
+    this.contract =
+        BuiltInContracts.CONTRACTS
+            .find(domain, name)
+            .orElseThrow(
+                () ->
+                    new ContractException(
+                        "no built-in contract file for "
+                            + domain
+                            + "."
+                            + name
+                            + " under "
+                            + ContractFiles.FOLDER
+                            + "/ on the classpath"));
   }
 
   /** Its contract: types, rules and raw-table layout as well. */
@@ -69,21 +79,30 @@ public enum Dataset {
    * date/part suffix ({@code order-2019-01-17.json.gz}, {@code status_part-0001.json}).
    */
   public static Optional<Dataset> forFileName(String fileName) {
-    return BuiltInContracts.CONTRACTS.forFileName(fileName)
-        .flatMap(contract -> Arrays.stream(values()).filter(d -> d.contract.equals(contract)).findFirst());
+    return BuiltInContracts.CONTRACTS
+        .forFileName(fileName)
+        .flatMap(
+            contract ->
+                Arrays.stream(values()).filter(d -> d.contract.equals(contract)).findFirst());
   }
 
   /**
-   * Refuses {@code contracts} when one of them replaces a food dataset: the trusted stage reads the food datasets'
-   * rows as their built-in contracts type them.
+   * Refuses {@code contracts} when one of them replaces a food dataset: the trusted stage reads the
+   * food datasets' rows as their built-in contracts type them.
    */
   public static void requireBuiltInIn(Contracts contracts) {
     for (Contracts.Declared declared : contracts.declared()) {
       for (Dataset dataset : values()) {
-        if (declared.contract().topic().equals(dataset.topic()) && !declared.contract().equals(dataset.contract)) {
-          throw new ContractException(declared.file() + ": replaces the built-in dataset " + dataset.domain() + "."
-              + dataset.datasetName() + ", which the trusted stage reads as built in; run it with trusted.enabled=false, "
-              + "or give the dataset another name");
+        if (declared.contract().topic().equals(dataset.topic())
+            && !declared.contract().equals(dataset.contract)) {
+          throw new ContractException(
+              declared.file()
+                  + ": replaces the built-in dataset "
+                  + dataset.domain()
+                  + "."
+                  + dataset.datasetName()
+                  + ", which the trusted stage reads as built in; run it with trusted.enabled=false, "
+                  + "or give the dataset another name");
         }
       }
     }

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The type of a source field in its raw table, as a contract file spells it: {@code string}, {@code boolean},
- * {@code int}, {@code long}, {@code double}, {@code decimal(P,S)} or {@code timestamptz}. Engine-neutral: the
- * Streams app maps it to an Iceberg type.
+ * The type of a source field in its raw table, as a contract file spells it: {@code string}, {@code
+ * boolean}, {@code int}, {@code long}, {@code double}, {@code decimal(P,S)} or {@code timestamptz}.
+ * Engine-neutral: the Streams app maps it to an Iceberg type.
  *
  * @param kind the kind of value
  * @param precision a decimal's digits in all (0 for the other kinds)
@@ -41,13 +41,20 @@ public record FieldType(Kind kind, int precision, int scale) {
   }
 
   public static final int MAX_DECIMAL_PRECISION = 38;
-  private static final Pattern DECIMAL = Pattern.compile("decimal\\(\\s*(\\d{1,2})\\s*,\\s*(\\d{1,2})\\s*\\)");
+  private static final Pattern DECIMAL =
+      Pattern.compile("decimal\\(\\s*(\\d{1,2})\\s*,\\s*(\\d{1,2})\\s*\\)");
 
   public FieldType {
     if (kind == Kind.DECIMAL) {
       if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
-        throw new IllegalArgumentException("decimal(" + precision + "," + scale + ") needs a precision of 1 to "
-            + MAX_DECIMAL_PRECISION + " and a scale of 0 to the precision");
+        throw new IllegalArgumentException(
+            "decimal("
+                + precision
+                + ","
+                + scale
+                + ") needs a precision of 1 to "
+                + MAX_DECIMAL_PRECISION
+                + " and a scale of 0 to the precision");
       }
     } else if (precision != 0 || scale != 0) {
       throw new IllegalArgumentException(kind.spelling + " has no precision or scale");
@@ -75,7 +82,9 @@ public record FieldType(Kind kind, int precision, int scale) {
       }
     }
     throw new IllegalArgumentException(
-        "unknown type '" + text + "': one of string, boolean, int, long, double, decimal(P,S), timestamptz");
+        "unknown type '"
+            + text
+            + "': one of string, boolean, int, long, double, decimal(P,S), timestamptz");
   }
 
   /** Whether values of this type are numbers, to which a range rule applies. */

@@ -11,7 +11,11 @@ import java.util.Locale;
 public record PartitionField(String field, Transform transform) {
   /** The transforms a contract may use; the time ones apply to a {@code timestamptz} field. */
   public enum Transform {
-    IDENTITY, YEAR, MONTH, DAY, HOUR;
+    IDENTITY,
+    YEAR,
+    MONTH,
+    DAY,
+    HOUR;
 
     /** The transform a contract file names. */
     public static Transform parse(String text) {
@@ -20,7 +24,8 @@ public record PartitionField(String field, Transform transform) {
           return transform;
         }
       }
-      throw new IllegalArgumentException("unknown transform '" + text + "': one of identity, year, month, day, hour");
+      throw new IllegalArgumentException(
+          "unknown transform '" + text + "': one of identity, year, month, day, hour");
     }
 
     public boolean onTime() {

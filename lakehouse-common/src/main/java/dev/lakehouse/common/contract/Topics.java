@@ -9,18 +9,29 @@ import java.util.List;
 public final class Topics {
   /** Lines the ingestors could not read as a record. */
   public static final String DLQ_INGEST = "dlq.ingest";
+
   /** Records that failed parsing or validation against their contract in the raw stage. */
   public static final String DLQ_RAW = "dlq.raw";
+
   /** Orders whose items the trusted stage could not read (the order itself is in trusted). */
   public static final String DLQ_TRUSTED = "dlq.trusted";
-  /** The file ingestor's progress per file, compacted, written in the same transactions as the records. */
+
+  /**
+   * The file ingestor's progress per file, compacted, written in the same transactions as the
+   * records.
+   */
   public static final String INGEST_PROGRESS = "_lakehouse.ingest.progress";
-  /** Consumers and restaurants, each copied to every partition so every order task holds them all. */
+
+  /**
+   * Consumers and restaurants, each copied to every partition so every order task holds them all.
+   */
   public static final String TRUSTED_DIMENSIONS = "trusted.dimensions";
+
   public static final String TRUSTED_ORDER_ROWS = "trusted.rows.order";
   public static final String TRUSTED_ITEM_ROWS = "trusted.rows.order_item";
   public static final String TRUSTED_GARNISH_ROWS = "trusted.rows.order_item_garnish";
   public static final String TRUSTED_STATUS_ROWS = "trusted.rows.order_status";
+
   /** Each trusted task's data-quality counters, every few seconds when they changed. */
   public static final String TRUSTED_QUALITY = "trusted.quality";
 
@@ -28,7 +39,9 @@ public final class Topics {
 
   private Topics() {}
 
-  /** Validated source records of a dataset, bound for its raw table, e.g. {@code raw.rows.order}. */
+  /**
+   * Validated source records of a dataset, bound for its raw table, e.g. {@code raw.rows.order}.
+   */
   public static String rawRows(DatasetContract dataset) {
     return "raw.rows." + dataset.name();
   }
@@ -43,8 +56,15 @@ public final class Topics {
     return topic.startsWith(DLQ_PREFIX) ? topic.substring(DLQ_PREFIX.length()) : topic;
   }
 
-  /** The trusted rows topics, each feeding one trusted table (the last feeds trusted.data_quality). */
+  /**
+   * The trusted rows topics, each feeding one trusted table (the last feeds trusted.data_quality).
+   */
   public static List<String> trustedRows() {
-    return List.of(TRUSTED_ORDER_ROWS, TRUSTED_ITEM_ROWS, TRUSTED_GARNISH_ROWS, TRUSTED_STATUS_ROWS, TRUSTED_QUALITY);
+    return List.of(
+        TRUSTED_ORDER_ROWS,
+        TRUSTED_ITEM_ROWS,
+        TRUSTED_GARNISH_ROWS,
+        TRUSTED_STATUS_ROWS,
+        TRUSTED_QUALITY);
   }
 }

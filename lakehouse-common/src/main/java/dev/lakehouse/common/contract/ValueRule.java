@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A rule a typed value must also obey, else its record is a dead letter with reason {@value #REASON}: one of a
- * set of strings, an IANA time zone id, or a number within bounds. Pure: {@link #admits} only looks at the value.
+ * A rule a typed value must also obey, else its record is a dead letter with reason {@value
+ * #REASON}: one of a set of strings, an IANA time zone id, or a number within bounds. Pure: {@link
+ * #admits} only looks at the value.
  */
 public sealed interface ValueRule {
   String REASON = "invalid-value";
 
-  /** Whether {@code value} (a String for a string field, a Number for a numeric one) obeys the rule. */
+  /**
+   * Whether {@code value} (a String for a string field, a Number for a numeric one) obeys the rule.
+   */
   boolean admits(Object value);
 
   /** What the rule asks, for a dead letter's detail: never the value itself. */
@@ -67,14 +70,20 @@ public sealed interface ValueRule {
         throw new IllegalArgumentException("a range rule needs a min, a max or both");
       }
       if (min != null && max != null && min.compareTo(max) > 0) {
-        throw new IllegalArgumentException("a range rule's min " + min.toPlainString() + " is above its max " + max.toPlainString());
+        throw new IllegalArgumentException(
+            "a range rule's min "
+                + min.toPlainString()
+                + " is above its max "
+                + max.toPlainString());
       }
     }
 
     @Override
     public boolean admits(Object value) {
-      BigDecimal number = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
-      return (min == null || number.compareTo(min) >= 0) && (max == null || number.compareTo(max) <= 0);
+      BigDecimal number =
+          value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+      return (min == null || number.compareTo(min) >= 0)
+          && (max == null || number.compareTo(max) <= 0);
     }
 
     @Override

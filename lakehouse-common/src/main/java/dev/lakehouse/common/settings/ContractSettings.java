@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which datasets the lake takes: the built-in contracts, with those of the directory {@value #DIRECTORY} names added
- * or in their place (docs/contracts.md). Read and checked when the settings are loaded, so that every process that
- * reads one settings file agrees on the datasets, and a broken contract stops a process at start-up with the file
- * and field named.
+ * Which datasets the lake takes: the built-in contracts, with those of the directory {@value
+ * #DIRECTORY} names added or in their place (docs/contracts.md). Read and checked when the settings
+ * are loaded, so that every process that reads one settings file agrees on the datasets, and a
+ * broken contract stops a process at start-up with the file and field named.
  */
 public final class ContractSettings {
   public static final String DIRECTORY = "contracts.directory";
@@ -23,7 +23,9 @@ public final class ContractSettings {
     try {
       this.contracts = ContractFiles.load(directory);
     } catch (ContractException e) {
-      throw new SettingsException((directory.isPresent() ? DIRECTORY + "=" + directory.get() + ": " : "") + e.getMessage(), e);
+      throw new SettingsException(
+          (directory.isPresent() ? DIRECTORY + "=" + directory.get() + ": " : "") + e.getMessage(),
+          e);
     }
   }
 
@@ -38,7 +40,10 @@ public final class ContractSettings {
   }
 
   static ContractSettings from(RawSettings raw) {
-    return raw.optional(DIRECTORY).map(Path::of).map(ContractSettings::withDirectory).orElseGet(ContractSettings::builtIn);
+    return raw.optional(DIRECTORY)
+        .map(Path::of)
+        .map(ContractSettings::withDirectory)
+        .orElseGet(ContractSettings::builtIn);
   }
 
   public Optional<Path> directory() {

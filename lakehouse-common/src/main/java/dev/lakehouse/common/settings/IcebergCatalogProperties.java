@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Iceberg catalog properties (as {@code CatalogUtil.buildIcebergCatalog} and Spark's
- * {@code spark.sql.catalog.<name>.*} take them) derived from the settings, so that every engine opens
- * the same catalog the same way.
+ * Iceberg catalog properties (as {@code CatalogUtil.buildIcebergCatalog} and Spark's {@code
+ * spark.sql.catalog.<name>.*} take them) derived from the settings, so that every engine opens the
+ * same catalog the same way.
  */
 public final class IcebergCatalogProperties {
   private IcebergCatalogProperties() {}

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The one place that says where Kafka, S3 and the Iceberg catalog are, and which datasets the lake takes. The local
- * stack writes it to
- * {@code <data-dir>/lakehouse.properties}; every other process (ingestors, the Streams app, the Spark
- * job, Trino) reads that file, and any key can be overridden by an environment variable (see
- * {@link #environmentVariable(String)}).
+ * The one place that says where Kafka, S3 and the Iceberg catalog are, and which datasets the lake
+ * takes. The local stack writes it to {@code <data-dir>/lakehouse.properties}; every other process
+ * (ingestors, the Streams app, the Spark job, Trino) reads that file, and any key can be overridden
+ * by an environment variable (see {@link #environmentVariable(String)}).
  */
-public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSettings catalog, ContractSettings datasets) {
+public record LakehouseSettings(
+    KafkaSettings kafka, S3Settings s3, CatalogSettings catalog, ContractSettings datasets) {
 
   /** Settings that take the built-in datasets only. */
   public LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSettings catalog) {
@@ -38,7 +38,9 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
   public static LakehouseSettings load(Path file, Map<String, String> environment) {
     if (!Files.exists(file) && !environment.containsKey(environmentVariable("catalog.warehouse"))) {
       throw new SettingsException(
-          "settings file " + file + " does not exist: start the local stack (./lakehouse up) or point "
+          "settings file "
+              + file
+              + " does not exist: start the local stack (./lakehouse up) or point "
               + "LAKEHOUSE_CONFIG at your settings");
     }
     return fromProperties(readFile(file), environment, file.toString());
@@ -60,13 +62,17 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
   public static LakehouseSettings fromProperties(
       Properties properties, Map<String, String> environment, String origin) {
     RawSettings raw = new RawSettings(properties, environment, origin);
-    return new LakehouseSettings(KafkaSettings.from(raw), S3Settings.from(raw), CatalogSettings.from(raw), ContractSettings.from(raw));
+    return new LakehouseSettings(
+        KafkaSettings.from(raw),
+        S3Settings.from(raw),
+        CatalogSettings.from(raw),
+        ContractSettings.from(raw));
   }
 
   /**
    * The settings file a process uses when none is given: {@code $LAKEHOUSE_CONFIG}, else the local
-   * stack's file in the checkout ({@code lakehouse.home} / {@code $LAKEHOUSE_HOME}), else
-   * {@code .lakehouse/lakehouse.properties} under the working directory.
+   * stack's file in the checkout ({@code lakehouse.home} / {@code $LAKEHOUSE_HOME}), else {@code
+   * .lakehouse/lakehouse.properties} under the working directory.
    */
   public static Path defaultFile() {
     String explicit = System.getenv("LAKEHOUSE_CONFIG");
@@ -97,7 +103,9 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
     properties.setProperty("catalog.type", catalog.type().id());
     catalog.uri().ifPresent(v -> properties.setProperty("catalog.uri", v));
     properties.setProperty("catalog.warehouse", catalog.warehouse());
-    datasets.directory().ifPresent(dir -> properties.setProperty(ContractSettings.DIRECTORY, dir.toString()));
+    datasets
+        .directory()
+        .ifPresent(dir -> properties.setProperty(ContractSettings.DIRECTORY, dir.toString()));
     return properties;
   }
 
@@ -106,9 +114,9 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
   }
 
   /**
-   * Writes these settings and {@code more} (other processes' keys, e.g. {@code trusted.*}) to {@code file},
-   * atomically and readable by the owner only from the first byte (the file holds the S3 keys); a missing
-   * directory is created owner-only.
+   * Writes these settings and {@code more} (other processes' keys, e.g. {@code trusted.*}) to
+   * {@code file}, atomically and readable by the owner only from the first byte (the file holds the
+   * S3 keys); a missing directory is created owner-only.
    */
   public void write(Path file, Properties more) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
@@ -117,6 +125,11 @@ public record LakehouseSettings(KafkaSettings kafka, S3Settings s3, CatalogSetti
     }
     Properties all = toProperties();
     all.putAll(more);
-    OwnerOnlyFiles.write(file, out -> all.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "Written by the local stack; read by every lakehouse process"));
+    OwnerOnlyFiles.write(
+        file,
+        out ->
+            all.store(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                "Written by the local stack; read by every lakehouse process"));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Flat key/value settings with their origin, and environment overrides: the key {@code s3.access-key-id}
- * is overridden by the variable {@code LAKEHOUSE_S3_ACCESS_KEY_ID}.
+ * Flat key/value settings with their origin, and environment overrides: the key {@code
+ * s3.access-key-id} is overridden by the variable {@code LAKEHOUSE_S3_ACCESS_KEY_ID}.
  */
 final class RawSettings {
   private final Properties values;
@@ -38,7 +38,13 @@ final class RawSettings {
         .orElseThrow(
             () ->
                 new SettingsException(
-                    "setting '" + key + "' is missing in " + origin + " (or set " + environmentName(key) + ")"));
+                    "setting '"
+                        + key
+                        + "' is missing in "
+                        + origin
+                        + " (or set "
+                        + environmentName(key)
+                        + ")"));
   }
 
   String orDefault(String key, String fallback) {
@@ -62,7 +68,9 @@ final class RawSettings {
     if (value.isEmpty()) {
       return fallback;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(value.get().toLowerCase(Locale.ROOT));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)")
+            .matcher(value.get().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw invalid(key, value.get(), "a duration such as 500ms, 5s, 2m or 1h");
     }
@@ -80,7 +88,9 @@ final class RawSettings {
     if (value.isEmpty()) {
       return fallback;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?").matcher(value.get().toLowerCase(Locale.ROOT));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?")
+            .matcher(value.get().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw invalid(key, value.get(), "a size such as 512KB, 128MB or 1GB");
     }

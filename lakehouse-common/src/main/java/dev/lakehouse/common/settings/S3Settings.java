@@ -51,8 +51,16 @@ public record S3Settings(
   /** Safe to log: never prints the secret. */
   @Override
   public String toString() {
-    return "S3Settings[endpoint=" + endpoint.map(URI::toString).orElse("aws-default")
-        + ", region=" + region + ", bucket=" + bucket + ", pathStyleAccess=" + pathStyleAccess
-        + ", credentials=" + (accessKeyId.isPresent() ? "static" : "default-chain") + "]";
+    return "S3Settings[endpoint="
+        + endpoint.map(URI::toString).orElse("aws-default")
+        + ", region="
+        + region
+        + ", bucket="
+        + bucket
+        + ", pathStyleAccess="
+        + pathStyleAccess
+        + ", credentials="
+        + (accessKeyId.isPresent() ? "static" : "default-chain")
+        + "]";
   }
 }

@@ -7,18 +7,19 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Settings of the trusted stage, from the {@code trusted.*} keys of the settings file (each overridable by
- * its {@code LAKEHOUSE_TRUSTED_*} variable).
+ * Settings of the trusted stage, from the {@code trusted.*} keys of the settings file (each
+ * overridable by its {@code LAKEHOUSE_TRUSTED_*} variable).
  *
  * <p>{@code trusted.pseudonym-key} is the secret of the keyed pseudonyms (HMAC-SHA256) that replace
- * personal data in the trusted tables. It has no default: when the trusted stage is enabled (it is by
- * default; {@code trusted.enabled=false} runs the raw stage alone), a missing or short key stops the app
- * at start-up. Keep it in a secret store and pass it through the environment
- * ({@code LAKEHOUSE_TRUSTED_PSEUDONYM_KEY}); changing it changes every pseudonym.
+ * personal data in the trusted tables. It has no default: when the trusted stage is enabled (it is
+ * by default; {@code trusted.enabled=false} runs the raw stage alone), a missing or short key stops
+ * the app at start-up. Keep it in a secret store and pass it through the environment ({@code
+ * LAKEHOUSE_TRUSTED_PSEUDONYM_KEY}); changing it changes every pseudonym.
  */
 public final class TrustedSettings {
   public static final String ENABLED = "trusted.enabled";
   public static final String PSEUDONYM_KEY = "trusted.pseudonym-key";
+
   /** 32 bytes: the HMAC-SHA256 block's security level. */
   public static final int MIN_KEY_BYTES = 32;
 
@@ -42,8 +43,12 @@ public final class TrustedSettings {
       return;
     }
     if (pseudonymKey == null || pseudonymKey.length < MIN_KEY_BYTES) {
-      throw new SettingsException(PSEUDONYM_KEY + " must be at least " + MIN_KEY_BYTES + " bytes (e.g. `openssl rand -hex 32`), was "
-          + (pseudonymKey == null ? "missing" : pseudonymKey.length + " bytes"));
+      throw new SettingsException(
+          PSEUDONYM_KEY
+              + " must be at least "
+              + MIN_KEY_BYTES
+              + " bytes (e.g. `openssl rand -hex 32`), was "
+              + (pseudonymKey == null ? "missing" : pseudonymKey.length + " bytes"));
     }
     this.pseudonymKey = pseudonymKey.clone();
   }
@@ -52,7 +57,8 @@ public final class TrustedSettings {
     return from(new RawSettings(LakehouseSettings.readFile(file), environment, file.toString()));
   }
 
-  public static TrustedSettings fromProperties(Properties properties, Map<String, String> environment) {
+  public static TrustedSettings fromProperties(
+      Properties properties, Map<String, String> environment) {
     return from(new RawSettings(properties, environment, "properties"));
   }
 
@@ -76,12 +82,18 @@ public final class TrustedSettings {
   /** Never shows the key. */
   @Override
   public String toString() {
-    return "TrustedSettings[enabled=" + enabled + ", pseudonymKey=<" + pseudonymKey.length + " bytes, hidden>]";
+    return "TrustedSettings[enabled="
+        + enabled
+        + ", pseudonymKey=<"
+        + pseudonymKey.length
+        + " bytes, hidden>]";
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof TrustedSettings settings && enabled == settings.enabled && Arrays.equals(pseudonymKey, settings.pseudonymKey);
+    return other instanceof TrustedSettings settings
+        && enabled == settings.enabled
+        && Arrays.equals(pseudonymKey, settings.pseudonymKey);
   }
 
   @Override

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ContractFileReaderTest {
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       domain: shop
       name: delivery
       source: {format: csv, file: delivery}
@@ -40,25 +41,49 @@ class ContractFileReaderTest {
     assertThat(contract.format()).isEqualTo(SourceFormat.CSV);
     assertThat(contract.fileStem()).isEqualTo("delivery");
     assertThat(contract.key()).isEqualTo("delivery_id");
-    assertThat(contract.fieldNames()).containsExactly("delivery_id", "courier_name", "delivered_at", "fee", "stops", "vehicle",
-        "zone", "distance_km", "express", "tracking_number");
+    assertThat(contract.fieldNames())
+        .containsExactly(
+            "delivery_id",
+            "courier_name",
+            "delivered_at",
+            "fee",
+            "stops",
+            "vehicle",
+            "zone",
+            "distance_km",
+            "express",
+            "tracking_number");
     FieldContract key = contract.field("delivery_id").orElseThrow();
     assertThat(key.required()).as("the key is required though the file does not say so").isTrue();
     assertThat(key.plainEncoded()).isTrue();
     assertThat(contract.field("courier_name").orElseThrow().personal()).isTrue();
     assertThat(contract.field("fee").orElseThrow().type()).isEqualTo(FieldType.decimal(10, 2));
-    assertThat(contract.field("fee").orElseThrow().rules()).containsExactly(new ValueRule.Range(BigDecimal.ZERO, null));
-    assertThat(contract.field("vehicle").orElseThrow().rules()).containsExactly(new ValueRule.OneOf(List.of("BIKE", "CAR")));
-    assertThat(contract.field("tracking_number").orElseThrow().type().kind()).isEqualTo(FieldType.Kind.LONG);
-    assertThat(contract.partitioning()).containsExactly(new PartitionField("delivered_at", PartitionField.Transform.MONTH));
+    assertThat(contract.field("fee").orElseThrow().rules())
+        .containsExactly(new ValueRule.Range(BigDecimal.ZERO, null));
+    assertThat(contract.field("vehicle").orElseThrow().rules())
+        .containsExactly(new ValueRule.OneOf(List.of("BIKE", "CAR")));
+    assertThat(contract.field("tracking_number").orElseThrow().type().kind())
+        .isEqualTo(FieldType.Kind.LONG);
+    assertThat(contract.partitioning())
+        .containsExactly(new PartitionField("delivered_at", PartitionField.Transform.MONTH));
     assertThat(contract.sortOrder()).containsExactly("zone", "delivered_at");
-    assertThat(contract.deadLetterReasons()).containsExactly("malformed-json", "missing-field", "invalid-type",
-        "invalid-timestamp", "invalid-number", "invalid-boolean", "invalid-value");
+    assertThat(contract.deadLetterReasons())
+        .containsExactly(
+            "malformed-json",
+            "missing-field",
+            "invalid-type",
+            "invalid-timestamp",
+            "invalid-number",
+            "invalid-boolean",
+            "invalid-value");
   }
 
   @Test
   void theFileStemDefaultsToTheNameAndLayoutToNone() {
-    DatasetContract contract = ContractFileReader.read("zone.yaml", """
+    DatasetContract contract =
+        ContractFileReader.read(
+            "zone.yaml",
+            """
         domain: shop
         name: zone
         source: {format: json-lines}
@@ -69,12 +94,19 @@ class ContractFileReaderTest {
     assertThat(contract.format()).isEqualTo(SourceFormat.JSON_LINES);
     assertThat(contract.partitioning()).isEmpty();
     assertThat(contract.sortOrder()).isEmpty();
-    assertThat(contract.deadLetterReasons()).containsExactly("malformed-json", "missing-field", "invalid-type");
+    assertThat(contract.deadLetterReasons())
+        .containsExactly("malformed-json", "missing-field", "invalid-type");
   }
 
-  /** Each broken contract is refused with a message that names the file and what is wrong, the field where there is one. */
+  /**
+   * Each broken contract is refused with a message that names the file and what is wrong, the field
+   * where there is one.
+   */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       an unknown top key            | sort-order:|sortorder:                                               | unknown key 'sortorder'
       an unknown field key          | personal: true}|personnal: true}                                       | field 'courier_name': unknown key 'personnal'
       an unknown type               | type: long}|type: bigint}                                              | field 'tracking_number': unknown type 'bigint'
@@ -100,21 +132,29 @@ class ContractFileReaderTest {
       a field name unfit for a column | name: distance_km|name: distance km                                  | field 'distance km': a name must be letters, digits and '_'
       a YAML key twice              | domain: shop|domain: shop\\ndomain: shop                                | not a YAML document: Duplicate field 'domain'
       """)
-  void refusesABrokenContractNamingTheFileAndTheField(String what, String from, String to, String message) {
+  void refusesABrokenContractNamingTheFileAndTheField(
+      String what, String from, String to, String message) {
     String broken = GOOD.replace(from.strip(), to.strip().replace("\\n", "\n"));
     assertThat(broken).as("the case changes the file").isNotEqualTo(GOOD);
     assertThatThrownBy(() -> ContractFileReader.read("contracts/shop/delivery.yaml", broken))
-        .as(what).isInstanceOf(ContractException.class)
-        .hasMessageStartingWith("contracts/shop/delivery.yaml: ").hasMessageContaining(message.strip());
+        .as(what)
+        .isInstanceOf(ContractException.class)
+        .hasMessageStartingWith("contracts/shop/delivery.yaml: ")
+        .hasMessageContaining(message.strip());
   }
 
   @Test
   void refusesWhatIsNoContractAtAll() {
-    assertThatThrownBy(() -> ContractFileReader.read("a.yaml", "- just\n- a list\n")).hasMessage(
-        "a.yaml: the file must be a YAML mapping with domain, name, source, key and fields");
-    assertThatThrownBy(() -> ContractFileReader.read("a.yaml", "domain: x\nname: a\nsource: {format: csv}\nkey: id\n"))
+    assertThatThrownBy(() -> ContractFileReader.read("a.yaml", "- just\n- a list\n"))
+        .hasMessage(
+            "a.yaml: the file must be a YAML mapping with domain, name, source, key and fields");
+    assertThatThrownBy(
+            () ->
+                ContractFileReader.read(
+                    "a.yaml", "domain: x\nname: a\nsource: {format: csv}\nkey: id\n"))
         .hasMessage("a.yaml: 'fields' is missing");
-    assertThatThrownBy(() -> ContractFileReader.read("a.yaml", "domain: [x\n")).hasMessageStartingWith("a.yaml: not a YAML document");
+    assertThatThrownBy(() -> ContractFileReader.read("a.yaml", "domain: [x\n"))
+        .hasMessageStartingWith("a.yaml: not a YAML document");
   }
 
   @Test

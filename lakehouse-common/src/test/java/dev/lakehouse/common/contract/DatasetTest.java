@@ -27,7 +27,8 @@ class DatasetTest {
   @Test
   void datasetFromFileName() {
     assertThat(Dataset.forFileName("order.json.gz")).contains(Dataset.ORDER);
-    assertThat(Dataset.forFileName("s3://b/landing/2019-01-17/status.json")).contains(Dataset.ORDER_STATUS);
+    assertThat(Dataset.forFileName("s3://b/landing/2019-01-17/status.json"))
+        .contains(Dataset.ORDER_STATUS);
     assertThat(Dataset.forFileName("restaurant-part-0001.csv.gz")).contains(Dataset.RESTAURANT);
     assertThat(Dataset.forFileName("Consumer.CSV")).contains(Dataset.CONSUMER);
     assertThat(Dataset.forFileName("orders_summary.txt")).isEmpty();
@@ -36,9 +37,15 @@ class DatasetTest {
 
   @Test
   void personalFieldsAreMarked() {
-    assertThat(Dataset.ORDER.fields().stream().filter(FieldContract::personal).map(FieldContract::name))
+    assertThat(
+            Dataset.ORDER.fields().stream()
+                .filter(FieldContract::personal)
+                .map(FieldContract::name))
         .containsExactlyInAnyOrder("cpf", "customer_name", "delivery_address_external_id");
-    assertThat(Dataset.CONSUMER.fields().stream().filter(FieldContract::personal).map(FieldContract::name))
+    assertThat(
+            Dataset.CONSUMER.fields().stream()
+                .filter(FieldContract::personal)
+                .map(FieldContract::name))
         .containsExactlyInAnyOrder("customer_name", "customer_phone_number");
   }
 }

@@ -16,15 +16,31 @@ class DeadLetterHeadersTest {
 
   @Test
   void everyStageWritesTheSameNamesAndLeavesOutWhatItDoesNotKnow() {
-    assertThat(added(DeadLetterHeaders.of("order", "invalid-items", "item 3: unit_price").sourceRecord("raw.rows.order", 2, 41, 1_700L)
-        .sourceFile("s3://b/order.json", null))).containsExactly(
-        Map.entry(PipelineHeaders.DATASET, "order"), Map.entry(PipelineHeaders.DLQ_REASON, "invalid-items"),
-        Map.entry(PipelineHeaders.DLQ_DETAIL, "item 3: unit_price"), Map.entry(PipelineHeaders.SOURCE_TOPIC, "raw.rows.order"),
-        Map.entry(PipelineHeaders.SOURCE_PARTITION, "2"), Map.entry(PipelineHeaders.SOURCE_OFFSET, "41"),
-        Map.entry(PipelineHeaders.SOURCE_TIMESTAMP, "1700"), Map.entry(PipelineHeaders.SOURCE_URI, "s3://b/order.json"));
-    assertThat(added(DeadLetterHeaders.of("consumer", "wrong-column-count", "line 9: 6 cells, 7 expected").original(512, 2_000_000, "ab12")))
-        .containsExactly(Map.entry(PipelineHeaders.DATASET, "consumer"), Map.entry(PipelineHeaders.DLQ_REASON, "wrong-column-count"),
-            Map.entry(PipelineHeaders.DLQ_DETAIL, "line 9: 6 cells, 7 expected"), Map.entry(PipelineHeaders.DLQ_ORIGINAL_OFFSET, "512"),
-            Map.entry(PipelineHeaders.DLQ_ORIGINAL_LENGTH, "2000000"), Map.entry(PipelineHeaders.DLQ_ORIGINAL_SHA256, "ab12"));
+    assertThat(
+            added(
+                DeadLetterHeaders.of("order", "invalid-items", "item 3: unit_price")
+                    .sourceRecord("raw.rows.order", 2, 41, 1_700L)
+                    .sourceFile("s3://b/order.json", null)))
+        .containsExactly(
+            Map.entry(PipelineHeaders.DATASET, "order"),
+                Map.entry(PipelineHeaders.DLQ_REASON, "invalid-items"),
+            Map.entry(PipelineHeaders.DLQ_DETAIL, "item 3: unit_price"),
+                Map.entry(PipelineHeaders.SOURCE_TOPIC, "raw.rows.order"),
+            Map.entry(PipelineHeaders.SOURCE_PARTITION, "2"),
+                Map.entry(PipelineHeaders.SOURCE_OFFSET, "41"),
+            Map.entry(PipelineHeaders.SOURCE_TIMESTAMP, "1700"),
+                Map.entry(PipelineHeaders.SOURCE_URI, "s3://b/order.json"));
+    assertThat(
+            added(
+                DeadLetterHeaders.of(
+                        "consumer", "wrong-column-count", "line 9: 6 cells, 7 expected")
+                    .original(512, 2_000_000, "ab12")))
+        .containsExactly(
+            Map.entry(PipelineHeaders.DATASET, "consumer"),
+            Map.entry(PipelineHeaders.DLQ_REASON, "wrong-column-count"),
+            Map.entry(PipelineHeaders.DLQ_DETAIL, "line 9: 6 cells, 7 expected"),
+            Map.entry(PipelineHeaders.DLQ_ORIGINAL_OFFSET, "512"),
+            Map.entry(PipelineHeaders.DLQ_ORIGINAL_LENGTH, "2000000"),
+            Map.entry(PipelineHeaders.DLQ_ORIGINAL_SHA256, "ab12"));
   }
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The "Types" table of docs/raw-tables.md is the built-in contracts' fields, as this test renders them. */
+/**
+ * The "Types" table of docs/raw-tables.md is the built-in contracts' fields, as this test renders
+ * them.
+ */
 class RawTypesDocTest {
   private static final Path DOC = Path.of("..", "docs", "raw-tables.md");
   private static final String START = "<!-- types from the contract files: RawTypesDocTest -->";
@@ -21,17 +24,30 @@ class RawTypesDocTest {
     String table = render(ContractFiles.load(Optional.empty()));
     assertThat(doc).contains(START).contains(END);
     String inDoc = doc.substring(doc.indexOf(START) + START.length(), doc.indexOf(END)).strip();
-    assertThat(inDoc).as("the table in %s; put this one in its place:%n%s", DOC, table).isEqualTo(table);
+    assertThat(inDoc)
+        .as("the table in %s; put this one in its place:%n%s", DOC, table)
+        .isEqualTo(table);
   }
 
   static String render(Contracts contracts) {
-    StringBuilder out = new StringBuilder("| table | field | type | required | personal | rule |\n|---|---|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder(
+            "| table | field | type | required | personal | rule |\n|---|---|---|---|---|---|\n");
     for (DatasetContract contract : contracts.all()) {
       for (FieldContract field : contract.fields()) {
-        out.append("| `raw.").append(contract.name()).append("` | `").append(field.name()).append("` | `").append(field.type())
-            .append("` | ").append(field.required() ? (field.name().equals(contract.key()) ? "key" : "yes") : "")
-            .append(" | ").append(field.personal() ? "yes" : "")
-            .append(" | ").append(field.rules().stream().map(RawTypesDocTest::rule).collect(Collectors.joining("; ")))
+        out.append("| `raw.")
+            .append(contract.name())
+            .append("` | `")
+            .append(field.name())
+            .append("` | `")
+            .append(field.type())
+            .append("` | ")
+            .append(field.required() ? (field.name().equals(contract.key()) ? "key" : "yes") : "")
+            .append(" | ")
+            .append(field.personal() ? "yes" : "")
+            .append(" | ")
+            .append(
+                field.rules().stream().map(RawTypesDocTest::rule).collect(Collectors.joining("; ")))
             .append(" |\n");
       }
     }
@@ -46,6 +62,8 @@ class RawTypesDocTest {
       return "an IANA time zone";
     }
     ValueRule.Range range = (ValueRule.Range) rule;
-    return (range.min() != null ? range.min().toPlainString() : "") + "–" + (range.max() != null ? range.max().toPlainString() : "");
+    return (range.min() != null ? range.min().toPlainString() : "")
+        + "–"
+        + (range.max() != null ? range.max().toPlainString() : "");
   }
 }

@@ -30,17 +30,27 @@ class OwnerOnlyFilesTest {
   void theFileIsOwnerOnlyBeforeItsFirstByte() throws IOException {
     Path file = dir.resolve("pseudonym-key");
     List<String> seen = new ArrayList<>();
-    OwnerOnlyFiles.write(file, out -> {
-      // the content is not written yet: the file that will hold it already exists, owner-only
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path created : files.toList()) {
-          seen.add(created.getFileName() + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(created))
-              + " " + Files.size(created));
-        }
-      }
-      out.write("abc\n".getBytes(StandardCharsets.UTF_8));
-    });
-    assertThat(seen).singleElement().asString().startsWith("pseudonym-key.").endsWith(".tmp rw------- 0");
+    OwnerOnlyFiles.write(
+        file,
+        out -> {
+          // the content is not written yet: the file that will hold it already exists, owner-only
+          try (Stream<Path> files = Files.list(dir)) {
+            for (Path created : files.toList()) {
+              seen.add(
+                  created.getFileName()
+                      + " "
+                      + PosixFilePermissions.toString(Files.getPosixFilePermissions(created))
+                      + " "
+                      + Files.size(created));
+            }
+          }
+          out.write("abc\n".getBytes(StandardCharsets.UTF_8));
+        });
+    assertThat(seen)
+        .singleElement()
+        .asString()
+        .startsWith("pseudonym-key.")
+        .endsWith(".tmp rw------- 0");
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(OwnerOnlyFiles.FILE);
   }
 
@@ -58,10 +68,15 @@ class OwnerOnlyFilesTest {
   void aFailedWriteKeepsTheOldFileAndLeavesNoTemporary() throws IOException {
     Path file = dir.resolve("s3-credentials.properties");
     OwnerOnlyFiles.write(file, "old\n".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> OwnerOnlyFiles.write(file, out -> {
-      out.write("half".getBytes(StandardCharsets.UTF_8));
-      throw new IOException("disk full");
-    })).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                OwnerOnlyFiles.write(
+                    file,
+                    out -> {
+                      out.write("half".getBytes(StandardCharsets.UTF_8));
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
     assertThat(Files.readString(file)).isEqualTo("old\n");
     assertThat(namesIn(dir)).containsExactly("s3-credentials.properties");
   }
@@ -71,7 +86,8 @@ class OwnerOnlyFilesTest {
     Path nested = dir.resolve("a").resolve("data");
     OwnerOnlyFiles.createDirectories(nested);
     assertThat(Files.getPosixFilePermissions(nested)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
-    assertThat(Files.getPosixFilePermissions(nested.getParent())).isEqualTo(OwnerOnlyFiles.DIRECTORY);
+    assertThat(Files.getPosixFilePermissions(nested.getParent()))
+        .isEqualTo(OwnerOnlyFiles.DIRECTORY);
 
     Path open = Files.createDirectory(dir.resolve("open"));
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));

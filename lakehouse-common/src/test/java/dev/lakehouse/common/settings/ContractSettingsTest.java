@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContractSettingsTest {
-  private static final String DELIVERY = """
+  private static final String DELIVERY =
+      """
       domain: shop
       name: delivery
       source: {format: csv}
@@ -37,8 +38,10 @@ class ContractSettingsTest {
   void withoutADirectoryTheLakeTakesTheFoodDatasets() {
     LakehouseSettings settings = LakehouseSettings.fromProperties(base(), Map.of(), "test");
     assertThat(settings.datasets().directory()).isEmpty();
-    assertThat(settings.datasets().contracts().all()).extracting(DatasetContract::topic)
-        .containsExactlyInAnyOrder("src.food.order", "src.food.order_status", "src.food.consumer", "src.food.restaurant");
+    assertThat(settings.datasets().contracts().all())
+        .extracting(DatasetContract::topic)
+        .containsExactlyInAnyOrder(
+            "src.food.order", "src.food.order_status", "src.food.consumer", "src.food.restaurant");
     assertThat(settings.toProperties()).doesNotContainKey(ContractSettings.DIRECTORY);
   }
 
@@ -50,7 +53,9 @@ class ContractSettingsTest {
     LakehouseSettings fromFile = LakehouseSettings.fromProperties(properties, Map.of(), "test");
     assertThat(fromFile.datasets().contracts().find("shop", "delivery")).isPresent();
     assertThat(fromFile.toProperties()).containsEntry(ContractSettings.DIRECTORY, dir.toString());
-    LakehouseSettings fromEnvironment = LakehouseSettings.fromProperties(base(), Map.of("LAKEHOUSE_CONTRACTS_DIRECTORY", dir.toString()), "test");
+    LakehouseSettings fromEnvironment =
+        LakehouseSettings.fromProperties(
+            base(), Map.of("LAKEHOUSE_CONTRACTS_DIRECTORY", dir.toString()), "test");
     assertThat(fromEnvironment.datasets()).isEqualTo(fromFile.datasets());
     assertThat(fromEnvironment.datasets().contracts().all()).hasSize(5);
   }
@@ -60,9 +65,15 @@ class ContractSettingsTest {
     Files.writeString(dir.resolve("delivery.yaml"), DELIVERY.replace("type: string", "type: text"));
     Properties properties = base();
     properties.setProperty(ContractSettings.DIRECTORY, dir.toString());
-    assertThatThrownBy(() -> LakehouseSettings.fromProperties(properties, Map.of(), "test")).isInstanceOf(SettingsException.class)
-        .hasMessage("contracts.directory=" + dir + ": " + dir + "/delivery.yaml: field 'id': unknown type 'text': one of string, "
-            + "boolean, int, long, double, decimal(P,S), timestamptz");
+    assertThatThrownBy(() -> LakehouseSettings.fromProperties(properties, Map.of(), "test"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage(
+            "contracts.directory="
+                + dir
+                + ": "
+                + dir
+                + "/delivery.yaml: field 'id': unknown type 'text': one of string, "
+                + "boolean, int, long, double, decimal(P,S), timestamptz");
   }
 
   @Test
@@ -70,7 +81,9 @@ class ContractSettingsTest {
     Files.writeString(dir.resolve("delivery.yaml"), DELIVERY);
     Dataset.requireBuiltInIn(ContractSettings.withDirectory(dir).contracts());
     Files.createDirectories(dir.resolve("food"));
-    Files.writeString(dir.resolve("food/consumer.yaml"), """
+    Files.writeString(
+        dir.resolve("food/consumer.yaml"),
+        """
         domain: food
         name: consumer
         source: {format: csv}
@@ -79,8 +92,11 @@ class ContractSettingsTest {
         """);
     ContractSettings replacing = ContractSettings.withDirectory(dir);
     assertThat(replacing.contracts().find("food", "consumer").orElseThrow().fields()).hasSize(1);
-    assertThatThrownBy(() -> Dataset.requireBuiltInIn(replacing.contracts())).isInstanceOf(ContractException.class)
-        .hasMessage(dir + "/food/consumer.yaml: replaces the built-in dataset food.consumer, which the trusted stage reads as "
-            + "built in; run it with trusted.enabled=false, or give the dataset another name");
+    assertThatThrownBy(() -> Dataset.requireBuiltInIn(replacing.contracts()))
+        .isInstanceOf(ContractException.class)
+        .hasMessage(
+            dir
+                + "/food/consumer.yaml: replaces the built-in dataset food.consumer, which the trusted stage reads as "
+                + "built in; run it with trusted.enabled=false, or give the dataset another name");
   }
 }

@@ -28,7 +28,9 @@ class LakehouseSettingsTest {
     LakehouseSettings settings = LakehouseSettings.fromProperties(local(), Map.of(), "test");
     assertThat(settings.catalog().name()).isEqualTo("lakehouse");
     assertThat(settings.catalog().type()).isEqualTo(CatalogType.JDBC);
-    assertThat(settings.s3().pathStyleAccess()).as("an explicit endpoint implies path style").isTrue();
+    assertThat(settings.s3().pathStyleAccess())
+        .as("an explicit endpoint implies path style")
+        .isTrue();
     assertThat(settings.s3().region()).isEqualTo("us-east-1");
 
     Path file = dir.resolve(LakehouseSettings.FILE_NAME);
@@ -40,7 +42,13 @@ class LakehouseSettingsTest {
   void environmentOverridesTheFile() {
     LakehouseSettings settings =
         LakehouseSettings.fromProperties(
-            local(), Map.of("LAKEHOUSE_KAFKA_BOOTSTRAP_SERVERS", "broker:9093", "LAKEHOUSE_CATALOG_NAME", "prod"), "test");
+            local(),
+            Map.of(
+                "LAKEHOUSE_KAFKA_BOOTSTRAP_SERVERS",
+                "broker:9093",
+                "LAKEHOUSE_CATALOG_NAME",
+                "prod"),
+            "test");
     assertThat(settings.kafka().bootstrapServers()).isEqualTo("broker:9093");
     assertThat(settings.catalog().name()).isEqualTo("prod");
   }
@@ -95,7 +103,9 @@ class LakehouseSettingsTest {
         .containsEntry("s3.endpoint", "http://127.0.0.1:9000")
         .containsEntry("s3.path-style-access", "true");
     Map<String, String> spark = IcebergCatalogProperties.asSparkConf(settings);
-    assertThat(spark).containsEntry("spark.sql.catalog.lakehouse", "org.apache.iceberg.spark.SparkCatalog");
-    iceberg.forEach((k, v) -> assertThat(spark).containsEntry("spark.sql.catalog.lakehouse." + k, v));
+    assertThat(spark)
+        .containsEntry("spark.sql.catalog.lakehouse", "org.apache.iceberg.spark.SparkCatalog");
+    iceberg.forEach(
+        (k, v) -> assertThat(spark).containsEntry("spark.sql.catalog.lakehouse." + k, v));
   }
 }

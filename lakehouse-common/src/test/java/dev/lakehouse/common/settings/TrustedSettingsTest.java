@@ -25,7 +25,11 @@ class TrustedSettingsTest {
     properties.setProperty("trusted.enabled", "false");
     TrustedSettings settings = TrustedSettings.fromProperties(properties, Map.of());
     assertThat(settings.enabled()).isFalse();
-    assertThat(TrustedSettings.fromProperties(new Properties(), Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY)).enabled()).isTrue();
+    assertThat(
+            TrustedSettings.fromProperties(
+                    new Properties(), Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY))
+                .enabled())
+        .isTrue();
   }
 
   @Test
@@ -42,7 +46,8 @@ class TrustedSettingsTest {
   void theEnvironmentOverridesTheFileAndTheKeyNeverAppearsInToString() {
     Properties properties = new Properties();
     properties.setProperty("trusted.pseudonym-key", "file-key-file-key-file-key-file-key-0");
-    TrustedSettings settings = TrustedSettings.fromProperties(properties, Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY));
+    TrustedSettings settings =
+        TrustedSettings.fromProperties(properties, Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY));
     assertThat(settings.pseudonymKey()).isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
     assertThat(settings.toString()).doesNotContain(KEY).contains("hidden");
   }

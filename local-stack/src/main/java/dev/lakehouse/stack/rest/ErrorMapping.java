@@ -12,9 +12,9 @@ import org.apache.iceberg.rest.responses.ErrorResponse;
 
 /**
  * Turns what the backing catalog throws into the HTTP status and {@link ErrorResponse} of the REST
- * protocol. The {@code type} is the exception's simple class name: Iceberg's client reads it, for example
- * to tell a missing namespace from a missing table (both 404) or a non-empty namespace from an existing
- * one (both 409). No stack trace is sent.
+ * protocol. The {@code type} is the exception's simple class name: Iceberg's client reads it, for
+ * example to tell a missing namespace from a missing table (both 404) or a non-empty namespace from
+ * an existing one (both 409). No stack trace is sent.
  */
 final class ErrorMapping {
   static final int BAD_REQUEST = 400;
@@ -42,7 +42,8 @@ final class ErrorMapping {
       return BAD_REQUEST;
     }
     if (e instanceof UnsupportedOperationException) {
-      // the protocol's answer for an operation the server (here: the backing catalog) does not support
+      // the protocol's answer for an operation the server (here: the backing catalog) does not
+      // support
       return NOT_ACCEPTABLE;
     }
     // CommitStateUnknownException included: on a commit the client reads 500 as "state unknown" and

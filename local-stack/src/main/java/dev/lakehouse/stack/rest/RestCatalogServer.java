@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Iceberg REST catalog server (the {@code /v1/...} protocol of {@code rest-catalog-open-api.yaml}) on the
- * JDK's HTTP server, delegating every operation to a backing catalog, in practice the stack's JDBC catalog:
- * so that the apps can run with {@code catalog.type=rest} and no external service. Plain HTTP, no
- * authentication, no prefix, no views: meant for loopback.
+ * An Iceberg REST catalog server (the {@code /v1/...} protocol of {@code
+ * rest-catalog-open-api.yaml}) on the JDK's HTTP server, delegating every operation to a backing
+ * catalog, in practice the stack's JDBC catalog: so that the apps can run with {@code
+ * catalog.type=rest} and no external service. Plain HTTP, no authentication, no prefix, no views:
+ * meant for loopback.
  *
- * <p>The server does not own the backing catalog: {@link #close()} stops serving and leaves the catalog open.
+ * <p>The server does not own the backing catalog: {@link #close()} stops serving and leaves the
+ * catalog open.
  */
 public final class RestCatalogServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RestCatalogServer.class);
@@ -36,17 +38,22 @@ public final class RestCatalogServer implements AutoCloseable {
   private RestCatalogServer(HttpServer server, ExecutorService executor) {
     this.server = server;
     this.executor = executor;
-    this.uri = "http://" + uriHost(server.getAddress().getAddress()) + ":" + server.getAddress().getPort();
+    this.uri =
+        "http://" + uriHost(server.getAddress().getAddress()) + ":" + server.getAddress().getPort();
   }
 
-  /** Starts serving {@code backing} on {@code host:port}; port 0 takes a free port (see {@link #port()}). */
+  /**
+   * Starts serving {@code backing} on {@code host:port}; port 0 takes a free port (see {@link
+   * #port()}).
+   */
   public static RestCatalogServer start(Catalog backing, String host, int port) {
     RestRoutes routes = new RestRoutes(backing);
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), BACKLOG);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot listen on " + host + ":" + port + " for the REST catalog", e);
+      throw new UncheckedIOException(
+          "Cannot listen on " + host + ":" + port + " for the REST catalog", e);
     }
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
@@ -67,8 +74,9 @@ public final class RestCatalogServer implements AutoCloseable {
   }
 
   /**
-   * Stops listening and stops the threads, giving a request still in a handler a few seconds to end. (With
-   * a delay, JDK 17's {@code HttpServer.stop} would wait out the whole delay even when idle.)
+   * Stops listening and stops the threads, giving a request still in a handler a few seconds to
+   * end. (With a delay, JDK 17's {@code HttpServer.stop} would wait out the whole delay even when
+   * idle.)
    */
   @Override
   public void close() {

@@ -16,9 +16,9 @@ import org.apache.iceberg.rest.RESTResponse;
 import org.apache.iceberg.rest.RESTSerializers;
 
 /**
- * JSON as the Iceberg REST client writes and reads it. Iceberg's own {@code RESTObjectMapper} is package
- * private, so this mapper is configured the same way: Iceberg's serializers for the request and response
- * classes, kebab-case names and field access for the rest, unknown properties ignored.
+ * JSON as the Iceberg REST client writes and reads it. Iceberg's own {@code RESTObjectMapper} is
+ * package private, so this mapper is configured the same way: Iceberg's serializers for the request
+ * and response classes, kebab-case names and field access for the rest, unknown properties ignored.
  */
 final class RestJson {
   private static final ObjectMapper MAPPER = create();
@@ -50,7 +50,9 @@ final class RestJson {
       request = MAPPER.readValue(body, type);
     } catch (IOException e) {
       throw new BadRequestException(
-          "Invalid %s: %s", type.getSimpleName(), e instanceof JsonProcessingException j ? j.getOriginalMessage() : e);
+          "Invalid %s: %s",
+          type.getSimpleName(),
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e);
     }
     if (request == null) {
       throw new BadRequestException("Invalid %s: null", type.getSimpleName());

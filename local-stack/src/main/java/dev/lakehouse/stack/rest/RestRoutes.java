@@ -29,14 +29,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one HTTP exchange: matches a {@link Route}, decodes the path variables and the JSON body, and
- * hands the request to Iceberg's {@link CatalogHandlers} over the backing catalog. Failures become the
- * protocol's error responses ({@link ErrorMapping}) and a WARN line with method, path and status.
+ * Answers one HTTP exchange: matches a {@link Route}, decodes the path variables and the JSON body,
+ * and hands the request to Iceberg's {@link CatalogHandlers} over the backing catalog. Failures
+ * become the protocol's error responses ({@link ErrorMapping}) and a WARN line with method, path
+ * and status.
  */
 final class RestRoutes implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
+
   /** What Iceberg's client uses unless configured otherwise; this server advertises no other. */
-  private static final String NAMESPACE_SEPARATOR = RESTCatalogProperties.NAMESPACE_SEPARATOR_DEFAULT;
+  private static final String NAMESPACE_SEPARATOR =
+      RESTCatalogProperties.NAMESPACE_SEPARATOR_DEFAULT;
+
   private static final int OK = 200;
   private static final int NO_CONTENT = 204;
 
@@ -45,7 +49,8 @@ final class RestRoutes implements HttpHandler {
 
   RestRoutes(Catalog catalog) {
     if (!(catalog instanceof SupportsNamespaces)) {
-      throw new IllegalArgumentException("The backing catalog must support namespaces: " + catalog.getClass().getName());
+      throw new IllegalArgumentException(
+          "The backing catalog must support namespaces: " + catalog.getClass().getName());
     }
     this.catalog = catalog;
     this.namespaces = (SupportsNamespaces) catalog;
@@ -91,18 +96,22 @@ final class RestRoutes implements HttpHandler {
     switch (match.route()) {
       case CONFIG:
         return Reply.json(ConfigResponse.builder().withEndpoints(Route.endpoints()).build());
-      case LIST_NAMESPACES: {
-        Namespace parent =
-            query.containsKey("parent")
-                ? RESTUtil.namespaceFromQueryParam(query.get("parent"), NAMESPACE_SEPARATOR)
-                : Namespace.empty();
-        return Reply.json(
-            query.containsKey("pageSize")
-                ? CatalogHandlers.listNamespaces(namespaces, parent, query.get("pageToken"), query.get("pageSize"))
-                : CatalogHandlers.listNamespaces(namespaces, parent));
-      }
+      case LIST_NAMESPACES:
+        {
+          Namespace parent =
+              query.containsKey("parent")
+                  ? RESTUtil.namespaceFromQueryParam(query.get("parent"), NAMESPACE_SEPARATOR)
+                  : Namespace.empty();
+          return Reply.json(
+              query.containsKey("pageSize")
+                  ? CatalogHandlers.listNamespaces(
+                      namespaces, parent, query.get("pageToken"), query.get("pageSize"))
+                  : CatalogHandlers.listNamespaces(namespaces, parent));
+        }
       case CREATE_NAMESPACE:
-        return Reply.json(CatalogHandlers.createNamespace(namespaces, RestJson.read(body, CreateNamespaceRequest.class)));
+        return Reply.json(
+            CatalogHandlers.createNamespace(
+                namespaces, RestJson.read(body, CreateNamespaceRequest.class)));
       case LOAD_NAMESPACE:
         return Reply.json(CatalogHandlers.loadNamespace(namespaces, namespace(vars)));
       case NAMESPACE_EXISTS:
@@ -114,26 +123,32 @@ final class RestRoutes implements HttpHandler {
       case UPDATE_NAMESPACE_PROPERTIES:
         return Reply.json(
             CatalogHandlers.updateNamespaceProperties(
-                namespaces, namespace(vars), RestJson.read(body, UpdateNamespacePropertiesRequest.class)));
+                namespaces,
+                namespace(vars),
+                RestJson.read(body, UpdateNamespacePropertiesRequest.class)));
       case LIST_TABLES:
         return Reply.json(
             query.containsKey("pageSize")
-                ? CatalogHandlers.listTables(catalog, namespace(vars), query.get("pageToken"), query.get("pageSize"))
+                ? CatalogHandlers.listTables(
+                    catalog, namespace(vars), query.get("pageToken"), query.get("pageSize"))
                 : CatalogHandlers.listTables(catalog, namespace(vars)));
-      case CREATE_TABLE: {
-        CreateTableRequest request = RestJson.read(body, CreateTableRequest.class);
-        return Reply.json(
-            request.stageCreate()
-                ? CatalogHandlers.stageTableCreate(catalog, namespace(vars), request)
-                : CatalogHandlers.createTable(catalog, namespace(vars), request));
-      }
+      case CREATE_TABLE:
+        {
+          CreateTableRequest request = RestJson.read(body, CreateTableRequest.class);
+          return Reply.json(
+              request.stageCreate()
+                  ? CatalogHandlers.stageTableCreate(catalog, namespace(vars), request)
+                  : CatalogHandlers.createTable(catalog, namespace(vars), request));
+        }
       case LOAD_TABLE:
         return Reply.json(CatalogHandlers.loadTable(catalog, table(vars), snapshotMode(query)));
       case TABLE_EXISTS:
         CatalogHandlers.tableExists(catalog, table(vars));
         return Reply.noContent();
       case UPDATE_TABLE:
-        return Reply.json(CatalogHandlers.updateTable(catalog, table(vars), RestJson.read(body, UpdateTableRequest.class)));
+        return Reply.json(
+            CatalogHandlers.updateTable(
+                catalog, table(vars), RestJson.read(body, UpdateTableRequest.class)));
       case DROP_TABLE:
         if (Boolean.parseBoolean(query.get("purgeRequested"))) {
           CatalogHandlers.purgeTable(catalog, table(vars));
@@ -142,7 +157,8 @@ final class RestRoutes implements HttpHandler {
         }
         return Reply.noContent();
       case REPORT_METRICS:
-        // accepted and dropped (the body was read: the connection stays usable); not even parsed, as
+        // accepted and dropped (the body was read: the connection stays usable); not even parsed,
+        // as
         // nothing here uses the scan and commit reports
         return Reply.noContent();
       case RENAME_TABLE:
@@ -159,7 +175,10 @@ final class RestRoutes implements HttpHandler {
   private static Reply noRoute(String method, String path) {
     int status = ErrorMapping.BAD_REQUEST;
     LOG.warn("{} {} -> {} (no such route)", method, path, status);
-    return new Reply(status, ErrorMapping.of(status, "BadRequestException", "No route for request: " + method + " " + path));
+    return new Reply(
+        status,
+        ErrorMapping.of(
+            status, "BadRequestException", "No route for request: " + method + " " + path));
   }
 
   private static Reply failure(String method, String path, RuntimeException e) {
@@ -167,7 +186,8 @@ final class RestRoutes implements HttpHandler {
     if (ErrorMapping.isServerError(e)) {
       LOG.warn("{} {} -> {}", method, path, status, e);
     } else {
-      LOG.warn("{} {} -> {} {}: {}", method, path, status, e.getClass().getSimpleName(), e.getMessage());
+      LOG.warn(
+          "{} {} -> {} {}: {}", method, path, status, e.getClass().getSimpleName(), e.getMessage());
     }
     return new Reply(status, ErrorMapping.response(e));
   }
@@ -212,7 +232,9 @@ final class RestRoutes implements HttpHandler {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      params.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return params;
   }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.apache.iceberg.rest.Endpoint;
 
 /**
- * The routes this server answers, each bound to the {@link Endpoint} that the Iceberg REST client checks
- * for (so the endpoint list of {@code GET /v1/config} is exactly this enum). The server advertises no
- * prefix, so paths are matched without the optional {@code {prefix}} segment.
+ * The routes this server answers, each bound to the {@link Endpoint} that the Iceberg REST client
+ * checks for (so the endpoint list of {@code GET /v1/config} is exactly this enum). The server
+ * advertises no prefix, so paths are matched without the optional {@code {prefix}} segment.
  */
 enum Route {
   CONFIG("GET", "/v1/config", null),
@@ -31,7 +31,10 @@ enum Route {
   RENAME_TABLE(Endpoint.V1_RENAME_TABLE),
   COMMIT_TRANSACTION(Endpoint.V1_COMMIT_TRANSACTION);
 
-  /** A matched route with its still percent-encoded path variables ({@code namespace}, {@code table}). */
+  /**
+   * A matched route with its still percent-encoded path variables ({@code namespace}, {@code
+   * table}).
+   */
   record Match(Route route, Map<String, String> variables) {}
 
   private final String method;
@@ -90,7 +93,9 @@ enum Route {
     return variables;
   }
 
-  /** Splits a path on '/', ignoring a leading and a trailing slash; segments stay percent-encoded. */
+  /**
+   * Splits a path on '/', ignoring a leading and a trailing slash; segments stay percent-encoded.
+   */
   private static List<String> segments(String path) {
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
     if (trimmed.endsWith("/")) {

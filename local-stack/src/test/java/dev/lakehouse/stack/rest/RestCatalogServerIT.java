@@ -70,8 +70,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Iceberg's own REST client against the server, the server over a JDBC catalog on SQLite with local files:
- * every write goes through HTTP and is checked in the backing catalog.
+ * Iceberg's own REST client against the server, the server over a JDBC catalog on SQLite with local
+ * files: every write goes through HTTP and is checked in the backing catalog.
  */
 class RestCatalogServerIT {
   private static final Schema SCHEMA =
@@ -97,15 +97,24 @@ class RestCatalogServerIT {
     backing.initialize(
         "backing",
         Map.of(
-            "uri", "jdbc:sqlite:" + dir.resolve("catalog.db"),
-            "warehouse", dir.resolve("warehouse").toUri().toString(),
-            "jdbc.schema-version", "V1"));
+            "uri",
+            "jdbc:sqlite:" + dir.resolve("catalog.db"),
+            "warehouse",
+            dir.resolve("warehouse").toUri().toString(),
+            "jdbc.schema-version",
+            "V1"));
     server = RestCatalogServer.start(backing, "127.0.0.1", 0);
     client = new RESTCatalog();
-    // the URI is all the client needs: its default ResolvingFileIO reads and writes the file: locations
+    // the URI is all the client needs: its default ResolvingFileIO reads and writes the file:
+    // locations
     CommitAttempts.reset();
     client.initialize(
-        "rest", Map.of("uri", server.uri(), CatalogProperties.METRICS_REPORTER_IMPL, CommitAttempts.class.getName()));
+        "rest",
+        Map.of(
+            "uri",
+            server.uri(),
+            CatalogProperties.METRICS_REPORTER_IMPL,
+            CommitAttempts.class.getName()));
   }
 
   @AfterEach
@@ -118,7 +127,8 @@ class RestCatalogServerIT {
   @Test
   void namespacesRoundTripWithMultiLevelNamesAndProperties() {
     assertThat(server.uri()).isEqualTo("http://127.0.0.1:" + server.port());
-    // mutable collections: Iceberg's request builders look for null keys, which Map.of refuses to be asked
+    // mutable collections: Iceberg's request builders look for null keys, which Map.of refuses to
+    // be asked
     client.createNamespace(SALES, new HashMap<>(Map.of("owner", "data")));
     Namespace eu = Namespace.of("sales", "eu west");
     client.createNamespace(eu);
@@ -133,7 +143,9 @@ class RestCatalogServerIT {
 
     client.setProperties(SALES, new HashMap<>(Map.of("team", "orders")));
     client.removeProperties(SALES, new HashSet<>(Set.of("owner")));
-    assertThat(backing.loadNamespaceMetadata(SALES)).containsEntry("team", "orders").doesNotContainKey("owner");
+    assertThat(backing.loadNamespaceMetadata(SALES))
+        .containsEntry("team", "orders")
+        .doesNotContainKey("owner");
     assertThatThrownBy(() -> client.loadNamespaceMetadata(Namespace.of("missing")))
         .isInstanceOf(NoSuchNamespaceException.class);
 
@@ -144,12 +156,14 @@ class RestCatalogServerIT {
     assertThat(backing.tableExists(spaced)).isTrue();
     assertThat(client.listTables(eu)).containsExactly(spaced);
 
-    assertThatThrownBy(() -> client.dropNamespace(eu)).isInstanceOf(NamespaceNotEmptyException.class);
+    assertThatThrownBy(() -> client.dropNamespace(eu))
+        .isInstanceOf(NamespaceNotEmptyException.class);
     assertThat(client.dropTable(spaced)).isTrue();
     assertThat(client.dropNamespace(eu)).isTrue();
     assertThat(client.namespaceExists(eu)).isFalse();
     assertThat(client.dropNamespace(eu)).isFalse();
-    assertThatThrownBy(() -> client.listTables(Namespace.of("missing"))).isInstanceOf(NoSuchNamespaceException.class);
+    assertThatThrownBy(() -> client.listTables(Namespace.of("missing")))
+        .isInstanceOf(NoSuchNamespaceException.class);
   }
 
   @Test
@@ -162,14 +176,20 @@ class RestCatalogServerIT {
     assertThat(metadata(backing.loadTable(ORDERS)).formatVersion()).isEqualTo(2);
     assertThat(backing.loadTable(ORDERS).spec().isPartitioned()).isTrue();
 
-    table.newAppend().appendFile(writeFile(table, 1, 2)).set("writer.offsets", "orders-0:41").commit();
+    table
+        .newAppend()
+        .appendFile(writeFile(table, 1, 2))
+        .set("writer.offsets", "orders-0:41")
+        .commit();
     table.newAppend().appendFile(writeFile(table, 3, 4)).commit();
 
     Table seen = backing.loadTable(ORDERS);
     List<Snapshot> snapshots = new ArrayList<>();
     seen.snapshots().forEach(snapshots::add);
     assertThat(snapshots).hasSize(2);
-    assertThat(snapshots.get(0).summary()).containsEntry("writer.offsets", "orders-0:41").containsEntry("added-data-files", "1");
+    assertThat(snapshots.get(0).summary())
+        .containsEntry("writer.offsets", "orders-0:41")
+        .containsEntry("added-data-files", "1");
     assertThat(snapshots.get(1).parentId()).isEqualTo(snapshots.get(0).snapshotId());
     assertThat(seen.currentSnapshot().snapshotId()).isEqualTo(table.currentSnapshot().snapshotId());
     assertThat(rows(client.loadTable(ORDERS))).isEqualTo(4);
@@ -186,7 +206,8 @@ class RestCatalogServerIT {
   }
 
   @Test
-  void aTableObjectLeftAtAnOldSnapshotStillAppendsButItsStaleSchemaChangeIsAConflict() throws IOException {
+  void aTableObjectLeftAtAnOldSnapshotStillAppendsButItsStaleSchemaChangeIsAConflict()
+      throws IOException {
     client.createNamespace(SALES);
     createOrders().newAppend().appendFile(writeFile(backing.loadTable(ORDERS), 1)).commit();
     Table first = client.loadTable(ORDERS);
@@ -194,7 +215,9 @@ class RestCatalogServerIT {
     long start = first.currentSnapshot().snapshotId();
 
     first.newAppend().appendFile(writeFile(first, 2)).commit();
-    assertThat(second.currentSnapshot().snapshotId()).as("second has not seen the append").isEqualTo(start);
+    assertThat(second.currentSnapshot().snapshotId())
+        .as("second has not seen the append")
+        .isEqualTo(start);
     // an append refreshes before it commits, so this one builds on the first's snapshot
     second.newAppend().appendFile(writeFile(second, 3)).commit();
 
@@ -219,7 +242,8 @@ class RestCatalogServerIT {
     ExecutorService writers = Executors.newFixedThreadPool(2);
     int rounds = 0;
     try {
-      // two appends released together both read the same snapshot; the later commit gets a 409 and is
+      // two appends released together both read the same snapshot; the later commit gets a 409 and
+      // is
       // retried by Iceberg's client, which the commit report counts as a second attempt
       while (rounds < MAX_RACE_ROUNDS && CommitAttempts.retried() == 0) {
         rounds++;
@@ -233,7 +257,9 @@ class RestCatalogServerIT {
       writers.shutdownNow();
     }
 
-    assertThat(CommitAttempts.retried()).as("a commit that was retried after a conflict").isPositive();
+    assertThat(CommitAttempts.retried())
+        .as("a commit that was retried after a conflict")
+        .isPositive();
     Table seen = backing.loadTable(ORDERS);
     List<Snapshot> snapshots = new ArrayList<>();
     seen.snapshots().forEach(snapshots::add);
@@ -260,15 +286,19 @@ class RestCatalogServerIT {
             () ->
                 client.commitTransaction(
                     TableCommit.create(ORDERS, ordersNow, withProperty(ordersNow, "batch", "2")),
-                    TableCommit.create(missing, returnsBase, withProperty(returnsBase, "batch", "2"))))
+                    TableCommit.create(
+                        missing, returnsBase, withProperty(returnsBase, "batch", "2"))))
         .isInstanceOf(NoSuchTableException.class);
-    assertThat(backing.loadTable(ORDERS).properties()).as("checked before anything is committed").containsEntry("batch", "1");
+    assertThat(backing.loadTable(ORDERS).properties())
+        .as("checked before anything is committed")
+        .containsEntry("batch", "1");
   }
 
   @Test
   void aStagedCreateIsCommittedWithItsFirstAppend() throws IOException {
     client.createNamespace(SALES);
-    Transaction create = client.buildTable(ORDERS, SCHEMA).withPartitionSpec(SPEC).createTransaction();
+    Transaction create =
+        client.buildTable(ORDERS, SCHEMA).withPartitionSpec(SPEC).createTransaction();
     assertThat(backing.tableExists(ORDERS)).as("staged only").isFalse();
     create.newAppend().appendFile(writeFile(create.table(), 1, 2)).commit();
     create.commitTransaction();
@@ -314,47 +344,81 @@ class RestCatalogServerIT {
     client.createNamespace(SALES);
     HttpClient http = HttpClient.newHttpClient();
 
-    HttpResponse<String> config = http.send(request("GET", "/v1/config", null), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> config =
+        http.send(request("GET", "/v1/config", null), HttpResponse.BodyHandlers.ofString());
     assertThat(config.statusCode()).isEqualTo(200);
     ConfigResponse parsed = ConfigResponseParser.fromJson(config.body());
     assertThat(parsed.overrides()).doesNotContainKey("prefix");
     assertThat(parsed.endpoints())
         .containsExactlyInAnyOrder(
-            Endpoint.V1_LIST_NAMESPACES, Endpoint.V1_CREATE_NAMESPACE, Endpoint.V1_LOAD_NAMESPACE,
-            Endpoint.V1_NAMESPACE_EXISTS, Endpoint.V1_DELETE_NAMESPACE, Endpoint.V1_UPDATE_NAMESPACE,
-            Endpoint.V1_LIST_TABLES, Endpoint.V1_CREATE_TABLE, Endpoint.V1_LOAD_TABLE, Endpoint.V1_TABLE_EXISTS,
-            Endpoint.V1_UPDATE_TABLE, Endpoint.V1_DELETE_TABLE, Endpoint.V1_REPORT_METRICS, Endpoint.V1_RENAME_TABLE,
+            Endpoint.V1_LIST_NAMESPACES,
+            Endpoint.V1_CREATE_NAMESPACE,
+            Endpoint.V1_LOAD_NAMESPACE,
+            Endpoint.V1_NAMESPACE_EXISTS,
+            Endpoint.V1_DELETE_NAMESPACE,
+            Endpoint.V1_UPDATE_NAMESPACE,
+            Endpoint.V1_LIST_TABLES,
+            Endpoint.V1_CREATE_TABLE,
+            Endpoint.V1_LOAD_TABLE,
+            Endpoint.V1_TABLE_EXISTS,
+            Endpoint.V1_UPDATE_TABLE,
+            Endpoint.V1_DELETE_TABLE,
+            Endpoint.V1_REPORT_METRICS,
+            Endpoint.V1_RENAME_TABLE,
             Endpoint.V1_COMMIT_TRANSACTION);
 
     HttpResponse<String> head =
-        http.send(request("HEAD", "/v1/namespaces/sales/tables/missing", null), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("HEAD", "/v1/namespaces/sales/tables/missing", null),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(head.statusCode()).isEqualTo(404);
     assertThat(head.body()).isEmpty();
-    assertThat(http.send(request("HEAD", "/v1/namespaces/sales", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            http.send(
+                    request("HEAD", "/v1/namespaces/sales", null),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(204);
 
     HttpResponse<String> load =
-        http.send(request("GET", "/v1/namespaces/sales/tables/missing", null), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("GET", "/v1/namespaces/sales/tables/missing", null),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(load.statusCode()).isEqualTo(404);
     ErrorResponse error = ErrorResponseParser.fromJson(load.body());
     assertThat(error.code()).isEqualTo(404);
     assertThat(error.type()).isEqualTo("NoSuchTableException");
 
     HttpResponse<String> missingNamespace =
-        http.send(request("GET", "/v1/namespaces/nowhere/tables", null), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("GET", "/v1/namespaces/nowhere/tables", null),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(missingNamespace.statusCode()).isEqualTo(404);
-    assertThat(ErrorResponseParser.fromJson(missingNamespace.body()).type()).isEqualTo("NoSuchNamespaceException");
+    assertThat(ErrorResponseParser.fromJson(missingNamespace.body()).type())
+        .isEqualTo("NoSuchNamespaceException");
 
     HttpResponse<String> duplicate =
-        http.send(request("POST", "/v1/namespaces", "{\"namespace\":[\"sales\"]}"), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request("POST", "/v1/namespaces", "{\"namespace\":[\"sales\"]}"),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(duplicate.statusCode()).isEqualTo(409);
-    assertThat(ErrorResponseParser.fromJson(duplicate.body()).type()).isEqualTo("AlreadyExistsException");
+    assertThat(ErrorResponseParser.fromJson(duplicate.body()).type())
+        .isEqualTo("AlreadyExistsException");
 
-    assertThat(http.send(request("POST", "/v1/namespaces", "{not json"), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            http.send(
+                    request("POST", "/v1/namespaces", "{not json"),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(400);
-    assertThat(http.send(request("GET", "/v1/nothing/here", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            http.send(
+                    request("GET", "/v1/nothing/here", null), HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(400);
-    assertThat(http.send(request("PUT", "/v1/namespaces", "{}"), HttpResponse.BodyHandlers.ofString()).statusCode())
+    assertThat(
+            http.send(request("PUT", "/v1/namespaces", "{}"), HttpResponse.BodyHandlers.ofString())
+                .statusCode())
         .isEqualTo(400);
   }
 
@@ -367,7 +431,9 @@ class RestCatalogServerIT {
     };
   }
 
-  /** The client's metrics reporter (besides the one posting to the server): counts commit attempts. */
+  /**
+   * The client's metrics reporter (besides the one posting to the server): counts commit attempts.
+   */
   public static final class CommitAttempts implements MetricsReporter {
     private static final AtomicInteger RETRIED = new AtomicInteger();
 
@@ -390,7 +456,11 @@ class RestCatalogServerIT {
   }
 
   private Table createOrders() {
-    return client.buildTable(ORDERS, SCHEMA).withPartitionSpec(SPEC).withProperty("format-version", "2").create();
+    return client
+        .buildTable(ORDERS, SCHEMA)
+        .withPartitionSpec(SPEC)
+        .withProperty("format-version", "2")
+        .create();
   }
 
   private HttpRequest request(String method, String path, String json) {
@@ -398,7 +468,10 @@ class RestCatalogServerIT {
     if (json == null) {
       return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
-    return builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+    return builder
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   private static TableMetadata metadata(Table table) {
@@ -413,7 +486,9 @@ class RestCatalogServerIT {
     return Path.of(URI.create(file.location()));
   }
 
-  /** One real Parquet file of the given ids, all in one day's partition, through the table's FileIO. */
+  /**
+   * One real Parquet file of the given ids, all in one day's partition, through the table's FileIO.
+   */
   private static DataFile writeFile(Table table, long... ids) throws IOException {
     List<Record> records = new ArrayList<>();
     for (long id : ids) {
@@ -425,10 +500,16 @@ class RestCatalogServerIT {
     }
     PartitionKey partition = new PartitionKey(table.spec(), table.schema());
     partition.partition(new InternalRecordWrapper(table.schema().asStruct()).wrap(records.get(0)));
-    OutputFileFactory files = OutputFileFactory.builderFor(table, 1, 1).format(FileFormat.PARQUET).build();
+    OutputFileFactory files =
+        OutputFileFactory.builderFor(table, 1, 1).format(FileFormat.PARQUET).build();
     GenericFileWriterFactory writers =
-        new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).dataSchema(table.schema()).build();
-    DataWriter<Record> writer = writers.newDataWriter(files.newOutputFile(table.spec(), partition), table.spec(), partition);
+        new GenericFileWriterFactory.Builder(table)
+            .dataFileFormat(FileFormat.PARQUET)
+            .dataSchema(table.schema())
+            .build();
+    DataWriter<Record> writer =
+        writers.newDataWriter(
+            files.newOutputFile(table.spec(), partition), table.spec(), partition);
     try (writer) {
       records.forEach(writer::write);
     }

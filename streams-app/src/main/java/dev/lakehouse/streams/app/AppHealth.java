@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Live while the topology has not failed (see {@link ExitPolicy#topologyDead}) and the writer loop keeps turning; ready once, in addition, the
- * topology is running and the writer has positioned its partitions from the tables.
+ * Live while the topology has not failed (see {@link ExitPolicy#topologyDead}) and the writer loop
+ * keeps turning; ready once, in addition, the topology is running and the writer has positioned its
+ * partitions from the tables.
  */
 final class AppHealth implements Health {
   private final KafkaStreams streams;
@@ -18,7 +19,11 @@ final class AppHealth implements Health {
   private final Thread writerThread;
   private final long stallMillis;
 
-  AppHealth(KafkaStreams streams, AtomicReference<Throwable> topologyError, IcebergTableWriter writer, Thread writerThread,
+  AppHealth(
+      KafkaStreams streams,
+      AtomicReference<Throwable> topologyError,
+      IcebergTableWriter writer,
+      Thread writerThread,
       Duration commitInterval) {
     this.streams = streams;
     this.topologyError = topologyError;
@@ -42,8 +47,10 @@ final class AppHealth implements Health {
     }
     KafkaStreams.State state = streams.state();
     if (topologyError.get() != null || ExitPolicy.topologyDead(state)) {
-      return Check.failing("the Kafka Streams topology is in state " + state
-          + (topologyError.get() != null ? " after " + oneLine(topologyError.get()) : ""));
+      return Check.failing(
+          "the Kafka Streams topology is in state "
+              + state
+              + (topologyError.get() != null ? " after " + oneLine(topologyError.get()) : ""));
     }
     return Check.ok("topology " + state + ", writer turning");
   }

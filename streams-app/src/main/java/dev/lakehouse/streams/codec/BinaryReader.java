@@ -3,13 +3,18 @@ package dev.lakehouse.streams.codec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Reads what {@link BinaryWriter} wrote; a truncated or malformed input fails with IllegalArgumentException. */
+/**
+ * Reads what {@link BinaryWriter} wrote; a truncated or malformed input fails with
+ * IllegalArgumentException.
+ */
 public final class BinaryReader {
   private byte[] bytes;
   private final String what;
   private int position;
 
-  /** @param what names the encoded thing in error messages, e.g. "an encoded raw row" */
+  /**
+   * @param what names the encoded thing in error messages, e.g. "an encoded raw row"
+   */
   public BinaryReader(byte[] bytes, String what) {
     this.bytes = bytes;
     this.what = what;
@@ -58,7 +63,10 @@ public final class BinaryReader {
     return value;
   }
 
-  /** Reads the length of a string or byte field and steps over its bytes, which start at {@code position() - length}. */
+  /**
+   * Reads the length of a string or byte field and steps over its bytes, which start at {@code
+   * position() - length}.
+   */
   public int skipLengthPrefixed() {
     int length = length();
     position += length;

@@ -3,7 +3,9 @@ package dev.lakehouse.streams.codec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Appends bytes, varints, zig-zag longs, fixed longs and length-prefixed UTF-8 to a growing buffer. */
+/**
+ * Appends bytes, varints, zig-zag longs, fixed longs and length-prefixed UTF-8 to a growing buffer.
+ */
 public final class BinaryWriter {
   private byte[] buffer;
   private int size;
@@ -42,7 +44,10 @@ public final class BinaryWriter {
     bytes(bytes, 0, bytes.length);
   }
 
-  /** Length-prefixed: {@code length} bytes of {@code bytes} from {@code offset} (e.g. UTF-8 already encoded). */
+  /**
+   * Length-prefixed: {@code length} bytes of {@code bytes} from {@code offset} (e.g. UTF-8 already
+   * encoded).
+   */
   public void bytes(byte[] bytes, int offset, int length) {
     varint(length);
     ensure(length);

@@ -11,9 +11,10 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
- * The binary form of a row of an Iceberg table on a topic: a format byte, the number of columns, then per
- * column a presence byte and its {@link TypedValues value}, in the schema's column order. Columns are
- * only ever appended to these schemas: a row written before a column existed reads with it null.
+ * The binary form of a row of an Iceberg table on a topic: a format byte, the number of columns,
+ * then per column a presence byte and its {@link TypedValues value}, in the schema's column order.
+ * Columns are only ever appended to these schemas: a row written before a column existed reads with
+ * it null.
  */
 public final class RowCodec {
   public static final byte FORMAT = 2;
@@ -27,14 +28,18 @@ public final class RowCodec {
     this.schema = schema;
     this.columns = schema.columns();
     this.types = columns.stream().map(NestedField::type).toArray(Type[]::new);
-    this.description = "an encoded row of (" + columns.size() + " columns: " + columns.get(0).name() + ", ...)";
+    this.description =
+        "an encoded row of (" + columns.size() + " columns: " + columns.get(0).name() + ", ...)";
   }
 
   public Schema schema() {
     return schema;
   }
 
-  /** Encodes {@code row} (values by column name; absent = null). A null in a required column is a bug and fails. */
+  /**
+   * Encodes {@code row} (values by column name; absent = null). A null in a required column is a
+   * bug and fails.
+   */
   public byte[] encode(Map<String, Object> row) {
     BinaryWriter out = new BinaryWriter(256);
     out.write(FORMAT);
@@ -85,26 +90,33 @@ public final class RowCodec {
     }
     int count = (int) in.varint();
     if (count > types.length) {
-      throw new IllegalArgumentException("an encoded row has " + count + " columns; this version knows " + types.length);
+      throw new IllegalArgumentException(
+          "an encoded row has " + count + " columns; this version knows " + types.length);
     }
     return count;
   }
 
-  /** Decodes rows into generic records of {@code target} (the table's current schema), by column name. */
+  /**
+   * Decodes rows into generic records of {@code target} (the table's current schema), by column
+   * name.
+   */
   public Projection projectionOnto(Schema target) {
     return projectionOnto(target, null);
   }
 
   /**
-   * Like {@link #projectionOnto(Schema)}, but only the columns named in {@code only} get values; the others
-   * are stepped over without being read into objects. For a row's partition, say.
+   * Like {@link #projectionOnto(Schema)}, but only the columns named in {@code only} get values;
+   * the others are stepped over without being read into objects. For a row's partition, say.
    */
   public Projection projectionOnto(Schema target, Set<String> only) {
     int[] positions = new int[columns.size()];
     for (int i = 0; i < positions.length; i++) {
       String name = columns.get(i).name();
       NestedField field = target.findField(name);
-      positions[i] = field == null || (only != null && !only.contains(name)) ? -1 : target.columns().indexOf(field);
+      positions[i] =
+          field == null || (only != null && !only.contains(name))
+              ? -1
+              : target.columns().indexOf(field);
     }
     return new Projection(target, positions);
   }
@@ -112,6 +124,7 @@ public final class RowCodec {
   /** Rows of this codec decoded into one target schema, with the positions worked out once. */
   public final class Projection {
     private final Schema target;
+
     /** For each of the codec's columns, its position in the target; -1 to step over it. */
     private final int[] positions;
 

@@ -11,10 +11,11 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * The binary form of one typed value by its Iceberg type: strings as length-prefixed UTF-8, booleans as
- * one byte, integers and longs as zig-zag varints, doubles as 8 bytes, decimals as the unscaled value's
- * bytes at the column's scale, timestamps as microseconds since the epoch (UTC), dates as days since the
- * epoch. Values are the Java types Iceberg's generic records use; a string may also be a {@link Utf8Text}.
+ * The binary form of one typed value by its Iceberg type: strings as length-prefixed UTF-8,
+ * booleans as one byte, integers and longs as zig-zag varints, doubles as 8 bytes, decimals as the
+ * unscaled value's bytes at the column's scale, timestamps as microseconds since the epoch (UTC),
+ * dates as days since the epoch. Values are the Java types Iceberg's generic records use; a string
+ * may also be a {@link Utf8Text}.
  */
 public final class TypedValues {
   private TypedValues() {}
@@ -32,7 +33,12 @@ public final class TypedValues {
       case INTEGER -> out.varlong((Integer) value);
       case LONG -> out.varlong((Long) value);
       case DOUBLE -> out.fixed64(Double.doubleToRawLongBits((Double) value));
-      case DECIMAL -> out.bytes(((BigDecimal) value).setScale(((Types.DecimalType) type).scale()).unscaledValue().toByteArray());
+      case DECIMAL ->
+          out.bytes(
+              ((BigDecimal) value)
+                  .setScale(((Types.DecimalType) type).scale())
+                  .unscaledValue()
+                  .toByteArray());
       case TIMESTAMP -> out.varlong(micros((OffsetDateTime) value));
       case DATE -> out.varlong(((LocalDate) value).toEpochDay());
       default -> throw new IllegalArgumentException("no binary form for " + type);
@@ -46,8 +52,11 @@ public final class TypedValues {
       case INTEGER -> (int) in.varlong();
       case LONG -> in.varlong();
       case DOUBLE -> Double.longBitsToDouble(in.fixed64());
-      case DECIMAL -> new BigDecimal(new BigInteger(in.bytes()), ((Types.DecimalType) type).scale());
-      case TIMESTAMP -> OffsetDateTime.ofInstant(Instant.EPOCH.plus(in.varlong(), ChronoUnit.MICROS), ZoneOffset.UTC);
+      case DECIMAL ->
+          new BigDecimal(new BigInteger(in.bytes()), ((Types.DecimalType) type).scale());
+      case TIMESTAMP ->
+          OffsetDateTime.ofInstant(
+              Instant.EPOCH.plus(in.varlong(), ChronoUnit.MICROS), ZoneOffset.UTC);
       case DATE -> LocalDate.ofEpochDay(in.varlong());
       default -> throw new IllegalArgumentException("no binary form for " + type);
     };
@@ -66,6 +75,7 @@ public final class TypedValues {
 
   private static long micros(OffsetDateTime time) {
     Instant instant = time.toInstant();
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 }

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A string value held as UTF-8 bytes, a slice of an array it does not own: how the contract parser hands a
- * string field to the row codec without making a {@link String} of it and encoding it back. Equal to another
- * {@code Utf8Text} with the same bytes; {@link #toString()} decodes it.
+ * A string value held as UTF-8 bytes, a slice of an array it does not own: how the contract parser
+ * hands a string field to the row codec without making a {@link String} of it and encoding it back.
+ * Equal to another {@code Utf8Text} with the same bytes; {@link #toString()} decodes it.
  */
 public final class Utf8Text {
   private final byte[] bytes;
@@ -15,7 +15,8 @@ public final class Utf8Text {
 
   public Utf8Text(byte[] bytes, int offset, int length) {
     if (offset < 0 || length < 0 || offset + length > bytes.length) {
-      throw new IndexOutOfBoundsException("slice [" + offset + ", " + (offset + length) + ") of " + bytes.length + " bytes");
+      throw new IndexOutOfBoundsException(
+          "slice [" + offset + ", " + (offset + length) + ") of " + bytes.length + " bytes");
     }
     this.bytes = bytes;
     this.offset = offset;
@@ -47,7 +48,8 @@ public final class Utf8Text {
   @Override
   public boolean equals(Object other) {
     return other instanceof Utf8Text text
-        && Arrays.equals(bytes, offset, offset + length, text.bytes, text.offset, text.offset + text.length);
+        && Arrays.equals(
+            bytes, offset, offset + length, text.bytes, text.offset, text.offset + text.length);
   }
 
   @Override

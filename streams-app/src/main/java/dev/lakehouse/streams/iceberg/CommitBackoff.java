@@ -5,11 +5,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * How long a writer waits after losing an optimistic-concurrency race on a table before it decides and
- * commits again: exponential from {@link #FIRST} to {@link #CAP}, with jitter, and no limit on the number
- * of races. Several instances and the nightly compaction commit to the same tables; a fixed budget of
- * retries would make a writer give up a batch it is still allowed to commit. The jitter ("equal jitter":
- * half the delay fixed, half random) keeps writers that lost to each other from retrying in lockstep.
+ * How long a writer waits after losing an optimistic-concurrency race on a table before it decides
+ * and commits again: exponential from {@link #FIRST} to {@link #CAP}, with jitter, and no limit on
+ * the number of races. Several instances and the nightly compaction commit to the same tables; a
+ * fixed budget of retries would make a writer give up a batch it is still allowed to commit. The
+ * jitter ("equal jitter": half the delay fixed, half random) keeps writers that lost to each other
+ * from retrying in lockstep.
  */
 public final class CommitBackoff {
   public static final Duration FIRST = Duration.ofMillis(100);
@@ -27,7 +28,9 @@ public final class CommitBackoff {
 
   private final DoubleSupplier random;
 
-  /** @param random values in [0, 1) */
+  /**
+   * @param random values in [0, 1)
+   */
   public CommitBackoff(DoubleSupplier random) {
     this.random = random;
   }

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import org.apache.iceberg.Snapshot;
 
 /**
- * The input offsets a table's data covers: for each Kafka partition, the next offset to read. They are
- * written into the summary of every snapshot the writer commits, atomically with the data, under
- * {@value #SUMMARY_KEY}. A snapshot made by someone else (the nightly compaction) carries none: the
- * newest snapshot that carries them is the truth.
+ * The input offsets a table's data covers: for each Kafka partition, the next offset to read. They
+ * are written into the summary of every snapshot the writer commits, atomically with the data,
+ * under {@value #SUMMARY_KEY}. A snapshot made by someone else (the nightly compaction) carries
+ * none: the newest snapshot that carries them is the truth.
  */
 public final class CommittedOffsets {
   public static final String SUMMARY_KEY = "lakehouse.kafka.offsets";
@@ -27,12 +27,13 @@ public final class CommittedOffsets {
   }
 
   public static CommittedOffsets of(Map<String, Long> nextOffsetsByPartition) {
-    nextOffsetsByPartition.forEach((partition, offset) -> {
-      requirePartitionKey(partition);
-      if (offset < 0) {
-        throw new IllegalArgumentException("negative offset " + offset + " for " + partition);
-      }
-    });
+    nextOffsetsByPartition.forEach(
+        (partition, offset) -> {
+          requirePartitionKey(partition);
+          if (offset < 0) {
+            throw new IllegalArgumentException("negative offset " + offset + " for " + partition);
+          }
+        });
     return new CommittedOffsets(nextOffsetsByPartition);
   }
 
@@ -41,7 +42,9 @@ public final class CommittedOffsets {
     return topic + "-" + partition;
   }
 
-  /** The topic of a {@link #partitionKey}: {@code raw.rows.order-3} is of {@code raw.rows.order}. */
+  /**
+   * The topic of a {@link #partitionKey}: {@code raw.rows.order-3} is of {@code raw.rows.order}.
+   */
   public static String topicOf(String partitionKey) {
     requirePartitionKey(partitionKey);
     return partitionKey.substring(0, partitionKey.lastIndexOf('-'));
@@ -57,7 +60,10 @@ public final class CommittedOffsets {
     return newestWithOffsets(newestFirst).flatMap(snapshot -> fromSummary(snapshot.summary()));
   }
 
-  /** The newest snapshot that carries offsets (and the {@link TopicIds} they were read in, when it records them). */
+  /**
+   * The newest snapshot that carries offsets (and the {@link TopicIds} they were read in, when it
+   * records them).
+   */
   public static Optional<Snapshot> newestWithOffsets(Iterable<Snapshot> newestFirst) {
     for (Snapshot snapshot : newestFirst) {
       if (snapshot.summary() != null && snapshot.summary().containsKey(SUMMARY_KEY)) {
@@ -88,7 +94,10 @@ public final class CommittedOffsets {
     return of(merged);
   }
 
-  /** These offsets, plus {@code starts} for the partitions they have none for (those they have keep theirs). */
+  /**
+   * These offsets, plus {@code starts} for the partitions they have none for (those they have keep
+   * theirs).
+   */
   public CommittedOffsets withStarts(Map<String, Long> starts) {
     Map<String, Long> merged = new TreeMap<>(starts);
     merged.putAll(nextOffsets);
@@ -98,12 +107,13 @@ public final class CommittedOffsets {
   /** {@code topic-partition=next,...}: compact, sorted, readable in a snapshot summary. */
   public String encode() {
     StringBuilder out = new StringBuilder();
-    nextOffsets.forEach((partition, offset) -> {
-      if (out.length() > 0) {
-        out.append(',');
-      }
-      out.append(partition).append('=').append(offset);
-    });
+    nextOffsets.forEach(
+        (partition, offset) -> {
+          if (out.length() > 0) {
+            out.append(',');
+          }
+          out.append(partition).append('=').append(offset);
+        });
     return out.toString();
   }
 
@@ -123,8 +133,11 @@ public final class CommittedOffsets {
 
   private static void requirePartitionKey(String key) {
     int dash = key.lastIndexOf('-');
-    if (dash <= 0 || dash == key.length() - 1 || !key.substring(dash + 1).chars().allMatch(Character::isDigit)
-        || key.contains(",") || key.contains("=")) {
+    if (dash <= 0
+        || dash == key.length() - 1
+        || !key.substring(dash + 1).chars().allMatch(Character::isDigit)
+        || key.contains(",")
+        || key.contains("=")) {
       throw new IllegalArgumentException("not a topic-partition key: '" + key + "'");
     }
   }

@@ -7,7 +7,10 @@ import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.ValidationException;
 
-/** Reads and writes a table's owner ({@value TableOwnership#PROPERTY}); a write applies only over the value it was decided on. */
+/**
+ * Reads and writes a table's owner ({@value TableOwnership#PROPERTY}); a write applies only over
+ * the value it was decided on.
+ */
 public final class OwnerProperty {
   private OwnerProperty() {}
 
@@ -17,20 +20,31 @@ public final class OwnerProperty {
   }
 
   /**
-   * Sets the owner to {@code owner} if the property still holds {@code decidedOn}: of two applications that
-   * claim a new table at the same moment, one wins and the other is refused.
+   * Sets the owner to {@code owner} if the property still holds {@code decidedOn}: of two
+   * applications that claim a new table at the same moment, one wins and the other is refused.
    */
   public static void write(Table table, Optional<String> decidedOn, String owner) {
-    Table guarded = new BaseTable(
-        ExpectedBaseOperations.withProperty(((HasTableOperations) table).operations(), TableOwnership.PROPERTY, decidedOn.orElse(null)),
-        table.name());
+    Table guarded =
+        new BaseTable(
+            ExpectedBaseOperations.withProperty(
+                ((HasTableOperations) table).operations(),
+                TableOwnership.PROPERTY,
+                decidedOn.orElse(null)),
+            table.name());
     try {
       guarded.updateProperties().set(TableOwnership.PROPERTY, owner).commit();
     } catch (ValidationException e) {
       Optional<String> now = read(table);
       if (!now.equals(Optional.of(owner))) {
-        throw new OwnershipRefusedException("table " + table.name() + " was claimed by application '" + now.orElse("?")
-            + "' while '" + owner + "' started: " + e.getMessage());
+        throw new OwnershipRefusedException(
+            "table "
+                + table.name()
+                + " was claimed by application '"
+                + now.orElse("?")
+                + "' while '"
+                + owner
+                + "' started: "
+                + e.getMessage());
       }
     }
     table.refresh();

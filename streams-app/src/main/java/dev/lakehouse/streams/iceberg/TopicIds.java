@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The Kafka topic ids (the UUID a topic gets when it is created) of the input topics whose offsets a table's
- * snapshot records, under {@value #SUMMARY_KEY} beside {@value CommittedOffsets#SUMMARY_KEY}: offsets are
- * only meaningful in the topic they were read from. A topic deleted and created again under the same name has
- * a new id, so a writer that finds another id than the table recorded knows the offsets are not of this topic,
- * whatever its end. Encoded {@code topic=id,...}, sorted (topic names hold neither {@code ,} nor
- * {@code =}); no I/O.
+ * The Kafka topic ids (the UUID a topic gets when it is created) of the input topics whose offsets
+ * a table's snapshot records, under {@value #SUMMARY_KEY} beside {@value
+ * CommittedOffsets#SUMMARY_KEY}: offsets are only meaningful in the topic they were read from. A
+ * topic deleted and created again under the same name has a new id, so a writer that finds another
+ * id than the table recorded knows the offsets are not of this topic, whatever its end. Encoded
+ * {@code topic=id,...}, sorted (topic names hold neither {@code ,} nor {@code =}); no I/O.
  */
 public final class TopicIds {
   public static final String SUMMARY_KEY = "lakehouse.kafka.topic-ids";
@@ -28,11 +28,18 @@ public final class TopicIds {
   }
 
   public static TopicIds of(Map<String, String> byTopic) {
-    byTopic.forEach((topic, id) -> {
-      if (topic.isEmpty() || topic.contains(",") || topic.contains("=") || id.isEmpty() || id.contains(",") || id.contains("=")) {
-        throw new IllegalArgumentException("not a topic and its id: '" + topic + "' '" + id + "'");
-      }
-    });
+    byTopic.forEach(
+        (topic, id) -> {
+          if (topic.isEmpty()
+              || topic.contains(",")
+              || topic.contains("=")
+              || id.isEmpty()
+              || id.contains(",")
+              || id.contains("=")) {
+            throw new IllegalArgumentException(
+                "not a topic and its id: '" + topic + "' '" + id + "'");
+          }
+        });
     return new TopicIds(byTopic);
   }
 
@@ -60,7 +67,10 @@ public final class TopicIds {
     return byTopic.isEmpty();
   }
 
-  /** These ids with those {@code current} has for {@code topics} put over them (the other topics keep theirs). */
+  /**
+   * These ids with those {@code current} has for {@code topics} put over them (the other topics
+   * keep theirs).
+   */
   public TopicIds updatedWith(TopicIds current, Collection<String> topics) {
     Map<String, String> merged = new TreeMap<>(byTopic);
     for (String topic : topics) {
@@ -71,12 +81,13 @@ public final class TopicIds {
 
   public String encode() {
     StringBuilder out = new StringBuilder();
-    byTopic.forEach((topic, id) -> {
-      if (out.length() > 0) {
-        out.append(',');
-      }
-      out.append(topic).append('=').append(id);
-    });
+    byTopic.forEach(
+        (topic, id) -> {
+          if (out.length() > 0) {
+            out.append(',');
+          }
+          out.append(topic).append('=').append(id);
+        });
     return out.toString();
   }
 

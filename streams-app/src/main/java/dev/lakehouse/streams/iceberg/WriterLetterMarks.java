@@ -9,20 +9,26 @@ import java.util.TreeMap;
 import org.apache.iceberg.Snapshot;
 
 /**
- * How far the writer's own dead letters reach in {@code raw.dead_letters}: for each rows-topic partition,
- * the offset after the highest record whose writer-stage dead letter the table holds. Written, under
- * {@value #SUMMARY_KEY}, into the summary of the snapshot that adds those letters, which is committed before
- * the data table's commit of the same batch. A writer that reads the records again (after a crash between
- * the two commits, or as a partition's next owner) finds their letters covered and does not write them twice.
- * Encoded as {@link CommittedOffsets} are; no I/O.
+ * How far the writer's own dead letters reach in {@code raw.dead_letters}: for each rows-topic
+ * partition, the offset after the highest record whose writer-stage dead letter the table holds.
+ * Written, under {@value #SUMMARY_KEY}, into the summary of the snapshot that adds those letters,
+ * which is committed before the data table's commit of the same batch. A writer that reads the
+ * records again (after a crash between the two commits, or as a partition's next owner) finds their
+ * letters covered and does not write them twice. Encoded as {@link CommittedOffsets} are; no I/O.
  */
 public final class WriterLetterMarks {
   public static final String SUMMARY_KEY = "lakehouse.writer-letters.offsets";
 
-  /** Where a writer letter comes from: its rows-topic partition ({@link CommittedOffsets#partitionKey}) and offset. */
+  /**
+   * Where a writer letter comes from: its rows-topic partition ({@link
+   * CommittedOffsets#partitionKey}) and offset.
+   */
   public record Position(String partitionKey, long offset) {}
 
-  /** The letters to write now (their indexes in the batch's list), and the marks to commit with them. */
+  /**
+   * The letters to write now (their indexes in the batch's list), and the marks to commit with
+   * them.
+   */
   public record Decision(List<Integer> toWrite, WriterLetterMarks after) {}
 
   private final CommittedOffsets marks;
@@ -52,7 +58,9 @@ public final class WriterLetterMarks {
 
   static Optional<WriterLetterMarks> fromSummary(Map<String, String> summary) {
     String encoded = summary == null ? null : summary.get(SUMMARY_KEY);
-    return encoded == null ? Optional.empty() : Optional.of(new WriterLetterMarks(CommittedOffsets.decode(encoded)));
+    return encoded == null
+        ? Optional.empty()
+        : Optional.of(new WriterLetterMarks(CommittedOffsets.decode(encoded)));
   }
 
   /** Whether the table already holds the letter of the record at {@code position}. */
@@ -61,8 +69,9 @@ public final class WriterLetterMarks {
   }
 
   /**
-   * The letters of a batch the table does not hold yet, and the marks that will say it holds them: a fresh
-   * table holds none, a replay finds the letters it already committed covered, a later batch writes its own.
+   * The letters of a batch the table does not hold yet, and the marks that will say it holds them:
+   * a fresh table holds none, a replay finds the letters it already committed covered, a later
+   * batch writes its own.
    */
   public Decision decide(List<Position> letters) {
     List<Integer> toWrite = new ArrayList<>();

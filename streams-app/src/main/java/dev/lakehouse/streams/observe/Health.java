@@ -5,7 +5,9 @@ public interface Health {
   /** Up, or why not; a failed liveness check makes Kubernetes restart the pod. */
   Check live();
 
-  /** Ready to do its work, or why not; a pod that is not ready gets no traffic and blocks a rollout. */
+  /**
+   * Ready to do its work, or why not; a pod that is not ready gets no traffic and blocks a rollout.
+   */
   Check ready();
 
   record Check(boolean ok, String detail) {

@@ -13,25 +13,37 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * One row of a raw table, read in place from its {@link RawRowCodec} bytes: numbers are decoded, strings
- * and decimals stay UTF-8 and two's-complement slices of the record, so the Parquet writer copies their
- * bytes without making a {@code String} or a {@code BigDecimal}. One instance serves row after row:
- * {@link #load} replaces its content.
+ * One row of a raw table, read in place from its {@link RawRowCodec} bytes: numbers are decoded,
+ * strings and decimals stay UTF-8 and two's-complement slices of the record, so the Parquet writer
+ * copies their bytes without making a {@code String} or a {@code BigDecimal}. One instance serves
+ * row after row: {@link #load} replaces its content.
  *
- * <p>Positions are those of the table's schema, which may hold columns the contract does not fill yet
- * (schema evolution): those are null. As a {@link StructLike} it yields Iceberg's internal values
- * (timestamps as microseconds), which is what the partition key reads.
+ * <p>Positions are those of the table's schema, which may hold columns the contract does not fill
+ * yet (schema evolution): those are null. As a {@link StructLike} it yields Iceberg's internal
+ * values (timestamps as microseconds), which is what the partition key reads.
  */
 public final class EncodedRawRow implements StructLike {
   /** Where a table column's value comes from. */
-  private enum Source { FIELD, TOPIC, PARTITION, OFFSET, KAFKA_TIMESTAMP, INGESTED_AT, URI, LINE, ABSENT }
+  private enum Source {
+    FIELD,
+    TOPIC,
+    PARTITION,
+    OFFSET,
+    KAFKA_TIMESTAMP,
+    INGESTED_AT,
+    URI,
+    LINE,
+    ABSENT
+  }
 
   private final DatasetContract dataset;
   private final Type[] fieldTypes;
   private final Type[] columnTypes;
   private final Source[] sources;
+
   /** For a FIELD column, the contract field's index. */
   private final int[] fieldOf;
+
   private final BinaryReader in = new BinaryReader(new byte[0], "an encoded raw row");
 
   private byte[] bytes;
@@ -53,11 +65,13 @@ public final class EncodedRawRow implements StructLike {
 
   /**
    * @param schema the table's schema: the positions this row answers for
-   * @param fields the contract's field names in encoding order (a prefix of the contract for rows of an earlier version)
+   * @param fields the contract's field names in encoding order (a prefix of the contract for rows
+   *     of an earlier version)
    */
   public EncodedRawRow(DatasetContract dataset, Schema schema, List<String> fields) {
     this.dataset = dataset;
-    this.fieldTypes = fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);
+    this.fieldTypes =
+        fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);
     List<Types.NestedField> columns = schema.columns();
     this.columnTypes = new Type[columns.size()];
     this.sources = new Source[columns.size()];
@@ -97,12 +111,19 @@ public final class EncodedRawRow implements StructLike {
     this.ingestedAtMicros = ingestedAtMicros;
     in.reset(encoded);
     if (in.read() != RawRowCodec.FORMAT) {
-      throw new IllegalArgumentException("not an encoded raw row of " + dataset + " (format byte " + encoded[0] + ")");
+      throw new IllegalArgumentException(
+          "not an encoded raw row of " + dataset + " (format byte " + encoded[0] + ")");
     }
     long count = in.varint();
     if (count < 0 || count > fieldTypes.length) {
-      throw new IllegalArgumentException("an encoded " + dataset + " row has " + count + " fields; this version knows "
-          + fieldTypes.length + ": it was written by a newer version");
+      throw new IllegalArgumentException(
+          "an encoded "
+              + dataset
+              + " row has "
+              + count
+              + " fields; this version knows "
+              + fieldTypes.length
+              + ": it was written by a newer version");
     }
     Arrays.fill(present, (int) count, present.length, false);
     for (int k = 0; k < count; k++) {
@@ -148,8 +169,13 @@ public final class EncodedRawRow implements StructLike {
 
   /** The lineage of the row last loaded (its source coordinates), for a dead letter. */
   public Lineage lineage() {
-    return new Lineage(new String(bytes, topicStart, topicLength, StandardCharsets.UTF_8), partition, offset, kafkaTimestampMillis,
-        hasUri ? new String(bytes, uriStart, uriLength, StandardCharsets.UTF_8) : null, hasLine ? line : null);
+    return new Lineage(
+        new String(bytes, topicStart, topicLength, StandardCharsets.UTF_8),
+        partition,
+        offset,
+        kafkaTimestampMillis,
+        hasUri ? new String(bytes, uriStart, uriLength, StandardCharsets.UTF_8) : null,
+        hasLine ? line : null);
   }
 
   /** The number of table columns. */
@@ -169,8 +195,8 @@ public final class EncodedRawRow implements StructLike {
   }
 
   /**
-   * The value of a boolean (0 or 1), integer, long, date (days) or timestamp (microseconds) column, or
-   * the bits of a double column.
+   * The value of a boolean (0 or 1), integer, long, date (days) or timestamp (microseconds) column,
+   * or the bits of a double column.
    */
   public long number(int p) {
     return switch (sources[p]) {
@@ -180,7 +206,8 @@ public final class EncodedRawRow implements StructLike {
       case KAFKA_TIMESTAMP -> Math.multiplyExact(kafkaTimestampMillis, 1_000L);
       case INGESTED_AT -> ingestedAtMicros;
       case LINE -> line;
-      default -> throw new IllegalStateException("column " + p + " of " + dataset + " is not a number");
+      default ->
+          throw new IllegalStateException("column " + p + " of " + dataset + " is not a number");
     };
   }
 
@@ -189,13 +216,17 @@ public final class EncodedRawRow implements StructLike {
     return bytes;
   }
 
-  /** Where the UTF-8 bytes of a string column, or the unscaled two's-complement bytes of a decimal column, start. */
+  /**
+   * Where the UTF-8 bytes of a string column, or the unscaled two's-complement bytes of a decimal
+   * column, start.
+   */
   public int start(int p) {
     return switch (sources[p]) {
       case FIELD -> starts[fieldOf[p]];
       case TOPIC -> topicStart;
       case URI -> uriStart;
-      default -> throw new IllegalStateException("column " + p + " of " + dataset + " has no bytes");
+      default ->
+          throw new IllegalStateException("column " + p + " of " + dataset + " has no bytes");
     };
   }
 
@@ -204,7 +235,8 @@ public final class EncodedRawRow implements StructLike {
       case FIELD -> lengths[fieldOf[p]];
       case TOPIC -> topicLength;
       case URI -> uriLength;
-      default -> throw new IllegalStateException("column " + p + " of " + dataset + " has no bytes");
+      default ->
+          throw new IllegalStateException("column " + p + " of " + dataset + " has no bytes");
     };
   }
 
@@ -225,16 +257,19 @@ public final class EncodedRawRow implements StructLike {
     if (isNull(p)) {
       return null;
     }
-    Object value = switch (columnTypes[p].typeId()) {
-      case STRING -> new String(bytes, start(p), length(p), StandardCharsets.UTF_8);
-      case BOOLEAN -> number(p) != 0;
-      case INTEGER, DATE -> (int) number(p);
-      case LONG, TIMESTAMP -> number(p);
-      case DOUBLE -> Double.longBitsToDouble(number(p));
-      case DECIMAL -> new BigDecimal(new BigInteger(Arrays.copyOfRange(bytes, start(p), start(p) + length(p))),
-          ((Types.DecimalType) columnTypes[p]).scale());
-      default -> throw new IllegalStateException("no value of type " + columnTypes[p]);
-    };
+    Object value =
+        switch (columnTypes[p].typeId()) {
+          case STRING -> new String(bytes, start(p), length(p), StandardCharsets.UTF_8);
+          case BOOLEAN -> number(p) != 0;
+          case INTEGER, DATE -> (int) number(p);
+          case LONG, TIMESTAMP -> number(p);
+          case DOUBLE -> Double.longBitsToDouble(number(p));
+          case DECIMAL ->
+              new BigDecimal(
+                  new BigInteger(Arrays.copyOfRange(bytes, start(p), start(p) + length(p))),
+                  ((Types.DecimalType) columnTypes[p]).scale());
+          default -> throw new IllegalStateException("no value of type " + columnTypes[p]);
+        };
     return javaClass.cast(value);
   }
 

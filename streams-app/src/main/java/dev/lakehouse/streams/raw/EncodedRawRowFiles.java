@@ -16,8 +16,8 @@ import org.apache.iceberg.parquet.Parquet;
 
 /**
  * Makes the Parquet data files of a raw table from {@link EncodedRawRow}s, with the table's write
- * properties (compression, dictionaries, row groups), metrics configuration and sort order, as Iceberg's
- * generic writer factory would. Raw tables are append-only: no delete files.
+ * properties (compression, dictionaries, row groups), metrics configuration and sort order, as
+ * Iceberg's generic writer factory would. Raw tables are append-only: no delete files.
  */
 final class EncodedRawRowFiles implements FileWriterFactory<EncodedRawRow> {
   private final Table table;
@@ -29,7 +29,8 @@ final class EncodedRawRowFiles implements FileWriterFactory<EncodedRawRow> {
   }
 
   @Override
-  public DataWriter<EncodedRawRow> newDataWriter(EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
+  public DataWriter<EncodedRawRow> newDataWriter(
+      EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
     try {
       return Parquet.writeData(file)
           .schema(schema)
@@ -48,12 +49,14 @@ final class EncodedRawRowFiles implements FileWriterFactory<EncodedRawRow> {
   }
 
   @Override
-  public EqualityDeleteWriter<EncodedRawRow> newEqualityDeleteWriter(EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
+  public EqualityDeleteWriter<EncodedRawRow> newEqualityDeleteWriter(
+      EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
     throw new UnsupportedOperationException("raw tables take no equality deletes");
   }
 
   @Override
-  public PositionDeleteWriter<EncodedRawRow> newPositionDeleteWriter(EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
+  public PositionDeleteWriter<EncodedRawRow> newPositionDeleteWriter(
+      EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
     throw new UnsupportedOperationException("raw tables take no position deletes");
   }
 }

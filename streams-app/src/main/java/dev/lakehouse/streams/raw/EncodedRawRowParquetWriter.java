@@ -19,13 +19,22 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Writes {@link EncodedRawRow}s into Parquet column by column: string bytes go from the record to the
- * page without a {@code String} in between, numbers and timestamps without boxing. Doubles go through
- * Iceberg's own writer, which counts NaN values for the file's metrics. The table's columns are flat, so
- * every column is a top-level primitive.
+ * Writes {@link EncodedRawRow}s into Parquet column by column: string bytes go from the record to
+ * the page without a {@code String} in between, numbers and timestamps without boxing. Doubles go
+ * through Iceberg's own writer, which counts NaN values for the file's metrics. The table's columns
+ * are flat, so every column is a top-level primitive.
  */
 final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawRow> {
-  private enum Kind { STRING, BOOLEAN, INT32, INT64, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_FIXED }
+  private enum Kind {
+    STRING,
+    BOOLEAN,
+    INT32,
+    INT64,
+    DOUBLE,
+    DECIMAL_INT32,
+    DECIMAL_INT64,
+    DECIMAL_FIXED
+  }
 
   private final Kind[] kinds;
   private final boolean[] required;
@@ -46,14 +55,20 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
     this.doubles = new ParquetValueWriter[n];
     this.fixedScratch = new byte[n][];
     for (int p = 0; p < n; p++) {
-      ColumnDescriptor desc = type.getColumnDescription(new String[] {type.getFields().get(p).getName()});
+      ColumnDescriptor desc =
+          type.getColumnDescription(new String[] {type.getFields().get(p).getName()});
       required[p] = fields.get(p).isRequired();
       nullLevels[p] = desc.getMaxDefinitionLevel() - 1;
       kinds[p] = kindOf(fields.get(p), desc.getPrimitiveType());
       if (kinds[p] == Kind.DOUBLE) {
-        // the option wrapper counts the nulls into the column's metrics, as in Iceberg's generic writer
+        // the option wrapper counts the nulls into the column's metrics, as in Iceberg's generic
+        // writer
         ParquetValueWriter<Double> values = ParquetValueWriters.doubles(desc);
-        doubles[p] = required[p] ? values : ParquetValueWriters.option(type.getFields().get(p), desc.getMaxDefinitionLevel(), values);
+        doubles[p] =
+            required[p]
+                ? values
+                : ParquetValueWriters.option(
+                    type.getFields().get(p), desc.getMaxDefinitionLevel(), values);
         writers.add(doubles[p]);
         columns[p] = (ColumnWriter<?>) doubles[p].columns().get(0);
       } else {
@@ -74,13 +89,18 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
       case INTEGER, DATE -> Kind.INT32;
       case LONG, TIMESTAMP -> Kind.INT64;
       case DOUBLE -> Kind.DOUBLE;
-      case DECIMAL -> switch (physical.getPrimitiveTypeName()) {
-        case INT32 -> Kind.DECIMAL_INT32;
-        case INT64 -> Kind.DECIMAL_INT64;
-        case FIXED_LEN_BYTE_ARRAY -> Kind.DECIMAL_FIXED;
-        default -> throw new IllegalArgumentException("decimal column " + field.name() + " stored as " + physical);
-      };
-      default -> throw new IllegalArgumentException("raw tables have no column of type " + field.type() + " (" + field.name() + ")");
+      case DECIMAL ->
+          switch (physical.getPrimitiveTypeName()) {
+            case INT32 -> Kind.DECIMAL_INT32;
+            case INT64 -> Kind.DECIMAL_INT64;
+            case FIXED_LEN_BYTE_ARRAY -> Kind.DECIMAL_FIXED;
+            default ->
+                throw new IllegalArgumentException(
+                    "decimal column " + field.name() + " stored as " + physical);
+          };
+      default ->
+          throw new IllegalArgumentException(
+              "raw tables have no column of type " + field.type() + " (" + field.name() + ")");
     };
   }
 
@@ -98,21 +118,27 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
       }
       ColumnWriter<?> column = columns[p];
       switch (kinds[p]) {
-        case STRING -> column.writeBinary(repetitionLevel, Binary.fromReusedByteArray(row.bytes(), row.start(p), row.length(p)));
+        case STRING ->
+            column.writeBinary(
+                repetitionLevel,
+                Binary.fromReusedByteArray(row.bytes(), row.start(p), row.length(p)));
         case BOOLEAN -> column.writeBoolean(repetitionLevel, row.number(p) != 0);
         case INT32 -> column.writeInteger(repetitionLevel, (int) row.number(p));
         case INT64 -> column.writeLong(repetitionLevel, row.number(p));
         case DOUBLE -> doubles[p].write(repetitionLevel, Double.longBitsToDouble(row.number(p)));
-        case DECIMAL_INT32 -> column.writeInteger(repetitionLevel, Math.toIntExact(row.unscaledLong(p)));
+        case DECIMAL_INT32 ->
+            column.writeInteger(repetitionLevel, Math.toIntExact(row.unscaledLong(p)));
         case DECIMAL_INT64 -> column.writeLong(repetitionLevel, row.unscaledLong(p));
-        case DECIMAL_FIXED -> column.writeBinary(repetitionLevel, Binary.fromReusedByteArray(signExtended(row, p)));
+        case DECIMAL_FIXED ->
+            column.writeBinary(repetitionLevel, Binary.fromReusedByteArray(signExtended(row, p)));
       }
     }
   }
 
   /**
-   * The backstop behind {@link RowFit}: a value its column cannot hold stops the write before any column of
-   * the row is written, rather than be cut short (a wider decimal or integer) or leave half a row in the file.
+   * The backstop behind {@link RowFit}: a value its column cannot hold stops the write before any
+   * column of the row is written, rather than be cut short (a wider decimal or integer) or leave
+   * half a row in the file.
    */
   private void refuseUnfit(EncodedRawRow row) {
     for (int p = 0; p < kinds.length; p++) {
@@ -140,16 +166,25 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
         }
         case DECIMAL_FIXED -> {
           if (row.length(p) > fixedScratch[p].length) {
-            throw unfit("a decimal of " + row.length(p) + " bytes does not fit column " + p + " (" + fixedScratch[p].length + " bytes)");
+            throw unfit(
+                "a decimal of "
+                    + row.length(p)
+                    + " bytes does not fit column "
+                    + p
+                    + " ("
+                    + fixedScratch[p].length
+                    + " bytes)");
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
 
   private static IllegalStateException unfit(String what) {
-    return new IllegalStateException(what + ": a row its table cannot hold reached the Parquet writer (RowFit refuses such rows)");
+    return new IllegalStateException(
+        what
+            + ": a row its table cannot hold reached the Parquet writer (RowFit refuses such rows)");
   }
 
   /** The decimal's two's-complement bytes widened to the column's fixed length. */
@@ -157,7 +192,14 @@ final class EncodedRawRowParquetWriter implements ParquetValueWriter<EncodedRawR
     byte[] out = fixedScratch[p];
     int length = row.length(p);
     if (length > out.length) {
-      throw new IllegalStateException("a decimal of " + length + " bytes does not fit column " + p + " (" + out.length + " bytes)");
+      throw new IllegalStateException(
+          "a decimal of "
+              + length
+              + " bytes does not fit column "
+              + p
+              + " ("
+              + out.length
+              + " bytes)");
     }
     byte[] bytes = row.bytes();
     int start = row.start(p);

@@ -5,25 +5,36 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Parses ISO-8601 timestamps with a zone or offset, as {@link OffsetDateTime#parse} does, in UTC. The shape
- * every source uses, {@code 2019-01-17T22:50:06.000Z}, is read digit by digit, several times faster than the
- * formatter; anything else (offsets, missing seconds, odd widths) and anything out of range goes to
- * {@code OffsetDateTime.parse}, which gives the answer or the error.
+ * Parses ISO-8601 timestamps with a zone or offset, as {@link OffsetDateTime#parse} does, in UTC.
+ * The shape every source uses, {@code 2019-01-17T22:50:06.000Z}, is read digit by digit, several
+ * times faster than the formatter; anything else (offsets, missing seconds, odd widths) and
+ * anything out of range goes to {@code OffsetDateTime.parse}, which gives the answer or the error.
  */
 final class IsoTimestamps {
   private IsoTimestamps() {}
 
-  /** The instant in UTC; throws {@link DateTimeException} when the text is not an ISO-8601 timestamp with a zone or offset. */
+  /**
+   * The instant in UTC; throws {@link DateTimeException} when the text is not an ISO-8601 timestamp
+   * with a zone or offset.
+   */
   static OffsetDateTime parseUtc(String text) {
     OffsetDateTime fast = utcWithSeconds(text);
     return fast != null ? fast : OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null for any other shape or an out-of-range field. */
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null for any other shape or an out-of-range field.
+   */
   private static OffsetDateTime utcWithSeconds(String s) {
     int length = s.length();
-    if (length < 20 || length > 30 || s.charAt(length - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (length < 20
+        || length > 30
+        || s.charAt(length - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return null;
     }
     int year = digits(s, 0, 4);
@@ -59,7 +70,9 @@ final class IsoTimestamps {
     }
   }
 
-  /** The decimal value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
+  /**
+   * The decimal value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit.
+   */
   private static int digits(String s, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {

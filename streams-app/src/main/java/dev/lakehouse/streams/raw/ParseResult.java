@@ -6,11 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outcome of typing one source record: its typed values in contract order, or why it was rejected. */
+/**
+ * The outcome of typing one source record: its typed values in contract order, or why it was
+ * rejected.
+ */
 public sealed interface ParseResult {
   /**
-   * Typed values: String, Integer, Double, Boolean, BigDecimal (scale 2) or OffsetDateTime (UTC); absent or null = null.
-   * A string may be held as its UTF-8 bytes ({@link Utf8Text}); {@link #values()} gives it as a String.
+   * Typed values: String, Integer, Double, Boolean, BigDecimal (scale 2) or OffsetDateTime (UTC);
+   * absent or null = null. A string may be held as its UTF-8 bytes ({@link Utf8Text}); {@link
+   * #values()} gives it as a String.
    *
    * @param fields the contract's field names
    * @param ordered the values, in the order of {@code fields}
@@ -27,7 +31,9 @@ public sealed interface ParseResult {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Parsed parsed && fields.equals(parsed.fields) && Arrays.equals(strings(), parsed.strings());
+      return other instanceof Parsed parsed
+          && fields.equals(parsed.fields)
+          && Arrays.equals(strings(), parsed.strings());
     }
 
     @Override
@@ -56,7 +62,8 @@ public sealed interface ParseResult {
   /**
    * A record that breaks its contract.
    *
-   * @param reason a short stable code (e.g. {@code invalid-timestamp}), the dead letters are counted by it
+   * @param reason a short stable code (e.g. {@code invalid-timestamp}), the dead letters are
+   *     counted by it
    * @param detail which field and why, without the field's value (it may be personal data)
    */
   record Rejected(String reason, String detail) implements ParseResult {}

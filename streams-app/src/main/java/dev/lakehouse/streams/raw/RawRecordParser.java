@@ -26,28 +26,36 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * Types a source record (the JSON value the ingestor published) against its dataset's contract, and applies the
- * contract's value rules (one of a list, an IANA zone, a range) to the typed values. JSON
- * sources carry JSON types, CSV sources strings: both are accepted for every typed field. Fields the
- * contract does not know are ignored; a contract field that is absent is null.
+ * Types a source record (the JSON value the ingestor published) against its dataset's contract, and
+ * applies the contract's value rules (one of a list, an IANA zone, a range) to the typed values.
+ * JSON sources carry JSON types, CSV sources strings: both are accepted for every typed field.
+ * Fields the contract does not know are ignored; a contract field that is absent is null.
  *
- * <p>Total over its input: any byte array gives a {@link ParseResult}, never an exception, in time bounded by
- * its length. A value its column cannot hold is rejected here, never left to fail in the Parquet writer:
- * numbers beyond the column's range, precision or scale (through {@link BoundedNumbers}, which never scales
- * a huge exponent), timestamps outside the years {@value #MIN_YEAR}-{@value #MAX_YEAR} that every engine reading the
- * lake can hold. A JSON number bound for a column that is not a double keeps its literal text, so that a
- * decimal or an integer is read from what the source wrote, not from a double on the way.
+ * <p>Total over its input: any byte array gives a {@link ParseResult}, never an exception, in time
+ * bounded by its length. A value its column cannot hold is rejected here, never left to fail in the
+ * Parquet writer: numbers beyond the column's range, precision or scale (through {@link
+ * BoundedNumbers}, which never scales a huge exponent), timestamps outside the years {@value
+ * #MIN_YEAR}-{@value #MAX_YEAR} that every engine reading the lake can hold. A JSON number bound
+ * for a column that is not a double keeps its literal text, so that a decimal or an integer is read
+ * from what the source wrote, not from a double on the way.
  */
 public final class RawRecordParser {
-  /** Parsed as a stream of tokens: only the contract's fields become values, and trailing tokens are refused. */
+  /**
+   * Parsed as a stream of tokens: only the contract's fields become values, and trailing tokens are
+   * refused.
+   */
   private static final JsonFactory JSON = new JsonFactory();
 
   static final int MIN_YEAR = 1;
   static final int MAX_YEAR = 9999;
+
   /** Longer than any ISO-8601 timestamp with nanoseconds and a region id. */
   private static final int MAX_TIMESTAMP_CHARS = 64;
-  private static final ParseResult NOT_JSON = new ParseResult.Rejected(DatasetContract.MALFORMED_JSON, "the value is not JSON");
-  private static final ParseResult NOT_AN_OBJECT = new ParseResult.Rejected(DatasetContract.MALFORMED_JSON, "the value is not a JSON object");
+
+  private static final ParseResult NOT_JSON =
+      new ParseResult.Rejected(DatasetContract.MALFORMED_JSON, "the value is not JSON");
+  private static final ParseResult NOT_AN_OBJECT =
+      new ParseResult.Rejected(DatasetContract.MALFORMED_JSON, "the value is not a JSON object");
 
   private final List<String> fieldList;
   private final String[] fields;
@@ -55,9 +63,13 @@ public final class RawRecordParser {
   private final boolean[] stringColumn;
   private final boolean[] doubleColumn;
   private final Map<String, Integer> indexByName = new HashMap<>();
+
   /** The contract's value rules, by field index (an empty array for a field without any). */
   private final ValueRule[][] rules;
-  /** The dead-letter reason of a value that cannot be typed, by field index: its contract type's. */
+
+  /**
+   * The dead-letter reason of a value that cannot be typed, by field index: its contract type's.
+   */
   private final String[] invalidReasons;
 
   public RawRecordParser(DatasetContract dataset) {
@@ -67,9 +79,14 @@ public final class RawRecordParser {
     for (int i = 0; i < fields.length; i++) {
       indexByName.put(fields[i], i);
     }
-    this.invalidReasons = dataset.fields().stream().map(f -> f.type().invalidReason()).toArray(String[]::new);
-    this.rules = dataset.fields().stream().map(f -> f.rules().toArray(ValueRule[]::new)).toArray(ValueRule[][]::new);
-    this.columns = dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
+    this.invalidReasons =
+        dataset.fields().stream().map(f -> f.type().invalidReason()).toArray(String[]::new);
+    this.rules =
+        dataset.fields().stream()
+            .map(f -> f.rules().toArray(ValueRule[]::new))
+            .toArray(ValueRule[][]::new);
+    this.columns =
+        dataset.fieldNames().stream().map(schema::findField).toArray(Types.NestedField[]::new);
     this.stringColumn = new boolean[columns.length];
     this.doubleColumn = new boolean[columns.length];
     for (int i = 0; i < columns.length; i++) {
@@ -111,8 +128,10 @@ public final class RawRecordParser {
         return NOT_JSON;
       }
     } catch (IOException | RuntimeException e) {
-      // Jackson reports malformed input and its read limits (number length, nesting depth) as IOExceptions;
-      // a runtime exception from the tokenizer is malformed input too, never a reason to stop the stage
+      // Jackson reports malformed input and its read limits (number length, nesting depth) as
+      // IOExceptions;
+      // a runtime exception from the tokenizer is malformed input too, never a reason to stop the
+      // stage
       return NOT_JSON;
     }
     Object[] values = new Object[fields.length];
@@ -124,30 +143,38 @@ public final class RawRecordParser {
       String field = fields[i];
       JsonNode node = nodes[i];
       Types.NestedField column = columns[i];
-      if (node == null || node.isNull() || (node.isTextual() && node.asText().isEmpty() && !isString(column.type()))) {
+      if (node == null
+          || node.isNull()
+          || (node.isTextual() && node.asText().isEmpty() && !isString(column.type()))) {
         if (column.isRequired()) {
-          return new ParseResult.Rejected(DatasetContract.MISSING_FIELD, "required field '" + field + "' is absent or null");
+          return new ParseResult.Rejected(
+              DatasetContract.MISSING_FIELD, "required field '" + field + "' is absent or null");
         }
         continue;
       }
       try {
         values[i] = convert(field, column.type(), node);
       } catch (FieldException e) {
-        return new ParseResult.Rejected(invalidReasons[i], "field '" + field + "': " + e.getMessage());
+        return new ParseResult.Rejected(
+            invalidReasons[i], "field '" + field + "': " + e.getMessage());
       }
     }
     return validate(values);
   }
 
   /**
-   * The value at the parser as a JSON tree node: a number bound for a double column as a double node (read
-   * directly, the fast path), any other number as a text node of its literal; an object or an array is
-   * skipped and stands as an empty one, since only its kind matters.
+   * The value at the parser as a JSON tree node: a number bound for a double column as a double
+   * node (read directly, the fast path), any other number as a text node of its literal; an object
+   * or an array is skipped and stands as an empty one, since only its kind matters.
    */
-  private static JsonNode node(JsonParser json, JsonToken token, boolean doubleColumn) throws IOException {
+  private static JsonNode node(JsonParser json, JsonToken token, boolean doubleColumn)
+      throws IOException {
     return switch (token) {
       case VALUE_STRING -> TextNode.valueOf(json.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> doubleColumn ? DoubleNode.valueOf(json.getDoubleValue()) : TextNode.valueOf(json.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          doubleColumn
+              ? DoubleNode.valueOf(json.getDoubleValue())
+              : TextNode.valueOf(json.getText());
       case VALUE_TRUE -> BooleanNode.TRUE;
       case VALUE_FALSE -> BooleanNode.FALSE;
       case VALUE_NULL -> NullNode.getInstance();
@@ -163,7 +190,10 @@ public final class RawRecordParser {
     };
   }
 
-  /** The string at the parser: a slice of {@code value} (or a copy without its escapes), else Jackson's String. */
+  /**
+   * The string at the parser: a slice of {@code value} (or a copy without its escapes), else
+   * Jackson's String.
+   */
   private static Object text(JsonParser json, byte[] value) throws IOException {
     long quote = json.currentTokenLocation().getByteOffset();
     if (quote >= 0 && quote < value.length && value[(int) quote] == '"') {
@@ -185,7 +215,8 @@ public final class RawRecordParser {
       Object value = stringColumn[i] ? Utf8Text.text(values[i]) : values[i];
       for (ValueRule rule : rules[i]) {
         if (!rule.admits(value)) {
-          return new ParseResult.Rejected(ValueRule.REASON, "field '" + fields[i] + "' " + rule.describe());
+          return new ParseResult.Rejected(
+              ValueRule.REASON, "field '" + fields[i] + "' " + rule.describe());
         }
       }
     }
@@ -229,7 +260,8 @@ public final class RawRecordParser {
         }
       }
       case DOUBLE -> {
-        // a JSON number is read as a double directly: the same value as through BigDecimal, without the round trip
+        // a JSON number is read as a double directly: the same value as through BigDecimal, without
+        // the round trip
         if (node.isNumber()) {
           double d = node.doubleValue();
           if (Double.isInfinite(d) || Double.isNaN(d)) {
@@ -274,7 +306,10 @@ public final class RawRecordParser {
     };
   }
 
-  /** A number node's or a text's decimal value (a JSON number not bound for a double column is a text of its literal). */
+  /**
+   * A number node's or a text's decimal value (a JSON number not bound for a double column is a
+   * text of its literal).
+   */
   private static BigDecimal number(JsonNode node) throws FieldException {
     try {
       if (node.isNumber()) {

@@ -11,15 +11,16 @@ import java.util.Map;
 import org.apache.iceberg.types.Type;
 
 /**
- * The binary form of a typed raw row on a {@code raw.rows.<dataset>} topic: the topology types a record
- * once and the Iceberg writer reads the values back without parsing JSON again.
+ * The binary form of a typed raw row on a {@code raw.rows.<dataset>} topic: the topology types a
+ * record once and the Iceberg writer reads the values back without parsing JSON again.
  *
- * <p>Layout: the format byte {@value #FORMAT}, the number of contract fields, then per field a presence
- * byte and its value (strings as length-prefixed UTF-8, booleans as one byte, integers and longs as zig-zag
- * varints, doubles as 8 bytes, decimals as the unscaled value's bytes at the column's scale, timestamps as
- * microseconds since the epoch, UTC), then the lineage (source topic, partition, offset, Kafka timestamp,
- * source URI and line). Fields follow the contract's order, which only ever grows at the end: a row
- * written before a field was added decodes with that field null.
+ * <p>Layout: the format byte {@value #FORMAT}, the number of contract fields, then per field a
+ * presence byte and its value (strings as length-prefixed UTF-8, booleans as one byte, integers and
+ * longs as zig-zag varints, doubles as 8 bytes, decimals as the unscaled value's bytes at the
+ * column's scale, timestamps as microseconds since the epoch, UTC), then the lineage (source topic,
+ * partition, offset, Kafka timestamp, source URI and line). Fields follow the contract's order,
+ * which only ever grows at the end: a row written before a field was added decodes with that field
+ * null.
  */
 public final class RawRowCodec {
   /** The first byte of every encoded row. A JSON value never starts with it. */
@@ -28,22 +29,34 @@ public final class RawRowCodec {
   private final DatasetContract dataset;
   private final List<String> fields;
   private final Type[] types;
-  /** The lineage's topic and source URI repeat from row to row: each is encoded once while it stays the same. */
+
+  /**
+   * The lineage's topic and source URI repeat from row to row: each is encoded once while it stays
+   * the same.
+   */
   private final RepeatedText topic = new RepeatedText();
+
   private final RepeatedText sourceUri = new RepeatedText();
 
   public RawRowCodec(DatasetContract dataset) {
     this(dataset, dataset.fieldNames());
   }
 
-  /** A codec for a prefix of the contract's fields: how an earlier version of a grown contract encoded rows. */
+  /**
+   * A codec for a prefix of the contract's fields: how an earlier version of a grown contract
+   * encoded rows.
+   */
   RawRowCodec(DatasetContract dataset, List<String> fields) {
     this.dataset = dataset;
     this.fields = List.copyOf(fields);
-    this.types = fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);
+    this.types =
+        fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);
   }
 
-  /** Whether {@code value} is an encoded row (as opposed to a source JSON record written by earlier versions). */
+  /**
+   * Whether {@code value} is an encoded row (as opposed to a source JSON record written by earlier
+   * versions).
+   */
   public static boolean isEncoded(byte[] value) {
     return value != null && value.length > 0 && value[0] == FORMAT;
   }
@@ -56,7 +69,9 @@ public final class RawRowCodec {
     return encode(ordered, lineage);
   }
 
-  /** @param values in the order of {@link #fields()} */
+  /**
+   * @param values in the order of {@link #fields()}
+   */
   public byte[] encode(Object[] values, Lineage lineage) {
     return encode(values, lineage, 256);
   }
@@ -67,7 +82,8 @@ public final class RawRowCodec {
    */
   public byte[] encode(Object[] values, Lineage lineage, int expectedSize) {
     if (values.length != types.length) {
-      throw new IllegalArgumentException(dataset + " rows have " + types.length + " fields, not " + values.length);
+      throw new IllegalArgumentException(
+          dataset + " rows have " + types.length + " fields, not " + values.length);
     }
     BinaryWriter out = new BinaryWriter(expectedSize);
     out.write(FORMAT);
@@ -114,16 +130,26 @@ public final class RawRowCodec {
     }
   }
 
-  /** Reads a row back; values are in contract order, typed as {@link ParseResult.Parsed} documents them. */
+  /**
+   * Reads a row back; values are in contract order, typed as {@link ParseResult.Parsed} documents
+   * them.
+   */
   public RawRow decode(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes, "an encoded raw row");
     if (in.read() != FORMAT) {
-      throw new IllegalArgumentException("not an encoded raw row of " + dataset + " (format byte " + bytes[0] + ")");
+      throw new IllegalArgumentException(
+          "not an encoded raw row of " + dataset + " (format byte " + bytes[0] + ")");
     }
     int count = (int) in.varint();
     if (count > types.length) {
-      throw new IllegalArgumentException("an encoded " + dataset + " row has " + count + " fields; this version knows "
-          + types.length + ": it was written by a newer version");
+      throw new IllegalArgumentException(
+          "an encoded "
+              + dataset
+              + " row has "
+              + count
+              + " fields; this version knows "
+              + types.length
+              + ": it was written by a newer version");
     }
     Object[] values = new Object[types.length];
     for (int i = 0; i < count; i++) {
@@ -149,7 +175,9 @@ public final class RawRowCodec {
   public record RawRow(Object[] values, Lineage lineage) {
     @Override
     public boolean equals(Object other) {
-      return other instanceof RawRow row && Arrays.equals(values, row.values) && lineage.equals(row.lineage);
+      return other instanceof RawRow row
+          && Arrays.equals(values, row.values)
+          && lineage.equals(row.lineage);
     }
 
     @Override

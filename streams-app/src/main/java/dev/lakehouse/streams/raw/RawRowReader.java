@@ -6,9 +6,9 @@ import dev.lakehouse.streams.writer.HeaderValues;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Reads a record of a {@code raw.rows.<dataset>} topic into a typed row with its lineage: the binary form
- * the topology writes ({@link RawRowCodec}), or the source JSON with its lineage in headers that versions
- * before it wrote, typed again with the same parser.
+ * Reads a record of a {@code raw.rows.<dataset>} topic into a typed row with its lineage: the
+ * binary form the topology writes ({@link RawRowCodec}), or the source JSON with its lineage in
+ * headers that versions before it wrote, typed again with the same parser.
  */
 public final class RawRowReader {
   private final RawRowCodec codec;
@@ -23,24 +23,32 @@ public final class RawRowReader {
     return codec;
   }
 
-  /** @param where names the record in the error raised when a validated record no longer parses (a bug, never data to drop) */
+  /**
+   * @param where names the record in the error raised when a validated record no longer parses (a
+   *     bug, never data to drop)
+   */
   public RawRowCodec.RawRow read(byte[] value, Headers headers, String where) {
     if (RawRowCodec.isEncoded(value)) {
       return codec.decode(value);
     }
     ParseResult result = parser.parse(value);
     if (!(result instanceof ParseResult.Parsed parsed)) {
-      throw new IllegalStateException("a record the topology validated does not parse: " + where + " "
-          + ((ParseResult.Rejected) result).reason());
+      throw new IllegalStateException(
+          "a record the topology validated does not parse: "
+              + where
+              + " "
+              + ((ParseResult.Rejected) result).reason());
     }
     Object[] values = parsed.ordered();
     String line = HeaderValues.text(headers, PipelineHeaders.SOURCE_LINE);
-    return new RawRowCodec.RawRow(values, new Lineage(
-        HeaderValues.text(headers, PipelineHeaders.SOURCE_TOPIC),
-        Integer.parseInt(HeaderValues.text(headers, PipelineHeaders.SOURCE_PARTITION)),
-        Long.parseLong(HeaderValues.text(headers, PipelineHeaders.SOURCE_OFFSET)),
-        Long.parseLong(HeaderValues.text(headers, PipelineHeaders.SOURCE_TIMESTAMP)),
-        HeaderValues.text(headers, PipelineHeaders.SOURCE_URI),
-        line == null ? null : Long.parseLong(line)));
+    return new RawRowCodec.RawRow(
+        values,
+        new Lineage(
+            HeaderValues.text(headers, PipelineHeaders.SOURCE_TOPIC),
+            Integer.parseInt(HeaderValues.text(headers, PipelineHeaders.SOURCE_PARTITION)),
+            Long.parseLong(HeaderValues.text(headers, PipelineHeaders.SOURCE_OFFSET)),
+            Long.parseLong(HeaderValues.text(headers, PipelineHeaders.SOURCE_TIMESTAMP)),
+            HeaderValues.text(headers, PipelineHeaders.SOURCE_URI),
+            line == null ? null : Long.parseLong(line)));
   }
 }

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the raw tables from the contracts on first start (format v2, partitioned and sorted), and on
- * later starts adds every contract field the table lacks as a nullable column: schema evolution without
- * rewriting data. Columns are never dropped or retyped here.
+ * Creates the raw tables from the contracts on first start (format v2, partitioned and sorted), and
+ * on later starts adds every contract field the table lacks as a nullable column: schema evolution
+ * without rewriting data. Columns are never dropped or retyped here.
  */
 public final class RawTableCatalog {
   public static final Namespace NAMESPACE = Namespace.of("raw");
@@ -45,49 +45,79 @@ public final class RawTableCatalog {
   }
 
   static Table ensure(Catalog catalog, DatasetContract dataset, Schema wanted) {
-    return ensureTable(catalog, identifier(dataset), wanted, RawTableLayout.spec(dataset, wanted),
-        RawTableLayout.sortOrder(dataset, wanted), RawTableLayout.plainEncoded(RawTableLayout.uniqueValuedColumns(dataset)));
+    return ensureTable(
+        catalog,
+        identifier(dataset),
+        wanted,
+        RawTableLayout.spec(dataset, wanted),
+        RawTableLayout.sortOrder(dataset, wanted),
+        RawTableLayout.plainEncoded(RawTableLayout.uniqueValuedColumns(dataset)));
   }
 
-  /** The columns the raw table of {@code dataset} writes without a Parquet dictionary (see {@link RawTableLayout}). */
+  /**
+   * The columns the raw table of {@code dataset} writes without a Parquet dictionary (see {@link
+   * RawTableLayout}).
+   */
   public static List<String> plainEncodedColumns(DatasetContract dataset) {
     return RawTableLayout.uniqueValuedColumns(dataset);
   }
 
   /**
-   * A table laid out like the raw table of {@code dataset} (partition spec, sort order, write properties) but
-   * with another identifier and schema: what a benchmark gives another writer so that both write the same
-   * layout. The schema must hold the columns the layout names.
+   * A table laid out like the raw table of {@code dataset} (partition spec, sort order, write
+   * properties) but with another identifier and schema: what a benchmark gives another writer so
+   * that both write the same layout. The schema must hold the columns the layout names.
    */
-  public static Table ensureLike(Catalog catalog, TableIdentifier id, DatasetContract dataset, Schema schema) {
-    List<String> plain = RawTableLayout.uniqueValuedColumns(dataset).stream().filter(c -> schema.findField(c) != null).toList();
-    return ensureTable(catalog, id, schema, RawTableLayout.spec(dataset, schema), RawTableLayout.sortOrder(dataset, schema),
+  public static Table ensureLike(
+      Catalog catalog, TableIdentifier id, DatasetContract dataset, Schema schema) {
+    List<String> plain =
+        RawTableLayout.uniqueValuedColumns(dataset).stream()
+            .filter(c -> schema.findField(c) != null)
+            .toList();
+    return ensureTable(
+        catalog,
+        id,
+        schema,
+        RawTableLayout.spec(dataset, schema),
+        RawTableLayout.sortOrder(dataset, schema),
         RawTableLayout.plainEncoded(plain));
   }
 
   /**
-   * Creates a table (format v2, Parquet with zstd, plus {@code writeProperties}) when it does not exist,
-   * else adds the columns of {@code wanted} it lacks as nullable columns and sets the write properties it
-   * lacks or holds with another value. Safe when several instances start at once.
+   * Creates a table (format v2, Parquet with zstd, plus {@code writeProperties}) when it does not
+   * exist, else adds the columns of {@code wanted} it lacks as nullable columns and sets the write
+   * properties it lacks or holds with another value. Safe when several instances start at once.
    */
-  public static Table ensureTable(Catalog catalog, TableIdentifier id, Schema wanted, PartitionSpec spec, SortOrder sortOrder,
+  public static Table ensureTable(
+      Catalog catalog,
+      TableIdentifier id,
+      Schema wanted,
+      PartitionSpec spec,
+      SortOrder sortOrder,
       Map<String, String> writeProperties) {
-    Map<String, String> properties = new LinkedHashMap<>(Map.of(
-        "format-version", "2",
-        "write.format.default", "parquet",
-        "write.parquet.compression-codec", "zstd",
-        "write.metadata.delete-after-commit.enabled", "true",
-        "write.metadata.previous-versions-max", "50"));
+    Map<String, String> properties =
+        new LinkedHashMap<>(
+            Map.of(
+                "format-version", "2",
+                "write.format.default", "parquet",
+                "write.parquet.compression-codec", "zstd",
+                "write.metadata.delete-after-commit.enabled", "true",
+                "write.metadata.previous-versions-max", "50"));
     properties.putAll(writeProperties);
     ensureNamespace(catalog, id.namespace());
     if (!catalog.tableExists(id)) {
       try {
-        Table created = catalog.buildTable(id, wanted)
-            .withPartitionSpec(spec)
-            .withSortOrder(sortOrder)
-            .withProperties(properties)
-            .create();
-        LOG.info("created table {} ({} columns, partitioned by {})", id, wanted.columns().size(), created.spec());
+        Table created =
+            catalog
+                .buildTable(id, wanted)
+                .withPartitionSpec(spec)
+                .withSortOrder(sortOrder)
+                .withProperties(properties)
+                .create();
+        LOG.info(
+            "created table {} ({} columns, partitioned by {})",
+            id,
+            wanted.columns().size(),
+            created.spec());
         return created;
       } catch (AlreadyExistsException raced) {
         // another instance created it first: evolve it like any existing table
@@ -101,11 +131,12 @@ public final class RawTableCatalog {
 
   private static void updateWriteProperties(Table table, Map<String, String> writeProperties) {
     Map<String, String> changed = new LinkedHashMap<>();
-    writeProperties.forEach((key, value) -> {
-      if (!value.equals(table.properties().get(key))) {
-        changed.put(key, value);
-      }
-    });
+    writeProperties.forEach(
+        (key, value) -> {
+          if (!value.equals(table.properties().get(key))) {
+            changed.put(key, value);
+          }
+        });
     if (changed.isEmpty()) {
       return;
     }
@@ -116,7 +147,8 @@ public final class RawTableCatalog {
   }
 
   private static void ensureNamespace(Catalog catalog, Namespace namespace) {
-    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+    if (catalog instanceof SupportsNamespaces namespaces
+        && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
       } catch (AlreadyExistsException raced) {
@@ -127,7 +159,8 @@ public final class RawTableCatalog {
 
   private static void addMissingColumns(Table table, Schema wanted) {
     Schema current = table.schema();
-    List<Types.NestedField> missing = wanted.columns().stream().filter(f -> current.findField(f.name()) == null).toList();
+    List<Types.NestedField> missing =
+        wanted.columns().stream().filter(f -> current.findField(f.name()) == null).toList();
     if (missing.isEmpty()) {
       return;
     }
@@ -136,6 +169,9 @@ public final class RawTableCatalog {
       update.addColumn(field.name(), field.type(), field.doc());
     }
     update.commit();
-    LOG.info("table {}: added nullable column(s) {}", table.name(), missing.stream().map(Types.NestedField::name).toList());
+    LOG.info(
+        "table {}: added nullable column(s) {}",
+        table.name(),
+        missing.stream().map(Types.NestedField::name).toList());
   }
 }

@@ -13,9 +13,9 @@ import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.TableProperties;
 
 /**
- * Partitioning, sort order and plain-encoded columns of each raw table, as its contract file declares them, for
- * the reads analysts make (time ranges first, then state and city) without making small files. See
- * docs/raw-tables.md for the reasoning.
+ * Partitioning, sort order and plain-encoded columns of each raw table, as its contract file
+ * declares them, for the reads analysts make (time ranges first, then state and city) without
+ * making small files. See docs/raw-tables.md for the reasoning.
  */
 final class RawTableLayout {
   private RawTableLayout() {}
@@ -35,21 +35,35 @@ final class RawTableLayout {
   }
 
   /**
-   * Columns whose values are (nearly) unique per row: the contract's plain-encoded fields (identifiers, the
-   * {@code items} JSON, exact timestamps, coordinates) and the lineage offsets. Parquet would hash every value into
-   * a dictionary it then abandons, a fifth of the writer's CPU in profiles, so these are written plain.
-   * Low-cardinality columns (state, city, status, platform, zone) keep their dictionaries.
+   * Columns whose values are (nearly) unique per row: the contract's plain-encoded fields
+   * (identifiers, the {@code items} JSON, exact timestamps, coordinates) and the lineage offsets.
+   * Parquet would hash every value into a dictionary it then abandons, a fifth of the writer's CPU
+   * in profiles, so these are written plain. Low-cardinality columns (state, city, status,
+   * platform, zone) keep their dictionaries.
    */
   static List<String> uniqueValuedColumns(DatasetContract dataset) {
-    List<String> columns = new ArrayList<>(dataset.fields().stream().filter(FieldContract::plainEncoded).map(FieldContract::name).toList());
-    columns.addAll(List.of(RawTables.SOURCE_OFFSET, RawTables.KAFKA_TIMESTAMP, RawTables.INGESTED_AT, RawTables.SOURCE_LINE));
+    List<String> columns =
+        new ArrayList<>(
+            dataset.fields().stream()
+                .filter(FieldContract::plainEncoded)
+                .map(FieldContract::name)
+                .toList());
+    columns.addAll(
+        List.of(
+            RawTables.SOURCE_OFFSET,
+            RawTables.KAFKA_TIMESTAMP,
+            RawTables.INGESTED_AT,
+            RawTables.SOURCE_LINE));
     return columns;
   }
 
   /** The table properties that turn Parquet's dictionary off for {@code columns}. */
   static Map<String, String> plainEncoded(List<String> columns) {
     Map<String, String> properties = new LinkedHashMap<>();
-    columns.forEach(column -> properties.put(TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + column, "false"));
+    columns.forEach(
+        column ->
+            properties.put(
+                TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + column, "false"));
     return properties;
   }
 

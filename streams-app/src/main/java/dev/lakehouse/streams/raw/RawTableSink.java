@@ -1,7 +1,7 @@
 package dev.lakehouse.streams.raw;
 
-import dev.lakehouse.streams.writer.RowVerdict;
 import dev.lakehouse.common.contract.DatasetContract;
+import dev.lakehouse.streams.writer.RowVerdict;
 import dev.lakehouse.streams.writer.TableSink;
 import dev.lakehouse.streams.writer.WriterLetter;
 import java.time.Instant;
@@ -12,9 +12,9 @@ import org.apache.iceberg.Table;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The raw table of one dataset, fed by its rows topic: each record is a row the topology typed, written
- * with its lineage straight from its binary form ({@link RawRowReader} also reads the source JSON that
- * earlier versions put there).
+ * The raw table of one dataset, fed by its rows topic: each record is a row the topology typed,
+ * written with its lineage straight from its binary form ({@link RawRowReader} also reads the
+ * source JSON that earlier versions put there).
  */
 public final class RawTableSink implements TableSink {
   private final DatasetContract dataset;
@@ -24,7 +24,8 @@ public final class RawTableSink implements TableSink {
   private final List<WriterLetter> letters = new ArrayList<>();
   private List<WriterLetter> completedLetters = new ArrayList<>();
 
-  public RawTableSink(DatasetContract dataset, Table table, long targetFileSizeBytes, int writerNumber) {
+  public RawTableSink(
+      DatasetContract dataset, Table table, long targetFileSizeBytes, int writerNumber) {
     this.dataset = dataset;
     this.table = table;
     this.reader = new RawRowReader(dataset);
@@ -48,21 +49,45 @@ public final class RawTableSink implements TableSink {
     }
     if (!verdict.ok()) {
       Lineage source = verdict.decoded() ? rows.lastLineage() : null;
-      letters.add(new WriterLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), dataset.name(),
-          verdict.reason(), verdict.detail(), source == null ? null
-              : new WriterLetter.Source(source.topic(), source.partition(), source.offset(), source.sourceUri(), source.sourceLine()),
-          record.value()));
+      letters.add(
+          new WriterLetter(
+              record.topic(),
+              record.partition(),
+              record.offset(),
+              record.timestamp(),
+              dataset.name(),
+              verdict.reason(),
+              verdict.detail(),
+              source == null
+                  ? null
+                  : new WriterLetter.Source(
+                      source.topic(),
+                      source.partition(),
+                      source.offset(),
+                      source.sourceUri(),
+                      source.sourceLine()),
+              record.value()));
     }
   }
 
-  /** A row in the source-JSON form of earlier versions; one that does not read is refused like any other. */
+  /**
+   * A row in the source-JSON form of earlier versions; one that does not read is refused like any
+   * other.
+   */
   private RowVerdict writeLegacy(ConsumerRecord<byte[], byte[]> record) {
     RawRowCodec.RawRow row;
     try {
-      row = reader.read(record.value(), record.headers(), record.topic() + "-" + record.partition() + "@" + record.offset());
+      row =
+          reader.read(
+              record.value(),
+              record.headers(),
+              record.topic() + "-" + record.partition() + "@" + record.offset());
     } catch (RuntimeException e) {
       // the reader's messages may quote the JSON: the detail names the failure's kind only
-      return new RowVerdict(RowVerdict.UNDECODABLE, "a source-JSON row that does not read (" + e.getClass().getSimpleName() + ")", false);
+      return new RowVerdict(
+          RowVerdict.UNDECODABLE,
+          "a source-JSON row that does not read (" + e.getClass().getSimpleName() + ")",
+          false);
     }
     return rows.write(row.values(), row.lineage());
   }

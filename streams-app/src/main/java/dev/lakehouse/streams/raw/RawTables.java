@@ -10,10 +10,11 @@ import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
- * The Iceberg schemas of the raw tables: every source field under its source name, typed and required as its
- * contract file says (timestamps as timestamptz, money as decimal, booleans and numbers typed, identifiers and
- * codes as strings, {@code items} as its JSON string), followed by the lineage columns. Field ids are stable:
- * source fields first, in contract order, then lineage from id 1000.
+ * The Iceberg schemas of the raw tables: every source field under its source name, typed and
+ * required as its contract file says (timestamps as timestamptz, money as decimal, booleans and
+ * numbers typed, identifiers and codes as strings, {@code items} as its JSON string), followed by
+ * the lineage columns. Field ids are stable: source fields first, in contract order, then lineage
+ * from id 1000.
  */
 public final class RawTables {
   /** Money in reais: up to ten billion with centavos. */
@@ -29,7 +30,10 @@ public final class RawTables {
 
   private RawTables() {}
 
-  /** The raw table's name in the {@code raw} namespace: the dataset's name, e.g. {@code order_status}. */
+  /**
+   * The raw table's name in the {@code raw} namespace: the dataset's name, e.g. {@code
+   * order_status}.
+   */
   public static String tableName(DatasetContract dataset) {
     return dataset.name();
   }
@@ -39,7 +43,10 @@ public final class RawTables {
     int id = 1;
     for (FieldContract field : dataset.fields()) {
       Type type = RawColumnTypes.of(field.type());
-      fields.add(field.required() ? NestedField.required(id++, field.name(), type) : NestedField.optional(id++, field.name(), type));
+      fields.add(
+          field.required()
+              ? NestedField.required(id++, field.name(), type)
+              : NestedField.optional(id++, field.name(), type));
     }
     fields.add(NestedField.required(1000, SOURCE_TOPIC, Types.StringType.get()));
     fields.add(NestedField.required(1001, SOURCE_PARTITION, Types.IntegerType.get()));
@@ -53,7 +60,12 @@ public final class RawTables {
 
   /** The raw column type of one of the dataset's fields. */
   static Type typeOf(DatasetContract dataset, String field) {
-    return RawColumnTypes.of(dataset.field(field)
-        .orElseThrow(() -> new IllegalArgumentException(dataset.name() + " has no field '" + field + "'")).type());
+    return RawColumnTypes.of(
+        dataset
+            .field(field)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(dataset.name() + " has no field '" + field + "'"))
+            .type());
   }
 }

@@ -17,19 +17,21 @@ import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
 /**
- * Whether an encoded raw row can be written into its table, decided before any of its columns is: the row
- * decodes completely, every required column has a value, every decimal fits its column's precision and
- * physical width, every integer fits 32 bits, every string is UTF-8 and every timestamp fits microseconds.
- * A row it accepts is written whole; a row it refuses is written nowhere and becomes a dead letter of the
- * {@code writer} stage. No I/O, and no exception for any input: a refusal names the column and the reason,
- * never the value.
+ * Whether an encoded raw row can be written into its table, decided before any of its columns is:
+ * the row decodes completely, every required column has a value, every decimal fits its column's
+ * precision and physical width, every integer fits 32 bits, every string is UTF-8 and every
+ * timestamp fits microseconds. A row it accepts is written whole; a row it refuses is written
+ * nowhere and becomes a dead letter of the {@code writer} stage. No I/O, and no exception for any
+ * input: a refusal names the column and the reason, never the value.
  */
 public final class RowFit {
   private final String[] names;
   private final boolean[] required;
   private final Type[] types;
+
   /** For a decimal column: the most bytes its unscaled values take, and 10^precision. */
   private final int[] decimalBytes;
+
   private final BigInteger[] decimalBounds;
   private final long[] decimalLongBounds;
 
@@ -49,12 +51,16 @@ public final class RowFit {
       if (types[p] instanceof Types.DecimalType decimal) {
         decimalBytes[p] = TypeUtil.decimalRequiredBytes(decimal.precision());
         decimalBounds[p] = BigInteger.TEN.pow(decimal.precision());
-        decimalLongBounds[p] = decimal.precision() <= 18 ? decimalBounds[p].longValueExact() : Long.MAX_VALUE;
+        decimalLongBounds[p] =
+            decimal.precision() <= 18 ? decimalBounds[p].longValueExact() : Long.MAX_VALUE;
       }
     }
   }
 
-  /** Loads {@code encoded} into {@code row} and decides; the row's content is only meaningful when the verdict says it decoded. */
+  /**
+   * Loads {@code encoded} into {@code row} and decides; the row's content is only meaningful when
+   * the verdict says it decoded.
+   */
   public RowVerdict load(EncodedRawRow row, byte[] encoded, long ingestedAtMicros) {
     if (!RawRowCodec.isEncoded(encoded)) {
       return RowVerdict.undecodable("not an encoded raw row");
@@ -77,17 +83,25 @@ public final class RowFit {
         }
         continue;
       }
-      RowVerdict verdict = switch (types[p].typeId()) {
-        case STRING -> utf8(row, p);
-        case BOOLEAN -> row.number(p) == 0 || row.number(p) == 1 ? RowVerdict.OK
-            : refused(UNDECODABLE, "boolean column " + names[p] + " holds neither 0 nor 1");
-        case INTEGER, DATE -> row.number(p) == (int) row.number(p) ? RowVerdict.OK
-            : refused(OUT_OF_RANGE, "column " + names[p] + " holds a value beyond 32 bits");
-        case LONG, TIMESTAMP -> fitsLong(row, p);
-        case DOUBLE -> RowVerdict.OK;
-        case DECIMAL -> decimal(row, p);
-        default -> refused(UNDECODABLE, "column " + names[p] + " has type " + types[p] + ", which raw rows never hold");
-      };
+      RowVerdict verdict =
+          switch (types[p].typeId()) {
+            case STRING -> utf8(row, p);
+            case BOOLEAN ->
+                row.number(p) == 0 || row.number(p) == 1
+                    ? RowVerdict.OK
+                    : refused(UNDECODABLE, "boolean column " + names[p] + " holds neither 0 nor 1");
+            case INTEGER, DATE ->
+                row.number(p) == (int) row.number(p)
+                    ? RowVerdict.OK
+                    : refused(OUT_OF_RANGE, "column " + names[p] + " holds a value beyond 32 bits");
+            case LONG, TIMESTAMP -> fitsLong(row, p);
+            case DOUBLE -> RowVerdict.OK;
+            case DECIMAL -> decimal(row, p);
+            default ->
+                refused(
+                    UNDECODABLE,
+                    "column " + names[p] + " has type " + types[p] + ", which raw rows never hold");
+          };
       if (!verdict.ok()) {
         return verdict;
       }
@@ -111,14 +125,35 @@ public final class RowFit {
       return refused(UNDECODABLE, "decimal column " + names[p] + " has no bytes");
     }
     if (length > decimalBytes[p]) {
-      return refused(DECIMAL_OVERFLOW, "column " + names[p] + " is " + type + ", at most " + decimalBytes[p]
-          + " bytes; the value has " + length);
+      return refused(
+          DECIMAL_OVERFLOW,
+          "column "
+              + names[p]
+              + " is "
+              + type
+              + ", at most "
+              + decimalBytes[p]
+              + " bytes; the value has "
+              + length);
     }
-    boolean fits = length <= 8 && decimalLongBounds[p] != Long.MAX_VALUE
-        ? fitsBound(row.unscaledLong(p), decimalLongBounds[p])
-        : new BigInteger(Arrays.copyOfRange(row.bytes(), row.start(p), row.start(p) + length)).abs().compareTo(decimalBounds[p]) < 0;
-    return fits ? RowVerdict.OK
-        : refused(DECIMAL_OVERFLOW, "column " + names[p] + " is " + type + "; the value has more than " + type.precision() + " digits");
+    boolean fits =
+        length <= 8 && decimalLongBounds[p] != Long.MAX_VALUE
+            ? fitsBound(row.unscaledLong(p), decimalLongBounds[p])
+            : new BigInteger(Arrays.copyOfRange(row.bytes(), row.start(p), row.start(p) + length))
+                    .abs()
+                    .compareTo(decimalBounds[p])
+                < 0;
+    return fits
+        ? RowVerdict.OK
+        : refused(
+            DECIMAL_OVERFLOW,
+            "column "
+                + names[p]
+                + " is "
+                + type
+                + "; the value has more than "
+                + type.precision()
+                + " digits");
   }
 
   private static boolean fitsBound(long unscaled, long bound) {
@@ -127,11 +162,17 @@ public final class RowFit {
 
   private RowVerdict utf8(EncodedRawRow row, int p) {
     int invalid = firstInvalidUtf8(row.bytes(), row.start(p), row.length(p));
-    return invalid < 0 ? RowVerdict.OK
-        : refused(INVALID_UTF8, "column " + names[p] + " is not UTF-8 at byte " + invalid + " of its value");
+    return invalid < 0
+        ? RowVerdict.OK
+        : refused(
+            INVALID_UTF8,
+            "column " + names[p] + " is not UTF-8 at byte " + invalid + " of its value");
   }
 
-  /** The index, from {@code start}, of the first byte that breaks UTF-8 (RFC 3629), or -1 when all is well. */
+  /**
+   * The index, from {@code start}, of the first byte that breaks UTF-8 (RFC 3629), or -1 when all
+   * is well.
+   */
   static int firstInvalidUtf8(byte[] bytes, int start, int length) {
     int end = start + length;
     int i = start;

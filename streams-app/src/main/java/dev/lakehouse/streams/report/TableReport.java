@@ -18,9 +18,10 @@ import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * What a table holds, read from its metadata (rows, data files, snapshots), and the freshness its commits
- * achieved, measured from the data itself: for every row a snapshot added, the time from the row's Kafka
- * timestamp on its source topic to that snapshot's commit. Independent of the app's own metrics.
+ * What a table holds, read from its metadata (rows, data files, snapshots), and the freshness its
+ * commits achieved, measured from the data itself: for every row a snapshot added, the time from
+ * the row's Kafka timestamp on its source topic to that snapshot's commit. Independent of the app's
+ * own metrics.
  */
 public final class TableReport {
   private TableReport() {}
@@ -38,20 +39,25 @@ public final class TableReport {
     for (Snapshot ignored : SnapshotUtil.currentAncestors(table)) {
       snapshots++;
     }
-    return new Counts(Long.parseLong(summary.getOrDefault("total-records", "0")),
-        Long.parseLong(summary.getOrDefault("total-data-files", "0")), snapshots);
+    return new Counts(
+        Long.parseLong(summary.getOrDefault("total-records", "0")),
+        Long.parseLong(summary.getOrDefault("total-data-files", "0")),
+        snapshots);
   }
 
   /**
-   * Freshness in milliseconds of every row added by the snapshots committed at or after {@code sinceMillis},
-   * sorted. Only rows whose Kafka timestamp is also at or after {@code sinceMillis} count, so a backlog
-   * produced earlier does not pass for slowness.
+   * Freshness in milliseconds of every row added by the snapshots committed at or after {@code
+   * sinceMillis}, sorted. Only rows whose Kafka timestamp is also at or after {@code sinceMillis}
+   * count, so a backlog produced earlier does not pass for slowness.
    */
   public static long[] freshnessMillis(Table table, long sinceMillis) {
     return freshnessMillis(table, RawTables.KAFKA_TIMESTAMP, sinceMillis);
   }
 
-  /** As {@link #freshnessMillis(Table, long)}, with the source event's time in {@code producedColumn} (a timestamptz). */
+  /**
+   * As {@link #freshnessMillis(Table, long)}, with the source event's time in {@code
+   * producedColumn} (a timestamptz).
+   */
   public static long[] freshnessMillis(Table table, String producedColumn, long sinceMillis) {
     table.refresh();
     Schema projection = table.schema().select(producedColumn);
@@ -61,12 +67,14 @@ public final class TableReport {
         break;
       }
       for (DataFile file : snapshot.addedDataFiles(table.io())) {
-        try (CloseableIterable<Record> rows = Parquet.read(table.io().newInputFile(file.location()))
-            .project(projection)
-            .createReaderFunc(type -> GenericParquetReaders.buildReader(projection, type))
-            .build()) {
+        try (CloseableIterable<Record> rows =
+            Parquet.read(table.io().newInputFile(file.location()))
+                .project(projection)
+                .createReaderFunc(type -> GenericParquetReaders.buildReader(projection, type))
+                .build()) {
           for (Record row : rows) {
-            long produced = ((OffsetDateTime) row.getField(producedColumn)).toInstant().toEpochMilli();
+            long produced =
+                ((OffsetDateTime) row.getField(producedColumn)).toInstant().toEpochMilli();
             if (produced >= sinceMillis) {
               latencies.add(snapshot.timestampMillis() - produced);
             }

@@ -15,8 +15,8 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * What the trusted tables hold, read the documented way (per order, the rows of its highest
- * {@code _version}): current rows per table and the data-quality figures of the current orders.
+ * What the trusted tables hold, read the documented way (per order, the rows of its highest {@code
+ * _version}): current rows per table and the data-quality figures of the current orders.
  */
 public final class TrustedReport {
   private TrustedReport() {}
@@ -25,7 +25,12 @@ public final class TrustedReport {
   public record TableRows(long versions, long current, long orders) {}
 
   /** The quality of the current orders and statuses. */
-  public record Quality(long orders, long missingConsumer, long missingRestaurant, long rejectedDuplicates, long statusRows,
+  public record Quality(
+      long orders,
+      long missingConsumer,
+      long missingRestaurant,
+      long rejectedDuplicates,
+      long statusRows,
       long invalidFlows) {}
 
   public static TableRows rows(Catalog catalog, TableIdentifier id) {
@@ -44,19 +49,38 @@ public final class TrustedReport {
         rowsAtHighest.merge(order, 1L, Long::sum);
       }
     }
-    return new TableRows(versions, rowsAtHighest.values().stream().mapToLong(Long::longValue).sum(), highest.size());
+    return new TableRows(
+        versions, rowsAtHighest.values().stream().mapToLong(Long::longValue).sum(), highest.size());
   }
 
   public static Quality quality(Catalog catalog) {
-    Map<String, Record> orders = current(catalog.loadTable(TrustedTables.ORDER), "order_id", TrustedTables.VERSION, "consumer_missing",
-        "restaurant_missing", "rejected_copies");
-    Map<String, Record> statuses = current(catalog.loadTable(TrustedTables.ORDER_STATUS), "order_id", TrustedTables.VERSION, "valid_flow");
-    return new Quality(orders.size(),
-        orders.values().stream().filter(r -> Boolean.TRUE.equals(r.getField("consumer_missing"))).count(),
-        orders.values().stream().filter(r -> Boolean.TRUE.equals(r.getField("restaurant_missing"))).count(),
+    Map<String, Record> orders =
+        current(
+            catalog.loadTable(TrustedTables.ORDER),
+            "order_id",
+            TrustedTables.VERSION,
+            "consumer_missing",
+            "restaurant_missing",
+            "rejected_copies");
+    Map<String, Record> statuses =
+        current(
+            catalog.loadTable(TrustedTables.ORDER_STATUS),
+            "order_id",
+            TrustedTables.VERSION,
+            "valid_flow");
+    return new Quality(
+        orders.size(),
+        orders.values().stream()
+            .filter(r -> Boolean.TRUE.equals(r.getField("consumer_missing")))
+            .count(),
+        orders.values().stream()
+            .filter(r -> Boolean.TRUE.equals(r.getField("restaurant_missing")))
+            .count(),
         orders.values().stream().filter(r -> ((Integer) r.getField("rejected_copies")) > 0).count(),
         statuses.size(),
-        statuses.values().stream().filter(r -> Boolean.FALSE.equals(r.getField("valid_flow"))).count());
+        statuses.values().stream()
+            .filter(r -> Boolean.FALSE.equals(r.getField("valid_flow")))
+            .count());
   }
 
   /** The distinct order ids of a table (e.g. {@code raw.order}). */
@@ -71,8 +95,13 @@ public final class TrustedReport {
   private static Map<String, Record> current(Table table, String... columns) {
     Map<String, Record> current = new HashMap<>();
     for (Record r : read(table, columns)) {
-      current.merge((String) r.getField("order_id"), r,
-          (a, b) -> (Long) a.getField(TrustedTables.VERSION) >= (Long) b.getField(TrustedTables.VERSION) ? a : b);
+      current.merge(
+          (String) r.getField("order_id"),
+          r,
+          (a, b) ->
+              (Long) a.getField(TrustedTables.VERSION) >= (Long) b.getField(TrustedTables.VERSION)
+                  ? a
+                  : b);
     }
     return current;
   }

@@ -19,10 +19,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Checks one source record against its contract. A valid record goes on to the dataset's rows topic as
- * its typed row with its lineage ({@link RawRowCodec}), so the writer does not parse it again. An invalid
- * one goes to the dead letters with the original bytes, the reason, its source coordinates as headers
- * and the ingestor's headers (source URI and line).
+ * Checks one source record against its contract. A valid record goes on to the dataset's rows topic
+ * as its typed row with its lineage ({@link RawRowCodec}), so the writer does not parse it again.
+ * An invalid one goes to the dead letters with the original bytes, the reason, its source
+ * coordinates as headers and the ingestor's headers (source URI and line).
  */
 final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   static final String ROWS = "rows";
@@ -33,8 +33,10 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
   private final RawRowCodec codec;
   private final String rowsChild;
   private final String deadLettersChild;
+
   /** The source URI repeats for every line of a file: its header is decoded once per file. */
   private byte[] lastUriBytes;
+
   private String lastUri;
   private ProcessorContext<byte[], byte[]> context;
 
@@ -53,14 +55,23 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    ParseResult result = record.value() == null
-        ? new ParseResult.Rejected("missing-value", "the record has no value")
-        : parser.parse(record.value());
+    ParseResult result =
+        record.value() == null
+            ? new ParseResult.Rejected("missing-value", "the record has no value")
+            : parser.parse(record.value());
     RecordMetadata metadata = context.recordMetadata().orElseThrow();
     if (result instanceof ParseResult.Parsed parsed) {
-      byte[] row = codec.encode(parsed.ordered(), new Lineage(metadata.topic(), metadata.partition(), metadata.offset(),
-          record.timestamp(), sourceUri(record.headers()), sourceLine(record.headers())),
-          record.value().length + 128);
+      byte[] row =
+          codec.encode(
+              parsed.ordered(),
+              new Lineage(
+                  metadata.topic(),
+                  metadata.partition(),
+                  metadata.offset(),
+                  record.timestamp(),
+                  sourceUri(record.headers()),
+                  sourceLine(record.headers())),
+              record.value().length + 128);
       context.forward(record.withValue(row).withHeaders(new RecordHeaders()), rowsChild);
       return;
     }
@@ -68,7 +79,8 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
     // the ingestor's headers (source file and line) stay; the dead letter's are added to them
     Record<byte[], byte[]> out = record.withHeaders(record.headers());
     DeadLetterHeaders.of(dataset.name(), rejected.reason(), rejected.detail())
-        .sourceRecord(metadata.topic(), metadata.partition(), metadata.offset(), record.timestamp()).addTo(out.headers()::add);
+        .sourceRecord(metadata.topic(), metadata.partition(), metadata.offset(), record.timestamp())
+        .addTo(out.headers()::add);
     context.forward(out, deadLettersChild);
   }
 
@@ -86,7 +98,10 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], byte[
     return lastUri;
   }
 
-  /** The ingestor's source line; null when absent, or not a number (the row keeps its other lineage). */
+  /**
+   * The ingestor's source line; null when absent, or not a number (the row keeps its other
+   * lineage).
+   */
   private static Long sourceLine(Headers headers) {
     String line = HeaderValues.text(headers, PipelineHeaders.SOURCE_LINE);
     if (line == null) {

@@ -1,9 +1,9 @@
 package dev.lakehouse.streams.trusted;
 
 /**
- * The source swaps latitude and longitude (Franca shows latitude -47.39, longitude -20.55): trusted puts
- * them back, and coarsens them to two decimal places (about 1.1 km), enough for a city district and not
- * enough to find a door.
+ * The source swaps latitude and longitude (Franca shows latitude -47.39, longitude -20.55): trusted
+ * puts them back, and coarsens them to two decimal places (about 1.1 km), enough for a city
+ * district and not enough to find a door.
  */
 public final class Coordinates {
   /** Degrees are rounded to multiples of this. */

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Which record of a consumer or restaurant id the trusted stage keeps when two differ: the one created
- * last ({@code created_at}), then the greater content, so the choice never depends on arrival order.
- * Identical records are one record.
+ * Which record of a consumer or restaurant id the trusted stage keeps when two differ: the one
+ * created last ({@code created_at}), then the greater content, so the choice never depends on
+ * arrival order. Identical records are one record.
  */
 final class DimensionChoice {
   private DimensionChoice() {}
@@ -21,7 +21,8 @@ final class DimensionChoice {
 
   private static Comparator<RawRow> comparator(Dataset dataset) {
     int createdAt = dataset.fieldNames().indexOf("created_at");
-    return Comparator.comparing((RawRow row) -> (OffsetDateTime) row.values()[createdAt],
+    return Comparator.comparing(
+            (RawRow row) -> (OffsetDateTime) row.values()[createdAt],
             Comparator.nullsFirst(Comparator.comparing(OffsetDateTime::toInstant)))
         .thenComparing(row -> Arrays.toString(row.values()));
   }

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The distinct copies of one order, each as it came from {@code raw.rows.order} (with its {@code items}), in
- * the order they were first seen. Kept apart from the {@link OrderState}, which every status event rewrites.
+ * The distinct copies of one order, each as it came from {@code raw.rows.order} (with its {@code
+ * items}), in the order they were first seen. Kept apart from the {@link OrderState}, which every
+ * status event rewrites.
  */
 final class OrderCopies {
   private static final byte FORMAT = 1;

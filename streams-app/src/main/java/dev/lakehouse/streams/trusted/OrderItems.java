@@ -11,35 +11,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an order's {@code items} (a string holding a JSON array) into items and their garnish items, with
- * every field. Money objects {@code {"value": "2800", "currency": "BRL"}} carry centavos as a string and
- * become decimal reais (28.00) with the currency kept once per item or garnish; an item whose money
- * objects disagree on the currency is invalid. Items keep their array position, since they are not sorted
- * by {@code sequence}; an item without garnish has an empty list.
+ * Reads an order's {@code items} (a string holding a JSON array) into items and their garnish
+ * items, with every field. Money objects {@code {"value": "2800", "currency": "BRL"}} carry
+ * centavos as a string and become decimal reais (28.00) with the currency kept once per item or
+ * garnish; an item whose money objects disagree on the currency is invalid. Items keep their array
+ * position, since they are not sorted by {@code sequence}; an item without garnish has an empty
+ * list.
  *
- * <p>Total over its input: any string gives a result, never an exception, in time bounded by its length. A
- * number the trusted columns cannot hold (money beyond {@code decimal(14,2)}, a quantity beyond
- * {@code decimal(12,3)}, a sequence beyond an int, or any number with a huge exponent) makes the items invalid;
- * nothing is scaled before its digits are counted ({@link BoundedNumbers}).
+ * <p>Total over its input: any string gives a result, never an exception, in time bounded by its
+ * length. A number the trusted columns cannot hold (money beyond {@code decimal(14,2)}, a quantity
+ * beyond {@code decimal(12,3)}, a sequence beyond an int, or any number with a huge exponent) makes
+ * the items invalid; nothing is scaled before its digits are counted ({@link BoundedNumbers}).
  */
 public final class OrderItems {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
   /** Quantities are kept with three decimal places (0.500 for half a pizza). */
   public static final int QUANTITY_SCALE = 3;
+
   public static final int QUANTITY_PRECISION = 12;
 
   private OrderItems() {}
 
   /** One item of an order. Amounts are in reais. */
-  public record Item(int position, String name, BigDecimal addition, BigDecimal discount, BigDecimal quantity, Integer sequence,
-      BigDecimal unitPrice, String externalId, BigDecimal totalValue, String customerNote, String integrationId,
-      BigDecimal totalAddition, BigDecimal totalDiscount, String currency, List<Garnish> garnishes) {}
+  public record Item(
+      int position,
+      String name,
+      BigDecimal addition,
+      BigDecimal discount,
+      BigDecimal quantity,
+      Integer sequence,
+      BigDecimal unitPrice,
+      String externalId,
+      BigDecimal totalValue,
+      String customerNote,
+      String integrationId,
+      BigDecimal totalAddition,
+      BigDecimal totalDiscount,
+      String currency,
+      List<Garnish> garnishes) {}
 
   /** One garnish item of an item. Amounts are in reais. */
-  public record Garnish(int position, String name, BigDecimal addition, BigDecimal discount, BigDecimal quantity, Integer sequence,
-      BigDecimal unitPrice, String categoryId, String categoryName, String externalId, BigDecimal totalValue,
-      String integrationId, String currency) {}
+  public record Garnish(
+      int position,
+      String name,
+      BigDecimal addition,
+      BigDecimal discount,
+      BigDecimal quantity,
+      Integer sequence,
+      BigDecimal unitPrice,
+      String categoryId,
+      String categoryName,
+      String externalId,
+      BigDecimal totalValue,
+      String integrationId,
+      String currency) {}
 
   /** The outcome of reading an {@code items} string. */
   public sealed interface Result {}
@@ -84,22 +112,45 @@ public final class OrderItems {
         throw new ItemException(where + ": garnishItems is not an array");
       }
       for (int g = 0; g < garnishNode.size(); g++) {
-        garnishes.add(garnish(g, object(garnishNode.get(g), where + " garnish " + g), where + " garnish " + g));
+        garnishes.add(
+            garnish(
+                g, object(garnishNode.get(g), where + " garnish " + g), where + " garnish " + g));
       }
     }
-    return new Item(position, text(node, "name", where), currency.money(node, "addition"), currency.money(node, "discount"),
-        quantity(node, where), integer(node, "sequence", where), currency.money(node, "unitPrice"),
-        text(node, "externalId", where), currency.money(node, "totalValue"), text(node, "customerNote", where),
-        text(node, "integrationId", where), currency.money(node, "totalAddition"), currency.money(node, "totalDiscount"),
-        currency.code, List.copyOf(garnishes));
+    return new Item(
+        position,
+        text(node, "name", where),
+        currency.money(node, "addition"),
+        currency.money(node, "discount"),
+        quantity(node, where),
+        integer(node, "sequence", where),
+        currency.money(node, "unitPrice"),
+        text(node, "externalId", where),
+        currency.money(node, "totalValue"),
+        text(node, "customerNote", where),
+        text(node, "integrationId", where),
+        currency.money(node, "totalAddition"),
+        currency.money(node, "totalDiscount"),
+        currency.code,
+        List.copyOf(garnishes));
   }
 
   private static Garnish garnish(int position, JsonNode node, String where) throws ItemException {
     Currency currency = new Currency(where);
-    return new Garnish(position, text(node, "name", where), currency.money(node, "addition"), currency.money(node, "discount"),
-        quantity(node, where), integer(node, "sequence", where), currency.money(node, "unitPrice"),
-        text(node, "categoryId", where), text(node, "categoryName", where), text(node, "externalId", where),
-        currency.money(node, "totalValue"), text(node, "integrationId", where), currency.code);
+    return new Garnish(
+        position,
+        text(node, "name", where),
+        currency.money(node, "addition"),
+        currency.money(node, "discount"),
+        quantity(node, where),
+        integer(node, "sequence", where),
+        currency.money(node, "unitPrice"),
+        text(node, "categoryId", where),
+        text(node, "categoryName", where),
+        text(node, "externalId", where),
+        currency.money(node, "totalValue"),
+        text(node, "integrationId", where),
+        currency.code);
   }
 
   private static JsonNode object(JsonNode node, String where) throws ItemException {
@@ -120,7 +171,8 @@ public final class OrderItems {
     return value.asText();
   }
 
-  private static BigDecimal decimal(JsonNode node, String field, String where) throws ItemException {
+  private static BigDecimal decimal(JsonNode node, String field, String where)
+      throws ItemException {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -185,15 +237,24 @@ public final class OrderItems {
       }
       BigDecimal centavos;
       try {
-        BigDecimal number = value.isNumber() ? value.decimalValue() : BoundedNumbers.parse(textOf(value, field));
+        BigDecimal number =
+            value.isNumber() ? value.decimalValue() : BoundedNumbers.parse(textOf(value, field));
         // reais in decimal(14,2): at most 14 digits of centavos, a whole number of them
         centavos = BoundedNumbers.fit(number, RawTables.MONEY.precision(), 0);
       } catch (InvalidNumberException e) {
-        throw new ItemException(where + ": " + field + ".value is not a whole number of centavos within "
-            + RawTables.MONEY.precision() + " digits (" + e.getMessage() + ")");
+        throw new ItemException(
+            where
+                + ": "
+                + field
+                + ".value is not a whole number of centavos within "
+                + RawTables.MONEY.precision()
+                + " digits ("
+                + e.getMessage()
+                + ")");
       }
       JsonNode currencyNode = money.get("currency");
-      String currency = currencyNode == null || currencyNode.isNull() ? null : currencyNode.asText();
+      String currency =
+          currencyNode == null || currencyNode.isNull() ? null : currencyNode.asText();
       if (currency != null) {
         if (code != null && !code.equals(currency)) {
           throw new ItemException(where + ": money in two currencies");

@@ -9,17 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the trusted stage keeps about one order besides its copies ({@link OrderCopies}, a store of their
- * own, so that a status event does not rewrite them): its distinct status events, and, per trusted table,
- * the version it last emitted and a hash of that version's content (so an unchanged row is never emitted
- * again).
+ * What the trusted stage keeps about one order besides its copies ({@link OrderCopies}, a store of
+ * their own, so that a status event does not rewrite them): its distinct status events, and, per
+ * trusted table, the version it last emitted and a hash of that version's content (so an unchanged
+ * row is never emitted again).
  */
 final class OrderState {
   /** 3: without the copies; 1 and 2 held them ({@link #legacyCopies}). */
   private static final byte FORMAT = 3;
 
-  /** The copies a state of format 1 or 2 held; the stage moves them to their store when it reads such a state. */
+  /**
+   * The copies a state of format 1 or 2 held; the stage moves them to their store when it reads
+   * such a state.
+   */
   final List<byte[]> legacyCopies = new ArrayList<>();
+
   final List<StatusEvent> events = new ArrayList<>();
   long orderVersion;
   long orderHash;
@@ -27,12 +31,22 @@ final class OrderState {
   long itemsHash;
   long statusVersion;
   long statusHash;
+
   /** The hash of the items last sent to the dead letters, so each bad items string is sent once. */
   long rejectedItemsHash;
-  /** The hash of the items string and local day the item set was last built from, and its item count (-1: unreadable). */
+
+  /**
+   * The hash of the items string and local day the item set was last built from, and its item count
+   * (-1: unreadable).
+   */
   long itemsInputHash;
+
   int itemCount;
-  /** What the data-quality counters last counted for this order ({@link TrustedOrderProcessor} flags). */
+
+  /**
+   * What the data-quality counters last counted for this order ({@link TrustedOrderProcessor}
+   * flags).
+   */
   int qualityFlags;
 
   boolean addEvent(StatusEvent event) {
@@ -54,8 +68,17 @@ final class OrderState {
       out.varlong(instant.getEpochSecond());
       out.varint(instant.getNano());
     }
-    for (long value : new long[] {orderVersion, orderHash, itemsVersion, itemsHash, statusVersion, statusHash, rejectedItemsHash,
-        itemsInputHash}) {
+    for (long value :
+        new long[] {
+          orderVersion,
+          orderHash,
+          itemsVersion,
+          itemsHash,
+          statusVersion,
+          statusHash,
+          rejectedItemsHash,
+          itemsInputHash
+        }) {
       out.fixed64(value);
     }
     out.varlong(itemCount);
@@ -71,7 +94,8 @@ final class OrderState {
     BinaryReader in = new BinaryReader(bytes, "an order's trusted state");
     int format = in.read();
     if (format < 1 || format > FORMAT) {
-      throw new IllegalArgumentException("unknown format " + format + " of an order's trusted state");
+      throw new IllegalArgumentException(
+          "unknown format " + format + " of an order's trusted state");
     }
     if (format < 3) {
       long copies = in.varint();
@@ -85,7 +109,8 @@ final class OrderState {
       String id = in.string();
       StatusEvent.OrderStatus value = values[in.read()];
       Instant instant = Instant.ofEpochSecond(in.varlong(), in.varint());
-      state.events.add(new StatusEvent(id, value, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)));
+      state.events.add(
+          new StatusEvent(id, value, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)));
     }
     state.orderVersion = in.fixed64();
     state.orderHash = in.fixed64();

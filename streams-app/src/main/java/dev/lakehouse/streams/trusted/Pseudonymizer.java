@@ -8,17 +8,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed pseudonyms for personal data: HMAC-SHA256 over the field's kind and its clear value, as 64
- * lowercase hex characters. The same value of the same kind always gets the same pseudonym (so analysts
- * can still count and join), a pseudonym cannot be reversed or recomputed without the key, and the kind
- * keeps equal values of different fields (a name and a phone number that happen to match) apart. Not
- * thread safe: one per processor.
+ * lowercase hex characters. The same value of the same kind always gets the same pseudonym (so
+ * analysts can still count and join), a pseudonym cannot be reversed or recomputed without the key,
+ * and the kind keeps equal values of different fields (a name and a phone number that happen to
+ * match) apart. Not thread safe: one per processor.
  */
 public final class Pseudonymizer {
   /** The personal fields, each its own pseudonym domain. */
   public enum Kind {
-    CPF, CUSTOMER_NAME, PHONE_NUMBER, ADDRESS_EXTERNAL_ID;
+    CPF,
+    CUSTOMER_NAME,
+    PHONE_NUMBER,
+    ADDRESS_EXTERNAL_ID;
 
-    private final byte[] label = (name().toLowerCase(java.util.Locale.ROOT) + ":").getBytes(StandardCharsets.UTF_8);
+    private final byte[] label =
+        (name().toLowerCase(java.util.Locale.ROOT) + ":").getBytes(StandardCharsets.UTF_8);
   }
 
   private final Mac mac;

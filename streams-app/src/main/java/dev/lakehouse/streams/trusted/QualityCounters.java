@@ -8,17 +8,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The data-quality counters of one trusted task (its partitions of the orders), kept exactly once in a
- * state store and updated with every change: records in per input, versions out per table, and the state
- * of the current orders (missing consumer or restaurant, a rejected duplicate copy, an invalid status flow).
+ * The data-quality counters of one trusted task (its partitions of the orders), kept exactly once
+ * in a state store and updated with every change: records in per input, versions out per table, and
+ * the state of the current orders (missing consumer or restaurant, a rejected duplicate copy, an
+ * invalid status flow).
  */
 final class QualityCounters {
   /** What is counted. Names are the data-quality table's columns. */
   enum Metric {
-    ORDER_RECORDS_IN, STATUS_RECORDS_IN, DIMENSION_RECORDS_IN,
-    ORDER_VERSIONS_OUT, ITEM_ROWS_OUT, GARNISH_ROWS_OUT, STATUS_VERSIONS_OUT, ITEM_DEAD_LETTERS,
-    ORDERS, ORDERS_MISSING_CONSUMER, ORDERS_MISSING_RESTAURANT, ORDERS_WITH_REJECTED_DUPLICATE,
-    STATUS_ORDERS, INVALID_FLOWS;
+    ORDER_RECORDS_IN,
+    STATUS_RECORDS_IN,
+    DIMENSION_RECORDS_IN,
+    ORDER_VERSIONS_OUT,
+    ITEM_ROWS_OUT,
+    GARNISH_ROWS_OUT,
+    STATUS_VERSIONS_OUT,
+    ITEM_DEAD_LETTERS,
+    ORDERS,
+    ORDERS_MISSING_CONSUMER,
+    ORDERS_MISSING_RESTAURANT,
+    ORDERS_WITH_REJECTED_DUPLICATE,
+    STATUS_ORDERS,
+    INVALID_FLOWS;
 
     String column() {
       return name().toLowerCase(Locale.ROOT);

@@ -7,15 +7,22 @@ import java.util.Comparator;
 public record StatusEvent(String statusId, OrderStatus value, OffsetDateTime createdAt) {
 
   /**
-   * The four statuses an order goes through, in flow order; the rank breaks ties between events at the same instant.
-   * (Not {@link OrderState}, which is what the trusted stage keeps of an order.)
+   * The four statuses an order goes through, in flow order; the rank breaks ties between events at
+   * the same instant. (Not {@link OrderState}, which is what the trusted stage keeps of an order.)
    */
   public enum OrderStatus {
-    REGISTERED, PLACED, CONCLUDED, CANCELLED
+    REGISTERED,
+    PLACED,
+    CONCLUDED,
+    CANCELLED
   }
 
-  /** Time first, then the state's rank, then the status id: a total order that ignores arrival order. */
-  public static final Comparator<StatusEvent> CHRONOLOGICAL = Comparator.comparing((StatusEvent e) -> e.createdAt().toInstant())
-      .thenComparing(StatusEvent::value)
-      .thenComparing(StatusEvent::statusId);
+  /**
+   * Time first, then the state's rank, then the status id: a total order that ignores arrival
+   * order.
+   */
+  public static final Comparator<StatusEvent> CHRONOLOGICAL =
+      Comparator.comparing((StatusEvent e) -> e.createdAt().toInstant())
+          .thenComparing(StatusEvent::value)
+          .thenComparing(StatusEvent::statusId);
 }

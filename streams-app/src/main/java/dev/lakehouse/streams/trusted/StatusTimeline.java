@@ -9,36 +9,45 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What an order's status events say, whatever order they arrived in and however often each was repeated:
- * the first time the order reached each state, the last event (by time, ties broken by the state's rank
- * and then the status id), and whether the states follow a valid flow.
+ * What an order's status events say, whatever order they arrived in and however often each was
+ * repeated: the first time the order reached each state, the last event (by time, ties broken by
+ * the state's rank and then the status id), and whether the states follow a valid flow.
  *
  * <p>Valid flows (the contract): REGISTERED &lt; PLACED &lt; CONCLUDED, REGISTERED &lt; PLACED &lt;
- * CANCELLED, REGISTERED &lt; CANCELLED, and any open prefix of them (REGISTERED; REGISTERED &lt; PLACED).
- * The times compared are each state's first time; equal times count as in order. An order with an event
- * for a state outside its flow (CONCLUDED and CANCELLED, PLACED without REGISTERED, ...) is invalid.
+ * CANCELLED, REGISTERED &lt; CANCELLED, and any open prefix of them (REGISTERED; REGISTERED &lt;
+ * PLACED). The times compared are each state's first time; equal times count as in order. An order
+ * with an event for a state outside its flow (CONCLUDED and CANCELLED, PLACED without REGISTERED,
+ * ...) is invalid.
  */
 public final class StatusTimeline {
-  private static final List<List<OrderStatus>> VALID_FLOWS = List.of(
-      List.of(OrderStatus.REGISTERED),
-      List.of(OrderStatus.REGISTERED, OrderStatus.PLACED),
-      List.of(OrderStatus.REGISTERED, OrderStatus.PLACED, OrderStatus.CONCLUDED),
-      List.of(OrderStatus.REGISTERED, OrderStatus.PLACED, OrderStatus.CANCELLED),
-      List.of(OrderStatus.REGISTERED, OrderStatus.CANCELLED));
+  private static final List<List<OrderStatus>> VALID_FLOWS =
+      List.of(
+          List.of(OrderStatus.REGISTERED),
+          List.of(OrderStatus.REGISTERED, OrderStatus.PLACED),
+          List.of(OrderStatus.REGISTERED, OrderStatus.PLACED, OrderStatus.CONCLUDED),
+          List.of(OrderStatus.REGISTERED, OrderStatus.PLACED, OrderStatus.CANCELLED),
+          List.of(OrderStatus.REGISTERED, OrderStatus.CANCELLED));
 
   private final Map<OrderStatus, OffsetDateTime> firstTimes;
   private final StatusEvent last;
   private final int distinctEvents;
   private final boolean validFlow;
 
-  private StatusTimeline(Map<OrderStatus, OffsetDateTime> firstTimes, StatusEvent last, int distinctEvents, boolean validFlow) {
+  private StatusTimeline(
+      Map<OrderStatus, OffsetDateTime> firstTimes,
+      StatusEvent last,
+      int distinctEvents,
+      boolean validFlow) {
     this.firstTimes = firstTimes;
     this.last = last;
     this.distinctEvents = distinctEvents;
     this.validFlow = validFlow;
   }
 
-  /** The timeline of {@code events} (duplicates allowed, any order); empty events give an empty timeline. */
+  /**
+   * The timeline of {@code events} (duplicates allowed, any order); empty events give an empty
+   * timeline.
+   */
   public static StatusTimeline of(Collection<StatusEvent> events) {
     TreeSet<StatusEvent> distinct = new TreeSet<>(StatusEvent.CHRONOLOGICAL);
     distinct.addAll(events);
@@ -46,7 +55,8 @@ public final class StatusTimeline {
     for (StatusEvent event : distinct) {
       first.putIfAbsent(event.value(), event.createdAt());
     }
-    return new StatusTimeline(first, distinct.isEmpty() ? null : distinct.last(), distinct.size(), isValid(first));
+    return new StatusTimeline(
+        first, distinct.isEmpty() ? null : distinct.last(), distinct.size(), isValid(first));
   }
 
   private static boolean isValid(Map<OrderStatus, OffsetDateTime> first) {

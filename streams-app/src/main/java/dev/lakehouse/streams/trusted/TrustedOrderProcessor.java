@@ -1,9 +1,8 @@
 package dev.lakehouse.streams.trusted;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.DeadLetterHeaders;
-import dev.lakehouse.common.contract.PipelineHeaders;
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.streams.codec.RowCodec;
 import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.RawRowCodec;
@@ -30,10 +29,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The trusted stage of one task: the order copies and status events of the orders in its partitions
- * (keyed by order_id), and every consumer and restaurant (broadcast to all tasks). Whenever something an
- * order depends on changes, it builds the order's trusted rows again ({@link TrustedRows}) and emits, per
- * table, a new version only when the row (or the item set) differs from the last one emitted. So the
- * result depends on what arrived, never on the order it arrived in.
+ * (keyed by order_id), and every consumer and restaurant (broadcast to all tasks). Whenever
+ * something an order depends on changes, it builds the order's trusted rows again ({@link
+ * TrustedRows}) and emits, per table, a new version only when the row (or the item set) differs
+ * from the last one emitted. So the result depends on what arrived, never on the order it arrived
+ * in.
  */
 final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   static final String STATE_STORE = "trusted-order-state";
@@ -50,13 +50,20 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   static final String QUALITY_OUT = "trusted-quality-rows";
   static final String QUALITY_STORE = "trusted-quality";
   static final String PENDING_STORE = "trusted-pending-orders";
+
   /**
    * How often the orders changed since the last emission get their new versions: the changes of one
-   * interval (an order and its statuses arriving together in a backlog) make one version, not one each.
+   * interval (an order and its statuses arriving together in a backlog) make one version, not one
+   * each.
    */
   static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
-  /** How often each task measures its data quality into {@value TrustedTopics#QUALITY}, when it changed. */
+
+  /**
+   * How often each task measures its data quality into {@value TrustedTopics#QUALITY}, when it
+   * changed.
+   */
   static final Duration QUALITY_INTERVAL = Duration.ofSeconds(5);
+
   private static final String COUNTERS_KEY = "counters";
   private static final int HAS_ORDER = 1;
   private static final int MISSING_CONSUMER = 2;
@@ -64,12 +71,23 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private static final int REJECTED_DUPLICATE = 8;
   private static final int HAS_STATUS = 16;
   private static final int INVALID_FLOW = 32;
-  private static final Map<Integer, QualityCounters.Metric> FLAG_METRICS = Map.of(
-      HAS_ORDER, QualityCounters.Metric.ORDERS, MISSING_CONSUMER, QualityCounters.Metric.ORDERS_MISSING_CONSUMER,
-      MISSING_RESTAURANT, QualityCounters.Metric.ORDERS_MISSING_RESTAURANT, REJECTED_DUPLICATE, QualityCounters.Metric.ORDERS_WITH_REJECTED_DUPLICATE,
-      HAS_STATUS, QualityCounters.Metric.STATUS_ORDERS, INVALID_FLOW, QualityCounters.Metric.INVALID_FLOWS);
+  private static final Map<Integer, QualityCounters.Metric> FLAG_METRICS =
+      Map.of(
+          HAS_ORDER,
+          QualityCounters.Metric.ORDERS,
+          MISSING_CONSUMER,
+          QualityCounters.Metric.ORDERS_MISSING_CONSUMER,
+          MISSING_RESTAURANT,
+          QualityCounters.Metric.ORDERS_MISSING_RESTAURANT,
+          REJECTED_DUPLICATE,
+          QualityCounters.Metric.ORDERS_WITH_REJECTED_DUPLICATE,
+          HAS_STATUS,
+          QualityCounters.Metric.STATUS_ORDERS,
+          INVALID_FLOW,
+          QualityCounters.Metric.INVALID_FLOWS);
   private static final char SEPARATOR = '\u0000';
-  private static final OffsetDateTime PLACEHOLDER_TIME = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+  private static final OffsetDateTime PLACEHOLDER_TIME =
+      OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
   private final byte[] pseudonymKey;
   private final RawRowReader orders = new RawRowReader(Dataset.ORDER.contract());
@@ -93,8 +111,13 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private KeyValueStore<String, byte[]> byMerchant;
   private KeyValueStore<String, byte[]> qualityStore;
   private KeyValueStore<String, Long> pendingStore;
-  /** Orders changed since the last emission, with the Kafka timestamp of the oldest change not yet emitted. */
+
+  /**
+   * Orders changed since the last emission, with the Kafka timestamp of the oldest change not yet
+   * emitted.
+   */
   private final Map<String, Long> pending = new java.util.LinkedHashMap<>();
+
   private QualityCounters counters;
   private QualityCounters lastMeasured;
   private final RowCodec qualityCodec = new RowCodec(TrustedTables.dataQuality());
@@ -128,7 +151,10 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     context.schedule(QUALITY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::measureQuality);
   }
 
-  /** Remembers that an order changed; its new rows are built and emitted at the next {@link #emitPending()}. */
+  /**
+   * Remembers that an order changed; its new rows are built and emitted at the next {@link
+   * #emitPending()}.
+   */
   private void markPending(String orderId, long causeTimestamp) {
     Long known = pending.get(orderId);
     if (known == null || causeTimestamp < known) {
@@ -137,7 +163,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
   }
 
-  /** Builds the rows of every order changed since the last call and emits the versions that differ. */
+  /**
+   * Builds the rows of every order changed since the last call and emits the versions that differ.
+   */
   private void emitPending() {
     if (pending.isEmpty()) {
       return;
@@ -163,10 +191,17 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
     lastMeasured = counters.copy();
     Map<String, Object> row = counters.asRow();
-    row.put("measured_at", OffsetDateTime.ofInstant(Instant.ofEpochMilli(wallClockMillis), ZoneOffset.UTC));
+    row.put(
+        "measured_at",
+        OffsetDateTime.ofInstant(Instant.ofEpochMilli(wallClockMillis), ZoneOffset.UTC));
     row.put("application_id", context.applicationId());
     row.put("stream_task", task);
-    context.forward(new Record<>(task.getBytes(StandardCharsets.UTF_8), qualityCodec.encode(row), wallClockMillis, new RecordHeaders()),
+    context.forward(
+        new Record<>(
+            task.getBytes(StandardCharsets.UTF_8),
+            qualityCodec.encode(row),
+            wallClockMillis,
+            new RecordHeaders()),
         QUALITY_OUT);
   }
 
@@ -176,7 +211,11 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       return;
     }
     String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
-    String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+    String where =
+        context
+            .recordMetadata()
+            .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+            .orElse("?");
     if (topic.equals(Topics.rawRows(Dataset.ORDER.contract()))) {
       counters.add(QualityCounters.Metric.ORDER_RECORDS_IN, 1);
       onOrderCopy(record, orders.read(record.value(), record.headers(), where));
@@ -202,7 +241,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       RawRow known = orders.codec().decode(copies.encoded.get(i));
       if (Arrays.equals(known.values(), copy.values())) {
         if (compareLineage(copy, known) < 0) {
-          copies.encoded.set(i, encoded); // the same copy seen twice: keep the first source position, whatever arrived first
+          copies.encoded.set(
+              i, encoded); // the same copy seen twice: keep the first source position, whatever
+          // arrived first
           copyStore.put(orderId, copies.toBytes());
         }
         markPending(orderId, record.timestamp());
@@ -215,15 +256,19 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     if (customerId != null) {
       byCustomer.put(customerId + SEPARATOR + orderId, new byte[0]);
     }
-    byMerchant.put(rows.orderField(copy, "merchant_id") + String.valueOf(SEPARATOR) + orderId, new byte[0]);
+    byMerchant.put(
+        rows.orderField(copy, "merchant_id") + String.valueOf(SEPARATOR) + orderId, new byte[0]);
     markPending(orderId, record.timestamp());
   }
 
   private void onStatus(Record<byte[], byte[]> record, RawRow status) {
     String orderId = (String) status.values()[statusOrderField];
     String statusId = (String) status.values()[statusIdField];
-    StatusEvent event = new StatusEvent(statusId == null ? "" : statusId,
-        StatusEvent.OrderStatus.valueOf((String) status.values()[statusValueField]), (OffsetDateTime) status.values()[statusTimeField]);
+    StatusEvent event =
+        new StatusEvent(
+            statusId == null ? "" : statusId,
+            StatusEvent.OrderStatus.valueOf((String) status.values()[statusValueField]),
+            (OffsetDateTime) status.values()[statusTimeField]);
     OrderState state = loadState(orderId);
     if (state.addEvent(event)) {
       states.put(orderId, state.toBytes());
@@ -240,18 +285,21 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     if (id == null) {
       return;
     }
-    KeyValueStore<String, byte[]> store = dataset == Dataset.CONSUMER ? consumerStore : restaurantStore;
+    KeyValueStore<String, byte[]> store =
+        dataset == Dataset.CONSUMER ? consumerStore : restaurantStore;
     byte[] known = store.get(id);
     if (known != null) {
       RawRow current = reader.codec().decode(known);
-      if (Arrays.equals(current.values(), row.values()) || DimensionChoice.keepsCurrent(dataset, current, row)) {
+      if (Arrays.equals(current.values(), row.values())
+          || DimensionChoice.keepsCurrent(dataset, current, row)) {
         return;
       }
     }
     store.put(id, encodedForm(rowBytes, reader, dataset, row));
     List<String> affected = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = (dataset == Dataset.CONSUMER ? byCustomer : byMerchant)
-        .prefixScan(id + SEPARATOR, new StringSerializer())) {
+    try (KeyValueIterator<String, byte[]> it =
+        (dataset == Dataset.CONSUMER ? byCustomer : byMerchant)
+            .prefixScan(id + SEPARATOR, new StringSerializer())) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
         affected.add(entry.key.substring(id.length() + 1));
@@ -263,8 +311,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   }
 
   /**
-   * The order's state; a state of format 1 or 2 still holds the order's copies: they move to their store
-   * here, before anything writes the state again without them.
+   * The order's state; a state of format 1 or 2 still holds the order's copies: they move to their
+   * store here, before anything writes the state again without them.
    */
   private OrderState loadState(String orderId) {
     OrderState state = OrderState.fromBytes(states.get(orderId));
@@ -284,7 +332,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
 
   private void recomputeAndSave(long cause, String orderId, OrderState state) {
     byte[] key = orderId.getBytes(StandardCharsets.UTF_8);
-    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
+    OffsetDateTime now =
+        OffsetDateTime.ofInstant(
+            Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
     StatusTimeline timeline = StatusTimeline.of(state.events);
     int flags = 0;
     Map<String, Object> status = TrustedRows.status(orderId, timeline);
@@ -302,17 +352,25 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     OrderCopies stored = OrderCopies.fromBytes(copyStore.get(orderId));
     if (!stored.isEmpty()) {
       List<RawRow> copies = stored.encoded.stream().map(orders.codec()::decode).toList();
-      DuplicateOrders.Resolution<RawRow> resolution = rows.chooseCopy(copies, timeline, state.events);
+      DuplicateOrders.Resolution<RawRow> resolution =
+          rows.chooseCopy(copies, timeline, state.events);
       RawRow chosen = resolution.chosen();
       Integer itemCount = emitItems(cause, key, orderId, state, chosen, now);
       String customerId = (String) rows.orderField(chosen, "customer_id");
       byte[] consumer = customerId == null ? null : consumerStore.get(customerId);
       byte[] restaurant = restaurantStore.get((String) rows.orderField(chosen, "merchant_id"));
-      Map<String, Object> order = rows.order(resolution, timeline, consumer == null ? null : consumers.codec().decode(consumer),
-          restaurant == null ? null : restaurants.codec().decode(restaurant), itemCount);
-      flags |= HAS_ORDER | (Boolean.TRUE.equals(order.get("consumer_missing")) ? MISSING_CONSUMER : 0)
-          | (Boolean.TRUE.equals(order.get("restaurant_missing")) ? MISSING_RESTAURANT : 0)
-          | ((Integer) order.get("rejected_copies") > 0 ? REJECTED_DUPLICATE : 0);
+      Map<String, Object> order =
+          rows.order(
+              resolution,
+              timeline,
+              consumer == null ? null : consumers.codec().decode(consumer),
+              restaurant == null ? null : restaurants.codec().decode(restaurant),
+              itemCount);
+      flags |=
+          HAS_ORDER
+              | (Boolean.TRUE.equals(order.get("consumer_missing")) ? MISSING_CONSUMER : 0)
+              | (Boolean.TRUE.equals(order.get("restaurant_missing")) ? MISSING_RESTAURANT : 0)
+              | ((Integer) order.get("rejected_copies") > 0 ? REJECTED_DUPLICATE : 0);
       long hash = OrderState.hash(0, placeholderBytes(orderCodec, order));
       if (hash != state.orderHash) {
         state.orderHash = hash;
@@ -331,13 +389,22 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     states.put(orderId, state.toBytes());
   }
 
-  /** Emits the chosen copy's item set when it changed; returns the item count, or null when the items cannot be read. */
-  private Integer emitItems(long cause, byte[] key, String orderId, OrderState state, RawRow chosen, OffsetDateTime now) {
+  /**
+   * Emits the chosen copy's item set when it changed; returns the item count, or null when the
+   * items cannot be read.
+   */
+  private Integer emitItems(
+      long cause, byte[] key, String orderId, OrderState state, RawRow chosen, OffsetDateTime now) {
     String itemsJson = rows.itemsJson(chosen);
-    long inputHash = OrderState.hash(OrderState.hash(0, itemsJson == null ? new byte[0] : itemsJson.getBytes(StandardCharsets.UTF_8)),
-        rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
+    long inputHash =
+        OrderState.hash(
+            OrderState.hash(
+                0, itemsJson == null ? new byte[0] : itemsJson.getBytes(StandardCharsets.UTF_8)),
+            rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
     if (state.itemsInputHash != 0 && inputHash == state.itemsInputHash) {
-      return state.itemCount < 0 ? null : state.itemCount; // the same items on the same day: nothing to build again
+      return state.itemCount < 0
+          ? null
+          : state.itemCount; // the same items on the same day: nothing to build again
     }
     state.itemsInputHash = inputHash;
     Integer count = buildItems(cause, key, orderId, state, chosen, itemsJson, now);
@@ -345,7 +412,13 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     return count;
   }
 
-  private Integer buildItems(long cause, byte[] key, String orderId, OrderState state, RawRow chosen, String itemsJson,
+  private Integer buildItems(
+      long cause,
+      byte[] key,
+      String orderId,
+      OrderState state,
+      RawRow chosen,
+      String itemsJson,
       OffsetDateTime now) {
     OrderItems.Result result = OrderItems.parse(itemsJson);
     if (result instanceof OrderItems.Invalid invalid) {
@@ -365,7 +438,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     for (Map<String, Object> garnish : itemRows.garnishes()) {
       hash = OrderState.hash(hash, placeholderBytes(garnishCodec, garnish));
     }
-    hash = OrderState.hash(hash, rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
+    hash =
+        OrderState.hash(hash, rows.localDate(chosen).toString().getBytes(StandardCharsets.UTF_8));
     if (hash != state.itemsHash) {
       state.itemsHash = hash;
       state.itemsVersion++;
@@ -379,31 +453,47 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     return items.size();
   }
 
-  private void deadLetter(long cause, byte[] key, RawRow chosen, String itemsJson, OrderItems.Invalid invalid) {
+  private void deadLetter(
+      long cause, byte[] key, RawRow chosen, String itemsJson, OrderItems.Invalid invalid) {
     RecordHeaders headers = new RecordHeaders();
     Lineage lineage = chosen.lineage();
     DeadLetterHeaders.of(Dataset.ORDER.datasetName(), invalid.reason(), invalid.detail())
-        .sourceRecord(lineage.topic(), lineage.partition(), lineage.offset(), lineage.kafkaTimestampMillis())
-        .sourceFile(lineage.sourceUri(), lineage.sourceLine()).addTo(headers::add);
+        .sourceRecord(
+            lineage.topic(), lineage.partition(), lineage.offset(), lineage.kafkaTimestampMillis())
+        .sourceFile(lineage.sourceUri(), lineage.sourceLine())
+        .addTo(headers::add);
     context.forward(new Record<>(key, utf8(itemsJson), cause, headers), DEAD_LETTER_OUT);
     counters.add(QualityCounters.Metric.ITEM_DEAD_LETTERS, 1);
   }
 
-  private void emit(long cause, byte[] key, RowCodec codec, Map<String, Object> row, long version, OffsetDateTime now,
+  private void emit(
+      long cause,
+      byte[] key,
+      RowCodec codec,
+      Map<String, Object> row,
+      long version,
+      OffsetDateTime now,
       String child) {
     row.put(TrustedTables.VERSION, version);
     row.put(TrustedTables.VERSIONED_AT, now);
-    row.put(TrustedTables.CAUSED_AT, OffsetDateTime.ofInstant(Instant.ofEpochMilli(cause), ZoneOffset.UTC));
+    row.put(
+        TrustedTables.CAUSED_AT,
+        OffsetDateTime.ofInstant(Instant.ofEpochMilli(cause), ZoneOffset.UTC));
     context.forward(new Record<>(key, codec.encode(row), cause, new RecordHeaders()), child);
-    counters.add(switch (child) {
-      case ORDER_OUT -> QualityCounters.Metric.ORDER_VERSIONS_OUT;
-      case ITEM_OUT -> QualityCounters.Metric.ITEM_ROWS_OUT;
-      case GARNISH_OUT -> QualityCounters.Metric.GARNISH_ROWS_OUT;
-      default -> QualityCounters.Metric.STATUS_VERSIONS_OUT;
-    }, 1);
+    counters.add(
+        switch (child) {
+          case ORDER_OUT -> QualityCounters.Metric.ORDER_VERSIONS_OUT;
+          case ITEM_OUT -> QualityCounters.Metric.ITEM_ROWS_OUT;
+          case GARNISH_OUT -> QualityCounters.Metric.GARNISH_ROWS_OUT;
+          default -> QualityCounters.Metric.STATUS_VERSIONS_OUT;
+        },
+        1);
   }
 
-  /** The row's encoding with placeholder version columns: equal rows give equal bytes whatever their version. */
+  /**
+   * The row's encoding with placeholder version columns: equal rows give equal bytes whatever their
+   * version.
+   */
   private static byte[] placeholderBytes(RowCodec codec, Map<String, Object> row) {
     row.put(TrustedTables.VERSION, 0L);
     row.put(TrustedTables.VERSIONED_AT, PLACEHOLDER_TIME);
@@ -420,9 +510,15 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     return partition != 0 ? partition : Long.compare(a.lineage().offset(), b.lineage().offset());
   }
 
-  /** The row's binary form: the record's own bytes when the topology wrote them so, else encoded (rows of earlier versions). */
-  private static byte[] encodedForm(byte[] value, RawRowReader reader, Dataset dataset, RawRow row) {
-    return RawRowCodec.isEncoded(value) ? value : reader.codec().encode(toMap(dataset, row.values()), row.lineage());
+  /**
+   * The row's binary form: the record's own bytes when the topology wrote them so, else encoded
+   * (rows of earlier versions).
+   */
+  private static byte[] encodedForm(
+      byte[] value, RawRowReader reader, Dataset dataset, RawRow row) {
+    return RawRowCodec.isEncoded(value)
+        ? value
+        : reader.codec().encode(toMap(dataset, row.values()), row.lineage());
   }
 
   private static Map<String, Object> toMap(Dataset dataset, Object[] values) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The trusted stage's data-quality counters as gauges ({@code lakehouse_trusted_quality{metric=...}}): the
- * sum over the tasks this instance runs, as of each task's last measurement.
+ * The trusted stage's data-quality counters as gauges ({@code
+ * lakehouse_trusted_quality{metric=...}}): the sum over the tasks this instance runs, as of each
+ * task's last measurement.
  */
 public final class TrustedQualityMetrics {
   private final Map<String, QualityCounters> byTask = new ConcurrentHashMap<>();
@@ -21,7 +22,9 @@ public final class TrustedQualityMetrics {
     TrustedQualityMetrics metrics = new TrustedQualityMetrics();
     for (QualityCounters.Metric metric : QualityCounters.Metric.values()) {
       Gauge.builder("lakehouse.trusted.quality", metrics, m -> m.sum(metric))
-          .description("trusted stage data quality, summed over this instance's tasks").tag("metric", metric.column()).register(registry);
+          .description("trusted stage data quality, summed over this instance's tasks")
+          .tag("metric", metric.column())
+          .register(registry);
     }
     return metrics;
   }

@@ -13,16 +13,17 @@ import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
- * The trusted tables. Each is append-only: a change to an order arrives as a new version of its row (or of
- * its item set, or of its status row), numbered per order in {@code _version}; the current row of an
- * order is the one with the highest version (see docs/trusted-tables.md). Personal fields appear only as
- * keyed pseudonyms, under a {@code _pseudonym} name.
+ * The trusted tables. Each is append-only: a change to an order arrives as a new version of its row
+ * (or of its item set, or of its status row), numbered per order in {@code _version}; the current
+ * row of an order is the one with the highest version (see docs/trusted-tables.md). Personal fields
+ * appear only as keyed pseudonyms, under a {@code _pseudonym} name.
  */
 public final class TrustedTables {
   public static final Namespace NAMESPACE = Namespace.of("trusted");
   public static final TableIdentifier ORDER = TableIdentifier.of(NAMESPACE, "order");
   public static final TableIdentifier ORDER_ITEM = TableIdentifier.of(NAMESPACE, "order_item");
-  public static final TableIdentifier ORDER_ITEM_GARNISH = TableIdentifier.of(NAMESPACE, "order_item_garnish");
+  public static final TableIdentifier ORDER_ITEM_GARNISH =
+      TableIdentifier.of(NAMESPACE, "order_item_garnish");
   public static final TableIdentifier ORDER_STATUS = TableIdentifier.of(NAMESPACE, "order_status");
   public static final TableIdentifier DATA_QUALITY = TableIdentifier.of(NAMESPACE, "data_quality");
 
@@ -33,26 +34,49 @@ public final class TrustedTables {
 
   private TrustedTables() {}
 
-  /** One row per order version: the order, its consumer and restaurant (prefixed), its last status. */
+  /**
+   * One row per order version: the order, its consumer and restaurant (prefixed), its last status.
+   */
   public static Schema order() {
     return new Columns()
         .required("order_id", Types.StringType.get())
-        .required(ORDER_LOCAL_DATE, Types.DateType.get(), "order_created_at in merchant_timezone: the restaurant's day")
+        .required(
+            ORDER_LOCAL_DATE,
+            Types.DateType.get(),
+            "order_created_at in merchant_timezone: the restaurant's day")
         .required("order_created_at", Types.TimestampType.withZone())
         .optional("cpf_pseudonym", Types.StringType.get(), "HMAC-SHA256 pseudonym of cpf")
         .optional("customer_id", Types.StringType.get())
-        .optional("customer_name_pseudonym", Types.StringType.get(), "HMAC-SHA256 pseudonym of customer_name")
+        .optional(
+            "customer_name_pseudonym",
+            Types.StringType.get(),
+            "HMAC-SHA256 pseudonym of customer_name")
         .optional("delivery_address_city", Types.StringType.get())
         .optional("delivery_address_country", Types.StringType.get())
         .optional("delivery_address_district", Types.StringType.get())
-        .optional("delivery_address_external_id_pseudonym", Types.StringType.get(), "HMAC-SHA256 pseudonym of the address id")
-        .optional("delivery_address_latitude", Types.DoubleType.get(), "true latitude (un-swapped), rounded to 0.01°")
-        .optional("delivery_address_longitude", Types.DoubleType.get(), "true longitude (un-swapped), rounded to 0.01°")
+        .optional(
+            "delivery_address_external_id_pseudonym",
+            Types.StringType.get(),
+            "HMAC-SHA256 pseudonym of the address id")
+        .optional(
+            "delivery_address_latitude",
+            Types.DoubleType.get(),
+            "true latitude (un-swapped), rounded to 0.01°")
+        .optional(
+            "delivery_address_longitude",
+            Types.DoubleType.get(),
+            "true longitude (un-swapped), rounded to 0.01°")
         .optional("delivery_address_state", Types.StringType.get())
         .optional("delivery_address_zip_code", Types.StringType.get())
         .required("merchant_id", Types.StringType.get())
-        .optional("merchant_latitude", Types.DoubleType.get(), "true latitude (un-swapped), rounded to 0.01°")
-        .optional("merchant_longitude", Types.DoubleType.get(), "true longitude (un-swapped), rounded to 0.01°")
+        .optional(
+            "merchant_latitude",
+            Types.DoubleType.get(),
+            "true latitude (un-swapped), rounded to 0.01°")
+        .optional(
+            "merchant_longitude",
+            Types.DoubleType.get(),
+            "true longitude (un-swapped), rounded to 0.01°")
         .optional("merchant_timezone", Types.StringType.get())
         .optional("order_scheduled", Types.BooleanType.get())
         .optional("order_scheduled_date", Types.TimestampType.withZone())
@@ -62,9 +86,15 @@ public final class TrustedTables {
         .optional("consumer_language", Types.StringType.get())
         .optional("consumer_created_at", Types.TimestampType.withZone())
         .optional("consumer_active", Types.BooleanType.get())
-        .optional("consumer_customer_name_pseudonym", Types.StringType.get(), "HMAC-SHA256 pseudonym of the consumer's name")
+        .optional(
+            "consumer_customer_name_pseudonym",
+            Types.StringType.get(),
+            "HMAC-SHA256 pseudonym of the consumer's name")
         .optional("consumer_customer_phone_area", Types.StringType.get())
-        .optional("consumer_customer_phone_number_pseudonym", Types.StringType.get(), "HMAC-SHA256 pseudonym of the phone number")
+        .optional(
+            "consumer_customer_phone_number_pseudonym",
+            Types.StringType.get(),
+            "HMAC-SHA256 pseudonym of the phone number")
         .optional("restaurant_created_at", Types.TimestampType.withZone())
         .optional("restaurant_enabled", Types.BooleanType.get())
         .optional("restaurant_price_range", Types.IntegerType.get())
@@ -76,14 +106,26 @@ public final class TrustedTables {
         .optional("restaurant_merchant_city", Types.StringType.get())
         .optional("restaurant_merchant_state", Types.StringType.get())
         .optional("restaurant_merchant_country", Types.StringType.get())
-        .required("consumer_missing", Types.BooleanType.get(), "the order names a customer_id whose consumer has not arrived")
+        .required(
+            "consumer_missing",
+            Types.BooleanType.get(),
+            "the order names a customer_id whose consumer has not arrived")
         .required("restaurant_missing", Types.BooleanType.get(), "the restaurant has not arrived")
         .optional("last_status", Types.StringType.get())
         .optional("last_status_at", Types.TimestampType.withZone())
         .optional("last_status_id", Types.StringType.get())
-        .required("duplicate_rule", Types.StringType.get(), "SINGLE, MATCHES_REGISTERED or LATEST: how this copy was chosen")
-        .required("rejected_copies", Types.IntegerType.get(), "other copies of the order_id, recorded as rejected duplicates")
-        .optional("rejected_copy_created_at", Types.TimestampType.withZone(), "order_created_at of the latest rejected copy")
+        .required(
+            "duplicate_rule",
+            Types.StringType.get(),
+            "SINGLE, MATCHES_REGISTERED or LATEST: how this copy was chosen")
+        .required(
+            "rejected_copies",
+            Types.IntegerType.get(),
+            "other copies of the order_id, recorded as rejected duplicates")
+        .optional(
+            "rejected_copy_created_at",
+            Types.TimestampType.withZone(),
+            "order_created_at of the latest rejected copy")
         .lineageAndVersion()
         .schema();
   }
@@ -93,7 +135,10 @@ public final class TrustedTables {
     return new Columns()
         .required("order_id", Types.StringType.get())
         .required(ORDER_LOCAL_DATE, Types.DateType.get())
-        .required("item_position", Types.IntegerType.get(), "0-based place in the source array (items are not sorted by sequence)")
+        .required(
+            "item_position",
+            Types.IntegerType.get(),
+            "0-based place in the source array (items are not sorted by sequence)")
         .optional("sequence", Types.IntegerType.get())
         .optional("name", Types.StringType.get())
         .optional("quantity", Types.DecimalType.of(12, OrderItems.QUANTITY_SCALE))
@@ -147,21 +192,30 @@ public final class TrustedTables {
         .required("last_status", Types.StringType.get())
         .required("last_status_at", Types.TimestampType.withZone())
         .required("last_status_id", Types.StringType.get())
-        .required("valid_flow", Types.BooleanType.get(), "REGISTERED<PLACED<CONCLUDED|CANCELLED, REGISTERED<CANCELLED, or an open prefix")
+        .required(
+            "valid_flow",
+            Types.BooleanType.get(),
+            "REGISTERED<PLACED<CONCLUDED|CANCELLED, REGISTERED<CANCELLED, or an open prefix")
         .required("status_events", Types.IntegerType.get(), "distinct events (repeats count once)")
         .versionOnly()
         .schema();
   }
 
   /**
-   * One row per task and measurement (every few seconds, when something changed): the task's counters since
-   * it began, exact under exactly-once. The stage's figures are the sums over the latest row of every task.
+   * One row per task and measurement (every few seconds, when something changed): the task's
+   * counters since it began, exact under exactly-once. The stage's figures are the sums over the
+   * latest row of every task.
    */
   public static Schema dataQuality() {
-    Columns columns = new Columns()
-        .required("measured_at", Types.TimestampType.withZone())
-        .required("application_id", Types.StringType.get(), "the Streams application that measured")
-        .required("stream_task", Types.StringType.get(), "the Kafka Streams task (sub-topology_partition) that measured");
+    Columns columns =
+        new Columns()
+            .required("measured_at", Types.TimestampType.withZone())
+            .required(
+                "application_id", Types.StringType.get(), "the Streams application that measured")
+            .required(
+                "stream_task",
+                Types.StringType.get(),
+                "the Kafka Streams task (sub-topology_partition) that measured");
     for (QualityCounters.Metric metric : QualityCounters.Metric.values()) {
       columns.required(metric.column(), Types.LongType.get());
     }
@@ -222,9 +276,14 @@ public final class TrustedTables {
     }
 
     Columns versionOnly() {
-      required(VERSION, Types.LongType.get(), "1, 2, ... per order: the highest is the current row");
-      required(VERSIONED_AT, Types.TimestampType.withZone(), "when the stage produced this version");
-      required(CAUSED_AT, Types.TimestampType.withZone(), "Kafka timestamp of the source event that caused this version");
+      required(
+          VERSION, Types.LongType.get(), "1, 2, ... per order: the highest is the current row");
+      required(
+          VERSIONED_AT, Types.TimestampType.withZone(), "when the stage produced this version");
+      required(
+          CAUSED_AT,
+          Types.TimestampType.withZone(),
+          "Kafka timestamp of the source event that caused this version");
       return this;
     }
 

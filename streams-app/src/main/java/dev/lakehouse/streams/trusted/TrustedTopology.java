@@ -1,7 +1,7 @@
 package dev.lakehouse.streams.trusted;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.Topics;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,13 +18,16 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The trusted stage, added to the raw topology's {@link Topology}. Two sub-topologies:
+ *
  * <ol>
  *   <li>{@code broadcast-dimensions}: every consumer and restaurant row goes to every partition of
- *       {@value TrustedTopics#DIMENSIONS}, so each order task holds all of them and can fill in an order
- *       whose consumer or restaurant arrives late;</li>
- *   <li>{@code trusted-orders}: the rows of {@code raw.rows.order}, {@code raw.rows.order_status} and the
- *       broadcast dimensions, co-partitioned by order_id, into versions of the trusted rows.</li>
+ *       {@value TrustedTopics#DIMENSIONS}, so each order task holds all of them and can fill in an
+ *       order whose consumer or restaurant arrives late;
+ *   <li>{@code trusted-orders}: the rows of {@code raw.rows.order}, {@code raw.rows.order_status}
+ *       and the broadcast dimensions, co-partitioned by order_id, into versions of the trusted
+ *       rows.
  * </ol>
+ *
  * Every node, store and topic has an explicit name.
  */
 public final class TrustedTopology {
@@ -39,27 +42,71 @@ public final class TrustedTopology {
     return addTo(topology, pseudonymKey, TrustedQualityMetrics.unregistered());
   }
 
-  public static Topology addTo(Topology topology, byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
-    topology.addSource("trusted-source-consumers", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+  public static Topology addTo(
+      Topology topology, byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
+    topology.addSource(
+        "trusted-source-consumers",
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer(),
         Topics.rawRows(Dataset.CONSUMER.contract()));
-    topology.addSource("trusted-source-restaurants", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+    topology.addSource(
+        "trusted-source-restaurants",
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer(),
         Topics.rawRows(Dataset.RESTAURANT.contract()));
-    topology.addProcessor("broadcast-dimensions", () -> new Envelope(), "trusted-source-consumers", "trusted-source-restaurants");
-    topology.addSink("dimensions-to-every-partition", Topics.TRUSTED_DIMENSIONS, Serdes.ByteArray().serializer(),
-        Serdes.ByteArray().serializer(), new EveryPartition(), "broadcast-dimensions");
+    topology.addProcessor(
+        "broadcast-dimensions",
+        () -> new Envelope(),
+        "trusted-source-consumers",
+        "trusted-source-restaurants");
+    topology.addSink(
+        "dimensions-to-every-partition",
+        Topics.TRUSTED_DIMENSIONS,
+        Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(),
+        new EveryPartition(),
+        "broadcast-dimensions");
 
-    topology.addSource(ORDER_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Topics.rawRows(Dataset.ORDER.contract()));
-    topology.addSource(STATUS_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+    topology.addSource(
+        ORDER_SOURCE,
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        Topics.rawRows(Dataset.ORDER.contract()));
+    topology.addSource(
+        STATUS_SOURCE,
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer(),
         Topics.rawRows(Dataset.ORDER_STATUS.contract()));
-    topology.addSource(DIMENSION_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), Topics.TRUSTED_DIMENSIONS);
-    topology.addProcessor(PROCESSOR, () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics), ORDER_SOURCE, STATUS_SOURCE, DIMENSION_SOURCE);
-    for (String store : new String[] {TrustedOrderProcessor.STATE_STORE, TrustedOrderProcessor.COPIES_STORE, TrustedOrderProcessor.CONSUMER_STORE,
-        TrustedOrderProcessor.RESTAURANT_STORE, TrustedOrderProcessor.BY_CUSTOMER_STORE, TrustedOrderProcessor.BY_MERCHANT_STORE,
-        TrustedOrderProcessor.QUALITY_STORE}) {
+    topology.addSource(
+        DIMENSION_SOURCE,
+        Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        Topics.TRUSTED_DIMENSIONS);
+    topology.addProcessor(
+        PROCESSOR,
+        () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics),
+        ORDER_SOURCE,
+        STATUS_SOURCE,
+        DIMENSION_SOURCE);
+    for (String store :
+        new String[] {
+          TrustedOrderProcessor.STATE_STORE,
+          TrustedOrderProcessor.COPIES_STORE,
+          TrustedOrderProcessor.CONSUMER_STORE,
+          TrustedOrderProcessor.RESTAURANT_STORE,
+          TrustedOrderProcessor.BY_CUSTOMER_STORE,
+          TrustedOrderProcessor.BY_MERCHANT_STORE,
+          TrustedOrderProcessor.QUALITY_STORE
+        }) {
       topology.addStateStore(store(store), PROCESSOR);
     }
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrustedOrderProcessor.PENDING_STORE), Serdes.String(),
-        Serdes.Long()).withCachingEnabled(), PROCESSOR);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TrustedOrderProcessor.PENDING_STORE),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled(),
+        PROCESSOR);
     sink(topology, TrustedOrderProcessor.ORDER_OUT, Topics.TRUSTED_ORDER_ROWS);
     sink(topology, TrustedOrderProcessor.ITEM_OUT, Topics.TRUSTED_ITEM_ROWS);
     sink(topology, TrustedOrderProcessor.GARNISH_OUT, Topics.TRUSTED_GARNISH_ROWS);
@@ -70,16 +117,22 @@ public final class TrustedTopology {
   }
 
   private static void sink(Topology topology, String name, String topic) {
-    topology.addSink(name, topic, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+    topology.addSink(
+        name, topic, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    // cached: the writes of one commit interval reach RocksDB and the changelog once per key (an order's
+    // cached: the writes of one commit interval reach RocksDB and the changelog once per key (an
+    // order's
     // state changes with its copy and every status, the counters with every record)
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled();
   }
 
-  /** Prefixes a dimension row with its dataset's ordinal, for the one topic that carries both kinds. */
+  /**
+   * Prefixes a dimension row with its dataset's ordinal, for the one topic that carries both kinds.
+   */
   private static final class Envelope implements Processor<byte[], byte[], byte[], byte[]> {
     private ProcessorContext<byte[], byte[]> context;
 
@@ -94,7 +147,10 @@ public final class TrustedTopology {
         return;
       }
       String topic = context.recordMetadata().orElseThrow().topic();
-      Dataset dataset = topic.equals(Topics.rawRows(Dataset.CONSUMER.contract())) ? Dataset.CONSUMER : Dataset.RESTAURANT;
+      Dataset dataset =
+          topic.equals(Topics.rawRows(Dataset.CONSUMER.contract()))
+              ? Dataset.CONSUMER
+              : Dataset.RESTAURANT;
       byte[] value = new byte[record.value().length + 1];
       value[0] = (byte) dataset.ordinal();
       System.arraycopy(record.value(), 0, value, 1, record.value().length);
@@ -105,7 +161,8 @@ public final class TrustedTopology {
   /** Sends each record to every partition of its topic. */
   private static final class EveryPartition implements StreamPartitioner<byte[], byte[]> {
     @Override
-    public Optional<Set<Integer>> partitions(String topic, byte[] key, byte[] value, int numPartitions) {
+    public Optional<Set<Integer>> partitions(
+        String topic, byte[] key, byte[] value, int numPartitions) {
       return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
     }
   }

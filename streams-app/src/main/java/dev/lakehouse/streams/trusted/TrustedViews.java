@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.catalog.ViewCatalog;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchViewException;
-import org.apache.iceberg.catalog.ViewCatalog;
 import org.apache.iceberg.view.SQLViewRepresentation;
 import org.apache.iceberg.view.View;
 import org.apache.iceberg.view.ViewRepresentation;
@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read path of the trusted tables as Iceberg views: {@code trusted.<table>_current} holds, per order,
- * the rows of its highest {@code _version} (see docs/trusted-tables.md). Each view carries the same query in
- * the Spark and the Trino dialect (Athena engine v3 speaks Trino's), with the table's columns listed, so
- * its schema is the table's. A view is replaced when its table gained columns, else left as it is: a
- * restart adds no view version. A catalog that keeps no views (AWS Glue) gets none; its readers use the
- * same queries from the docs.
+ * The read path of the trusted tables as Iceberg views: {@code trusted.<table>_current} holds, per
+ * order, the rows of its highest {@code _version} (see docs/trusted-tables.md). Each view carries
+ * the same query in the Spark and the Trino dialect (Athena engine v3 speaks Trino's), with the
+ * table's columns listed, so its schema is the table's. A view is replaced when its table gained
+ * columns, else left as it is: a restart adds no view version. A catalog that keeps no views (AWS
+ * Glue) gets none; its readers use the same queries from the docs.
  */
 public final class TrustedViews {
   public static final String SPARK = "spark";
@@ -36,7 +36,10 @@ public final class TrustedViews {
   private static final int ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(TrustedViews.class);
 
-  /** Which rows of a version a view keeps: one row per order, or every row of the order's highest version. */
+  /**
+   * Which rows of a version a view keeps: one row per order, or every row of the order's highest
+   * version.
+   */
   enum Shape {
     ONE_ROW_PER_ORDER,
     ROWS_OF_THE_HIGHEST_VERSION
@@ -60,50 +63,67 @@ public final class TrustedViews {
   }
 
   /**
-   * Creates or updates the view of every versioned trusted table when the catalog keeps views; returns the
-   * views it holds afterwards (none when it keeps no views).
+   * Creates or updates the view of every versioned trusted table when the catalog keeps views;
+   * returns the views it holds afterwards (none when it keeps no views).
    *
-   * @param schemas the current schema of each versioned table, as the caller just loaded or created it
+   * @param schemas the current schema of each versioned table, as the caller just loaded or created
+   *     it
    */
-  public static List<TableIdentifier> ensure(Catalog catalog, Map<TableIdentifier, Schema> schemas) {
+  public static List<TableIdentifier> ensure(
+      Catalog catalog, Map<TableIdentifier, Schema> schemas) {
     if (!(catalog instanceof ViewCatalog views)) {
-      LOG.info("catalog {} keeps no Iceberg views: read the trusted tables' current rows with the queries of docs/trusted-tables.md",
+      LOG.info(
+          "catalog {} keeps no Iceberg views: read the trusted tables' current rows with the queries of docs/trusted-tables.md",
           catalog.name());
       return List.of();
     }
     List<TableIdentifier> ensured = new ArrayList<>();
     try {
       for (Map.Entry<TableIdentifier, Shape> entry : versionedTables().entrySet()) {
-        ensure(views, catalog.name(), entry.getKey(), schemas.get(entry.getKey()), entry.getValue());
+        ensure(
+            views, catalog.name(), entry.getKey(), schemas.get(entry.getKey()), entry.getValue());
         ensured.add(viewOf(entry.getKey()));
       }
     } catch (UnsupportedOperationException noViews) {
       // a REST catalog whose server does not offer the view endpoints
-      LOG.info("catalog {} serves no Iceberg views ({}): read the trusted tables' current rows with the queries of docs/trusted-tables.md",
-          catalog.name(), noViews.getMessage());
+      LOG.info(
+          "catalog {} serves no Iceberg views ({}): read the trusted tables' current rows with the queries of docs/trusted-tables.md",
+          catalog.name(),
+          noViews.getMessage());
       return List.of();
     }
     return ensured;
   }
 
-  private static void ensure(ViewCatalog views, String catalogName, TableIdentifier tableId, Schema schema, Shape shape) {
+  private static void ensure(
+      ViewCatalog views, String catalogName, TableIdentifier tableId, Schema schema, Shape shape) {
     TableIdentifier viewId = viewOf(tableId);
-    Map<String, String> queries = Map.of(SPARK, sql(tableId, schema, shape, '`'), TRINO, sql(tableId, schema, shape, '"'));
+    Map<String, String> queries =
+        Map.of(SPARK, sql(tableId, schema, shape, '`'), TRINO, sql(tableId, schema, shape, '"'));
     for (int attempt = 1; ; attempt++) {
       Optional<View> existing = load(views, viewId);
       if (existing.isPresent() && holds(existing.get(), schema, queries)) {
         return;
       }
       try {
-        views.buildView(viewId)
+        views
+            .buildView(viewId)
             .withSchema(schema)
             .withDefaultCatalog(catalogName)
             .withDefaultNamespace(tableId.namespace())
             .withQuery(SPARK, queries.get(SPARK))
             .withQuery(TRINO, queries.get(TRINO))
-            .withProperty("comment", "the current rows of " + tableId + " (the highest _version per order_id); maintained by the Streams app")
+            .withProperty(
+                "comment",
+                "the current rows of "
+                    + tableId
+                    + " (the highest _version per order_id); maintained by the Streams app")
             .createOrReplace();
-        LOG.info("{} view {} ({} columns)", existing.isPresent() ? "replaced" : "created", viewId, schema.columns().size());
+        LOG.info(
+            "{} view {} ({} columns)",
+            existing.isPresent() ? "replaced" : "created",
+            viewId,
+            schema.columns().size());
         return;
       } catch (AlreadyExistsException | CommitFailedException raced) {
         // another instance wrote the view at the same moment: look again
@@ -137,16 +157,43 @@ public final class TrustedViews {
 
   /** The view's query in a dialect that quotes identifiers with {@code quote}. */
   static String sql(TableIdentifier table, Schema schema, Shape shape, char quote) {
-    String columns = schema.columns().stream().map(c -> quoted(c.name(), quote)).collect(Collectors.joining(", "));
+    String columns =
+        schema.columns().stream()
+            .map(c -> quoted(c.name(), quote))
+            .collect(Collectors.joining(", "));
     String from = quoted(table.namespace().level(0), quote) + "." + quoted(table.name(), quote);
     String orderId = quoted("order_id", quote);
     String version = quoted(TrustedTables.VERSION, quote);
     return switch (shape) {
-      case ONE_ROW_PER_ORDER -> "SELECT " + columns + " FROM (SELECT t.*, row_number() OVER (PARTITION BY " + orderId + " ORDER BY "
-          + version + " DESC) AS " + quoted(RANK, quote) + " FROM " + from + " t) v WHERE " + quoted(RANK, quote) + " = 1";
-      case ROWS_OF_THE_HIGHEST_VERSION -> "SELECT " + columns + " FROM (SELECT t.*, max(" + version + ") OVER (PARTITION BY "
-          + orderId + ") AS " + quoted(CURRENT_VERSION, quote) + " FROM " + from + " t) v WHERE " + version + " = "
-          + quoted(CURRENT_VERSION, quote);
+      case ONE_ROW_PER_ORDER ->
+          "SELECT "
+              + columns
+              + " FROM (SELECT t.*, row_number() OVER (PARTITION BY "
+              + orderId
+              + " ORDER BY "
+              + version
+              + " DESC) AS "
+              + quoted(RANK, quote)
+              + " FROM "
+              + from
+              + " t) v WHERE "
+              + quoted(RANK, quote)
+              + " = 1";
+      case ROWS_OF_THE_HIGHEST_VERSION ->
+          "SELECT "
+              + columns
+              + " FROM (SELECT t.*, max("
+              + version
+              + ") OVER (PARTITION BY "
+              + orderId
+              + ") AS "
+              + quoted(CURRENT_VERSION, quote)
+              + " FROM "
+              + from
+              + " t) v WHERE "
+              + version
+              + " = "
+              + quoted(CURRENT_VERSION, quote);
     };
   }
 

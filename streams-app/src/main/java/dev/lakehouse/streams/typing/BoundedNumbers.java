@@ -3,19 +3,26 @@ package dev.lakehouse.streams.typing;
 import java.math.BigDecimal;
 
 /**
- * Numbers from text, in time and memory bounded by the text's length, whatever the text: the same value as
- * {@code new BigDecimal(text)} and its exact conversions, or {@link InvalidNumberException}, never a
- * runtime exception. A plain {@code setScale} or {@code intValueExact} on {@code 1e999999999} builds a number
- * of a billion digits (minutes of CPU, gigabytes); here the digits before the point are counted first, from
- * precision and scale, and anything a column cannot hold is refused before it is scaled.
+ * Numbers from text, in time and memory bounded by the text's length, whatever the text: the same
+ * value as {@code new BigDecimal(text)} and its exact conversions, or {@link
+ * InvalidNumberException}, never a runtime exception. A plain {@code setScale} or {@code
+ * intValueExact} on {@code 1e999999999} builds a number of a billion digits (minutes of CPU,
+ * gigabytes); here the digits before the point are counted first, from precision and scale, and
+ * anything a column cannot hold is refused before it is scaled.
  */
 public final class BoundedNumbers {
-  /** The longest number text accepted: far more than a decimal(38) with its sign, point and exponent. */
+  /**
+   * The longest number text accepted: far more than a decimal(38) with its sign, point and
+   * exponent.
+   */
   public static final int MAX_CHARS = 100;
 
   private BoundedNumbers() {}
 
-  /** The text as a decimal; refused when it is longer than {@value #MAX_CHARS} characters or not a number. */
+  /**
+   * The text as a decimal; refused when it is longer than {@value #MAX_CHARS} characters or not a
+   * number.
+   */
   public static BigDecimal parse(String text) throws InvalidNumberException {
     String trimmed = text.trim();
     if (trimmed.length() > MAX_CHARS) {
@@ -32,21 +39,25 @@ public final class BoundedNumbers {
   }
 
   /**
-   * The value at exactly {@code scale} decimal places within {@code precision} digits, as a
-   * {@code decimal(precision, scale)} column holds it; refused when it has more digits before the point or
+   * The value at exactly {@code scale} decimal places within {@code precision} digits, as a {@code
+   * decimal(precision, scale)} column holds it; refused when it has more digits before the point or
    * more (non-zero) decimal places than that.
    */
-  public static BigDecimal fit(BigDecimal value, int precision, int scale) throws InvalidNumberException {
+  public static BigDecimal fit(BigDecimal value, int precision, int scale)
+      throws InvalidNumberException {
     if (value.signum() == 0) {
       return BigDecimal.ZERO.setScale(scale);
     }
     if (integerDigits(value) > precision - scale) {
-      throw new InvalidNumberException("more than " + (precision - scale) + " digits before the decimal point");
+      throw new InvalidNumberException(
+          "more than " + (precision - scale) + " digits before the decimal point");
     }
-    // at most MAX_CHARS digits: stripping them is cheap, and the scale that remains is what the value needs
+    // at most MAX_CHARS digits: stripping them is cheap, and the scale that remains is what the
+    // value needs
     BigDecimal stripped = value.stripTrailingZeros();
     if (stripped.scale() > scale) {
-      throw new InvalidNumberException(scale == 0 ? "not a whole number" : "more than " + scale + " decimal places");
+      throw new InvalidNumberException(
+          scale == 0 ? "not a whole number" : "more than " + scale + " decimal places");
     }
     // now at most precision digits in all: the rescale multiplies by at most 10^precision
     return stripped.setScale(scale);
@@ -74,7 +85,8 @@ public final class BoundedNumbers {
 
   /** The value as a finite double; refused when it overflows the double range. */
   public static double toDouble(BigDecimal value) throws InvalidNumberException {
-    // beyond 10^309 every double is infinite; below 10^-400 the value is far under the smallest subnormal
+    // beyond 10^309 every double is infinite; below 10^-400 the value is far under the smallest
+    // subnormal
     long digits = value.signum() == 0 ? 0 : integerDigits(value);
     if (digits > 310) {
       throw new InvalidNumberException("out of the range of a double");
@@ -89,7 +101,10 @@ public final class BoundedNumbers {
     return d;
   }
 
-  /** Digits before the decimal point (negative for values below 0.1: -2 for 0.001), with no overflow. */
+  /**
+   * Digits before the decimal point (negative for values below 0.1: -2 for 0.001), with no
+   * overflow.
+   */
   static long integerDigits(BigDecimal value) {
     return (long) value.precision() - value.scale();
   }

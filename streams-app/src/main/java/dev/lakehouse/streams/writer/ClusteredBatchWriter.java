@@ -15,11 +15,12 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.ClusteredDataWriter;
 
 /**
- * Writes a batch of rows of one table partition by partition, with one open data file at a time. Rows are
- * held in their compact encoded form, grouped by partition, until {@link #complete} writes them. Memory is
- * the batch's encoded bytes, whatever the number of partitions or columns; a fan-out writer would instead
- * keep a Parquet writer with buffers for every column open in every partition the batch touched, which
- * for wide tables spread over months of days does not fit a small heap.
+ * Writes a batch of rows of one table partition by partition, with one open data file at a time.
+ * Rows are held in their compact encoded form, grouped by partition, until {@link #complete} writes
+ * them. Memory is the batch's encoded bytes, whatever the number of partitions or columns; a
+ * fan-out writer would instead keep a Parquet writer with buffers for every column open in every
+ * partition the batch touched, which for wide tables spread over months of days does not fit a
+ * small heap.
  */
 public final class ClusteredBatchWriter {
   private final Table table;
@@ -45,15 +46,18 @@ public final class ClusteredBatchWriter {
   /** A row held until the batch is written: its encoded form, and the number its caller gave it. */
   private record Held(byte[] encoded, int ordinal) {}
 
-  /** Turns a held row into the record to write, or into null to leave it out (the decoder keeps why). */
+  /**
+   * Turns a held row into the record to write, or into null to leave it out (the decoder keeps
+   * why).
+   */
   @FunctionalInterface
   public interface RowDecoder {
     Record decode(byte[] encoded, int ordinal);
   }
 
   /**
-   * Adds a row: {@code record} (its decoded form, used only for its partition), {@code encoded}, what is
-   * kept, and {@code ordinal}, which the decoder is given back with it.
+   * Adds a row: {@code record} (its decoded form, used only for its partition), {@code encoded},
+   * what is kept, and {@code ordinal}, which the decoder is given back with it.
    */
   public void add(Record record, byte[] encoded, int ordinal) {
     PartitionKey key = tableFiles.partition(record);
@@ -77,14 +81,16 @@ public final class ClusteredBatchWriter {
   }
 
   /**
-   * Writes the held rows, partition by partition, decoding each with {@code decode} and leaving out those it
-   * turns into null; returns the files (empty without rows).
+   * Writes the held rows, partition by partition, decoding each with {@code decode} and leaving out
+   * those it turns into null; returns the files (empty without rows).
    */
   public List<DataFile> complete(RowDecoder decode) {
     if (rowsByPartition.isEmpty()) {
       return List.of();
     }
-    ClusteredDataWriter<Record> writer = new ClusteredDataWriter<>(tableFiles.writers, tableFiles.files, table.io(), targetFileSizeBytes);
+    ClusteredDataWriter<Record> writer =
+        new ClusteredDataWriter<>(
+            tableFiles.writers, tableFiles.files, table.io(), targetFileSizeBytes);
     try {
       for (Map.Entry<PartitionKey, List<Held>> partition : rowsByPartition.entrySet()) {
         StructLike key = tableFiles.writeKey(partition.getKey());

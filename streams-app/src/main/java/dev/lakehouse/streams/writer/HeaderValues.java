@@ -11,6 +11,8 @@ public final class HeaderValues {
   /** The last value of the header as UTF-8 text, or null when the record does not carry it. */
   public static String text(Headers headers, String name) {
     Header header = headers.lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

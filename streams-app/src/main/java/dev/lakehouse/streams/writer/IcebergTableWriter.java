@@ -7,10 +7,10 @@ import dev.lakehouse.streams.iceberg.CommittedOffsets;
 import dev.lakehouse.streams.iceberg.OffsetRange;
 import dev.lakehouse.streams.iceberg.ResumePoint;
 import dev.lakehouse.streams.iceberg.ResumeRefusedException;
+import dev.lakehouse.streams.iceberg.TableCommitter;
 import dev.lakehouse.streams.iceberg.TableHistory;
 import dev.lakehouse.streams.iceberg.TopicIds;
 import dev.lakehouse.streams.observe.FailureText;
-import dev.lakehouse.streams.iceberg.TableCommitter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,13 +36,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads input topics (read_committed) and writes each into its Iceberg table through a {@link TableSink}:
- * rows into open Parquet files, then one conditional commit per table per interval (or earlier when the
- * buffer budget is reached), carrying the input offsets. The table, not Kafka, says where to resume: on
- * every assignment the writer seeks each partition to the offsets in its table's snapshots. A batch the
- * table already holds, or that another writer overtook, is dropped and its partitions are read again from
- * the table. Files roll by size inside a batch and by age at every commit. A batch spans one commit
- * interval, or up to {@code streams.catch-up-intervals} while the writer works through a backlog.
+ * Reads input topics (read_committed) and writes each into its Iceberg table through a {@link
+ * TableSink}: rows into open Parquet files, then one conditional commit per table per interval (or
+ * earlier when the buffer budget is reached), carrying the input offsets. The table, not Kafka,
+ * says where to resume: on every assignment the writer seeks each partition to the offsets in its
+ * table's snapshots. A batch the table already holds, or that another writer overtook, is dropped
+ * and its partitions are read again from the table. Files roll by size inside a batch and by age at
+ * every commit. A batch spans one commit interval, or up to {@code streams.catch-up-intervals}
+ * while the writer works through a backlog.
  */
 public final class IcebergTableWriter implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergTableWriter.class);
@@ -69,20 +70,41 @@ public final class IcebergTableWriter implements Runnable {
   private boolean reseekAll;
   private volatile boolean commitOnStop = true;
 
-  public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
-      String writerId, WriterMetrics metrics) {
+  public IcebergTableWriter(
+      Consumer<byte[], byte[]> consumer,
+      Map<String, TableSink> sinkByTopic,
+      StreamsSettings settings,
+      String writerId,
+      WriterMetrics metrics) {
     this(consumer, sinkByTopic, settings, writerId, metrics, null);
   }
 
-  /** @param letterTable where the rows the tables cannot hold land as dead letters (without one, such a row stops the writer) */
-  public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
-      String writerId, WriterMetrics metrics, WriterLetter.Table letterTable) {
+  /**
+   * @param letterTable where the rows the tables cannot hold land as dead letters (without one,
+   *     such a row stops the writer)
+   */
+  public IcebergTableWriter(
+      Consumer<byte[], byte[]> consumer,
+      Map<String, TableSink> sinkByTopic,
+      StreamsSettings settings,
+      String writerId,
+      WriterMetrics metrics,
+      WriterLetter.Table letterTable) {
     this(consumer, sinkByTopic, settings, writerId, metrics, letterTable, TopicIds.none());
   }
 
-  /** @param topicIds the input topics' ids at start-up ({@link WriterPreflight}): recorded with the offsets, and compared on every assignment */
-  public IcebergTableWriter(Consumer<byte[], byte[]> consumer, Map<String, TableSink> sinkByTopic, StreamsSettings settings,
-      String writerId, WriterMetrics metrics, WriterLetter.Table letterTable, TopicIds topicIds) {
+  /**
+   * @param topicIds the input topics' ids at start-up ({@link WriterPreflight}): recorded with the
+   *     offsets, and compared on every assignment
+   */
+  public IcebergTableWriter(
+      Consumer<byte[], byte[]> consumer,
+      Map<String, TableSink> sinkByTopic,
+      StreamsSettings settings,
+      String writerId,
+      WriterMetrics metrics,
+      WriterLetter.Table letterTable,
+      TopicIds topicIds) {
     this.consumer = consumer;
     this.topicIds = topicIds;
     this.letterTable = letterTable;
@@ -99,7 +121,10 @@ public final class IcebergTableWriter implements Runnable {
     }
   }
 
-  /** Stops the loop; with {@code commitOpenBatch} it commits what it holds first, else it drops it (read again later). */
+  /**
+   * Stops the loop; with {@code commitOpenBatch} it commits what it holds first, else it drops it
+   * (read again later).
+   */
   public void stop(boolean commitOpenBatch) {
     this.commitOnStop = commitOpenBatch;
     running.set(false);
@@ -111,7 +136,10 @@ public final class IcebergTableWriter implements Runnable {
     return heartbeatMillis.get();
   }
 
-  /** Whether the writer has joined its group and positioned its partitions from the tables (readiness). */
+  /**
+   * Whether the writer has joined its group and positioned its partitions from the tables
+   * (readiness).
+   */
   public boolean assigned() {
     return assigned.get();
   }
@@ -124,32 +152,38 @@ public final class IcebergTableWriter implements Runnable {
   @Override
   public void run() {
     try {
-      consumer.subscribe(sinkByTopic.keySet(), new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-          // an open batch may hold rows of partitions we lose: abandon all of it, read it again from the tables
-          lanes.await();
-          abandonBatch();
-          reseekAll = true;
-        }
+      consumer.subscribe(
+          sinkByTopic.keySet(),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              // an open batch may hold rows of partitions we lose: abandon all of it, read it again
+              // from the tables
+              lanes.await();
+              abandonBatch();
+              reseekAll = true;
+            }
 
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          try {
-            seekFromTables(reseekAll ? consumer.assignment() : partitions);
-          } catch (ResumeRefusedException e) {
-            // the consumer wraps what a listener throws: keep the refusal itself as the writer's failure
-            failure.compareAndSet(null, e);
-            throw e;
-          }
-          reseekAll = false;
-          assigned.set(true);
-        }
-      });
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              try {
+                seekFromTables(reseekAll ? consumer.assignment() : partitions);
+              } catch (ResumeRefusedException e) {
+                // the consumer wraps what a listener throws: keep the refusal itself as the
+                // writer's failure
+                failure.compareAndSet(null, e);
+                throw e;
+              }
+              reseekAll = false;
+              assigned.set(true);
+            }
+          });
       loop();
     } catch (Throwable e) {
       failure.compareAndSet(null, e);
-      LOG.error("the Iceberg writer stopped on an error; the tables keep every batch committed so far", FailureText.forLog(e));
+      LOG.error(
+          "the Iceberg writer stopped on an error; the tables keep every batch committed so far",
+          FailureText.forLog(e));
     } finally {
       try {
         lanes.await();
@@ -167,7 +201,8 @@ public final class IcebergTableWriter implements Runnable {
       while (running.get()) {
         heartbeatMillis.set(System.currentTimeMillis());
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-        // the previous poll's rows are typed while this poll ran; at most two polls' records are held
+        // the previous poll's rows are typed while this poll ran; at most two polls' records are
+        // held
         lanes.await();
         write(records);
         if (commitDue()) {
@@ -184,10 +219,11 @@ public final class IcebergTableWriter implements Runnable {
   }
 
   /**
-   * A batch is committed when it reaches the buffer budget, or when it is one commit interval old, unless
-   * the writer is catching up: then it grows up to {@code catchUpIntervals} intervals, so that a backlog
-   * is written in fewer, larger files and snapshots. Records of a backlog are late whatever the writer does;
-   * under a load it keeps up with, the writer never catches up and commits every interval.
+   * A batch is committed when it reaches the buffer budget, or when it is one commit interval old,
+   * unless the writer is catching up: then it grows up to {@code catchUpIntervals} intervals, so
+   * that a backlog is written in fewer, larger files and snapshots. Records of a backlog are late
+   * whatever the writer does; under a load it keeps up with, the writer never catches up and
+   * commits every interval.
    */
   private boolean commitDue() {
     if (bufferedBytes >= bufferBudgetBytes) {
@@ -200,7 +236,10 @@ public final class IcebergTableWriter implements Runnable {
     return age >= commitInterval.toNanos() * catchUpIntervals || !catchingUp(age);
   }
 
-  /** Whether the records still waiting in the assigned partitions are more than one interval of writing at the batch's pace. */
+  /**
+   * Whether the records still waiting in the assigned partitions are more than one interval of
+   * writing at the batch's pace.
+   */
   private boolean catchingUp(long batchAgeNanos) {
     long written = batchRecords();
     if (written == 0) {
@@ -225,11 +264,16 @@ public final class IcebergTableWriter implements Runnable {
     if (commitOnStop) {
       commitBatch();
     } else {
-      LOG.info("stopping without committing the open batch ({} bytes): its partitions' next owner reads it again", bufferedBytes);
+      LOG.info(
+          "stopping without committing the open batch ({} bytes): its partitions' next owner reads it again",
+          bufferedBytes);
     }
   }
 
-  /** Hands each partition's records to its table's lane; counts, timestamps and the budget are kept here. */
+  /**
+   * Hands each partition's records to its table's lane; counts, timestamps and the budget are kept
+   * here.
+   */
   private void write(ConsumerRecords<byte[], byte[]> records) {
     if (records.isEmpty()) {
       return;
@@ -241,7 +285,8 @@ public final class IcebergTableWriter implements Runnable {
       TimestampBuffer sinkTimestamps = timestamps.get(sink);
       for (ConsumerRecord<byte[], byte[]> record : partition) {
         sinkTimestamps.add(record.timestamp());
-        bufferedBytes += Math.max(0, record.serializedValueSize()) + Math.max(0, record.serializedKeySize());
+        bufferedBytes +=
+            Math.max(0, record.serializedValueSize()) + Math.max(0, record.serializedKeySize());
       }
       recordsIn.get(sink)[0] += partition.size();
       List<ConsumerRecord<byte[], byte[]>> forSink = bySink.get(sink);
@@ -249,7 +294,8 @@ public final class IcebergTableWriter implements Runnable {
         bySink.put(sink, partition);
       } else {
         // the sink's partitions of this poll in one list of our own, never one the consumer holds
-        List<ConsumerRecord<byte[], byte[]>> merged = new ArrayList<>(forSink.size() + partition.size());
+        List<ConsumerRecord<byte[], byte[]>> merged =
+            new ArrayList<>(forSink.size() + partition.size());
         merged.addAll(forSink);
         merged.addAll(partition);
         bySink.put(sink, merged);
@@ -258,7 +304,10 @@ public final class IcebergTableWriter implements Runnable {
     bySink.forEach(lanes::write);
   }
 
-  /** One commit per table that has data; partitions whose batch was refused are read again from the table. */
+  /**
+   * One commit per table that has data; partitions whose batch was refused are read again from the
+   * table.
+   */
   private void commitBatch() {
     Map<TableSink, List<OffsetRange>> ranges = new LinkedHashMap<>();
     List<TopicPartition> touched = new ArrayList<>();
@@ -266,8 +315,11 @@ public final class IcebergTableWriter implements Runnable {
       long end = consumer.position(tp);
       Long start = batchStart.get(tp);
       if (start != null && end > start) {
-        ranges.computeIfAbsent(sinkByTopic.get(tp.topic()), d -> new ArrayList<>())
-            .add(new OffsetRange(CommittedOffsets.partitionKey(tp.topic(), tp.partition()), start, end));
+        ranges
+            .computeIfAbsent(sinkByTopic.get(tp.topic()), d -> new ArrayList<>())
+            .add(
+                new OffsetRange(
+                    CommittedOffsets.partitionKey(tp.topic(), tp.partition()), start, end));
         touched.add(tp);
       }
     }
@@ -281,11 +333,22 @@ public final class IcebergTableWriter implements Runnable {
       String table = label(sink.table());
       long started = System.nanoTime();
       List<DataFile> files = completed.get(sink);
-      CommitOutcome outcome = committer.commit(sink.table(), files, entry.getValue(), startsOf(sink, touched));
+      CommitOutcome outcome =
+          committer.commit(sink.table(), files, entry.getValue(), startsOf(sink, touched));
       if (outcome.verdict() == CommitDecision.Verdict.COMMIT) {
-        LOG.info("table {}: committed snapshot {} ({} files, {} rows, offsets {})", table, outcome.snapshotId().orElse(-1),
-            files.size(), files.stream().mapToLong(DataFile::recordCount).sum(), entry.getValue());
-        metrics.committed(table, files, completeNanos + System.nanoTime() - started, timestamps.get(sink), System.currentTimeMillis());
+        LOG.info(
+            "table {}: committed snapshot {} ({} files, {} rows, offsets {})",
+            table,
+            outcome.snapshotId().orElse(-1),
+            files.size(),
+            files.stream().mapToLong(DataFile::recordCount).sum(),
+            entry.getValue());
+        metrics.committed(
+            table,
+            files,
+            completeNanos + System.nanoTime() - started,
+            timestamps.get(sink),
+            System.currentTimeMillis());
         metrics.deadLetters(sink.completedCounts());
         entry.getValue().forEach(r -> batchStart.put(partitionOf(r), r.to()));
       } else {
@@ -294,10 +357,11 @@ public final class IcebergTableWriter implements Runnable {
       }
     }
     timestamps.values().forEach(TimestampBuffer::clear);
-    recordsIn.forEach((sink, count) -> {
-      metrics.recordsIn(label(sink.table()), count[0]);
-      count[0] = 0;
-    });
+    recordsIn.forEach(
+        (sink, count) -> {
+          metrics.recordsIn(label(sink.table()), count[0]);
+          count[0] = 0;
+        });
     if (!reseek.isEmpty()) {
       seekFromTables(reseek);
     }
@@ -313,9 +377,9 @@ public final class IcebergTableWriter implements Runnable {
   }
 
   /**
-   * The rows of this batch its tables could not hold become dead letters, committed before any data table of
-   * the batch: a crash between the two commits reads the rows again, and their letters, already in the
-   * dead-letter table, are not written twice ({@code WriterLetterMarks}).
+   * The rows of this batch its tables could not hold become dead letters, committed before any data
+   * table of the batch: a crash between the two commits reads the rows again, and their letters,
+   * already in the dead-letter table, are not written twice ({@code WriterLetterMarks}).
    */
   private void commitLetters(Collection<TableSink> sinks) {
     List<WriterLetter> letters = new ArrayList<>();
@@ -325,12 +389,25 @@ public final class IcebergTableWriter implements Runnable {
     }
     if (letterTable == null) {
       WriterLetter first = letters.get(0);
-      throw new IllegalStateException("a table cannot hold the row at " + first.rowsTopic() + "-" + first.partition() + "@"
-          + first.offset() + " (" + first.reason() + ": " + first.detail() + ") and the writer has no dead-letter table");
+      throw new IllegalStateException(
+          "a table cannot hold the row at "
+              + first.rowsTopic()
+              + "-"
+              + first.partition()
+              + "@"
+              + first.offset()
+              + " ("
+              + first.reason()
+              + ": "
+              + first.detail()
+              + ") and the writer has no dead-letter table");
     }
     Map<String, Long> committed = letterTable.commit(letters);
-    LOG.info("{} rows the tables cannot hold are dead letters of the writer ({} new: {})", letters.size(),
-        committed.values().stream().mapToLong(Long::longValue).sum(), committed);
+    LOG.info(
+        "{} rows the tables cannot hold are dead letters of the writer ({} new: {})",
+        letters.size(),
+        committed.values().stream().mapToLong(Long::longValue).sum(),
+        committed);
     metrics.deadLetters(committed);
   }
 
@@ -343,14 +420,20 @@ public final class IcebergTableWriter implements Runnable {
     lagByTable.forEach(metrics::lag);
   }
 
-  /** The table's name without the catalog's, e.g. {@code raw.order}: the same label whichever catalog holds it. */
+  /**
+   * The table's name without the catalog's, e.g. {@code raw.order}: the same label whichever
+   * catalog holds it.
+   */
   public static String label(Table table) {
     String name = table.name();
     int first = name.indexOf('.');
     return first > 0 && name.indexOf('.', first + 1) > 0 ? name.substring(first + 1) : name;
   }
 
-  /** Where this writer stands in its partitions of {@code sink}'s topics that the batch did not move. */
+  /**
+   * Where this writer stands in its partitions of {@code sink}'s topics that the batch did not
+   * move.
+   */
   private Map<String, Long> startsOf(TableSink sink, List<TopicPartition> touched) {
     Map<String, Long> starts = new HashMap<>();
     for (TopicPartition tp : consumer.assignment()) {
@@ -377,28 +460,46 @@ public final class IcebergTableWriter implements Runnable {
   }
 
   /**
-   * Seeks each partition explicitly to where its table says the writer stopped ({@link ResumePoint}); the
-   * consumer never resets itself ({@code auto.offset.reset=none}). Refuses, with the partition and the gap,
-   * when that offset is no longer in the topic or the table lost its offsets.
+   * Seeks each partition explicitly to where its table says the writer stopped ({@link
+   * ResumePoint}); the consumer never resets itself ({@code auto.offset.reset=none}). Refuses, with
+   * the partition and the gap, when that offset is no longer in the topic or the table lost its
+   * offsets.
    */
   private void seekFromTables(Collection<TopicPartition> partitions) {
     if (partitions.isEmpty()) {
       return;
     }
-    // earliest, then the tables, then the end: the table read after the earliest offset and before the end
-    // offset, so a commit by another writer in between can look neither like a gap nor like a recreated topic
+    // earliest, then the tables, then the end: the table read after the earliest offset and before
+    // the end
+    // offset, so a commit by another writer in between can look neither like a gap nor like a
+    // recreated topic
     Map<TopicPartition, Long> earliest = consumer.beginningOffsets(partitions);
     Map<TableSink, TableHistory> histories = new IdentityHashMap<>();
-    partitions.forEach(tp -> histories.computeIfAbsent(sinkByTopic.get(tp.topic()), s -> TableHistory.of(s.table())));
+    partitions.forEach(
+        tp ->
+            histories.computeIfAbsent(
+                sinkByTopic.get(tp.topic()), s -> TableHistory.of(s.table())));
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     for (TopicPartition tp : partitions) {
       TableSink sink = sinkByTopic.get(tp.topic());
       TableHistory history = histories.get(sink);
-      long next = ResumePoint.of(history, tp.topic(), topicIds.of(tp.topic()).orElse(null), tp.partition(), earliest.get(tp), end.get(tp));
+      long next =
+          ResumePoint.of(
+              history,
+              tp.topic(),
+              topicIds.of(tp.topic()).orElse(null),
+              tp.partition(),
+              earliest.get(tp),
+              end.get(tp));
       consumer.seek(tp, next);
       batchStart.put(tp, next);
-      LOG.info("partition {} resumes at offset {} (from table {}; the topic holds [{}, {}))", tp, next, sink.table().name(),
-          earliest.get(tp), end.get(tp));
+      LOG.info(
+          "partition {} resumes at offset {} (from table {}; the topic holds [{}, {}))",
+          tp,
+          next,
+          sink.table().name(),
+          earliest.get(tp),
+          end.get(tp));
     }
   }
 }

@@ -17,10 +17,10 @@ import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
 
 /**
- * Writes rows of one table into Parquet data files: one open file per table partition, rolled at the
- * target size. {@link #complete()} closes the files and returns them, ready for one commit; the writer is
- * then reused for the next batch. Rows must be laid out by {@link #schema()}, the table's schema when the
- * writer was made.
+ * Writes rows of one table into Parquet data files: one open file per table partition, rolled at
+ * the target size. {@link #complete()} closes the files and returns them, ready for one commit; the
+ * writer is then reused for the next batch. Rows must be laid out by {@link #schema()}, the table's
+ * schema when the writer was made.
  *
  * @param <T> the row type its file writers take
  */
@@ -39,22 +39,38 @@ public final class PartitionedFileWriter<T> {
    * @param schema the schema the rows are laid out by
    * @param partitionSource a row as the partition key reads it (Iceberg's internal values)
    */
-  public PartitionedFileWriter(Table table, Schema schema, FileWriterFactory<T> writers, Function<T, StructLike> partitionSource,
-      long targetFileSizeBytes, int writerNumber) {
+  public PartitionedFileWriter(
+      Table table,
+      Schema schema,
+      FileWriterFactory<T> writers,
+      Function<T, StructLike> partitionSource,
+      long targetFileSizeBytes,
+      int writerNumber) {
     this.table = table;
     this.schema = schema;
     this.writers = writers;
     this.partitionSource = partitionSource;
     this.targetFileSizeBytes = targetFileSizeBytes;
-    this.files = OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis()).format(FileFormat.PARQUET).build();
-    this.partitionKey = table.spec().isUnpartitioned() ? null : new PartitionKey(table.spec(), schema);
+    this.files =
+        OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis())
+            .format(FileFormat.PARQUET)
+            .build();
+    this.partitionKey =
+        table.spec().isUnpartitioned() ? null : new PartitionKey(table.spec(), schema);
   }
 
   /** A writer of Iceberg generic records, laid out by the table's current schema. */
-  public static PartitionedFileWriter<Record> ofRecords(Table table, long targetFileSizeBytes, int writerNumber) {
+  public static PartitionedFileWriter<Record> ofRecords(
+      Table table, long targetFileSizeBytes, int writerNumber) {
     TableFiles tableFiles = new TableFiles(table, writerNumber);
     InternalRecordWrapper wrapper = new InternalRecordWrapper(tableFiles.schema.asStruct());
-    return new PartitionedFileWriter<>(table, tableFiles.schema, tableFiles.writers, wrapper::wrap, targetFileSizeBytes, writerNumber);
+    return new PartitionedFileWriter<>(
+        table,
+        tableFiles.schema,
+        tableFiles.writers,
+        wrapper::wrap,
+        targetFileSizeBytes,
+        writerNumber);
   }
 
   public Schema schema() {
@@ -99,7 +115,9 @@ public final class PartitionedFileWriter<T> {
     }
   }
 
-  /** Drops an abandoned batch: its closed files become orphans for the nightly remove_orphan_files. */
+  /**
+   * Drops an abandoned batch: its closed files become orphans for the nightly remove_orphan_files.
+   */
   public void abort() {
     if (writer != null) {
       try {

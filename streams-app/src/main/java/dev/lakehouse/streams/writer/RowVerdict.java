@@ -1,9 +1,9 @@
 package dev.lakehouse.streams.writer;
 
 /**
- * Whether a row can be written into its table: {@link #OK}, or a reason (one of the constants here, the
- * {@code reason} of its writer-stage dead letter) and a detail that names the column, never the value.
- * {@code decoded} says whether the row was read far enough for its lineage to be trusted.
+ * Whether a row can be written into its table: {@link #OK}, or a reason (one of the constants here,
+ * the {@code reason} of its writer-stage dead letter) and a detail that names the column, never the
+ * value. {@code decoded} says whether the row was read far enough for its lineage to be trusted.
  */
 public record RowVerdict(String reason, String detail, boolean decoded) {
   public static final String UNDECODABLE = "undecodable-row";

@@ -15,10 +15,11 @@ import org.apache.iceberg.DataFile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Runs the writer's table work on a small pool: the rows of different tables are typed into Parquet at the
- * same time, while the rows of one table stay in order on one lane at a time. A sink is touched by one lane
- * task after another, never by two at once; {@link #await} makes its state visible to the caller again.
- * With one thread it is the writer of old, one table after another, but still overlapped with the poll.
+ * Runs the writer's table work on a small pool: the rows of different tables are typed into Parquet
+ * at the same time, while the rows of one table stay in order on one lane at a time. A sink is
+ * touched by one lane task after another, never by two at once; {@link #await} makes its state
+ * visible to the caller again. With one thread it is the writer of old, one table after another,
+ * but still overlapped with the poll.
  */
 final class SinkLanes implements AutoCloseable {
   private final ExecutorService pool;
@@ -26,22 +27,31 @@ final class SinkLanes implements AutoCloseable {
 
   SinkLanes(int threads, String name) {
     AtomicInteger number = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, name + "-lane-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, name + "-lane-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
-  /** Queues {@code records} (all of one sink, in their partitions' order) behind that sink's earlier work. */
+  /**
+   * Queues {@code records} (all of one sink, in their partitions' order) behind that sink's earlier
+   * work.
+   */
   void write(TableSink sink, List<ConsumerRecord<byte[], byte[]>> records) {
     CompletableFuture<Void> tail = tails.get(sink);
-    Runnable work = () -> {
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        sink.write(record);
-      }
-    };
-    tails.put(sink, tail == null ? CompletableFuture.runAsync(work, pool) : tail.thenRunAsync(work, pool));
+    Runnable work =
+        () -> {
+          for (ConsumerRecord<byte[], byte[]> record : records) {
+            sink.write(record);
+          }
+        };
+    tails.put(
+        sink,
+        tail == null ? CompletableFuture.runAsync(work, pool) : tail.thenRunAsync(work, pool));
   }
 
   /** Waits until every queued write has run; rethrows the first failure of a sink. */
@@ -51,7 +61,10 @@ final class SinkLanes implements AutoCloseable {
     joinAll(pending);
   }
 
-  /** Completes the sinks' batches side by side (closing and uploading their files); the files by sink, in the order given. */
+  /**
+   * Completes the sinks' batches side by side (closing and uploading their files); the files by
+   * sink, in the order given.
+   */
   Map<TableSink, List<DataFile>> complete(List<TableSink> sinks) {
     await();
     Map<TableSink, CompletableFuture<List<DataFile>>> futures = new LinkedHashMap<>();

@@ -12,8 +12,9 @@ import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.io.OutputFileFactory;
 
 /**
- * What a writer needs to make Parquet data files for one table: the table's schema when the writer was
- * made, the file name and writer factories, and the partition of a row. Not thread safe (the key is reused).
+ * What a writer needs to make Parquet data files for one table: the table's schema when the writer
+ * was made, the file name and writer factories, and the partition of a row. Not thread safe (the
+ * key is reused).
  */
 final class TableFiles {
   final Table table;
@@ -26,13 +27,23 @@ final class TableFiles {
   TableFiles(Table table, int writerNumber) {
     this.table = table;
     this.schema = table.schema();
-    this.files = OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis()).format(FileFormat.PARQUET).build();
-    this.writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).dataSchema(schema).build();
+    this.files =
+        OutputFileFactory.builderFor(table, writerNumber, System.currentTimeMillis())
+            .format(FileFormat.PARQUET)
+            .build();
+    this.writers =
+        new GenericFileWriterFactory.Builder(table)
+            .dataFileFormat(FileFormat.PARQUET)
+            .dataSchema(schema)
+            .build();
     this.partitionKey = new PartitionKey(table.spec(), schema);
     this.wrapper = new InternalRecordWrapper(schema.asStruct());
   }
 
-  /** The partition of {@code record}, in a key reused by the next call (copy it to keep it); null when unpartitioned. */
+  /**
+   * The partition of {@code record}, in a key reused by the next call (copy it to keep it); null
+   * when unpartitioned.
+   */
   PartitionKey partition(Record record) {
     if (table.spec().isUnpartitioned()) {
       return null;

@@ -24,14 +24,18 @@ public interface TableSink {
   void abort();
 
   /**
-   * The records of the batch last completed that the table could not hold, in offset order per partition:
-   * they are in no file, and become the writer's dead letters. Each call hands them over once.
+   * The records of the batch last completed that the table could not hold, in offset order per
+   * partition: they are in no file, and become the writer's dead letters. Each call hands them over
+   * once.
    */
   default List<WriterLetter> takeLetters() {
     return List.of();
   }
 
-  /** Counts, by label, of the rows in the batch last completed, e.g. dead letters by reason; empty when not applicable. */
+  /**
+   * Counts, by label, of the rows in the batch last completed, e.g. dead letters by reason; empty
+   * when not applicable.
+   */
   default Map<String, Long> completedCounts() {
     return Map.of();
   }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iceberg.DataFile;
 
 /**
- * The Iceberg writer's meters, per table (label {@code table}, e.g. {@code raw.order}). Published in
- * Prometheus format by the app's HTTP endpoint; see docs/streams-app.md for the list.
+ * The Iceberg writer's meters, per table (label {@code table}, e.g. {@code raw.order}). Published
+ * in Prometheus format by the app's HTTP endpoint; see docs/streams-app.md for the list.
  */
 public final class WriterMetrics {
   private final MeterRegistry registry;
@@ -34,7 +34,12 @@ public final class WriterMetrics {
     meters(table).recordsIn.increment(count);
   }
 
-  void committed(String table, List<DataFile> files, long commitNanos, TimestampBuffer sourceTimestamps, long committedAtMillis) {
+  void committed(
+      String table,
+      List<DataFile> files,
+      long commitNanos,
+      TimestampBuffer sourceTimestamps,
+      long committedAtMillis) {
     TableMeters m = meters(table);
     m.commits.increment();
     m.commitLatency.record(commitNanos, TimeUnit.NANOSECONDS);
@@ -48,25 +53,43 @@ public final class WriterMetrics {
     m.rowsCommitted.increment(rows);
     m.bytes.increment(bytes);
     for (int i = 0; i < sourceTimestamps.size(); i++) {
-      m.freshness.record(Math.max(0, committedAtMillis - sourceTimestamps.get(i)), TimeUnit.MILLISECONDS);
+      m.freshness.record(
+          Math.max(0, committedAtMillis - sourceTimestamps.get(i)), TimeUnit.MILLISECONDS);
     }
     m.lastCommitMillis.set(committedAtMillis);
   }
 
   void refused(String table, CommitDecision.Verdict verdict) {
-    meters(table).refused.computeIfAbsent(verdict, v -> Counter.builder("lakehouse.writer.batches.refused")
-        .description("batches not committed because the table already held them or another writer overtook them")
-        .tag("table", table).tag("verdict", v.name().toLowerCase()).register(registry)).increment();
+    meters(table)
+        .refused
+        .computeIfAbsent(
+            verdict,
+            v ->
+                Counter.builder("lakehouse.writer.batches.refused")
+                    .description(
+                        "batches not committed because the table already held them or another writer overtook them")
+                    .tag("table", table)
+                    .tag("verdict", v.name().toLowerCase())
+                    .register(registry))
+        .increment();
   }
 
   /** Dead letters landed in the dead-letter table, by {@code stage/reason}. */
   void deadLetters(Map<String, Long> byStageAndReason) {
-    byStageAndReason.forEach((key, count) -> deadLetters.computeIfAbsent(key, k -> {
-      int slash = k.indexOf('/');
-      return Counter.builder("lakehouse.dead.letters")
-          .description("dead letters landed in raw.dead_letters")
-          .tag("stage", k.substring(0, slash)).tag("reason", k.substring(slash + 1)).register(registry);
-    }).increment(count));
+    byStageAndReason.forEach(
+        (key, count) ->
+            deadLetters
+                .computeIfAbsent(
+                    key,
+                    k -> {
+                      int slash = k.indexOf('/');
+                      return Counter.builder("lakehouse.dead.letters")
+                          .description("dead letters landed in raw.dead_letters")
+                          .tag("stage", k.substring(0, slash))
+                          .tag("reason", k.substring(slash + 1))
+                          .register(registry);
+                    })
+                .increment(count));
   }
 
   void lag(String table, long records) {
@@ -110,26 +133,56 @@ public final class WriterMetrics {
     final Map<CommitDecision.Verdict, Counter> refused = new ConcurrentHashMap<>();
 
     TableMeters(MeterRegistry registry, String table) {
-      recordsIn = Counter.builder("lakehouse.writer.records.in").description("records read from the table's input topics")
-          .tag("table", table).register(registry);
-      rowsCommitted = Counter.builder("lakehouse.writer.rows.committed").description("rows committed to the table")
-          .tag("table", table).register(registry);
-      commits = Counter.builder("lakehouse.writer.commits").description("Iceberg commits (snapshots) made")
-          .tag("table", table).register(registry);
-      files = Counter.builder("lakehouse.writer.files").description("data files committed").tag("table", table).register(registry);
-      bytes = Counter.builder("lakehouse.writer.bytes").baseUnit("bytes").description("bytes of data files committed")
-          .tag("table", table).register(registry);
-      commitLatency = Timer.builder("lakehouse.writer.commit.latency")
-          .description("closing the batch's files and committing them").tag("table", table)
-          .publishPercentiles(0.5, 0.99).register(registry);
-      freshness = Timer.builder("lakehouse.freshness")
-          .description("from a record's Kafka timestamp on its source topic to the commit that made it visible")
-          .tag("table", table).publishPercentiles(0.5, 0.99)
-          .distributionStatisticExpiry(Duration.ofMinutes(2)).register(registry);
-      Gauge.builder("lakehouse.writer.lag", lag, AtomicLong::get).baseUnit("records")
-          .description("records in the input topics not yet read by the writer").tag("table", table).register(registry);
-      Gauge.builder("lakehouse.writer.last.commit", lastCommitMillis, v -> v.get() / 1000.0).baseUnit("seconds")
-          .description("epoch seconds of the writer's last commit").tag("table", table).register(registry);
+      recordsIn =
+          Counter.builder("lakehouse.writer.records.in")
+              .description("records read from the table's input topics")
+              .tag("table", table)
+              .register(registry);
+      rowsCommitted =
+          Counter.builder("lakehouse.writer.rows.committed")
+              .description("rows committed to the table")
+              .tag("table", table)
+              .register(registry);
+      commits =
+          Counter.builder("lakehouse.writer.commits")
+              .description("Iceberg commits (snapshots) made")
+              .tag("table", table)
+              .register(registry);
+      files =
+          Counter.builder("lakehouse.writer.files")
+              .description("data files committed")
+              .tag("table", table)
+              .register(registry);
+      bytes =
+          Counter.builder("lakehouse.writer.bytes")
+              .baseUnit("bytes")
+              .description("bytes of data files committed")
+              .tag("table", table)
+              .register(registry);
+      commitLatency =
+          Timer.builder("lakehouse.writer.commit.latency")
+              .description("closing the batch's files and committing them")
+              .tag("table", table)
+              .publishPercentiles(0.5, 0.99)
+              .register(registry);
+      freshness =
+          Timer.builder("lakehouse.freshness")
+              .description(
+                  "from a record's Kafka timestamp on its source topic to the commit that made it visible")
+              .tag("table", table)
+              .publishPercentiles(0.5, 0.99)
+              .distributionStatisticExpiry(Duration.ofMinutes(2))
+              .register(registry);
+      Gauge.builder("lakehouse.writer.lag", lag, AtomicLong::get)
+          .baseUnit("records")
+          .description("records in the input topics not yet read by the writer")
+          .tag("table", table)
+          .register(registry);
+      Gauge.builder("lakehouse.writer.last.commit", lastCommitMillis, v -> v.get() / 1000.0)
+          .baseUnit("seconds")
+          .description("epoch seconds of the writer's last commit")
+          .tag("table", table)
+          .register(registry);
     }
   }
 }

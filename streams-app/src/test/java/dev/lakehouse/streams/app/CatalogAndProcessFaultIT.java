@@ -16,19 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The catalog and the app's own processes fail while it works ({@link FaultRun}: a stack of its own, a live load until
- * the last fault, an orchestrator's restarts, and afterwards every source record once in raw and trusted equal to the
- * oracle):
+ * The catalog and the app's own processes fail while it works ({@link FaultRun}: a stack of its
+ * own, a live load until the last fault, an orchestrator's restarts, and afterwards every source
+ * record once in raw and trusted equal to the oracle):
  *
  * <ul>
- *   <li>another connection holds the SQLite catalog's write lock ({@code BEGIN EXCLUSIVE}) for {@value #LOCK_SECONDS} s,
- *       past the catalog's 30 s busy timeout, from at once after a commit line;
- *   <li>a live zombie: of two instances, one is frozen (SIGSTOP) for {@value #FREEZE_SECONDS} s, past the 10 s session
- *       timeout, while the other takes its partitions and commits; then it is resumed (SIGCONT) and must be fenced;
- *       no one removes its group members or fences its transactions, the broker's expiry does;
- *   <li>both stages at the default settings, SIGKILLed {@value #KILLS} times (mid-startup, at once after a commit line,
- *       mid-batch) and restarted at once, with no help to the broker either: StreamsAppCrashIT runs the raw stage alone at
- *       non-default settings, TrustedCrashIT both stages at a 3 s commit interval without the raw exactly-once check.
+ *   <li>another connection holds the SQLite catalog's write lock ({@code BEGIN EXCLUSIVE}) for
+ *       {@value #LOCK_SECONDS} s, past the catalog's 30 s busy timeout, from at once after a commit
+ *       line;
+ *   <li>a live zombie: of two instances, one is frozen (SIGSTOP) for {@value #FREEZE_SECONDS} s,
+ *       past the 10 s session timeout, while the other takes its partitions and commits; then it is
+ *       resumed (SIGCONT) and must be fenced; no one removes its group members or fences its
+ *       transactions, the broker's expiry does;
+ *   <li>both stages at the default settings, SIGKILLed {@value #KILLS} times (mid-startup, at once
+ *       after a commit line, mid-batch) and restarted at once, with no help to the broker either:
+ *       StreamsAppCrashIT runs the raw stage alone at non-default settings, TrustedCrashIT both
+ *       stages at a 3 s commit interval without the raw exactly-once check.
  * </ul>
  */
 class CatalogAndProcessFaultIT {
@@ -42,14 +45,18 @@ class CatalogAndProcessFaultIT {
 
   @Test
   void theCatalogIsLockedPastItsBusyTimeout(@TempDir Path work) throws Exception {
-    try (FaultRun run = FaultRun.start("catalog-lock", work, SEED + 20, ORDERS, LIVE_ORDERS_PER_SECOND)) {
+    try (FaultRun run =
+        FaultRun.start("catalog-lock", work, SEED + 20, ORDERS, LIVE_ORDERS_PER_SECOND)) {
       run.startInstance("a");
       run.awaitCommitBeyond(0, System.nanoTime(), FAILSAFE);
       run.awaitCommitBeyond(run.commits(), System.nanoTime(), FAILSAFE);
-      assertThat(run.liveLoadRunning()).as("the live load runs when the catalog is locked").isTrue();
+      assertThat(run.liveLoadRunning())
+          .as("the live load runs when the catalog is locked")
+          .isTrue();
       String url = "jdbc:sqlite:" + run.stack.config().catalogDb();
       long released;
-      try (Connection lock = DriverManager.getConnection(url); Statement holder = lock.createStatement()) {
+      try (Connection lock = DriverManager.getConnection(url);
+          Statement holder = lock.createStatement()) {
         holder.execute("BEGIN EXCLUSIVE");
         assertLocked(url);
         run.runFor(Duration.ofSeconds(LOCK_SECONDS));
@@ -59,17 +66,26 @@ class CatalogAndProcessFaultIT {
       long recover = run.awaitCommitBeyond(run.commits(), released, FAILSAFE);
       run.stopLiveLoad();
       long drain = run.assertEveryRecordOnce();
-      BrokerAndStorageFaultIT.report(run, String.format("catalog's SQLite write lock held by another connection (BEGIN EXCLUSIVE) "
-          + "%d s from at once after a commit line, past the 30 s busy timeout", LOCK_SECONDS), recover, drain);
+      BrokerAndStorageFaultIT.report(
+          run,
+          String.format(
+              "catalog's SQLite write lock held by another connection (BEGIN EXCLUSIVE) "
+                  + "%d s from at once after a commit line, past the 30 s busy timeout",
+              LOCK_SECONDS),
+          recover,
+          drain);
     }
   }
 
   /** A writer other than the holder cannot take the lock: the fault is real. */
   private static void assertLocked(String url) throws SQLException {
-    try (Connection other = DriverManager.getConnection(url); Statement statement = other.createStatement()) {
+    try (Connection other = DriverManager.getConnection(url);
+        Statement statement = other.createStatement()) {
       statement.execute("PRAGMA busy_timeout = 0");
-      assertThatThrownBy(() -> statement.execute("BEGIN IMMEDIATE")).as("a second writer while the lock is held")
-          .isInstanceOf(SQLException.class).hasMessageContaining("locked");
+      assertThatThrownBy(() -> statement.execute("BEGIN IMMEDIATE"))
+          .as("a second writer while the lock is held")
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("locked");
     }
   }
 
@@ -99,7 +115,8 @@ class CatalogAndProcessFaultIT {
       assertThat(survivorCommits).as("commits of b while a was frozen").isPositive();
       assertThat(taken).as("partitions b's writer took over while a was frozen").isPositive();
       int zombieBefore = zombie.commits();
-      // the committer logs "table T: <verdict> for writer W" for every batch it refuses (ALREADY_COMMITTED, CONFLICT)
+      // the committer logs "table T: <verdict> for writer W" for every batch it refuses
+      // (ALREADY_COMMITTED, CONFLICT)
       CommitLogWatch refusals = new CommitLogWatch(zombie.jvm().logFile(), " for writer ");
       CommitLogWatch fenced = new CommitLogWatch(zombie.jvm().logFile(), "is being fenced");
       refusals.poll();
@@ -112,14 +129,26 @@ class CatalogAndProcessFaultIT {
       run.runFor(Duration.ofSeconds(15)); // the zombie's late batch, if any, meets the table
       refusals.poll();
       fenced.poll();
-      System.out.printf("zombie: a frozen %d ms after a commit for %d s; b took %d partitions and committed %d times meanwhile; "
-              + "in 15 s after SIGCONT a logged %d fenced stream threads, %d refused table batches and %d commits%n", delay,
-          FREEZE_SECONDS, taken, survivorCommits, fenced.commits() - fencedBefore, refusals.commits() - refusedBefore,
+      System.out.printf(
+          "zombie: a frozen %d ms after a commit for %d s; b took %d partitions and committed %d times meanwhile; "
+              + "in 15 s after SIGCONT a logged %d fenced stream threads, %d refused table batches and %d commits%n",
+          delay,
+          FREEZE_SECONDS,
+          taken,
+          survivorCommits,
+          fenced.commits() - fencedBefore,
+          refusals.commits() - refusedBefore,
           zombie.commits() - zombieBefore);
       run.stopLiveLoad();
       long drain = run.assertEveryRecordOnce();
-      BrokerAndStorageFaultIT.report(run, String.format("live zombie: instance a SIGSTOPped %d s (session timeout 10 s) while b took "
-          + "%d partitions and committed %d times, then SIGCONT", FREEZE_SECONDS, taken, survivorCommits), recover, drain);
+      BrokerAndStorageFaultIT.report(
+          run,
+          String.format(
+              "live zombie: instance a SIGSTOPped %d s (session timeout 10 s) while b took "
+                  + "%d partitions and committed %d times, then SIGCONT",
+              FREEZE_SECONDS, taken, survivorCommits),
+          recover,
+          drain);
     }
   }
 
@@ -130,7 +159,9 @@ class CatalogAndProcessFaultIT {
     List<Long> recoveries = new ArrayList<>();
     try (FaultRun run = FaultRun.start("kills", work, SEED + 40, ORDERS, LIVE_ORDERS_PER_SECOND)) {
       FaultRun.Instance app = run.startInstance("a");
-      String[] moments = {"after-commit", "startup", "mid-batch", "after-commit", "startup", "mid-batch"};
+      String[] moments = {
+        "after-commit", "startup", "mid-batch", "after-commit", "startup", "mid-batch"
+      };
       for (int kill = 0; kill < KILLS; kill++) {
         String moment = moments[kill % moments.length];
         String detail;
@@ -152,7 +183,9 @@ class CatalogAndProcessFaultIT {
           }
         }
         assertThat(app.jvm().isAlive()).as("the run is alive at kill %d", kill + 1).isTrue();
-        assertThat(run.liveLoadRunning()).as("the live load runs at kill %d: work remains", kill + 1).isTrue();
+        assertThat(run.liveLoadRunning())
+            .as("the live load runs at kill %d: work remains", kill + 1)
+            .isTrue();
         int before = run.commits();
         long killed = System.nanoTime();
         app.kill();
@@ -162,7 +195,8 @@ class CatalogAndProcessFaultIT {
           recoveries.add(recover);
           detail += ", first commit of the restarted run " + recover + " ms after the kill";
         } else {
-          // restarted at once, not by the orchestrator's back-off (which waits 5 s after a run shorter than 10 s, and how
+          // restarted at once, not by the orchestrator's back-off (which waits 5 s after a run
+          // shorter than 10 s, and how
           // short the run was depends on the machine's speed): the next kill must land mid-startup
           run.restartAtOnce(app);
         }
@@ -172,8 +206,14 @@ class CatalogAndProcessFaultIT {
       run.stopLiveLoad();
       long drain = run.assertEveryRecordOnce();
       long worst = recoveries.stream().mapToLong(Long::longValue).max().orElse(-1);
-      BrokerAndStorageFaultIT.report(run, String.format("both stages at the default settings SIGKILLed %d times (%s), restarted at "
-          + "once; recoveries %s ms", KILLS, String.join("; ", timeline), recoveries), worst, drain);
+      BrokerAndStorageFaultIT.report(
+          run,
+          String.format(
+              "both stages at the default settings SIGKILLed %d times (%s), restarted at "
+                  + "once; recoveries %s ms",
+              KILLS, String.join("; ", timeline), recoveries),
+          worst,
+          drain);
     }
   }
 }

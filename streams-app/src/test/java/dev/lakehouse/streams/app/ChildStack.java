@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The local stack as a child process ({@link StackMain}), which a test can SIGKILL as a whole: the broker dies
- * without a shutdown (its logs and transaction state recovered at the next start), and the S3 server with it.
- * Started again on the same ports and data directory.
+ * The local stack as a child process ({@link StackMain}), which a test can SIGKILL as a whole: the
+ * broker dies without a shutdown (its logs and transaction state recovered at the next start), and
+ * the S3 server with it. Started again on the same ports and data directory.
  */
 final class ChildStack implements AutoCloseable {
   private static final Duration READY_BOUND = Duration.ofMinutes(3);
@@ -61,16 +61,34 @@ final class ChildStack implements AutoCloseable {
   }
 
   private void launch() throws Exception {
-    List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
-    jvm = ChildJvm.start(new ChildJvm.Spec("stack-" + starts, classpath,
-        List.of("-Xmx768m", "-Dlakehouse.home=" + LakehouseHome.fromEnvironment().root()), StackMain.class.getName(),
-        List.of(config.dataDir().toString(), config.host(), Integer.toString(config.kafkaPort()), Integer.toString(config.controllerPort()),
-            Integer.toString(config.s3Port()), config.bucket(), config.catalogName()),
-        logDir.resolve("stack-" + starts++ + ".log")));
+    List<Path> classpath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(Path::of)
+            .toList();
+    jvm =
+        ChildJvm.start(
+            new ChildJvm.Spec(
+                "stack-" + starts,
+                classpath,
+                List.of("-Xmx768m", "-Dlakehouse.home=" + LakehouseHome.fromEnvironment().root()),
+                StackMain.class.getName(),
+                List.of(
+                    config.dataDir().toString(),
+                    config.host(),
+                    Integer.toString(config.kafkaPort()),
+                    Integer.toString(config.controllerPort()),
+                    Integer.toString(config.s3Port()),
+                    config.bucket(),
+                    config.catalogName()),
+                logDir.resolve("stack-" + starts++ + ".log")));
     long deadline = System.nanoTime() + READY_BOUND.toNanos();
     while (!jvm.logTail(200).contains(StackMain.READY)) {
-      assertThat(jvm.isAlive()).as("the stack ended while starting; log:%n%s", jvm.logTail(60)).isTrue();
-      assertThat(System.nanoTime()).as("the stack was not ready within %s; log:%n%s", READY_BOUND, jvm.logTail(60)).isLessThan(deadline);
+      assertThat(jvm.isAlive())
+          .as("the stack ended while starting; log:%n%s", jvm.logTail(60))
+          .isTrue();
+      assertThat(System.nanoTime())
+          .as("the stack was not ready within %s; log:%n%s", READY_BOUND, jvm.logTail(60))
+          .isLessThan(deadline);
       Thread.sleep(200);
     }
   }

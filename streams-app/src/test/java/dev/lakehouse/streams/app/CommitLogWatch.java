@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
-/** Follows a child's log file and counts the lines holding a marker (e.g. the writer's "committed snapshot") as they appear. */
+/**
+ * Follows a child's log file and counts the lines holding a marker (e.g. the writer's "committed
+ * snapshot") as they appear.
+ */
 public final class CommitLogWatch {
   private final Path file;
   private final String marker;
@@ -45,7 +48,8 @@ public final class CommitLogWatch {
         // read all that is there
       }
       position += buffer.position();
-      String text = partial + new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+      String text =
+          partial + new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
       int end = text.lastIndexOf('\n');
       partial = text.substring(end + 1);
       int found = 0;
@@ -59,14 +63,20 @@ public final class CommitLogWatch {
     }
   }
 
-  /** Waits until the run has logged this many commits in all; returns the age of the last one's log line (ms), or -1. */
-  public long awaitCommits(ChildJvm app, int wanted, Duration timeout) throws IOException, InterruptedException {
+  /**
+   * Waits until the run has logged this many commits in all; returns the age of the last one's log
+   * line (ms), or -1.
+   */
+  public long awaitCommits(ChildJvm app, int wanted, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       poll();
       if (commits >= wanted) {
         try {
-          long age = Duration.between(java.time.LocalTime.parse(lastCommitTime), java.time.LocalTime.now()).toMillis();
+          long age =
+              Duration.between(java.time.LocalTime.parse(lastCommitTime), java.time.LocalTime.now())
+                  .toMillis();
           return age < 0 ? age + Duration.ofDays(1).toMillis() : age;
         } catch (RuntimeException unparsable) {
           return -1;

@@ -39,10 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A dataset the project does not ship, added with nothing but a contract file ({@code contracts/shop/delivery.yaml}
- * in a directory named by {@code contracts.directory}) and a sample file: the ingestor picks its file up, the app
- * creates its topic and its raw table as the contract lays it out, types its records, and every line lands once, as
- * a row or as a dead letter with the reason its contract gives.
+ * A dataset the project does not ship, added with nothing but a contract file ({@code
+ * contracts/shop/delivery.yaml} in a directory named by {@code contracts.directory}) and a sample
+ * file: the ingestor picks its file up, the app creates its topic and its raw table as the contract
+ * lays it out, types its records, and every line lands once, as a row or as a dead letter with the
+ * reason its contract gives.
  */
 @WithLocalStack
 class ContractOnlyDatasetIT {
@@ -50,29 +51,48 @@ class ContractOnlyDatasetIT {
   private static final int GOOD_LINES = 40;
 
   @Test
-  void aDatasetDeclaredOnlyByItsContractFileLandsInItsRawTableOnce(LocalStack stack, @TempDir Path work) throws Exception {
+  void aDatasetDeclaredOnlyByItsContractFileLandsInItsRawTableOnce(
+      LocalStack stack, @TempDir Path work) throws Exception {
     Path contracts = copy(RESOURCES.resolve("contracts"), work.resolve("contracts"));
     Path landing = copy(RESOURCES.resolve("landing"), work.resolve("landing"));
-    LakehouseSettings settings = stack.settings().withDatasets(ContractSettings.withDirectory(contracts));
+    LakehouseSettings settings =
+        stack.settings().withDatasets(ContractSettings.withDirectory(contracts));
     assertThat(settings.datasets().contracts().find("shop", "delivery")).isPresent();
     String appId = "it-contract-only-" + UUID.randomUUID().toString().substring(0, 8);
     Catalog catalog = LakehouseCatalogs.open(settings);
-    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-        Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", settings.kafka().bootstrapServers()))) {
       FreshStart.prepare(settings, admin, catalog, appId);
     }
     String uriPrefix = landing.toUri().toString();
-    StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId(appId)
-        .withCommitInterval(Duration.ofSeconds(1)).withHttpPort(0);
+    StreamsSettings fast =
+        StreamsSettings.defaults(work.resolve("state"))
+            .withApplicationId(appId)
+            .withCommitInterval(Duration.ofSeconds(1))
+            .withHttpPort(0);
     TableIdentifier id = TableIdentifier.of("raw", "delivery");
     try (StreamsApp app = StreamsApp.start(settings, fast, stack.trustedSettings())) {
-      new FileIngestRun(new IngestOptions(landing.toString(), "it-contract-only-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 5_000, 500)
-          .withSettle(Duration.ZERO), settings).run(new PrintStream(new ByteArrayOutputStream()), false);
+      new FileIngestRun(
+              new IngestOptions(
+                      landing.toString(),
+                      "it-contract-only-" + UUID.randomUUID(),
+                      false,
+                      Duration.ofSeconds(1),
+                      3,
+                      5_000,
+                      500)
+                  .withSettle(Duration.ZERO),
+              settings)
+          .run(new PrintStream(new ByteArrayOutputStream()), false);
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (rows(catalog.loadTable(id), uriPrefix).size() < GOOD_LINES || deadLetters(catalog, uriPrefix).values().stream()
-          .mapToLong(Long::longValue).sum() < 8) {
+      while (rows(catalog.loadTable(id), uriPrefix).size() < GOOD_LINES
+          || deadLetters(catalog, uriPrefix).values().stream().mapToLong(Long::longValue).sum()
+              < 8) {
         assertThat(app.fatalError()).isNull();
-        assertThat(System.nanoTime()).as("raw.delivery and its dead letters incomplete").isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("raw.delivery and its dead letters incomplete")
+            .isLessThan(deadline);
         Thread.sleep(1_000);
       }
       Thread.sleep(3_000); // a few more commit intervals: nothing may arrive twice
@@ -80,14 +100,18 @@ class ContractOnlyDatasetIT {
     }
 
     Table table = catalog.loadTable(id);
-    assertThat(table.spec().fields()).singleElement().satisfies(f -> assertThat(f.transform().toString()).isEqualTo("day"));
-    assertThat(table.sortOrder().fields()).extracting(f -> table.schema().findColumnName(f.sourceId()))
+    assertThat(table.spec().fields())
+        .singleElement()
+        .satisfies(f -> assertThat(f.transform().toString()).isEqualTo("day"));
+    assertThat(table.sortOrder().fields())
+        .extracting(f -> table.schema().findColumnName(f.sourceId()))
         .containsExactly("vehicle", "delivered_at");
     assertThat(table.schema().findType("parcel_grams")).isEqualTo(Types.LongType.get());
     assertThat(table.schema().findType("fee")).isEqualTo(Types.DecimalType.of(10, 2));
     assertThat(table.schema().findField("delivered_at").isRequired()).isTrue();
     assertThat(table.schema().findField("delivery_id").isRequired()).isTrue();
-    assertThat(table.properties()).containsEntry("write.parquet.dict-encoding-enabled.column.delivery_id", "false");
+    assertThat(table.properties())
+        .containsEntry("write.parquet.dict-encoding-enabled.column.delivery_id", "false");
 
     Map<String, Record> byId = rows(table, uriPrefix);
     assertThat(byId).hasSize(GOOD_LINES);
@@ -98,11 +122,25 @@ class ContractOnlyDatasetIT {
     assertThat(first.getField("distance_km")).isEqualTo(0.87);
     assertThat(first.getField("fee")).isEqualTo(new BigDecimal("1.25"));
     assertThat(first.getField("express")).isEqualTo(false);
-    assertThat(first.getField("delivered_at")).isEqualTo(OffsetDateTime.of(2026, 12, 2, 9, 1, 0, 0, ZoneOffset.UTC));
+    assertThat(first.getField("delivered_at"))
+        .isEqualTo(OffsetDateTime.of(2026, 12, 2, 9, 1, 0, 0, ZoneOffset.UTC));
     assertThat(first.getField(RawTables.SOURCE_TOPIC)).isEqualTo("src.shop.delivery");
 
-    Map<String, Long> expected = new TreeMap<>(Map.of("raw/invalid-value", 2L, "raw/invalid-number", 2L, "raw/missing-field", 1L,
-        "raw/invalid-boolean", 1L, "ingest/malformed-json", 1L, "ingest/missing-key", 1L));
+    Map<String, Long> expected =
+        new TreeMap<>(
+            Map.of(
+                "raw/invalid-value",
+                2L,
+                "raw/invalid-number",
+                2L,
+                "raw/missing-field",
+                1L,
+                "raw/invalid-boolean",
+                1L,
+                "ingest/malformed-json",
+                1L,
+                "ingest/missing-key",
+                1L));
     assertThat(deadLetters(catalog, uriPrefix)).isEqualTo(expected);
     assertThat(Files.readAllLines(landing.resolve("delivery.json"))).hasSize(GOOD_LINES + 8);
   }
@@ -112,9 +150,14 @@ class ContractOnlyDatasetIT {
     table.refresh();
     Map<String, Record> byId = new HashMap<>();
     Set<Long> lines = new HashSet<>();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(table).where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix)).build()) {
+    try (CloseableIterable<Record> read =
+        IcebergGenerics.read(table)
+            .where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix))
+            .build()) {
       for (Record r : read) {
-        assertThat(lines.add((Long) r.getField(RawTables.SOURCE_LINE))).as("line %s twice", r.getField(RawTables.SOURCE_LINE)).isTrue();
+        assertThat(lines.add((Long) r.getField(RawTables.SOURCE_LINE)))
+            .as("line %s twice", r.getField(RawTables.SOURCE_LINE))
+            .isTrue();
         byId.put((String) r.getField("delivery_id"), r.copy());
       }
     }
@@ -125,13 +168,23 @@ class ContractOnlyDatasetIT {
   private static Map<String, Long> deadLetters(Catalog catalog, String uriPrefix) throws Exception {
     Map<String, Long> byReason = new TreeMap<>();
     Set<String> lines = new HashSet<>();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(catalog.loadTable(DeadLetterTable.IDENTIFIER))
-        .where(Expressions.startsWith(DeadLetterTable.SOURCE_URI, uriPrefix)).build()) {
+    try (CloseableIterable<Record> read =
+        IcebergGenerics.read(catalog.loadTable(DeadLetterTable.IDENTIFIER))
+            .where(Expressions.startsWith(DeadLetterTable.SOURCE_URI, uriPrefix))
+            .build()) {
       for (Record r : read) {
-        assertThat(lines.add(r.getField(DeadLetterTable.SOURCE_URI) + ":" + r.getField(DeadLetterTable.SOURCE_LINE))).isTrue();
+        assertThat(
+                lines.add(
+                    r.getField(DeadLetterTable.SOURCE_URI)
+                        + ":"
+                        + r.getField(DeadLetterTable.SOURCE_LINE)))
+            .isTrue();
         assertThat(r.getField(DeadLetterTable.DATASET)).isEqualTo("delivery");
         assertThat(r.getField(DeadLetterTable.PAYLOAD)).isNotNull();
-        byReason.merge(r.getField(DeadLetterTable.STAGE) + "/" + r.getField(DeadLetterTable.REASON), 1L, Long::sum);
+        byReason.merge(
+            r.getField(DeadLetterTable.STAGE) + "/" + r.getField(DeadLetterTable.REASON),
+            1L,
+            Long::sum);
       }
     }
     return byReason;

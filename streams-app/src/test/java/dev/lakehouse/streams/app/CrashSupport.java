@@ -19,22 +19,34 @@ import org.apache.kafka.clients.admin.TransactionState;
 /** The Streams app as a child JVM, killed and cleaned up after: what the crash tests share. */
 public final class CrashSupport {
   /**
-   * C1 only and the serial collector: every kill means a cold JVM, and on two cores a C2-compiling one needs
-   * half a minute to reach speed, a C1-only one a few seconds.
+   * C1 only and the serial collector: every kill means a cold JVM, and on two cores a C2-compiling
+   * one needs half a minute to reach speed, a C1-only one a few seconds.
    */
-  public static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  public static final List<String> JVM_OPTIONS =
+      List.of("-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private static final String WRITER_GROUP_SUFFIX = "-iceberg-writer";
 
   private CrashSupport() {}
 
-  public static ChildJvm startApp(Path config, String appId, Path stateDir, Path log) throws IOException {
-    return ChildJvm.start(new ChildJvm.Spec(
-        "streams " + log.getFileName(),
-        LakehouseHome.fromEnvironment().moduleClasspath("streams-app"),
-        JVM_OPTIONS,
-        StreamsCommand.class.getName(),
-        List.of("--config", config.toString(), "--application-id", appId, "--http-port", "0", "--state-dir", stateDir.toString()),
-        log));
+  public static ChildJvm startApp(Path config, String appId, Path stateDir, Path log)
+      throws IOException {
+    return ChildJvm.start(
+        new ChildJvm.Spec(
+            "streams " + log.getFileName(),
+            LakehouseHome.fromEnvironment().moduleClasspath("streams-app"),
+            JVM_OPTIONS,
+            StreamsCommand.class.getName(),
+            List.of(
+                "--config",
+                config.toString(),
+                "--application-id",
+                appId,
+                "--http-port",
+                "0",
+                "--state-dir",
+                stateDir.toString()),
+            log));
   }
 
   public static void sigkill(ChildJvm app) throws InterruptedException {
@@ -43,24 +55,33 @@ public final class CrashSupport {
   }
 
   /**
-   * What the brokers do by themselves some time after a SIGKILL, done at once: the dead instance's group
-   * members are removed (else their sessions expire after 45 s) and its open transactions are fenced, which
-   * aborts them (else they time out after Kafka Streams' 10 s; a stateless app gets a new transactional id at
-   * each start, so the next instance does not fence them). Returns the transactions fenced.
+   * What the brokers do by themselves some time after a SIGKILL, done at once: the dead instance's
+   * group members are removed (else their sessions expire after 45 s) and its open transactions are
+   * fenced, which aborts them (else they time out after Kafka Streams' 10 s; a stateless app gets a
+   * new transactional id at each start, so the next instance does not fence them). Returns the
+   * transactions fenced.
    */
   public static int clearAfterKill(Admin admin, String appId) throws Exception {
     for (String group : List.of(appId, appId + WRITER_GROUP_SUFFIX)) {
       try {
-        admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all().get(30, TimeUnit.SECONDS);
+        admin
+            .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
+            .all()
+            .get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         // no members: the run died before it joined
       }
     }
-    List<String> open = admin.listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
-        .all().get(30, TimeUnit.SECONDS).stream()
-        .map(TransactionListing::transactionalId)
-        .filter(id -> id.startsWith(appId + "-"))
-        .toList();
+    List<String> open =
+        admin
+            .listTransactions(
+                new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
+            .all()
+            .get(30, TimeUnit.SECONDS)
+            .stream()
+            .map(TransactionListing::transactionalId)
+            .filter(id -> id.startsWith(appId + "-"))
+            .toList();
     if (!open.isEmpty()) {
       admin.fenceProducers(open).all().get(30, TimeUnit.SECONDS);
     }
@@ -68,6 +89,8 @@ public final class CrashSupport {
   }
 
   public static void sleepWhileAlive(ChildJvm app, long millis) throws InterruptedException {
-    assertThat(app.waitFor(Duration.ofMillis(millis))).as("the app ended by itself; log:%n%s", app.logTail(40)).isEmpty();
+    assertThat(app.waitFor(Duration.ofMillis(millis)))
+        .as("the app ended by itself; log:%n%s", app.logTail(40))
+        .isEmpty();
   }
 }

@@ -27,21 +27,27 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * One fault test's world: a local stack of its own (a fault breaks it, so it is not the JVM's shared one), source
- * files ingested before the app starts, a {@link LiveLoad} until the last fault, and app instances (both stages, the
- * default settings of the stack's settings file) that are restarted when their process ends, as an orchestrator
- * would. Afterwards {@link #assertEveryRecordOnce()}: the raw checks of {@link StreamsAppCrashIT} and the trusted
- * oracle of {@code TrustedCrashIT}.
+ * One fault test's world: a local stack of its own (a fault breaks it, so it is not the JVM's
+ * shared one), source files ingested before the app starts, a {@link LiveLoad} until the last
+ * fault, and app instances (both stages, the default settings of the stack's settings file) that
+ * are restarted when their process ends, as an orchestrator would. Afterwards {@link
+ * #assertEveryRecordOnce()}: the raw checks of {@link StreamsAppCrashIT} and the trusted oracle of
+ * {@code TrustedCrashIT}.
  */
 final class FaultRun implements AutoCloseable {
   static final String COMMIT_LINE = "committed snapshot";
   private static final Path LOGS = Path.of("target", "fault-it-logs");
 
   final String test;
-  /** The stack in this JVM, for faults of one of its servers; null when it runs as a child process. */
+
+  /**
+   * The stack in this JVM, for faults of one of its servers; null when it runs as a child process.
+   */
   final LocalStack stack;
+
   /** The stack as a child process, for a fault of all of it; null when it runs in this JVM. */
   final ChildStack childStack;
+
   final Catalog catalog;
   final Admin admin;
   final String appId;
@@ -55,8 +61,18 @@ final class FaultRun implements AutoCloseable {
   private LiveLoad live;
   private AutoCloseable servers;
 
-  private FaultRun(String test, Path work, LocalStack stack, ChildStack childStack, Path config, Catalog catalog, Admin admin,
-      String appId, String uriPrefix, Map<TableIdentifier, Long> baseline, StreamsAppCrashIT.Expected expected) {
+  private FaultRun(
+      String test,
+      Path work,
+      LocalStack stack,
+      ChildStack childStack,
+      Path config,
+      Catalog catalog,
+      Admin admin,
+      String appId,
+      String uriPrefix,
+      Map<TableIdentifier, Long> baseline,
+      StreamsAppCrashIT.Expected expected) {
     this.test = test;
     this.work = work;
     this.stack = stack;
@@ -70,27 +86,69 @@ final class FaultRun implements AutoCloseable {
     this.expected = expected;
   }
 
-  /** Starts the stack in this JVM, generates and ingests {@code orders} orders' files, and starts the live load. */
-  static FaultRun start(String test, Path work, long seed, int orders, double liveOrdersPerSecond) throws Exception {
-    LocalStack stack = LocalStack.start(StackConfig.withFreePorts(work.resolve("stack")), LakehouseHome.fromEnvironment());
-    return start(test, work, seed, orders, liveOrdersPerSecond, stack, null, stack.settings(), stack.config().settingsFile(), stack);
+  /**
+   * Starts the stack in this JVM, generates and ingests {@code orders} orders' files, and starts
+   * the live load.
+   */
+  static FaultRun start(String test, Path work, long seed, int orders, double liveOrdersPerSecond)
+      throws Exception {
+    LocalStack stack =
+        LocalStack.start(
+            StackConfig.withFreePorts(work.resolve("stack")), LakehouseHome.fromEnvironment());
+    return start(
+        test,
+        work,
+        seed,
+        orders,
+        liveOrdersPerSecond,
+        stack,
+        null,
+        stack.settings(),
+        stack.config().settingsFile(),
+        stack);
   }
 
-  /** The same, with the stack as a child process ({@link ChildStack}), which the test may SIGKILL as a whole. */
-  static FaultRun startOnChildStack(String test, Path work, long seed, int orders, double liveOrdersPerSecond) throws Exception {
-    ChildStack child = ChildStack.start(StackConfig.withFreePorts(work.resolve("stack")), LOGS.resolve(test));
-    return start(test, work, seed, orders, liveOrdersPerSecond, null, child, child.settings(), child.config().settingsFile(), child);
+  /**
+   * The same, with the stack as a child process ({@link ChildStack}), which the test may SIGKILL as
+   * a whole.
+   */
+  static FaultRun startOnChildStack(
+      String test, Path work, long seed, int orders, double liveOrdersPerSecond) throws Exception {
+    ChildStack child =
+        ChildStack.start(StackConfig.withFreePorts(work.resolve("stack")), LOGS.resolve(test));
+    return start(
+        test,
+        work,
+        seed,
+        orders,
+        liveOrdersPerSecond,
+        null,
+        child,
+        child.settings(),
+        child.config().settingsFile(),
+        child);
   }
 
-  private static FaultRun start(String test, Path work, long seed, int orders, double liveOrdersPerSecond, LocalStack stack,
-      ChildStack childStack, dev.lakehouse.common.settings.LakehouseSettings settings, Path settingsFile, AutoCloseable servers)
+  private static FaultRun start(
+      String test,
+      Path work,
+      long seed,
+      int orders,
+      double liveOrdersPerSecond,
+      LocalStack stack,
+      ChildStack childStack,
+      dev.lakehouse.common.settings.LakehouseSettings settings,
+      Path settingsFile,
+      AutoCloseable servers)
       throws Exception {
     Catalog catalog = null;
     Admin admin = null;
     try {
       String appId = test + "-" + UUID.randomUUID().toString().substring(0, 8);
       Path landing = work.resolve("landing");
-      GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(seed, orders, 0.01)).generate(new DirectorySink(landing));
+      GenerationManifest manifest =
+          new FoodDeliveryGenerator(new GeneratorOptions(seed, orders, 0.01))
+              .generate(new DirectorySink(landing));
       StreamsAppCrashIT.Expected expected = StreamsAppCrashIT.Expected.of(manifest);
       catalog = LakehouseCatalogs.open(settings);
       admin = Admin.create(Map.of("bootstrap.servers", settings.kafka().bootstrapServers()));
@@ -98,11 +156,29 @@ final class FaultRun implements AutoCloseable {
       Map<TableIdentifier, Long> baseline = StreamsAppCrashIT.totalRecords(catalog);
       StreamsAppCrashIT.ingest(settings, landing, expected);
       String uriPrefix = landing.toUri().toString();
-      FaultRun run = new FaultRun(test, work, stack, childStack, settingsFile, catalog, admin, appId, uriPrefix, baseline, expected);
+      FaultRun run =
+          new FaultRun(
+              test,
+              work,
+              stack,
+              childStack,
+              settingsFile,
+              catalog,
+              admin,
+              appId,
+              uriPrefix,
+              baseline,
+              expected);
       run.servers = servers;
-      run.live = LiveLoad.start(settings.kafka().bootstrapServers(), seed + 1, liveOrdersPerSecond, uriPrefix + "live-load");
-      System.out.printf("%s: app %s, %d source records (%d rows expected before the live load)%n", test, appId,
-          expected.sourceRecords(), expected.rows());
+      run.live =
+          LiveLoad.start(
+              settings.kafka().bootstrapServers(),
+              seed + 1,
+              liveOrdersPerSecond,
+              uriPrefix + "live-load");
+      System.out.printf(
+          "%s: app %s, %d source records (%d rows expected before the live load)%n",
+          test, appId, expected.sourceRecords(), expected.rows());
       return run;
     } catch (Exception | Error e) {
       if (admin != null) {
@@ -122,9 +198,9 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * What an orchestrator does: an instance whose process ended (a frozen one has not) is started again, at once
-   * if its run had lived 10 s, else 5 s after it ended (a back-off, so that a fault that outlasts start-ups does not
-   * spin).
+   * What an orchestrator does: an instance whose process ended (a frozen one has not) is started
+   * again, at once if its run had lived 10 s, else 5 s after it ended (a back-off, so that a fault
+   * that outlasts start-ups does not spin).
    */
   void watch() {
     for (Instance instance : instances.values()) {
@@ -144,9 +220,11 @@ final class FaultRun implements AutoCloseable {
         code = instance.jvm.waitFor(Duration.ZERO);
         instance.launch();
       } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException("cannot restart " + instance.name + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot restart " + instance.name + ": " + e.getMessage(), e);
       }
-      String entry = instance.name + " exited with " + code + ", restarted (run " + instance.runs + ")";
+      String entry =
+          instance.name + " exited with " + code + ", restarted (run " + instance.runs + ")";
       restarts.add(entry);
       System.out.println(test + ": " + entry);
       assertThat(restarts).as("restarts by the orchestrator: a crash loop").hasSizeLessThan(30);
@@ -154,15 +232,22 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * Starts a dead instance again now, with none of {@link #watch}'s back-off: for a test that kills it and means
-   * to kill the next run during its start-up, whatever the speed of the machine made its last run's length.
+   * Starts a dead instance again now, with none of {@link #watch}'s back-off: for a test that kills
+   * it and means to kill the next run during its start-up, whatever the speed of the machine made
+   * its last run's length.
    */
   void restartAtOnce(Instance instance) {
     assertThat(instance.jvm.isAlive()).as("%s is dead before its restart", instance.name).isFalse();
     try {
       OptionalInt code = instance.jvm.waitFor(Duration.ZERO);
       instance.launch();
-      restarts.add(instance.name + " exited with " + code + ", restarted at once (run " + instance.runs + ")");
+      restarts.add(
+          instance.name
+              + " exited with "
+              + code
+              + ", restarted at once (run "
+              + instance.runs
+              + ")");
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException("cannot restart " + instance.name + ": " + e.getMessage(), e);
     }
@@ -178,8 +263,8 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * Waits, restarting dead instances, until some instance logs a commit beyond {@code before}; returns the ms
-   * from {@code since} (a {@link System#nanoTime()}) to when it was seen.
+   * Waits, restarting dead instances, until some instance logs a commit beyond {@code before};
+   * returns the ms from {@code since} (a {@link System#nanoTime()}) to when it was seen.
    */
   long awaitCommitBeyond(int before, long since, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -212,9 +297,10 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * Waits until the tables hold every record (restarting dead instances), then: every source record once in raw
-   * and every bad one once in the dead letters (StreamsAppCrashIT's checks), the trusted tables equal to the oracle
-   * with every version once (TrustedCrashIT's). Returns the seconds from the call to the raw tables being complete.
+   * Waits until the tables hold every record (restarting dead instances), then: every source record
+   * once in raw and every bad one once in the dead letters (StreamsAppCrashIT's checks), the
+   * trusted tables equal to the oracle with every version once (TrustedCrashIT's). Returns the
+   * seconds from the call to the raw tables being complete.
    */
   long assertEveryRecordOnce() throws Exception {
     long started = System.nanoTime();
@@ -224,15 +310,21 @@ final class FaultRun implements AutoCloseable {
         || StreamsAppCrashIT.rowsUnder(catalog, uriPrefix) < expected.rows()) {
       watch();
       if (System.nanoTime() > deadline) {
-        fail("%s: the tables gained %d of %d rows; logs:%n%s", test, written, expected.rows(), tails());
+        fail(
+            "%s: the tables gained %d of %d rows; logs:%n%s",
+            test, written, expected.rows(), tails());
       }
       Thread.sleep(2_000);
     }
     long completeSeconds = (System.nanoTime() - started) / 1_000_000_000;
-    int orders = TrustedOracleCheck.awaitAndAssert(config, catalog, uriPrefix, expected.good(), this::watch, Duration.ofMinutes(6));
+    int orders =
+        TrustedOracleCheck.awaitAndAssert(
+            config, catalog, uriPrefix, expected.good(), this::watch, Duration.ofMinutes(6));
     StreamsAppCrashIT.assertExactlyOnce(catalog, expected, uriPrefix);
-    System.out.printf("%s: %d source records (%d rows with the dead letters), %d orders in trusted: each once, trusted equal to "
-        + "the oracle; %d restarts by the orchestrator%n", test, expected.sourceRecords(), expected.rows(), orders, restarts.size());
+    System.out.printf(
+        "%s: %d source records (%d rows with the dead letters), %d orders in trusted: each once, trusted equal to "
+            + "the oracle; %d restarts by the orchestrator%n",
+        test, expected.sourceRecords(), expected.rows(), orders, restarts.size());
     return completeSeconds;
   }
 
@@ -242,7 +334,15 @@ final class FaultRun implements AutoCloseable {
 
   private String tails() {
     StringBuilder out = new StringBuilder();
-    instances.values().forEach(i -> out.append("--- ").append(i.name).append('\n').append(i.jvm.logTail(30)).append('\n'));
+    instances
+        .values()
+        .forEach(
+            i ->
+                out.append("--- ")
+                    .append(i.name)
+                    .append('\n')
+                    .append(i.jvm.logTail(30))
+                    .append('\n'));
     return out.toString();
   }
 
@@ -289,7 +389,9 @@ final class FaultRun implements AutoCloseable {
         log.poll();
         earlierCommits += log.commits();
       }
-      jvm = CrashSupport.startApp(config, appId, stateDir, LOGS.resolve(appId).resolve(name + "-run-" + runs + ".log"));
+      jvm =
+          CrashSupport.startApp(
+              config, appId, stateDir, LOGS.resolve(appId).resolve(name + "-run-" + runs + ".log"));
       log = new CommitLogWatch(jvm.logFile(), COMMIT_LINE);
       launched = System.nanoTime();
       deadSince = 0;

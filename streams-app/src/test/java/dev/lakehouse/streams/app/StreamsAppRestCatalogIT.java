@@ -41,60 +41,88 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The app with {@code catalog.type=rest}: it creates, evolves and commits its tables through an Iceberg
- * REST catalog (the local stack's REST server, backed by the stack's JDBC catalog), and the rows land
- * exactly once, as any other engine on the same catalog sees them.
+ * The app with {@code catalog.type=rest}: it creates, evolves and commits its tables through an
+ * Iceberg REST catalog (the local stack's REST server, backed by the stack's JDBC catalog), and the
+ * rows land exactly once, as any other engine on the same catalog sees them.
  */
 @WithLocalStack
 class StreamsAppRestCatalogIT {
 
   @Test
-  void theAppWritesItsTablesThroughARestCatalog(LocalStack stack, @TempDir Path work) throws Exception {
+  void theAppWritesItsTablesThroughARestCatalog(LocalStack stack, @TempDir Path work)
+      throws Exception {
     Catalog jdbc = LakehouseCatalogs.open(stack.settings());
     try (RestCatalogServer server = RestCatalogServer.start(jdbc, "127.0.0.1", 0)) {
       LakehouseSettings jdbcSettings = stack.settings();
-      LakehouseSettings restSettings = new LakehouseSettings(jdbcSettings.kafka(), jdbcSettings.s3(),
-          new CatalogSettings(jdbcSettings.catalog().name(), CatalogType.REST, Optional.of(server.uri()),
-              jdbcSettings.catalog().warehouse()));
+      LakehouseSettings restSettings =
+          new LakehouseSettings(
+              jdbcSettings.kafka(),
+              jdbcSettings.s3(),
+              new CatalogSettings(
+                  jdbcSettings.catalog().name(),
+                  CatalogType.REST,
+                  Optional.of(server.uri()),
+                  jdbcSettings.catalog().warehouse()));
       Catalog rest = LakehouseCatalogs.open(restSettings);
       assertThat(rest.getClass().getSimpleName()).isEqualTo("RESTCatalog");
 
       String appId = "it-rest-" + UUID.randomUUID().toString().substring(0, 8);
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", jdbcSettings.kafka().bootstrapServers()))) {
+      try (Admin admin =
+          Admin.create(Map.of("bootstrap.servers", jdbcSettings.kafka().bootstrapServers()))) {
         FreshStart.prepare(stack, admin, rest, appId);
       }
       Path landing = work.resolve("landing");
-      GenerationManifest manifest = new FoodDeliveryGenerator(new GeneratorOptions(5, 300, 0.0)).generate(new DirectorySink(landing));
+      GenerationManifest manifest =
+          new FoodDeliveryGenerator(new GeneratorOptions(5, 300, 0.0))
+              .generate(new DirectorySink(landing));
       Map<Dataset, Long> expected = new EnumMap<>(Dataset.class);
       for (FileManifest file : manifest.files()) {
         expected.merge(Dataset.valueOf(file.dataset()), file.expectedRawRows(), Long::sum);
       }
-      new FileIngestRun(new IngestOptions(landing.toString(), "it-rest-" + UUID.randomUUID(), false, Duration.ofSeconds(1), 3, 5_000, 500),
-          jdbcSettings).run(new PrintStream(new ByteArrayOutputStream()), false);
+      new FileIngestRun(
+              new IngestOptions(
+                  landing.toString(),
+                  "it-rest-" + UUID.randomUUID(),
+                  false,
+                  Duration.ofSeconds(1),
+                  3,
+                  5_000,
+                  500),
+              jdbcSettings)
+          .run(new PrintStream(new ByteArrayOutputStream()), false);
 
       String uriPrefix = landing.toUri().toString();
-      StreamsSettings fast = StreamsSettings.defaults(work.resolve("state")).withApplicationId(appId)
-          .withCommitInterval(Duration.ofSeconds(1)).withHttpPort(0);
+      StreamsSettings fast =
+          StreamsSettings.defaults(work.resolve("state"))
+              .withApplicationId(appId)
+              .withCommitInterval(Duration.ofSeconds(1))
+              .withHttpPort(0);
       try (StreamsApp app = StreamsApp.start(restSettings, fast, stack.trustedSettings())) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!reached(rest, expected, uriPrefix)) {
           assertThat(app.fatalError()).isNull();
-          assertThat(System.nanoTime()).as("rows did not land through the REST catalog").isLessThan(deadline);
+          assertThat(System.nanoTime())
+              .as("rows did not land through the REST catalog")
+              .isLessThan(deadline);
           Thread.sleep(1_000);
         }
       }
       // the JDBC catalog behind the server sees the same rows, committed by this app's writer
       assertThat(reached(jdbc, expected, uriPrefix)).isTrue();
       for (Dataset dataset : Dataset.values()) {
-        assertThat(rows(jdbc, dataset, uriPrefix)).as("%s rows, each once", dataset).isEqualTo(expected.get(dataset));
-        Snapshot current = jdbc.loadTable(RawTableCatalog.identifier(dataset.contract())).currentSnapshot();
+        assertThat(rows(jdbc, dataset, uriPrefix))
+            .as("%s rows, each once", dataset)
+            .isEqualTo(expected.get(dataset));
+        Snapshot current =
+            jdbc.loadTable(RawTableCatalog.identifier(dataset.contract())).currentSnapshot();
         assertThat(current.operation()).isEqualTo("append");
         assertThat(current.summary().get(TableCommitter.WRITER_KEY)).isNotNull();
       }
     }
   }
 
-  private static boolean reached(Catalog catalog, Map<Dataset, Long> expected, String uriPrefix) throws Exception {
+  private static boolean reached(Catalog catalog, Map<Dataset, Long> expected, String uriPrefix)
+      throws Exception {
     for (Dataset dataset : Dataset.values()) {
       if (rows(catalog, dataset, uriPrefix) < expected.get(dataset)) {
         return false;
@@ -107,12 +135,21 @@ class StreamsAppRestCatalogIT {
     Table table = catalog.loadTable(RawTableCatalog.identifier(dataset.contract()));
     long rows = 0;
     java.util.Set<String> seen = new java.util.HashSet<>();
-    try (CloseableIterable<Record> read = IcebergGenerics.read(table)
-        .where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix))
-        .select(RawTables.SOURCE_TOPIC, RawTables.SOURCE_PARTITION, RawTables.SOURCE_OFFSET).build()) {
+    try (CloseableIterable<Record> read =
+        IcebergGenerics.read(table)
+            .where(Expressions.startsWith(RawTables.SOURCE_URI, uriPrefix))
+            .select(RawTables.SOURCE_TOPIC, RawTables.SOURCE_PARTITION, RawTables.SOURCE_OFFSET)
+            .build()) {
       for (Record r : read) {
-        assertThat(seen.add(r.getField(RawTables.SOURCE_TOPIC) + "/" + r.getField(RawTables.SOURCE_PARTITION) + "/"
-            + r.getField(RawTables.SOURCE_OFFSET))).as("%s: a source record twice", dataset).isTrue();
+        assertThat(
+                seen.add(
+                    r.getField(RawTables.SOURCE_TOPIC)
+                        + "/"
+                        + r.getField(RawTables.SOURCE_PARTITION)
+                        + "/"
+                        + r.getField(RawTables.SOURCE_OFFSET)))
+            .as("%s: a source record twice", dataset)
+            .isTrue();
         rows++;
       }
     }

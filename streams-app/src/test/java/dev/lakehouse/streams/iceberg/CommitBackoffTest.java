@@ -22,7 +22,10 @@ import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
-/** The wait between lost commit races, and the committer that keeps trying while the verdict is COMMIT; nothing sleeps. */
+/**
+ * The wait between lost commit races, and the committer that keeps trying while the verdict is
+ * COMMIT; nothing sleeps.
+ */
 class CommitBackoffTest {
 
   @Test
@@ -34,7 +37,9 @@ class CommitBackoffTest {
     assertThat(highest.delay(2)).isBetween(Duration.ofMillis(199), Duration.ofMillis(200));
     assertThat(highest.delay(5)).isBetween(Duration.ofMillis(1_599), Duration.ofMillis(1_600));
     for (int race : new int[] {8, 9, 30, 1_000, Integer.MAX_VALUE}) {
-      assertThat(highest.delay(race)).as("race %d", race).isBetween(Duration.ofMillis(9_999), CommitBackoff.CAP);
+      assertThat(highest.delay(race))
+          .as("race %d", race)
+          .isBetween(Duration.ofMillis(9_999), CommitBackoff.CAP);
       assertThat(lowest.delay(race)).as("race %d", race).isEqualTo(CommitBackoff.CAP.dividedBy(2));
     }
   }
@@ -52,18 +57,26 @@ class CommitBackoffTest {
   void aCommitterKeepsCommittingThroughManyLostRacesWhileTheVerdictIsCommit() {
     Table table = newTable();
     List<Duration> waits = new ArrayList<>();
-    // 25 races in a row, far beyond any fixed budget: every time, a rival commits another partition first
-    Table racing = new BaseTable(new RacingOperations(((HasTableOperations) table).operations(), 25, "rival-0"), table.name());
+    // 25 races in a row, far beyond any fixed budget: every time, a rival commits another partition
+    // first
+    Table racing =
+        new BaseTable(
+            new RacingOperations(((HasTableOperations) table).operations(), 25, "rival-0"),
+            table.name());
     TableCommitter committer = new TableCommitter("w", new CommitBackoff(() -> 0.5), waits::add);
 
-    CommitOutcome outcome = committer.commit(racing, List.of(file(table)), List.of(new OffsetRange("mine-0", 0, 7)));
+    CommitOutcome outcome =
+        committer.commit(racing, List.of(file(table)), List.of(new OffsetRange("mine-0", 0, 7)));
 
     assertThat(outcome.verdict()).isEqualTo(CommitDecision.Verdict.COMMIT);
     assertThat(waits).hasSize(25);
     assertThat(waits.get(0)).isEqualTo(Duration.ofMillis(75));
     assertThat(waits.get(24)).isEqualTo(Duration.ofMillis(7_500));
     table.refresh();
-    assertThat(CommittedOffsets.fromSnapshots(org.apache.iceberg.util.SnapshotUtil.currentAncestors(table)).asMap())
+    assertThat(
+            CommittedOffsets.fromSnapshots(
+                    org.apache.iceberg.util.SnapshotUtil.currentAncestors(table))
+                .asMap())
         .isEqualTo(Map.of("mine-0", 7L, "rival-0", 25L));
   }
 
@@ -72,9 +85,13 @@ class CommitBackoffTest {
     Table table = newTable();
     List<Duration> waits = new ArrayList<>();
     // the rival commits this very range: after the lost race the batch is already in the table
-    Table racing = new BaseTable(new RacingOperations(((HasTableOperations) table).operations(), 1, "mine-0"), table.name());
-    CommitOutcome outcome = new TableCommitter("w", new CommitBackoff(() -> 0.5), waits::add)
-        .commit(racing, List.of(file(table)), List.of(new OffsetRange("mine-0", 0, 1)));
+    Table racing =
+        new BaseTable(
+            new RacingOperations(((HasTableOperations) table).operations(), 1, "mine-0"),
+            table.name());
+    CommitOutcome outcome =
+        new TableCommitter("w", new CommitBackoff(() -> 0.5), waits::add)
+            .commit(racing, List.of(file(table)), List.of(new OffsetRange("mine-0", 0, 1)));
     assertThat(outcome.verdict()).isEqualTo(CommitDecision.Verdict.ALREADY_COMMITTED);
     assertThat(waits).hasSize(1);
   }
@@ -85,7 +102,10 @@ class CommitBackoffTest {
     catalog.createNamespace(Namespace.of("raw"));
     Schema schema = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
     // Iceberg's own retry of a failed commit waits too: not in a unit test
-    return catalog.createTable(TableIdentifier.of("raw", "t"), schema, PartitionSpec.unpartitioned(),
+    return catalog.createTable(
+        TableIdentifier.of("raw", "t"),
+        schema,
+        PartitionSpec.unpartitioned(),
         Map.of("commit.retry.min-wait-ms", "0", "commit.retry.max-wait-ms", "0"));
   }
 
@@ -99,8 +119,8 @@ class CommitBackoffTest {
   }
 
   /**
-   * A table's real operations, except that the next {@code races} commits lose: just before each, a rival
-   * commits one more record of its partition (its offset is the number of races so far).
+   * A table's real operations, except that the next {@code races} commits lose: just before each, a
+   * rival commits one more record of its partition (its offset is the number of races so far).
    */
   private static final class RacingOperations extends ForwardingTableOperations {
     private final String rivalPartition;
@@ -120,7 +140,11 @@ class CommitBackoffTest {
         rivalOffset++;
         Table rival = new BaseTable(delegate(), "rival");
         rival.refresh();
-        rival.newAppend().appendFile(file(rival)).set(CommittedOffsets.SUMMARY_KEY, rivalPartition + "=" + rivalOffset).commit();
+        rival
+            .newAppend()
+            .appendFile(file(rival))
+            .set(CommittedOffsets.SUMMARY_KEY, rivalPartition + "=" + rivalOffset)
+            .commit();
       }
       super.commit(base, metadata);
     }

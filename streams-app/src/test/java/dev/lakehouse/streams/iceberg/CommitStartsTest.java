@@ -16,9 +16,9 @@ import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each commit records where the writer began in the partitions it reads that the table has no offsets for, so
- * that a partition missing from a table's offsets is one it never read (and records removed from it before
- * the writer read them are refused, not skipped).
+ * Each commit records where the writer began in the partitions it reads that the table has no
+ * offsets for, so that a partition missing from a table's offsets is one it never read (and records
+ * removed from it before the writer read them are refused, not skipped).
  */
 class CommitStartsTest {
 
@@ -35,21 +35,39 @@ class CommitStartsTest {
     InMemoryCatalog catalog = new InMemoryCatalog();
     catalog.initialize("test", Map.of());
     catalog.createNamespace(Namespace.of("raw"));
-    Table table = catalog.createTable(TableIdentifier.of("raw", "starts"),
-        new Schema(Types.NestedField.required(1, "id", Types.LongType.get())), PartitionSpec.unpartitioned());
+    Table table =
+        catalog.createTable(
+            TableIdentifier.of("raw", "starts"),
+            new Schema(Types.NestedField.required(1, "id", Types.LongType.get())),
+            PartitionSpec.unpartitioned());
     TableCommitter committer = new TableCommitter("w");
 
-    committer.commit(table, List.of(file(table, "a")), List.of(new OffsetRange("t-0", 0, 10)), Map.of("t-1", 7L, "t-2", 0L));
-    assertThat(TableHistory.of(table).offsets().orElseThrow().asMap()).isEqualTo(Map.of("t-0", 10L, "t-1", 7L, "t-2", 0L));
+    committer.commit(
+        table,
+        List.of(file(table, "a")),
+        List.of(new OffsetRange("t-0", 0, 10)),
+        Map.of("t-1", 7L, "t-2", 0L));
+    assertThat(TableHistory.of(table).offsets().orElseThrow().asMap())
+        .isEqualTo(Map.of("t-0", 10L, "t-1", 7L, "t-2", 0L));
 
-    // a later batch of the quiet partition starts where its start said; the start never overrides data offsets
-    committer.commit(table, List.of(file(table, "b")), List.of(new OffsetRange("t-1", 7, 9)), Map.of("t-0", 10L, "t-2", 0L));
-    assertThat(TableHistory.of(table).offsets().orElseThrow().asMap()).isEqualTo(Map.of("t-0", 10L, "t-1", 9L, "t-2", 0L));
+    // a later batch of the quiet partition starts where its start said; the start never overrides
+    // data offsets
+    committer.commit(
+        table,
+        List.of(file(table, "b")),
+        List.of(new OffsetRange("t-1", 7, 9)),
+        Map.of("t-0", 10L, "t-2", 0L));
+    assertThat(TableHistory.of(table).offsets().orElseThrow().asMap())
+        .isEqualTo(Map.of("t-0", 10L, "t-1", 9L, "t-2", 0L));
     assertThat(ResumePoint.of(TableHistory.of(table), "t", 2, 0, 0)).isZero();
   }
 
   private static org.apache.iceberg.DataFile file(Table table, String name) {
-    return DataFiles.builder(table.spec()).withPath(table.location() + "/data/" + name + ".parquet").withFormat(FileFormat.PARQUET)
-        .withFileSizeInBytes(100).withRecordCount(1).build();
+    return DataFiles.builder(table.spec())
+        .withPath(table.location() + "/data/" + name + ".parquet")
+        .withFormat(FileFormat.PARQUET)
+        .withFileSizeInBytes(100)
+        .withRecordCount(1)
+        .build();
   }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Every way a partition can be resumed, or refused, from its table's offsets and the topic's current range. */
+/**
+ * Every way a partition can be resumed, or refused, from its table's offsets and the topic's
+ * current range.
+ */
 class ResumePointTest {
   private static final String TOPIC = "raw.rows.order";
 
@@ -18,15 +21,19 @@ class ResumePointTest {
   @Test
   void aNewEmptyTableStartsAtTheTopicsEarliestOffset() {
     assertThat(ResumePoint.of(TableHistory.empty("lake.raw.order"), TOPIC, 0, 0, 100)).isZero();
-    // records may already be gone from an old topic: a new table takes what the topic still has, explicitly
-    assertThat(ResumePoint.of(TableHistory.empty("lake.raw.order"), TOPIC, 0, 40, 100)).isEqualTo(40);
+    // records may already be gone from an old topic: a new table takes what the topic still has,
+    // explicitly
+    assertThat(ResumePoint.of(TableHistory.empty("lake.raw.order"), TOPIC, 0, 40, 100))
+        .isEqualTo(40);
   }
 
   @Test
   void aTableResumesAtItsCommittedNextOffset() {
     TableHistory table = committed(Map.of("raw.rows.order-0", 57L, "raw.rows.order-1", 3L));
     assertThat(ResumePoint.of(table, TOPIC, 0, 0, 100)).isEqualTo(57);
-    assertThat(ResumePoint.of(table, TOPIC, 1, 3, 3)).as("at the very start and end of what is left").isEqualTo(3);
+    assertThat(ResumePoint.of(table, TOPIC, 1, 3, 3))
+        .as("at the very start and end of what is left")
+        .isEqualTo(3);
     assertThat(ResumePoint.of(table, TOPIC, 0, 57, 57)).isEqualTo(57);
   }
 
@@ -35,7 +42,8 @@ class ResumePointTest {
     TableHistory table = committed(Map.of("raw.rows.order-0", 57L));
     assertThat(ResumePoint.of(table, TOPIC, 2, 0, 9)).isZero();
     assertThat(ResumePoint.of(table, "dlq.raw", 0, 0, 9)).isZero();
-    // its first records arrived while the writer was down, and retention removed them before it came back
+    // its first records arrived while the writer was down, and retention removed them before it
+    // came back
     assertThatThrownBy(() -> ResumePoint.of(table, TOPIC, 2, 5, 9))
         .isInstanceOf(ResumeRefusedException.class)
         .hasMessageContaining("raw.rows.order-2")
@@ -62,7 +70,8 @@ class ResumePointTest {
         .hasMessageContaining("ends at 12")
         .hasMessageContaining("created again");
     // a recreated topic that is empty too
-    assertThatThrownBy(() -> ResumePoint.of(table, TOPIC, 0, 0, 0)).isInstanceOf(ResumeRefusedException.class);
+    assertThatThrownBy(() -> ResumePoint.of(table, TOPIC, 0, 0, 0))
+        .isInstanceOf(ResumeRefusedException.class);
   }
 
   @Test

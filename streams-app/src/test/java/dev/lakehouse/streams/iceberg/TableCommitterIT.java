@@ -23,7 +23,10 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
-/** The conditional commit on the real SQLite catalog: replays are dropped, zombies lose, compaction does not interfere. */
+/**
+ * The conditional commit on the real SQLite catalog: replays are dropped, zombies lose, compaction
+ * does not interfere.
+ */
 @WithLocalStack
 class TableCommitterIT {
   private static final String P0 = "raw.rows.order-0";
@@ -35,47 +38,74 @@ class TableCommitterIT {
     TableCommitter writer = new TableCommitter("writer-a");
     TableCommitter zombie = new TableCommitter("writer-zombie");
 
-    CommitOutcome first = writer.commit(table, List.of(file(table, 10)), List.of(new OffsetRange(P0, 0, 10), new OffsetRange(P1, 0, 5)));
+    CommitOutcome first =
+        writer.commit(
+            table,
+            List.of(file(table, 10)),
+            List.of(new OffsetRange(P0, 0, 10), new OffsetRange(P1, 0, 5)));
     assertThat(first.verdict()).isEqualTo(Verdict.COMMIT);
     assertThat(first.tableOffsets().asMap()).isEqualTo(Map.of(P0, 10L, P1, 5L));
 
     // crash after the Iceberg commit: the same batch comes again and is dropped
-    CommitOutcome replay = writer.commit(table, List.of(file(table, 10)), List.of(new OffsetRange(P0, 0, 10), new OffsetRange(P1, 0, 5)));
+    CommitOutcome replay =
+        writer.commit(
+            table,
+            List.of(file(table, 10)),
+            List.of(new OffsetRange(P0, 0, 10), new OffsetRange(P1, 0, 5)));
     assertThat(replay.verdict()).isEqualTo(Verdict.ALREADY_COMMITTED);
 
     // the new owner of partition 0 continues; the zombie that still thinks it owns it loses
-    assertThat(writer.commit(table, List.of(file(table, 3)), List.of(new OffsetRange(P0, 10, 13))).verdict()).isEqualTo(Verdict.COMMIT);
-    CommitOutcome late = zombie.commit(table, List.of(file(table, 7)), List.of(new OffsetRange(P0, 10, 17)));
+    assertThat(
+            writer
+                .commit(table, List.of(file(table, 3)), List.of(new OffsetRange(P0, 10, 13)))
+                .verdict())
+        .isEqualTo(Verdict.COMMIT);
+    CommitOutcome late =
+        zombie.commit(table, List.of(file(table, 7)), List.of(new OffsetRange(P0, 10, 17)));
     assertThat(late.verdict()).isEqualTo(Verdict.CONFLICT);
 
     // a compaction (replace snapshot, no offsets) between two commits changes nothing
     table.refresh();
     List<DataFile> current = dataFiles(table);
     table.newRewrite().rewriteFiles(Set.copyOf(current), Set.of(file(table, 13))).commit();
-    CommitOutcome afterCompaction = writer.commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P1, 5, 7)));
+    CommitOutcome afterCompaction =
+        writer.commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P1, 5, 7)));
     assertThat(afterCompaction.verdict()).isEqualTo(Verdict.COMMIT);
     assertThat(afterCompaction.tableOffsets().asMap()).isEqualTo(Map.of(P0, 13L, P1, 7L));
 
-    Table reloaded = LakehouseCatalogs.open(settings).loadTable(TableIdentifier.parse(table.name().substring(table.name().indexOf('.') + 1)));
-    assertThat(Long.parseLong(reloaded.currentSnapshot().summary().get("total-records"))).isEqualTo(15);
-    assertThat(reloaded.currentSnapshot().summary()).containsEntry(CommittedOffsets.SUMMARY_KEY, P0 + "=13," + P1 + "=7")
+    Table reloaded =
+        LakehouseCatalogs.open(settings)
+            .loadTable(
+                TableIdentifier.parse(table.name().substring(table.name().indexOf('.') + 1)));
+    assertThat(Long.parseLong(reloaded.currentSnapshot().summary().get("total-records")))
+        .isEqualTo(15);
+    assertThat(reloaded.currentSnapshot().summary())
+        .containsEntry(CommittedOffsets.SUMMARY_KEY, P0 + "=13," + P1 + "=7")
         .containsEntry(TableCommitter.WRITER_KEY, "writer-a");
     // every writer commit is an append: incremental readers and Athena see each one
-    assertThat(reloaded.snapshot(afterCompaction.snapshotId().orElseThrow()).operation()).isEqualTo("append");
+    assertThat(reloaded.snapshot(afterCompaction.snapshotId().orElseThrow()).operation())
+        .isEqualTo("append");
     assertThat(reloaded.snapshot(first.snapshotId().orElseThrow()).operation()).isEqualTo("append");
   }
 
   @Test
   void anAppendDecidedOnAnOldSnapshotIsRefusedEvenThroughIcebergsRetry(LakehouseSettings settings) {
     Table table = newTable(settings);
-    new TableCommitter("first").commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
+    new TableCommitter("first")
+        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
     long decidedOn = table.currentSnapshot().snapshotId();
-    new TableCommitter("other").commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P0, 4, 6)));
+    new TableCommitter("other")
+        .commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P0, 4, 6)));
     // a commit decided on the older snapshot must not be applied on top of the newer one
-    Table guarded = new org.apache.iceberg.BaseTable(
-        new ExpectedBaseOperations(((org.apache.iceberg.HasTableOperations) table).operations(), decidedOn), table.name());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> guarded.newAppend().appendFile(file(table, 9)).commit())
-        .isInstanceOf(org.apache.iceberg.exceptions.ValidationException.class).hasMessageContaining("moved");
+    Table guarded =
+        new org.apache.iceberg.BaseTable(
+            new ExpectedBaseOperations(
+                ((org.apache.iceberg.HasTableOperations) table).operations(), decidedOn),
+            table.name());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> guarded.newAppend().appendFile(file(table, 9)).commit())
+        .isInstanceOf(org.apache.iceberg.exceptions.ValidationException.class)
+        .hasMessageContaining("moved");
     table.refresh();
     assertThat(dataFiles(table)).hasSize(2);
   }
@@ -83,10 +113,16 @@ class TableCommitterIT {
   @Test
   void aWriterThatLosesARaceDecidesAgainOnTheNewState(LakehouseSettings settings) {
     Table table = newTable(settings);
-    Table staleView = LakehouseCatalogs.open(settings).loadTable(TableIdentifier.parse(table.name().substring(table.name().indexOf('.') + 1)));
-    new TableCommitter("winner").commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
+    Table staleView =
+        LakehouseCatalogs.open(settings)
+            .loadTable(
+                TableIdentifier.parse(table.name().substring(table.name().indexOf('.') + 1)));
+    new TableCommitter("winner")
+        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
     // the loser's table object is stale: the committer refreshes and finds its range already taken
-    CommitOutcome loser = new TableCommitter("loser").commit(staleView, List.of(file(staleView, 4)), List.of(new OffsetRange(P0, 0, 4)));
+    CommitOutcome loser =
+        new TableCommitter("loser")
+            .commit(staleView, List.of(file(staleView, 4)), List.of(new OffsetRange(P0, 0, 4)));
     assertThat(loser.verdict()).isEqualTo(Verdict.ALREADY_COMMITTED);
     staleView.refresh();
     assertThat(dataFiles(staleView)).hasSize(1);
@@ -99,13 +135,18 @@ class TableCommitterIT {
       ((SupportsNamespaces) catalog).createNamespace(ns);
     }
     Schema schema = new Schema(Types.NestedField.required(1, "id", Types.LongType.get()));
-    return catalog.createTable(TableIdentifier.of(ns, "t_" + UUID.randomUUID().toString().replace("-", "")), schema,
-        PartitionSpec.unpartitioned(), Map.of("format-version", "2"));
+    return catalog.createTable(
+        TableIdentifier.of(ns, "t_" + UUID.randomUUID().toString().replace("-", "")),
+        schema,
+        PartitionSpec.unpartitioned(),
+        Map.of("format-version", "2"));
   }
 
   private static List<DataFile> dataFiles(Table table) {
     try (var tasks = table.newScan().planFiles()) {
-      return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).map(t -> t.file()).toList();
+      return java.util.stream.StreamSupport.stream(tasks.spliterator(), false)
+          .map(t -> t.file())
+          .toList();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -8,25 +8,34 @@ import dev.lakehouse.streams.iceberg.TableOwnership.OwnershipRefusedException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Who may write a table: its owner, the owner's declared successor, or anyone while it has none. */
+/**
+ * Who may write a table: its owner, the owner's declared successor, or anyone while it has none.
+ */
 class TableOwnershipTest {
 
   @Test
   void aTableWithoutOwnerIsClaimed() {
-    assertThat(TableOwnership.decide("raw.order", Optional.empty(), "app-a", Optional.empty())).isEqualTo(Action.CLAIM);
-    assertThat(TableOwnership.decide("raw.order", Optional.empty(), "app-b", Optional.of("app-a"))).isEqualTo(Action.CLAIM);
+    assertThat(TableOwnership.decide("raw.order", Optional.empty(), "app-a", Optional.empty()))
+        .isEqualTo(Action.CLAIM);
+    assertThat(TableOwnership.decide("raw.order", Optional.empty(), "app-b", Optional.of("app-a")))
+        .isEqualTo(Action.CLAIM);
   }
 
   @Test
   void theOwnerKeepsItsTable() {
-    assertThat(TableOwnership.decide("raw.order", Optional.of("app-a"), "app-a", Optional.empty())).isEqualTo(Action.KEEP);
+    assertThat(TableOwnership.decide("raw.order", Optional.of("app-a"), "app-a", Optional.empty()))
+        .isEqualTo(Action.KEEP);
     // a successor that already took over, restarted with the setting still on
-    assertThat(TableOwnership.decide("raw.order", Optional.of("app-b"), "app-b", Optional.of("app-a"))).isEqualTo(Action.KEEP);
+    assertThat(
+            TableOwnership.decide("raw.order", Optional.of("app-b"), "app-b", Optional.of("app-a")))
+        .isEqualTo(Action.KEEP);
   }
 
   @Test
   void anotherApplicationIsRefusedNamingTheOwnerAndTheWayOut() {
-    assertThatThrownBy(() -> TableOwnership.decide("raw.order", Optional.of("app-a"), "app-b", Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                TableOwnership.decide("raw.order", Optional.of("app-a"), "app-b", Optional.empty()))
         .isInstanceOf(OwnershipRefusedException.class)
         .hasMessageContaining("raw.order")
         .hasMessageContaining("'app-a'")
@@ -36,27 +45,38 @@ class TableOwnershipTest {
 
   @Test
   void aSuccessorOfAnotherApplicationIsRefused() {
-    assertThatThrownBy(() -> TableOwnership.decide("raw.order", Optional.of("app-a"), "app-c", Optional.of("app-b")))
+    assertThatThrownBy(
+            () ->
+                TableOwnership.decide(
+                    "raw.order", Optional.of("app-a"), "app-c", Optional.of("app-b")))
         .isInstanceOf(OwnershipRefusedException.class)
         .hasMessageContaining("successor of 'app-b'");
   }
 
   @Test
   void theDeclaredSuccessorTakesOver() {
-    assertThat(TableOwnership.decide("raw.order", Optional.of("app-a"), "app-b", Optional.of("app-a"))).isEqualTo(Action.TAKE_OVER);
+    assertThat(
+            TableOwnership.decide("raw.order", Optional.of("app-a"), "app-b", Optional.of("app-a")))
+        .isEqualTo(Action.TAKE_OVER);
   }
 
   @Test
   void ofTwoApplicationsClaimingANewTableAtOnceOneIsRefused() {
-    org.apache.iceberg.inmemory.InMemoryCatalog catalog = new org.apache.iceberg.inmemory.InMemoryCatalog();
+    org.apache.iceberg.inmemory.InMemoryCatalog catalog =
+        new org.apache.iceberg.inmemory.InMemoryCatalog();
     catalog.initialize("test", java.util.Map.of());
     catalog.createNamespace(org.apache.iceberg.catalog.Namespace.of("raw"));
-    org.apache.iceberg.Table table = catalog.createTable(org.apache.iceberg.catalog.TableIdentifier.of("raw", "t"),
-        new org.apache.iceberg.Schema(org.apache.iceberg.types.Types.NestedField.required(1, "id", org.apache.iceberg.types.Types.LongType.get())));
+    org.apache.iceberg.Table table =
+        catalog.createTable(
+            org.apache.iceberg.catalog.TableIdentifier.of("raw", "t"),
+            new org.apache.iceberg.Schema(
+                org.apache.iceberg.types.Types.NestedField.required(
+                    1, "id", org.apache.iceberg.types.Types.LongType.get())));
     // both read "no owner"; app-a writes first
     OwnerProperty.write(table, Optional.empty(), "app-a");
     assertThatThrownBy(() -> OwnerProperty.write(table, Optional.empty(), "app-b"))
-        .isInstanceOf(OwnershipRefusedException.class).hasMessageContaining("'app-a'");
+        .isInstanceOf(OwnershipRefusedException.class)
+        .hasMessageContaining("'app-a'");
     assertThat(OwnerProperty.read(table)).contains("app-a");
     // a successor writes over the owner it decided on
     OwnerProperty.write(table, Optional.of("app-a"), "app-b");

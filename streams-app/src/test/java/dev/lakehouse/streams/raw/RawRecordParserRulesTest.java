@@ -18,9 +18,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser applies each contract's value rules and no others: for every dataset, a record that obeys every rule
- * is parsed; each field's rule, broken, refuses it with {@value ValueRule#REASON}; a field without a rule takes
- * any value of its type.
+ * The parser applies each contract's value rules and no others: for every dataset, a record that
+ * obeys every rule is parsed; each field's rule, broken, refuses it with {@value ValueRule#REASON};
+ * a field without a rule takes any value of its type.
  */
 class RawRecordParserRulesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,17 +37,22 @@ class RawRecordParserRulesTest {
       RawRecordParser parser = new RawRecordParser(dataset.contract());
       ObjectNode good = JSON.createObjectNode();
       contract.fields().forEach(f -> good.set(f.name(), JSON.valueToTree(obeying(f))));
-      assertThat(reason(parser, good)).as("%s: a record that obeys every rule", dataset).isEqualTo("parsed");
+      assertThat(reason(parser, good))
+          .as("%s: a record that obeys every rule", dataset)
+          .isEqualTo("parsed");
       for (FieldContract field : contract.fields()) {
         ObjectNode other = good.deepCopy();
         if (field.rules().isEmpty()) {
           other.set(field.name(), JSON.valueToTree(unusual(field.type())));
-          assertThat(reason(parser, other)).as("%s.%s has no rule: any value of its type", dataset, field.name()).isEqualTo("parsed");
+          assertThat(reason(parser, other))
+              .as("%s.%s has no rule: any value of its type", dataset, field.name())
+              .isEqualTo("parsed");
         }
         for (ValueRule rule : field.rules()) {
           for (Object value : breaking(rule)) {
             other.set(field.name(), JSON.valueToTree(value));
-            assertThat(reason(parser, other)).as("%s.%s = %s breaks %s", dataset, field.name(), value, rule)
+            assertThat(reason(parser, other))
+                .as("%s.%s = %s breaks %s", dataset, field.name(), value, rule)
                 .isEqualTo(ValueRule.REASON);
           }
         }

@@ -25,17 +25,26 @@ class RawTableCatalogTest {
   @Test
   void tablesAreCreatedFromTheContractsOnceAndAreIdempotent() {
     InMemoryCatalog catalog = catalog();
-    List<Table> tables = RawTableCatalog.ensure(catalog, ContractSettings.builtIn().contracts().all());
+    List<Table> tables =
+        RawTableCatalog.ensure(catalog, ContractSettings.builtIn().contracts().all());
     assertThat(tables).hasSize(4);
     Table order = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract()));
     assertThat(org.apache.iceberg.TableUtil.formatVersion(order)).isEqualTo(2);
     assertThat(order.properties()).containsEntry(TableProperties.PARQUET_COMPRESSION, "zstd");
-    assertThat(order.spec().fields()).singleElement().satisfies(f -> assertThat(f.transform().toString()).isEqualTo("day"));
+    assertThat(order.spec().fields())
+        .singleElement()
+        .satisfies(f -> assertThat(f.transform().toString()).isEqualTo("day"));
     assertThat(order.sortOrder().fields()).hasSize(3);
-    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.CONSUMER.contract())).spec().isUnpartitioned()).isTrue();
+    assertThat(
+            catalog
+                .loadTable(RawTableCatalog.identifier(Dataset.CONSUMER.contract()))
+                .spec()
+                .isUnpartitioned())
+        .isTrue();
     int schemasBefore = order.schemas().size();
     RawTableCatalog.ensure(catalog, ContractSettings.builtIn().contracts().all());
-    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract())).schemas()).hasSize(schemasBefore);
+    assertThat(catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER.contract())).schemas())
+        .hasSize(schemasBefore);
   }
 
   @Test
@@ -52,7 +61,8 @@ class RawTableCatalogTest {
         .doesNotContainKey(prefix + "delivery_address_city");
     for (Dataset dataset : Dataset.values()) {
       Schema schema = RawTables.schema(dataset.contract());
-      assertThat(RawTableLayout.uniqueValuedColumns(dataset.contract())).as(dataset + " names only its own columns")
+      assertThat(RawTableLayout.uniqueValuedColumns(dataset.contract()))
+          .as(dataset + " names only its own columns")
           .allSatisfy(column -> assertThat(schema.findField(column)).isNotNull());
     }
   }
@@ -65,12 +75,21 @@ class RawTableCatalogTest {
     catalog.createTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()), schema);
     RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract()));
     Table status = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()));
-    assertThat(status.properties()).containsEntry(TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + "order_id", "false");
-    long snapshotsOfMetadata = ((org.apache.iceberg.HasTableOperations) status).operations().current().previousFiles().size();
+    assertThat(status.properties())
+        .containsEntry(
+            TableProperties.PARQUET_DICT_ENCODING_ENABLED_COLUMN_PREFIX + "order_id", "false");
+    long snapshotsOfMetadata =
+        ((org.apache.iceberg.HasTableOperations) status)
+            .operations()
+            .current()
+            .previousFiles()
+            .size();
     RawTableCatalog.ensure(catalog, List.of(Dataset.ORDER_STATUS.contract()));
     Table again = catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()));
-    assertThat(((org.apache.iceberg.HasTableOperations) again).operations().current().previousFiles())
-        .as("an unchanged table is not rewritten").hasSize((int) snapshotsOfMetadata);
+    assertThat(
+            ((org.apache.iceberg.HasTableOperations) again).operations().current().previousFiles())
+        .as("an unchanged table is not rewritten")
+        .hasSize((int) snapshotsOfMetadata);
   }
 
   @Test
@@ -80,7 +99,8 @@ class RawTableCatalogTest {
     Schema base = RawTables.schema(Dataset.ORDER_STATUS.contract());
     List<Types.NestedField> fields = new ArrayList<>(base.columns());
     fields.add(Types.NestedField.optional(2000, "courier_id", Types.StringType.get()));
-    Table evolved = RawTableCatalog.ensure(catalog, Dataset.ORDER_STATUS.contract(), new Schema(fields));
+    Table evolved =
+        RawTableCatalog.ensure(catalog, Dataset.ORDER_STATUS.contract(), new Schema(fields));
     Types.NestedField added = evolved.schema().findField("courier_id");
     assertThat(added).isNotNull();
     assertThat(added.isOptional()).isTrue();

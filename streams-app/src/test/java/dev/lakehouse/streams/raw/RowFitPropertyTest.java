@@ -25,22 +25,55 @@ import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 
 /**
- * The writer's check is total: random bytes, and good rows mutated (bytes flipped, cut, inserted), give a
- * verdict, never an exception; and a row it accepts reads back value by value, every decimal within its precision,
- * and is written by the Parquet writer without an error.
+ * The writer's check is total: random bytes, and good rows mutated (bytes flipped, cut, inserted),
+ * give a verdict, never an exception; and a row it accepts reads back value by value, every decimal
+ * within its precision, and is written by the Parquet writer without an error.
  */
 class RowFitPropertyTest {
-  private static final Map<Dataset, byte[]> GOOD = Map.of(
-      Dataset.ORDER, RowFitTest.encode(Dataset.ORDER, RowFitTest.order("customer_name", "Zoë",
-          "order_total_amount", new BigDecimal("46.00"), "order_scheduled", false)),
-      Dataset.RESTAURANT, RowFitTest.encode(Dataset.RESTAURANT, Map.of("id", "r-1", "price_range", 3, "average_ticket", new BigDecimal("60.00"),
-          "enabled", true)),
-      Dataset.ORDER_STATUS, RowFitTest.encode(Dataset.ORDER_STATUS, Map.of("status_id", "s-1", "order_id", "o-1", "value", "PLACED", "created_at", RowFitTest.CREATED)),
-      Dataset.CONSUMER, RowFitTest.encode(Dataset.CONSUMER, Map.of("customer_id", "c-1", "active", true)));
+  private static final Map<Dataset, byte[]> GOOD =
+      Map.of(
+          Dataset.ORDER,
+              RowFitTest.encode(
+                  Dataset.ORDER,
+                  RowFitTest.order(
+                      "customer_name",
+                      "Zoë",
+                      "order_total_amount",
+                      new BigDecimal("46.00"),
+                      "order_scheduled",
+                      false)),
+          Dataset.RESTAURANT,
+              RowFitTest.encode(
+                  Dataset.RESTAURANT,
+                  Map.of(
+                      "id",
+                      "r-1",
+                      "price_range",
+                      3,
+                      "average_ticket",
+                      new BigDecimal("60.00"),
+                      "enabled",
+                      true)),
+          Dataset.ORDER_STATUS,
+              RowFitTest.encode(
+                  Dataset.ORDER_STATUS,
+                  Map.of(
+                      "status_id",
+                      "s-1",
+                      "order_id",
+                      "o-1",
+                      "value",
+                      "PLACED",
+                      "created_at",
+                      RowFitTest.CREATED)),
+          Dataset.CONSUMER,
+              RowFitTest.encode(Dataset.CONSUMER, Map.of("customer_id", "c-1", "active", true)));
 
   @org.junit.jupiter.api.Test
   void theUnmutatedRowsFit() {
-    GOOD.forEach((dataset, bytes) -> assertThat(RowFitTest.fit(dataset, bytes).ok()).as(dataset.toString()).isTrue());
+    GOOD.forEach(
+        (dataset, bytes) ->
+            assertThat(RowFitTest.fit(dataset, bytes).ok()).as(dataset.toString()).isTrue());
   }
 
   @Property(tries = 2000)
@@ -49,7 +82,8 @@ class RowFitPropertyTest {
   }
 
   @Property(tries = 1000)
-  void randomBytesGetAVerdictNeverAnException(@ForAll("datasets") Dataset dataset, @ForAll("randomRows") byte[] bytes) {
+  void randomBytesGetAVerdictNeverAnException(
+      @ForAll("datasets") Dataset dataset, @ForAll("randomRows") byte[] bytes) {
     check(dataset, bytes);
   }
 
@@ -65,23 +99,29 @@ class RowFitPropertyTest {
     for (int p = 0; p < row.size(); p++) {
       Object value = row.get(p, Object.class);
       if (value instanceof BigDecimal decimal) {
-        assertThat(decimal.precision()).isLessThanOrEqualTo(((Types.DecimalType) row.columnType(p)).precision());
+        assertThat(decimal.precision())
+            .isLessThanOrEqualTo(((Types.DecimalType) row.columnType(p)).precision());
       }
       if (value == null) {
         assertThat(schema.columns().get(p).isOptional()).isTrue();
       }
     }
     row.lineage();
-    // what the check accepts, the Parquet writer writes: an accepted row that failed there would stop the writer
+    // what the check accepts, the Parquet writer writes: an accepted row that failed there would
+    // stop the writer
     writeThroughParquet(schema, row);
   }
 
   private static void writeThroughParquet(Schema schema, EncodedRawRow row) {
     try {
       File file = File.createTempFile("rowfit-", ".parquet");
-      try (DataWriter<EncodedRawRow> writer = Parquet.writeData(Files.localOutput(file)).schema(schema)
-          .withSpec(PartitionSpec.unpartitioned()).createWriterFunc(type -> new EncodedRawRowParquetWriter(schema, type))
-          .overwrite().build()) {
+      try (DataWriter<EncodedRawRow> writer =
+          Parquet.writeData(Files.localOutput(file))
+              .schema(schema)
+              .withSpec(PartitionSpec.unpartitioned())
+              .createWriterFunc(type -> new EncodedRawRowParquetWriter(schema, type))
+              .overwrite()
+              .build()) {
         writer.write(row);
       } finally {
         file.delete();
@@ -106,12 +146,13 @@ class RowFitPropertyTest {
   @Provide
   Arbitrary<byte[]> randomRows() {
     Arbitrary<byte[]> tail = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-    return tail.map(t -> {
-      byte[] out = new byte[t.length + 1];
-      out[0] = RawRowCodec.FORMAT;
-      System.arraycopy(t, 0, out, 1, t.length);
-      return out;
-    });
+    return tail.map(
+        t -> {
+          byte[] out = new byte[t.length + 1];
+          out[0] = RawRowCodec.FORMAT;
+          System.arraycopy(t, 0, out, 1, t.length);
+          return out;
+        });
   }
 
   @Provide
@@ -121,23 +162,26 @@ class RowFitPropertyTest {
     Arbitrary<Integer> where = Arbitraries.integers().between(0, 10_000);
     Arbitrary<Byte> value = Arbitraries.bytes();
     Arbitrary<Integer> count = Arbitraries.integers().between(1, 4);
-    return Combinators.combine(dataset, kind, where, value, count).as((d, k, w, v, n) -> {
-      byte[] good = GOOD.get(d);
-      byte[] bytes = good.clone();
-      for (int i = 0; i < n; i++) {
-        int at = 1 + (w * (i + 7)) % (bytes.length - 1);
-        bytes = switch (k) {
-          case 0 -> flip(bytes, at, v);
-          case 1 -> Arrays.copyOf(bytes, at);
-          case 2 -> insert(bytes, at, v);
-          default -> flip(bytes, at, (byte) 0xFF);
-        };
-        if (bytes.length < 2) {
-          break;
-        }
-      }
-      return new Mutant(d, bytes);
-    });
+    return Combinators.combine(dataset, kind, where, value, count)
+        .as(
+            (d, k, w, v, n) -> {
+              byte[] good = GOOD.get(d);
+              byte[] bytes = good.clone();
+              for (int i = 0; i < n; i++) {
+                int at = 1 + (w * (i + 7)) % (bytes.length - 1);
+                bytes =
+                    switch (k) {
+                      case 0 -> flip(bytes, at, v);
+                      case 1 -> Arrays.copyOf(bytes, at);
+                      case 2 -> insert(bytes, at, v);
+                      default -> flip(bytes, at, (byte) 0xFF);
+                    };
+                if (bytes.length < 2) {
+                  break;
+                }
+              }
+              return new Mutant(d, bytes);
+            });
   }
 
   private static byte[] flip(byte[] bytes, int at, byte value) {

@@ -15,13 +15,16 @@ class DuplicateOrdersTest {
   private static final Copy REAL = new Copy("111", TRUE_TIME);
   private static final Copy FAKE = new Copy("222", TRUE_TIME.minusDays(30));
 
-  private static DuplicateOrders.Resolution<Copy> resolve(List<Copy> copies, List<OffsetDateTime> registered) {
-    return DuplicateOrders.resolve(copies, Copy::createdAt, Comparator.comparing(Copy::cpf), registered);
+  private static DuplicateOrders.Resolution<Copy> resolve(
+      List<Copy> copies, List<OffsetDateTime> registered) {
+    return DuplicateOrders.resolve(
+        copies, Copy::createdAt, Comparator.comparing(Copy::cpf), registered);
   }
 
   @Test
   void theCopyWhoseDateMatchesTheRegisteredStatusWinsEvenWhenItIsTheEarlierOne() {
-    DuplicateOrders.Resolution<Copy> resolution = resolve(List.of(REAL, FAKE), List.of(FAKE.createdAt().plusSeconds(2)));
+    DuplicateOrders.Resolution<Copy> resolution =
+        resolve(List.of(REAL, FAKE), List.of(FAKE.createdAt().plusSeconds(2)));
     assertThat(resolution.chosen()).isEqualTo(FAKE);
     assertThat(resolution.rejected()).containsExactly(REAL);
     assertThat(resolution.rule()).isEqualTo(DuplicateOrders.Rule.MATCHES_REGISTERED);
@@ -38,12 +41,15 @@ class DuplicateOrdersTest {
 
   @Test
   void theRegisteredDateIsComparedInUtcAndASingleCopyIsSimplyChosen() {
-    OffsetDateTime lateEveningInBrazil = OffsetDateTime.parse("2019-02-16T22:30:00-03:00"); // 2019-02-17 in UTC
+    OffsetDateTime lateEveningInBrazil =
+        OffsetDateTime.parse("2019-02-16T22:30:00-03:00"); // 2019-02-17 in UTC
     Copy utcNextDay = new Copy("333", OffsetDateTime.parse("2019-02-17T01:00:00Z"));
     Copy sameLocalDay = new Copy("444", OffsetDateTime.parse("2019-02-16T01:00:00Z"));
-    assertThat(resolve(List.of(sameLocalDay, utcNextDay), List.of(lateEveningInBrazil)).chosen()).isEqualTo(utcNextDay);
+    assertThat(resolve(List.of(sameLocalDay, utcNextDay), List.of(lateEveningInBrazil)).chosen())
+        .isEqualTo(utcNextDay);
     assertThat(resolve(List.of(REAL), List.of()).rule()).isEqualTo(DuplicateOrders.Rule.SINGLE);
-    assertThatThrownBy(() -> resolve(List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> resolve(List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

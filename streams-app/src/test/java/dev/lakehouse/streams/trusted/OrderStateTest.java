@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class OrderStateTest {
 
-  /** The bytes a state of format 2 had: the copies between the format and the events, the rest as in format 3. */
+  /**
+   * The bytes a state of format 2 had: the copies between the format and the events, the rest as in
+   * format 3.
+   */
   static byte[] formatTwo(List<byte[]> copies, byte[] formatThree) {
     BinaryWriter out = new BinaryWriter(formatThree.length + 64);
     out.write(2);
@@ -25,8 +28,14 @@ class OrderStateTest {
 
   private static OrderState sample() {
     OrderState state = new OrderState();
-    state.addEvent(new StatusEvent("s-1", StatusEvent.OrderStatus.REGISTERED, OffsetDateTime.parse("2019-01-17T12:00:01.123456789Z")));
-    state.addEvent(new StatusEvent("s-2", StatusEvent.OrderStatus.PLACED, OffsetDateTime.parse("2019-01-17T12:00:02Z")));
+    state.addEvent(
+        new StatusEvent(
+            "s-1",
+            StatusEvent.OrderStatus.REGISTERED,
+            OffsetDateTime.parse("2019-01-17T12:00:01.123456789Z")));
+    state.addEvent(
+        new StatusEvent(
+            "s-2", StatusEvent.OrderStatus.PLACED, OffsetDateTime.parse("2019-01-17T12:00:02Z")));
     state.orderVersion = 3;
     state.orderHash = -42;
     state.itemsVersion = 2;
@@ -42,10 +51,30 @@ class OrderStateTest {
 
   private static void assertSameFields(OrderState read, OrderState written) {
     assertThat(read.events).isEqualTo(written.events);
-    assertThat(new long[] {read.orderVersion, read.orderHash, read.itemsVersion, read.itemsHash, read.statusVersion, read.statusHash,
-        read.rejectedItemsHash, read.itemsInputHash, read.itemCount, read.qualityFlags})
-        .containsExactly(written.orderVersion, written.orderHash, written.itemsVersion, written.itemsHash, written.statusVersion,
-            written.statusHash, written.rejectedItemsHash, written.itemsInputHash, written.itemCount, written.qualityFlags);
+    assertThat(
+            new long[] {
+              read.orderVersion,
+              read.orderHash,
+              read.itemsVersion,
+              read.itemsHash,
+              read.statusVersion,
+              read.statusHash,
+              read.rejectedItemsHash,
+              read.itemsInputHash,
+              read.itemCount,
+              read.qualityFlags
+            })
+        .containsExactly(
+            written.orderVersion,
+            written.orderHash,
+            written.itemsVersion,
+            written.itemsHash,
+            written.statusVersion,
+            written.statusHash,
+            written.rejectedItemsHash,
+            written.itemsInputHash,
+            written.itemCount,
+            written.qualityFlags);
   }
 
   @Test
@@ -76,7 +105,9 @@ class OrderStateTest {
     assertThat(read.encoded).hasSize(2);
     assertThat(read.encoded.get(0)).containsExactly(9);
     assertThat(OrderCopies.fromBytes(null).isEmpty()).isTrue();
-    assertThatThrownBy(() -> OrderState.fromBytes(new byte[] {9})).hasMessageContaining("unknown format 9");
-    assertThatThrownBy(() -> OrderCopies.fromBytes(new byte[] {7})).hasMessageContaining("unknown format 7");
+    assertThatThrownBy(() -> OrderState.fromBytes(new byte[] {9}))
+        .hasMessageContaining("unknown format 9");
+    assertThatThrownBy(() -> OrderCopies.fromBytes(new byte[] {7}))
+        .hasMessageContaining("unknown format 7");
   }
 }

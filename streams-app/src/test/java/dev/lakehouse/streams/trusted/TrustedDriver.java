@@ -1,12 +1,12 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.streams.app.StreamsProperties;
-import dev.lakehouse.common.contract.Topics;
-import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.streams.codec.RowCodec;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** The trusted topology under TopologyTestDriver, with its outputs collected and read back as rows. */
+/**
+ * The trusted topology under TopologyTestDriver, with its outputs collected and read back as rows.
+ */
 final class TrustedDriver implements AutoCloseable {
   private final TopologyTestDriver driver;
   private final Map<Dataset, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
@@ -31,20 +33,36 @@ final class TrustedDriver implements AutoCloseable {
   private final List<TestRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
 
   TrustedDriver() {
-    // the app's own configuration, with an id of its own: the state directory is <tmp>/kafka-streams/<id>, and a
-    // fixed id collides with any other driver or build on the machine that holds the same RocksDB lock
-    Properties props = StreamsProperties.of("unused:9092", StreamsSettings.defaults(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"))
-        .withApplicationId("trusted-topology-test-" + UUID.randomUUID()));
-    driver = new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
+    // the app's own configuration, with an id of its own: the state directory is
+    // <tmp>/kafka-streams/<id>, and a
+    // fixed id collides with any other driver or build on the machine that holds the same RocksDB
+    // lock
+    Properties props =
+        StreamsProperties.of(
+            "unused:9092",
+            StreamsSettings.defaults(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"))
+                .withApplicationId("trusted-topology-test-" + UUID.randomUUID()));
+    driver =
+        new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
     for (Dataset dataset : Dataset.values()) {
-      inputs.put(dataset, driver.createInputTopic(Topics.rawRows(dataset.contract()), new ByteArraySerializer(), new ByteArraySerializer()));
+      inputs.put(
+          dataset,
+          driver.createInputTopic(
+              Topics.rawRows(dataset.contract()),
+              new ByteArraySerializer(),
+              new ByteArraySerializer()));
     }
     for (String topic : Topics.trustedRows()) {
-      outputs.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+      outputs.put(
+          topic,
+          driver.createOutputTopic(
+              topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
       emitted.put(topic, new ArrayList<>());
     }
-    outputs.put(Topics.DLQ_TRUSTED, driver.createOutputTopic(Topics.DLQ_TRUSTED, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer()));
+    outputs.put(
+        Topics.DLQ_TRUSTED,
+        driver.createOutputTopic(
+            Topics.DLQ_TRUSTED, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
   }
 
   static RowCodec codec(String topic) {
@@ -58,7 +76,9 @@ final class TrustedDriver implements AutoCloseable {
     };
   }
 
-  /** One of the processor's stores, to look at or to plant a state written by an earlier version. */
+  /**
+   * One of the processor's stores, to look at or to plant a state written by an earlier version.
+   */
   org.apache.kafka.streams.state.KeyValueStore<String, byte[]> store(String name) {
     return driver.getKeyValueStore(name);
   }
@@ -67,7 +87,10 @@ final class TrustedDriver implements AutoCloseable {
     inputs.get(dataset).pipeInput(key.getBytes(StandardCharsets.UTF_8), value);
   }
 
-  /** Lets the wall clock pass one emission interval: the orders changed since the last one get their versions. */
+  /**
+   * Lets the wall clock pass one emission interval: the orders changed since the last one get their
+   * versions.
+   */
   void emitPending() {
     driver.advanceWallClockTime(TrustedOrderProcessor.EMIT_INTERVAL);
   }
@@ -82,7 +105,10 @@ final class TrustedDriver implements AutoCloseable {
     return emitted.get(topic);
   }
 
-  /** Lets the wall clock pass one measurement interval and returns the task's latest data-quality row, or null. */
+  /**
+   * Lets the wall clock pass one measurement interval and returns the task's latest data-quality
+   * row, or null.
+   */
   Map<String, Object> measureQuality() {
     emitPending();
     driver.advanceWallClockTime(TrustedOrderProcessor.QUALITY_INTERVAL);
@@ -97,8 +123,8 @@ final class TrustedDriver implements AutoCloseable {
   }
 
   /**
-   * The read path: per order_id, the rows of its highest version, without the version columns. Sorted by
-   * order id, rows in emission order.
+   * The read path: per order_id, the rows of its highest version, without the version columns.
+   * Sorted by order id, rows in emission order.
    */
   Map<String, List<Map<String, Object>>> current(String topic) {
     Map<String, Long> highest = new HashMap<>();

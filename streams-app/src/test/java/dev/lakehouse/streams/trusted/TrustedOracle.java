@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The batch computation the streaming stage must equal: all inputs at once, no state, no versions. It
- * applies the same row-level rules ({@link TrustedRows}, unit-tested on their own); what it checks is that
- * the incremental stage, fed in any order, ends where a plain batch over the complete inputs does.
+ * The batch computation the streaming stage must equal: all inputs at once, no state, no versions.
+ * It applies the same row-level rules ({@link TrustedRows}, unit-tested on their own); what it
+ * checks is that the incremental stage, fed in any order, ends where a plain batch over the
+ * complete inputs does.
  */
 final class TrustedOracle {
   final Map<String, List<Map<String, Object>>> orders = new TreeMap<>();
@@ -26,11 +27,19 @@ final class TrustedOracle {
   final Map<String, List<Map<String, Object>>> garnishes = new TreeMap<>();
   final Map<String, List<Map<String, Object>>> statuses = new TreeMap<>();
 
-  static TrustedOracle compute(List<byte[]> orderRows, List<byte[]> statusRows, List<byte[]> consumerRows, List<byte[]> restaurantRows) {
+  static TrustedOracle compute(
+      List<byte[]> orderRows,
+      List<byte[]> statusRows,
+      List<byte[]> consumerRows,
+      List<byte[]> restaurantRows) {
     return compute(TrustedInputs.KEY, orderRows, statusRows, consumerRows, restaurantRows);
   }
 
-  static TrustedOracle compute(byte[] key, List<byte[]> orderRows, List<byte[]> statusRows, List<byte[]> consumerRows,
+  static TrustedOracle compute(
+      byte[] key,
+      List<byte[]> orderRows,
+      List<byte[]> statusRows,
+      List<byte[]> consumerRows,
       List<byte[]> restaurantRows) {
     TrustedOracle oracle = new TrustedOracle();
     RawRowCodec orderCodec = new RawRowCodec(Dataset.ORDER.contract());
@@ -39,7 +48,11 @@ final class TrustedOracle {
       RawRow copy = orderCodec.decode(bytes);
       String id = (String) copy.values()[Dataset.ORDER.fieldNames().indexOf("order_id")];
       List<RawRow> known = copies.computeIfAbsent(id, k -> new ArrayList<>());
-      RawRow same = known.stream().filter(k -> Arrays.equals(k.values(), copy.values())).findFirst().orElse(null);
+      RawRow same =
+          known.stream()
+              .filter(k -> Arrays.equals(k.values(), copy.values()))
+              .findFirst()
+              .orElse(null);
       if (same == null) {
         known.add(copy);
       } else if (copy.lineage().offset() < same.lineage().offset()) {
@@ -51,22 +64,28 @@ final class TrustedOracle {
     List<String> statusFields = Dataset.ORDER_STATUS.fieldNames();
     for (byte[] bytes : statusRows) {
       Object[] v = statusCodec.decode(bytes).values();
-      events.computeIfAbsent((String) v[statusFields.indexOf("order_id")], k -> new LinkedHashSet<>())
-          .add(new StatusEvent((String) v[statusFields.indexOf("status_id")], OrderStatus.valueOf((String) v[statusFields.indexOf("value")]),
-              (OffsetDateTime) v[statusFields.indexOf("created_at")]));
+      events
+          .computeIfAbsent((String) v[statusFields.indexOf("order_id")], k -> new LinkedHashSet<>())
+          .add(
+              new StatusEvent(
+                  (String) v[statusFields.indexOf("status_id")],
+                  OrderStatus.valueOf((String) v[statusFields.indexOf("value")]),
+                  (OffsetDateTime) v[statusFields.indexOf("created_at")]));
     }
     Map<String, RawRow> consumers = latest(Dataset.CONSUMER, consumerRows);
     Map<String, RawRow> restaurants = latest(Dataset.RESTAURANT, restaurantRows);
     TrustedRows rows = new TrustedRows(new Pseudonymizer(key));
     for (Map.Entry<String, Set<StatusEvent>> entry : events.entrySet()) {
-      Map<String, Object> status = TrustedRows.status(entry.getKey(), StatusTimeline.of(entry.getValue()));
+      Map<String, Object> status =
+          TrustedRows.status(entry.getKey(), StatusTimeline.of(entry.getValue()));
       oracle.statuses.put(entry.getKey(), List.of(status));
     }
     for (Map.Entry<String, List<RawRow>> entry : copies.entrySet()) {
       String orderId = entry.getKey();
       Set<StatusEvent> orderEvents = events.getOrDefault(orderId, Set.of());
       StatusTimeline timeline = StatusTimeline.of(orderEvents);
-      DuplicateOrders.Resolution<RawRow> resolution = rows.chooseCopy(entry.getValue(), timeline, orderEvents);
+      DuplicateOrders.Resolution<RawRow> resolution =
+          rows.chooseCopy(entry.getValue(), timeline, orderEvents);
       RawRow chosen = resolution.chosen();
       Integer itemCount = null;
       if (OrderItems.parse(rows.itemsJson(chosen)) instanceof OrderItems.Parsed parsed) {
@@ -80,8 +99,15 @@ final class TrustedOracle {
         }
       }
       String customerId = (String) rows.orderField(chosen, "customer_id");
-      oracle.orders.put(orderId, List.of(rows.order(resolution, timeline, customerId == null ? null : consumers.get(customerId),
-          restaurants.get((String) rows.orderField(chosen, "merchant_id")), itemCount)));
+      oracle.orders.put(
+          orderId,
+          List.of(
+              rows.order(
+                  resolution,
+                  timeline,
+                  customerId == null ? null : consumers.get(customerId),
+                  restaurants.get((String) rows.orderField(chosen, "merchant_id")),
+                  itemCount)));
     }
     return oracle;
   }
@@ -92,15 +118,25 @@ final class TrustedOracle {
     Map<String, RawRow> chosen = new HashMap<>();
     for (byte[] bytes : encoded) {
       RawRow row = codec.decode(bytes);
-      chosen.merge((String) row.values()[key], row, (current, candidate) ->
-          Arrays.equals(current.values(), candidate.values()) || DimensionChoice.keepsCurrent(dataset, current, candidate) ? current : candidate);
+      chosen.merge(
+          (String) row.values()[key],
+          row,
+          (current, candidate) ->
+              Arrays.equals(current.values(), candidate.values())
+                      || DimensionChoice.keepsCurrent(dataset, current, candidate)
+                  ? current
+                  : candidate);
     }
     return chosen;
   }
 
-  /** Sorts a copy's rows the way the stage emits them (items by position, garnishes by item then position). */
+  /**
+   * Sorts a copy's rows the way the stage emits them (items by position, garnishes by item then
+   * position).
+   */
   static Comparator<Map<String, Object>> emissionOrder() {
-    return Comparator.comparing((Map<String, Object> r) -> (Integer) r.getOrDefault("item_position", 0))
+    return Comparator.comparing(
+            (Map<String, Object> r) -> (Integer) r.getOrDefault("item_position", 0))
         .thenComparing(r -> (Integer) r.getOrDefault("garnish_position", 0));
   }
 }

@@ -1,8 +1,8 @@
 package dev.lakehouse.streams.trusted;
 
-import dev.lakehouse.common.contract.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.streams.codec.RowCodec;
 import dev.lakehouse.streams.writer.RowVerdict;
 import dev.lakehouse.streams.writer.WriterLetter;
@@ -38,9 +38,9 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /**
- * A trusted row its table cannot hold (a decimal beyond its precision, a date beyond 32 bits of days, bytes
- * that do not decode, no value at all) is written nowhere and becomes a writer dead letter with its
- * coordinates and bytes; the good rows of the same batch are written, once each.
+ * A trusted row its table cannot hold (a decimal beyond its precision, a date beyond 32 bits of
+ * days, bytes that do not decode, no value at all) is written nowhere and becomes a writer dead
+ * letter with its coordinates and bytes; the good rows of the same batch are written, once each.
  */
 class TrustedTableSinkTest {
   private static final Schema ITEM = TrustedTables.orderItem();
@@ -68,14 +68,21 @@ class TrustedTableSinkTest {
     List<DataFile> files = sink.complete();
     List<WriterLetter> letters = sink.takeLetters();
 
-    assertThat(letters).extracting(l -> l.offset() + " " + l.reason()).containsExactly(
-        "1 " + RowVerdict.DECIMAL_OVERFLOW, "2 " + RowVerdict.DECIMAL_OVERFLOW, "3 " + RowVerdict.UNDECODABLE,
-        "4 " + RowVerdict.UNDECODABLE, "5 " + RowVerdict.OUT_OF_RANGE);
-    assertThat(letters).allSatisfy(letter -> {
-      assertThat(letter.rowsTopic()).isEqualTo(TOPIC);
-      assertThat(letter.dataset()).isEqualTo("trusted.items");
-      assertThat(letter.payload()).isEqualTo(values.get((int) letter.offset()));
-    });
+    assertThat(letters)
+        .extracting(l -> l.offset() + " " + l.reason())
+        .containsExactly(
+            "1 " + RowVerdict.DECIMAL_OVERFLOW,
+            "2 " + RowVerdict.DECIMAL_OVERFLOW,
+            "3 " + RowVerdict.UNDECODABLE,
+            "4 " + RowVerdict.UNDECODABLE,
+            "5 " + RowVerdict.OUT_OF_RANGE);
+    assertThat(letters)
+        .allSatisfy(
+            letter -> {
+              assertThat(letter.rowsTopic()).isEqualTo(TOPIC);
+              assertThat(letter.dataset()).isEqualTo("trusted.items");
+              assertThat(letter.payload()).isEqualTo(values.get((int) letter.offset()));
+            });
     assertThat(letters.get(0).detail()).contains("total_value").doesNotContain("100000000000");
     assertThat(sink.takeLetters()).as("letters are handed over once").isEmpty();
     assertThat(orderIds(table, files)).containsExactlyInAnyOrder("o-1", "o-5");
@@ -91,7 +98,8 @@ class TrustedTableSinkTest {
   }
 
   @Property(tries = 300)
-  void anyBatchOfMutatedRowsIsWrittenOrLetteredNeverAnException(@ForAll("batches") List<byte[]> values) throws Exception {
+  void anyBatchOfMutatedRowsIsWrittenOrLetteredNeverAnException(
+      @ForAll("batches") List<byte[]> values) throws Exception {
     Table table = table("mutated");
     TrustedTableSink sink = new TrustedTableSink(table, ITEM, 128L << 20, 0);
     for (int offset = 0; offset < values.size(); offset++) {
@@ -100,7 +108,9 @@ class TrustedTableSinkTest {
     List<DataFile> files = sink.complete();
     List<WriterLetter> letters = sink.takeLetters();
     long rows = files.stream().mapToLong(DataFile::recordCount).sum();
-    assertThat(rows + letters.size()).as("each record is a row or a letter").isEqualTo(values.size());
+    assertThat(rows + letters.size())
+        .as("each record is a row or a letter")
+        .isEqualTo(values.size());
     assertThat(letters).allSatisfy(letter -> assertThat(letter.reason()).isNotBlank());
     assertThat(orderIds(table, files)).hasSize((int) rows);
   }
@@ -108,26 +118,33 @@ class TrustedTableSinkTest {
   @Provide
   Arbitrary<List<byte[]>> batches() {
     byte[] good = CODEC.encode(item("o-1", 0, "2.000", "10.00"));
-    Arbitrary<byte[]> mutant = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, good.length - 1),
-        Arbitraries.bytes()).as((kind, at, value) -> switch (kind) {
-          case 0 -> {
-            byte[] out = good.clone();
-            out[at] = value;
-            yield out;
-          }
-          case 1 -> Arrays.copyOf(good, at);
-          default -> {
-            byte[] out = new byte[good.length + 1];
-            System.arraycopy(good, 0, out, 0, at);
-            out[at] = value;
-            System.arraycopy(good, at, out, at + 1, good.length - at);
-            yield out;
-          }
-        });
+    Arbitrary<byte[]> mutant =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(1, good.length - 1),
+                Arbitraries.bytes())
+            .as(
+                (kind, at, value) ->
+                    switch (kind) {
+                      case 0 -> {
+                        byte[] out = good.clone();
+                        out[at] = value;
+                        yield out;
+                      }
+                      case 1 -> Arrays.copyOf(good, at);
+                      default -> {
+                        byte[] out = new byte[good.length + 1];
+                        System.arraycopy(good, 0, out, 0, at);
+                        out[at] = value;
+                        System.arraycopy(good, at, out, at + 1, good.length - at);
+                        yield out;
+                      }
+                    });
     return Arbitraries.oneOf(mutant, Arbitraries.just(good)).list().ofMinSize(1).ofMaxSize(20);
   }
 
-  private static Map<String, Object> item(String orderId, int position, String quantity, String total) {
+  private static Map<String, Object> item(
+      String orderId, int position, String quantity, String total) {
     Map<String, Object> row = new HashMap<>();
     row.put("order_id", orderId);
     row.put(TrustedTables.ORDER_LOCAL_DATE, LocalDate.parse("2019-01-05"));
@@ -142,16 +159,29 @@ class TrustedTableSinkTest {
   }
 
   private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
-    return new ConsumerRecord<>(TOPIC, 0, offset, 1_000L, TimestampType.CREATE_TIME, 0, value == null ? 0 : value.length, null, value,
-        new RecordHeaders(), Optional.empty());
+    return new ConsumerRecord<>(
+        TOPIC,
+        0,
+        offset,
+        1_000L,
+        TimestampType.CREATE_TIME,
+        0,
+        value == null ? 0 : value.length,
+        null,
+        value,
+        new RecordHeaders(),
+        Optional.empty());
   }
 
   private static Table table(String name) {
     InMemoryCatalog catalog = new InMemoryCatalog();
     catalog.initialize("test", Map.of());
     catalog.createNamespace(TrustedTables.NAMESPACE);
-    return catalog.buildTable(TableIdentifier.of(TrustedTables.NAMESPACE, name), ITEM).withPartitionSpec(TrustedTables.itemSpec(ITEM))
-        .withSortOrder(SortOrder.unsorted()).create();
+    return catalog
+        .buildTable(TableIdentifier.of(TrustedTables.NAMESPACE, name), ITEM)
+        .withPartitionSpec(TrustedTables.itemSpec(ITEM))
+        .withSortOrder(SortOrder.unsorted())
+        .create();
   }
 
   private static List<String> orderIds(Table table, List<DataFile> files) throws Exception {

@@ -25,31 +25,65 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types.NestedField;
 
 /**
- * Reads the trusted views with Spark (in its own JVM, as an analyst's Spark would) and checks them against
- * the tables read here: per order, exactly the rows of its highest version, with the table's columns.
+ * Reads the trusted views with Spark (in its own JVM, as an analyst's Spark would) and checks them
+ * against the tables read here: per order, exactly the rows of its highest version, with the
+ * table's columns.
  */
 final class TrustedViewChecks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TrustedViewChecks() {}
 
-  /** {@code orderIds} filters the views to this test's orders (the stack is shared with other tests). */
-  static void assertTheViewsHoldTheCurrentRows(LocalStack stack, Catalog catalog, Set<String> orderIds, Set<String> statusOrderIds,
-      Path work) throws Exception {
-    Map<TableIdentifier, Set<String>> idsByTable = Map.of(TrustedTables.ORDER, orderIds, TrustedTables.ORDER_STATUS, statusOrderIds,
-        TrustedTables.ORDER_ITEM, orderIds, TrustedTables.ORDER_ITEM_GARNISH, orderIds);
+  /**
+   * {@code orderIds} filters the views to this test's orders (the stack is shared with other
+   * tests).
+   */
+  static void assertTheViewsHoldTheCurrentRows(
+      LocalStack stack,
+      Catalog catalog,
+      Set<String> orderIds,
+      Set<String> statusOrderIds,
+      Path work)
+      throws Exception {
+    Map<TableIdentifier, Set<String>> idsByTable =
+        Map.of(
+            TrustedTables.ORDER,
+            orderIds,
+            TrustedTables.ORDER_STATUS,
+            statusOrderIds,
+            TrustedTables.ORDER_ITEM,
+            orderIds,
+            TrustedTables.ORDER_ITEM_GARNISH,
+            orderIds);
     Path out = work.resolve("spark-sql");
-    List<String> args = new ArrayList<>(List.of("--config", stack.config().settingsFile().toString(), "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--config", stack.config().settingsFile().toString(), "--out", out.toString()));
     for (TableIdentifier table : idsByTable.keySet()) {
       String view = spark(TrustedViews.viewOf(table));
-      args.addAll(List.of("--query", table.name() + "=SELECT order_id, _version, count(*) AS row_count FROM " + view
-          + " GROUP BY order_id, _version"));
+      args.addAll(
+          List.of(
+              "--query",
+              table.name()
+                  + "=SELECT order_id, _version, count(*) AS row_count FROM "
+                  + view
+                  + " GROUP BY order_id, _version"));
       args.addAll(List.of("--query", table.name() + "_columns=SELECT * FROM " + view + " LIMIT 0"));
     }
-    args.addAll(List.of("--query", "order_content=SELECT order_id, merchant_id, CAST(order_total_amount AS STRING) AS total FROM "
-        + spark(TrustedViews.viewOf(TrustedTables.ORDER))));
-    try (ChildJvm spark = ChildJvm.start(new ChildJvm.Spec("spark-sql", LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-        SparkJvm.OPTIONS, "dev.lakehouse.nightly.SqlQueries", args, work.resolve("spark-sql.log")))) {
+    args.addAll(
+        List.of(
+            "--query",
+            "order_content=SELECT order_id, merchant_id, CAST(order_total_amount AS STRING) AS total FROM "
+                + spark(TrustedViews.viewOf(TrustedTables.ORDER))));
+    try (ChildJvm spark =
+        ChildJvm.start(
+            new ChildJvm.Spec(
+                "spark-sql",
+                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
+                SparkJvm.OPTIONS,
+                "dev.lakehouse.nightly.SqlQueries",
+                args,
+                work.resolve("spark-sql.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofMinutes(5));
       assertThat(exit).as("Spark SQL exit code; log:%n%s", spark.logTail(60)).hasValue(0);
     }
@@ -59,47 +93,76 @@ final class TrustedViewChecks {
       Map<String, Long> expected = new TreeMap<>();
       Map<String, Long> highest = new HashMap<>();
       List<Record> rows = TrustedTableReads.all(catalog, table, entry.getValue(), Set.of());
-      rows.forEach(r -> highest.merge((String) r.getField("order_id"), (Long) r.getField(TrustedTables.VERSION), Math::max));
+      rows.forEach(
+          r ->
+              highest.merge(
+                  (String) r.getField("order_id"),
+                  (Long) r.getField(TrustedTables.VERSION),
+                  Math::max));
       for (Record r : rows) {
-        if (r.getField(TrustedTables.VERSION).equals(highest.get((String) r.getField("order_id")))) {
-          expected.merge(r.getField("order_id") + " v" + r.getField(TrustedTables.VERSION), 1L, Long::sum);
+        if (r.getField(TrustedTables.VERSION)
+            .equals(highest.get((String) r.getField("order_id")))) {
+          expected.merge(
+              r.getField("order_id") + " v" + r.getField(TrustedTables.VERSION), 1L, Long::sum);
         }
       }
       Map<String, Long> viewed = new TreeMap<>();
       for (JsonNode row : rows(out.resolve(table.name() + ".jsonl"))) {
         if (entry.getValue().contains(row.get("order_id").asText())) {
-          viewed.put(row.get("order_id").asText() + " v" + row.get("_version").asLong(), row.get("row_count").asLong());
+          viewed.put(
+              row.get("order_id").asText() + " v" + row.get("_version").asLong(),
+              row.get("row_count").asLong());
         }
       }
       assertThat(expected).as("%s: versions and rows per order", table).isNotEmpty();
-      assertSameEntries(table + " through its view: the rows of each order's highest version", expected, viewed);
-      List<String> columns = catalog.loadTable(table).schema().columns().stream().map(NestedField::name).toList();
-      assertThat(Files.readAllLines(out.resolve(table.name() + "_columns.columns"))).as("%s: the view's columns", table).isEqualTo(columns);
+      assertSameEntries(
+          table + " through its view: the rows of each order's highest version", expected, viewed);
+      List<String> columns =
+          catalog.loadTable(table).schema().columns().stream().map(NestedField::name).toList();
+      assertThat(Files.readAllLines(out.resolve(table.name() + "_columns.columns")))
+          .as("%s: the view's columns", table)
+          .isEqualTo(columns);
     }
 
     Map<String, String> expectedContent = new TreeMap<>();
-    TrustedTableReads.current(catalog, TrustedTables.ORDER, orderIds).forEach((orderId, current) -> expectedContent.put(orderId,
-        current.get(0).get("merchant_id") + " " + ((BigDecimal) current.get(0).get("order_total_amount")).toPlainString()));
+    TrustedTableReads.current(catalog, TrustedTables.ORDER, orderIds)
+        .forEach(
+            (orderId, current) ->
+                expectedContent.put(
+                    orderId,
+                    current.get(0).get("merchant_id")
+                        + " "
+                        + ((BigDecimal) current.get(0).get("order_total_amount")).toPlainString()));
     Map<String, String> viewedContent = new TreeMap<>();
     for (JsonNode row : rows(out.resolve("order_content.jsonl"))) {
       if (orderIds.contains(row.get("order_id").asText())) {
-        viewedContent.put(row.get("order_id").asText(), row.get("merchant_id").asText() + " " + row.get("total").asText());
+        viewedContent.put(
+            row.get("order_id").asText(),
+            row.get("merchant_id").asText() + " " + row.get("total").asText());
       }
     }
-    assertSameEntries("trusted.order_current: merchant and total of each order", expectedContent, viewedContent);
+    assertSameEntries(
+        "trusted.order_current: merchant and total of each order", expectedContent, viewedContent);
   }
 
   /** Fails with the first differing entries only (the maps hold thousands). */
-  private static <V> void assertSameEntries(String what, Map<String, V> expected, Map<String, V> actual) {
+  private static <V> void assertSameEntries(
+      String what, Map<String, V> expected, Map<String, V> actual) {
     List<String> differences = new ArrayList<>();
-    expected.forEach((key, value) -> {
-      if (!value.equals(actual.get(key))) {
-        differences.add(key + ": expected " + value + ", got " + actual.get(key));
-      }
-    });
-    actual.keySet().stream().filter(key -> !expected.containsKey(key)).forEach(key -> differences.add(key + ": not expected, got " + actual.get(key)));
+    expected.forEach(
+        (key, value) -> {
+          if (!value.equals(actual.get(key))) {
+            differences.add(key + ": expected " + value + ", got " + actual.get(key));
+          }
+        });
+    actual.keySet().stream()
+        .filter(key -> !expected.containsKey(key))
+        .forEach(key -> differences.add(key + ": not expected, got " + actual.get(key)));
     assertThat(differences.subList(0, Math.min(10, differences.size())))
-        .as("%s (%d of %d entries differ; the first ten)", what, differences.size(), expected.size()).isEmpty();
+        .as(
+            "%s (%d of %d entries differ; the first ten)",
+            what, differences.size(), expected.size())
+        .isEmpty();
   }
 
   private static String spark(TableIdentifier id) {

@@ -25,7 +25,9 @@ class TrustedViewsTest {
 
   private static Map<TableIdentifier, Schema> currentSchemas(InMemoryCatalog catalog) {
     Map<TableIdentifier, Schema> schemas = new LinkedHashMap<>();
-    TrustedViews.versionedTables().keySet().forEach(id -> schemas.put(id, catalog.loadTable(id).schema()));
+    TrustedViews.versionedTables()
+        .keySet()
+        .forEach(id -> schemas.put(id, catalog.loadTable(id).schema()));
     return schemas;
   }
 
@@ -35,15 +37,26 @@ class TrustedViewsTest {
 
     List<TableIdentifier> views = TrustedViews.ensure(catalog, currentSchemas(catalog));
 
-    assertThat(views).containsExactly(TableIdentifier.of("trusted", "order_current"), TableIdentifier.of("trusted", "order_status_current"),
-        TableIdentifier.of("trusted", "order_item_current"), TableIdentifier.of("trusted", "order_item_garnish_current"));
-    for (TableIdentifier table : List.of(TrustedTables.ORDER, TrustedTables.ORDER_STATUS, TrustedTables.ORDER_ITEM,
-        TrustedTables.ORDER_ITEM_GARNISH)) {
+    assertThat(views)
+        .containsExactly(
+            TableIdentifier.of("trusted", "order_current"),
+            TableIdentifier.of("trusted", "order_status_current"),
+            TableIdentifier.of("trusted", "order_item_current"),
+            TableIdentifier.of("trusted", "order_item_garnish_current"));
+    for (TableIdentifier table :
+        List.of(
+            TrustedTables.ORDER,
+            TrustedTables.ORDER_STATUS,
+            TrustedTables.ORDER_ITEM,
+            TrustedTables.ORDER_ITEM_GARNISH)) {
       View view = catalog.loadView(TrustedViews.viewOf(table));
-      assertThat(view.schema().sameSchema(catalog.loadTable(table).schema())).as("%s: the table's schema", table).isTrue();
+      assertThat(view.schema().sameSchema(catalog.loadTable(table).schema()))
+          .as("%s: the table's schema", table)
+          .isTrue();
       assertThat(view.currentVersion().defaultNamespace().level(0)).isEqualTo("trusted");
       assertThat(view.currentVersion().defaultCatalog()).isEqualTo("lakehouse");
-      assertThat(view.currentVersion().representations()).extracting(r -> ((SQLViewRepresentation) r).dialect())
+      assertThat(view.currentVersion().representations())
+          .extracting(r -> ((SQLViewRepresentation) r).dialect())
           .containsExactlyInAnyOrder("spark", "trino");
     }
   }
@@ -55,28 +68,47 @@ class TrustedViewsTest {
     int first = catalog.loadView(orderView).currentVersion().versionId();
 
     TrustedTableCatalog.ensure(catalog);
-    assertThat(catalog.loadView(orderView).currentVersion().versionId()).as("unchanged tables: the same view version").isEqualTo(first);
+    assertThat(catalog.loadView(orderView).currentVersion().versionId())
+        .as("unchanged tables: the same view version")
+        .isEqualTo(first);
 
-    catalog.loadTable(TrustedTables.ORDER).updateSchema().addColumn("tip_amount", Types.DecimalType.of(12, 2)).commit();
+    catalog
+        .loadTable(TrustedTables.ORDER)
+        .updateSchema()
+        .addColumn("tip_amount", Types.DecimalType.of(12, 2))
+        .commit();
     TrustedTableCatalog.ensure(catalog);
     View replaced = catalog.loadView(orderView);
     assertThat(replaced.currentVersion().versionId()).isGreaterThan(first);
     assertThat(replaced.schema().findField("tip_amount")).isNotNull();
-    assertThat(((SQLViewRepresentation) replaced.currentVersion().representations().get(0)).sql()).contains("tip_amount");
+    assertThat(((SQLViewRepresentation) replaced.currentVersion().representations().get(0)).sql())
+        .contains("tip_amount");
   }
 
   @Test
   void oneRowPerOrderTakesTheHighestVersionAndItemViewsKeepEveryRowOfIt() {
     InMemoryCatalog catalog = catalogWithTrustedTables();
-    String order = TrustedViews.sql(TrustedTables.ORDER, catalog.loadTable(TrustedTables.ORDER).schema(),
-        TrustedViews.Shape.ONE_ROW_PER_ORDER, '"');
-    assertThat(order).startsWith("SELECT \"order_id\", \"order_local_date\", ")
-        .contains("FROM (SELECT t.*, row_number() OVER (PARTITION BY \"order_id\" ORDER BY \"_version\" DESC) AS \"_current_rank\" "
-            + "FROM \"trusted\".\"order\" t) v WHERE \"_current_rank\" = 1")
+    String order =
+        TrustedViews.sql(
+            TrustedTables.ORDER,
+            catalog.loadTable(TrustedTables.ORDER).schema(),
+            TrustedViews.Shape.ONE_ROW_PER_ORDER,
+            '"');
+    assertThat(order)
+        .startsWith("SELECT \"order_id\", \"order_local_date\", ")
+        .contains(
+            "FROM (SELECT t.*, row_number() OVER (PARTITION BY \"order_id\" ORDER BY \"_version\" DESC) AS \"_current_rank\" "
+                + "FROM \"trusted\".\"order\" t) v WHERE \"_current_rank\" = 1")
         .doesNotContain("SELECT \"_current_rank\"");
-    String items = TrustedViews.sql(TrustedTables.ORDER_ITEM, catalog.loadTable(TrustedTables.ORDER_ITEM).schema(),
-        TrustedViews.Shape.ROWS_OF_THE_HIGHEST_VERSION, '`');
-    assertThat(items).contains("max(`_version`) OVER (PARTITION BY `order_id`) AS `_current_version` FROM `trusted`.`order_item` t) v "
-        + "WHERE `_version` = `_current_version`");
+    String items =
+        TrustedViews.sql(
+            TrustedTables.ORDER_ITEM,
+            catalog.loadTable(TrustedTables.ORDER_ITEM).schema(),
+            TrustedViews.Shape.ROWS_OF_THE_HIGHEST_VERSION,
+            '`');
+    assertThat(items)
+        .contains(
+            "max(`_version`) OVER (PARTITION BY `order_id`) AS `_current_version` FROM `trusted`.`order_item` t) v "
+                + "WHERE `_version` = `_current_version`");
   }
 }

@@ -28,17 +28,26 @@ class ClusteredBatchWriterTest {
     InMemoryCatalog catalog = new InMemoryCatalog();
     catalog.initialize("test", Map.of());
     catalog.createNamespace(Namespace.of("t"));
-    Schema schema = new Schema(Types.NestedField.required(1, "id", Types.IntegerType.get()),
-        Types.NestedField.required(2, "day", Types.DateType.get()));
-    Table table = catalog.createTable(TableIdentifier.of("t", "rows"), schema, PartitionSpec.builderFor(schema).identity("day").build());
+    Schema schema =
+        new Schema(
+            Types.NestedField.required(1, "id", Types.IntegerType.get()),
+            Types.NestedField.required(2, "day", Types.DateType.get()));
+    Table table =
+        catalog.createTable(
+            TableIdentifier.of("t", "rows"),
+            schema,
+            PartitionSpec.builderFor(schema).identity("day").build());
     RowCodec codec = new RowCodec(schema);
     ClusteredBatchWriter writer = new ClusteredBatchWriter(table, 128L << 20, 0);
     for (int i = 0; i < 300; i++) {
-      byte[] encoded = codec.encode(Map.of("id", i, "day", LocalDate.parse("2019-01-01").plusDays(i % 3)));
+      byte[] encoded =
+          codec.encode(Map.of("id", i, "day", LocalDate.parse("2019-01-01").plusDays(i % 3)));
       writer.add(codec.projectionOnto(writer.schema()).decode(encoded), encoded, i);
     }
     assertThat(writer.rows()).isEqualTo(300);
-    List<DataFile> files = writer.complete((encoded, ordinal) -> codec.projectionOnto(writer.schema()).decode(encoded));
+    List<DataFile> files =
+        writer.complete(
+            (encoded, ordinal) -> codec.projectionOnto(writer.schema()).decode(encoded));
     assertThat(files).hasSize(3).allSatisfy(f -> assertThat(f.recordCount()).isEqualTo(100));
     assertThat(writer.rows()).as("the batch is gone once written").isZero();
     AppendFiles append = table.newAppend();
@@ -49,6 +58,10 @@ class ClusteredBatchWriterTest {
       read.forEach(r -> ids.add((Integer) r.getField("id")));
     }
     assertThat(ids).hasSize(300).doesNotHaveDuplicates();
-    assertThat(writer.complete((encoded, ordinal) -> codec.projectionOnto(writer.schema()).decode(encoded))).as("an empty batch writes nothing").isEmpty();
+    assertThat(
+            writer.complete(
+                (encoded, ordinal) -> codec.projectionOnto(writer.schema()).decode(encoded)))
+        .as("an empty batch writes nothing")
+        .isEmpty();
   }
 }

@@ -22,24 +22,36 @@ import org.junit.jupiter.api.io.TempDir;
 class HadoopDefaultResourcesTest {
 
   @Test
-  void newConfigurationsNoLongerParseHadoopsDefaultsAndParquetStillWritesAndReads(@TempDir Path dir) throws Exception {
+  void newConfigurationsNoLongerParseHadoopsDefaultsAndParquetStillWritesAndReads(@TempDir Path dir)
+      throws Exception {
     List<String> skipped = HadoopDefaultResources.skip();
-    assertThat(new Configuration().get("fs.defaultFS")).as("core-default.xml is no longer read").isNull();
+    assertThat(new Configuration().get("fs.defaultFS"))
+        .as("core-default.xml is no longer read")
+        .isNull();
     assertThat(skipped.isEmpty() || skipped.contains("core-default.xml")).isTrue();
-    assertThat(HadoopDefaultResources.skip()).as("a second call has nothing left to skip").isEmpty();
+    assertThat(HadoopDefaultResources.skip())
+        .as("a second call has nothing left to skip")
+        .isEmpty();
 
     Schema schema = new Schema(Types.NestedField.required(1, "name", Types.StringType.get()));
     File file = dir.resolve("names.parquet").toFile();
-    try (FileAppender<Record> appender = Parquet.write(Files.localOutput(file)).schema(schema)
-        .createWriterFunc(type -> GenericParquetWriter.create(schema, type)).set("write.parquet.compression-codec", "zstd").build()) {
+    try (FileAppender<Record> appender =
+        Parquet.write(Files.localOutput(file))
+            .schema(schema)
+            .createWriterFunc(type -> GenericParquetWriter.create(schema, type))
+            .set("write.parquet.compression-codec", "zstd")
+            .build()) {
       for (String name : List.of("ana", "bia", "caio")) {
         GenericRecord record = GenericRecord.create(schema);
         record.setField("name", name);
         appender.add(record);
       }
     }
-    try (CloseableIterable<Record> read = Parquet.read(Files.localInput(file)).project(schema)
-        .createReaderFunc(type -> GenericParquetReaders.buildReader(schema, type)).build()) {
+    try (CloseableIterable<Record> read =
+        Parquet.read(Files.localInput(file))
+            .project(schema)
+            .createReaderFunc(type -> GenericParquetReaders.buildReader(schema, type))
+            .build()) {
       assertThat(read).extracting(r -> r.getField("name")).containsExactly("ana", "bia", "caio");
     }
   }

@@ -14,13 +14,14 @@ import org.apache.iceberg.types.Types.NestedField;
 import org.junit.jupiter.api.Test;
 
 class RecordFitTest {
-  private static final Schema SCHEMA = new Schema(
-      NestedField.required(1, "id", Types.StringType.get()),
-      NestedField.optional(2, "amount", Types.DecimalType.of(6, 2)),
-      NestedField.optional(3, "at", Types.TimestampType.withZone()),
-      NestedField.optional(4, "local_at", Types.TimestampType.withoutZone()),
-      NestedField.optional(5, "day", Types.DateType.get()),
-      NestedField.optional(6, "count", Types.IntegerType.get()));
+  private static final Schema SCHEMA =
+      new Schema(
+          NestedField.required(1, "id", Types.StringType.get()),
+          NestedField.optional(2, "amount", Types.DecimalType.of(6, 2)),
+          NestedField.optional(3, "at", Types.TimestampType.withZone()),
+          NestedField.optional(4, "local_at", Types.TimestampType.withoutZone()),
+          NestedField.optional(5, "day", Types.DateType.get()),
+          NestedField.optional(6, "count", Types.IntegerType.get()));
   private static final RecordFit FIT = new RecordFit(SCHEMA);
 
   @Test
@@ -48,7 +49,8 @@ class RecordFitTest {
 
   @Test
   void aRequiredColumnWithoutAValueIsRefused() {
-    assertThat(FIT.check(GenericRecord.create(SCHEMA)).reason()).isEqualTo(RowVerdict.REQUIRED_NULL);
+    assertThat(FIT.check(GenericRecord.create(SCHEMA)).reason())
+        .isEqualTo(RowVerdict.REQUIRED_NULL);
   }
 
   @Test

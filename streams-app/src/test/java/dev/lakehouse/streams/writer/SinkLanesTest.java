@@ -34,17 +34,18 @@ class SinkLanesTest {
   @Test
   void differentSinksAreWrittenSideBySide() throws Exception {
     CountDownLatch bothRunning = new CountDownLatch(2);
-    Consumer<ConsumerRecord<byte[], byte[]>> meetTheOther = record -> {
-      bothRunning.countDown();
-      try {
-        if (!bothRunning.await(10, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the other sink's write never ran at the same time");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    };
+    Consumer<ConsumerRecord<byte[], byte[]>> meetTheOther =
+        record -> {
+          bothRunning.countDown();
+          try {
+            if (!bothRunning.await(10, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("the other sink's write never ran at the same time");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        };
     RecordingSink orders = new RecordingSink(meetTheOther);
     RecordingSink statuses = new RecordingSink(meetTheOther);
     try (SinkLanes lanes = new SinkLanes(2, "test")) {
@@ -58,15 +59,19 @@ class SinkLanesTest {
 
   @Test
   void aFailedWriteIsRethrownAndTheSinksLaterWritesDoNotRun() {
-    RecordingSink failing = new RecordingSink(record -> {
-      if (record.offset() == 3) {
-        throw new IllegalStateException("cannot type offset 3");
-      }
-    });
+    RecordingSink failing =
+        new RecordingSink(
+            record -> {
+              if (record.offset() == 3) {
+                throw new IllegalStateException("cannot type offset 3");
+              }
+            });
     try (SinkLanes lanes = new SinkLanes(2, "test")) {
       lanes.write(failing, records("t", 0, 5));
       lanes.write(failing, records("t", 5, 5));
-      assertThatThrownBy(lanes::await).isInstanceOf(IllegalStateException.class).hasMessage("cannot type offset 3");
+      assertThatThrownBy(lanes::await)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("cannot type offset 3");
       assertThat(failing.offsets).containsExactly(0L, 1L, 2L);
       lanes.await();
     }
@@ -75,7 +80,7 @@ class SinkLanesTest {
   @Test
   void completeWaitsForTheWritesAndReturnsEachSinksFilesInTheOrderGiven() {
     RecordingSink first = new RecordingSink(record -> sleepMillis(2));
-    RecordingSink second = new RecordingSink(record -> { });
+    RecordingSink second = new RecordingSink(record -> {});
     try (SinkLanes lanes = new SinkLanes(2, "test")) {
       lanes.write(first, records("a", 0, 50));
       lanes.write(second, records("b", 0, 3));
@@ -86,7 +91,8 @@ class SinkLanesTest {
     }
   }
 
-  private static List<ConsumerRecord<byte[], byte[]>> records(String topic, long firstOffset, int count) {
+  private static List<ConsumerRecord<byte[], byte[]>> records(
+      String topic, long firstOffset, int count) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       records.add(new ConsumerRecord<>(topic, 0, firstOffset + i, new byte[0], new byte[0]));

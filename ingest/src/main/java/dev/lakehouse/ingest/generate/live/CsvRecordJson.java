@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The value the file ingestor publishes for a CSV row (see {@code file.CsvReader}): a JSON object keyed
- * by the header's names in file order, every cell a string, an empty cell null. Not thread safe.
+ * The value the file ingestor publishes for a CSV row (see {@code file.CsvReader}): a JSON object
+ * keyed by the header's names in file order, every cell a string, an empty cell null. Not thread
+ * safe.
  */
 final class CsvRecordJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -25,10 +26,14 @@ final class CsvRecordJson {
     this.header = dataset.fieldNames();
   }
 
-  /** {@code cells} in header order; null or empty cells (both written as an empty CSV cell) become null. */
+  /**
+   * {@code cells} in header order; null or empty cells (both written as an empty CSV cell) become
+   * null.
+   */
   byte[] toJson(String[] cells) throws IOException {
     if (cells.length != header.size()) {
-      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + header.size() + " cells, got " + cells.length);
     }
     json.reset();
     try (JsonGenerator generator = JSON.createGenerator(json)) {

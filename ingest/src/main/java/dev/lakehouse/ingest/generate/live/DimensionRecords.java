@@ -24,12 +24,17 @@ final class DimensionRecords {
   }
 
   byte[] restaurant(Restaurant restaurant) throws IOException {
-    RestaurantFile.fill(restaurantCells, restaurant,
+    RestaurantFile.fill(
+        restaurantCells,
+        restaurant,
         streams.of(RandomStreams.Purpose.RESTAURANT_DETAILS, restaurant.index()));
     return restaurantJson.toJson(restaurantCells);
   }
 
-  /** The row consumer.csv holds for {@code consumer} (its cells in the order ConsumerFile writes them). */
+  /**
+   * The row consumer.csv holds for {@code consumer} (its cells in the order ConsumerFile writes
+   * them).
+   */
   byte[] consumer(ConsumerProfile consumer) throws IOException {
     consumerCells[0] = consumer.id();
     consumerCells[1] = consumer.language();

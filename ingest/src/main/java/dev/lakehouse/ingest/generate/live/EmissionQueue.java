@@ -5,15 +5,16 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * Records waiting for their moment: taken earliest first, and in the order they were added when due at
- * the same millisecond, so a run is reproducible. Not thread safe.
+ * Records waiting for their moment: taken earliest first, and in the order they were added when due
+ * at the same millisecond, so a run is reproducible. Not thread safe.
  */
 final class EmissionQueue {
   /** One record due at {@code dueMillis} (epoch millis); {@code sequence} breaks ties. */
   record Emission(long dueMillis, long sequence, Dataset dataset, String key, byte[] value) {}
 
   private final PriorityQueue<Emission> queue =
-      new PriorityQueue<>(Comparator.comparingLong(Emission::dueMillis).thenComparingLong(Emission::sequence));
+      new PriorityQueue<>(
+          Comparator.comparingLong(Emission::dueMillis).thenComparingLong(Emission::sequence));
   private long added;
 
   void add(long dueMillis, Dataset dataset, String key, byte[] value) {

@@ -7,15 +7,20 @@ import java.util.Objects;
  * What {@link LiveOrderStream} streams.
  *
  * @param seed the seed of every random choice: with a fake clock, same options, same records
- * @param ordersPerSecond the mean rate of new orders, above 0 and at most {@value #MAX_ORDERS_PER_SECOND}
- * @param maxOrders orders to create before the stream winds down (their transitions still follow); 0 = unbounded
- * @param statusDelayScale the longest wait from placement to the final status (CONCLUDED or CANCELLED); waits
- *     are drawn between a twentieth of it and all of it, so {@link #DEFAULT_STATUS_DELAY_SCALE} gives 3 s to
- *     60 s. Zero makes the final status follow at once. At most a day.
+ * @param ordersPerSecond the mean rate of new orders, above 0 and at most {@value
+ *     #MAX_ORDERS_PER_SECOND}
+ * @param maxOrders orders to create before the stream winds down (their transitions still follow);
+ *     0 = unbounded
+ * @param statusDelayScale the longest wait from placement to the final status (CONCLUDED or
+ *     CANCELLED); waits are drawn between a twentieth of it and all of it, so {@link
+ *     #DEFAULT_STATUS_DELAY_SCALE} gives 3 s to 60 s. Zero makes the final status follow at once.
+ *     At most a day.
  */
-public record LiveOptions(long seed, double ordersPerSecond, long maxOrders, Duration statusDelayScale) {
+public record LiveOptions(
+    long seed, double ordersPerSecond, long maxOrders, Duration statusDelayScale) {
   /** "A few seconds to a minute" from placement to the final status. */
   public static final Duration DEFAULT_STATUS_DELAY_SCALE = Duration.ofMinutes(1);
+
   public static final double MAX_ORDERS_PER_SECOND = 100_000;
   private static final int MIN_RESTAURANTS = 50;
   private static final int MAX_RESTAURANTS = 2_000;
@@ -25,14 +30,19 @@ public record LiveOptions(long seed, double ordersPerSecond, long maxOrders, Dur
   public LiveOptions {
     if (!(ordersPerSecond > 0 && ordersPerSecond <= MAX_ORDERS_PER_SECOND)) {
       throw new IllegalArgumentException(
-          "ordersPerSecond must be above 0 and at most " + MAX_ORDERS_PER_SECOND + ", got " + ordersPerSecond);
+          "ordersPerSecond must be above 0 and at most "
+              + MAX_ORDERS_PER_SECOND
+              + ", got "
+              + ordersPerSecond);
     }
     if (maxOrders < 0) {
-      throw new IllegalArgumentException("maxOrders must be 0 (unbounded) or more, got " + maxOrders);
+      throw new IllegalArgumentException(
+          "maxOrders must be 0 (unbounded) or more, got " + maxOrders);
     }
     Objects.requireNonNull(statusDelayScale, "statusDelayScale");
     if (statusDelayScale.isNegative() || statusDelayScale.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException("statusDelayScale must be between 0 and 1 day, got " + statusDelayScale);
+      throw new IllegalArgumentException(
+          "statusDelayScale must be between 0 and 1 day, got " + statusDelayScale);
     }
   }
 
@@ -41,7 +51,10 @@ public record LiveOptions(long seed, double ordersPerSecond, long maxOrders, Dur
     return new LiveOptions(seed, ordersPerSecond, 0, DEFAULT_STATUS_DELAY_SCALE);
   }
 
-  /** Restaurants emitted at start: 20 per order per second, between 50 and 2,000 (10 orders/s → 200). */
+  /**
+   * Restaurants emitted at start: 20 per order per second, between 50 and 2,000 (10 orders/s →
+   * 200).
+   */
   public int restaurants() {
     double wanted = Math.ceil(ordersPerSecond * RESTAURANTS_PER_ORDER_PER_SECOND);
     return (int) Math.max(MIN_RESTAURANTS, Math.min(MAX_RESTAURANTS, wanted));

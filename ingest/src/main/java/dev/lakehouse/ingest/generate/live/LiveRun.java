@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The state of one {@link LiveOrderStream} run, with no clock of its own: it is told the time and says
- * when it next has something to do. Arrivals and queued records due at the same millisecond go queued
- * records first. Not thread safe.
+ * The state of one {@link LiveOrderStream} run, with no clock of its own: it is told the time and
+ * says when it next has something to do. Arrivals and queued records due at the same millisecond go
+ * queued records first. Not thread safe.
  */
 final class LiveRun {
   /** Keeps the live streams apart from the batch generator's, which use the same seed. */
@@ -40,13 +40,18 @@ final class LiveRun {
     this.arrivalRandom = root.split();
     this.orderRandom = root.split();
     this.orders = new LiveOrders(streams, restaurants, options.initialConsumers());
-    this.scheduler = new OrderScheduler(queue, new StatusFlowPlanner(options.statusDelayScale()), dimensions);
+    this.scheduler =
+        new OrderScheduler(queue, new StatusFlowPlanner(options.statusDelayScale()), dimensions);
   }
 
-  /** Emits every restaurant and the initial consumers, then lets orders arrive from {@code nowMillis} on. */
+  /**
+   * Emits every restaurant and the initial consumers, then lets orders arrive from {@code
+   * nowMillis} on.
+   */
   void start(long nowMillis) throws IOException {
     for (int i = 0; i < restaurants.size(); i++) {
-      sink.emit(Dataset.RESTAURANT, restaurants.get(i).id(), dimensions.restaurant(restaurants.get(i)));
+      sink.emit(
+          Dataset.RESTAURANT, restaurants.get(i).id(), dimensions.restaurant(restaurants.get(i)));
     }
     for (long i = 0; i < options.initialConsumers(); i++) {
       ConsumerProfile consumer = ConsumerProfile.derive(streams, i);
@@ -55,12 +60,18 @@ final class LiveRun {
     arrivals = new PoissonArrivals(options.ordersPerSecond(), nowMillis, arrivalRandom);
   }
 
-  /** When something is next due (epoch millis); {@link Long#MAX_VALUE} once every order is out with all its records. */
+  /**
+   * When something is next due (epoch millis); {@link Long#MAX_VALUE} once every order is out with
+   * all its records.
+   */
   long nextDueMillis() {
     return Math.min(nextArrivalMillis(), queue.nextDueMillis());
   }
 
-  /** Emits the next queued record or, when an arrival comes first, creates an order stamped {@code nowMillis}. */
+  /**
+   * Emits the next queued record or, when an arrival comes first, creates an order stamped {@code
+   * nowMillis}.
+   */
   void emitNext(long nowMillis) throws IOException {
     if (queue.nextDueMillis() <= nextArrivalMillis()) {
       EmissionQueue.Emission next = queue.poll();

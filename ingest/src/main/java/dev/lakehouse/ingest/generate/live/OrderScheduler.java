@@ -8,9 +8,9 @@ import java.util.UUID;
 
 /**
  * Puts one order's records on the queue at their moments: a brand-new consumer's record just before
- * the order or, {@value #LATE_CONSUMER_SHARE} of the time, up to {@value #MAX_CONSUMER_LATENESS_MILLIS} ms
- * after it (a late dimension); the order line; its status rows, each stamped with the moment it goes
- * out, and their exact copies. Not thread safe.
+ * the order or, {@value #LATE_CONSUMER_SHARE} of the time, up to {@value
+ * #MAX_CONSUMER_LATENESS_MILLIS} ms after it (a late dimension); the order line; its status rows,
+ * each stamped with the moment it goes out, and their exact copies. Not thread safe.
  */
 final class OrderScheduler {
   static final double LATE_CONSUMER_SHARE = 0.4;
@@ -30,10 +30,15 @@ final class OrderScheduler {
   void schedule(LiveOrder order, SplittableRandom random) throws IOException {
     long created = order.createdAtMillis();
     if (order.newConsumer() != null) {
-      long due = random.nextDouble() < LATE_CONSUMER_SHARE
-          ? created + 1 + random.nextLong(MAX_CONSUMER_LATENESS_MILLIS)
-          : created;
-      queue.add(due, Dataset.CONSUMER, order.newConsumer().id(), dimensions.consumer(order.newConsumer()));
+      long due =
+          random.nextDouble() < LATE_CONSUMER_SHARE
+              ? created + 1 + random.nextLong(MAX_CONSUMER_LATENESS_MILLIS)
+              : created;
+      queue.add(
+          due,
+          Dataset.CONSUMER,
+          order.newConsumer().id(),
+          dimensions.consumer(order.newConsumer()));
     }
     StatusFlow flow = planner.plan(random);
     if (!flow.registeredFirst()) {
@@ -44,10 +49,12 @@ final class OrderScheduler {
       byte[] row = statusLines.render(at, order.orderId(), statusId(random), step.status());
       queue.add(at, Dataset.ORDER_STATUS, order.orderId(), row);
       if (step.duplicated()) {
-        queue.add(created + step.duplicateOffsetMillis(), Dataset.ORDER_STATUS, order.orderId(), row);
+        queue.add(
+            created + step.duplicateOffsetMillis(), Dataset.ORDER_STATUS, order.orderId(), row);
       }
       if (flow.registeredFirst() && step.status() == StatusFlow.Status.REGISTERED) {
-        queue.add(created + flow.orderLineOffsetMillis(), Dataset.ORDER, order.orderId(), order.line());
+        queue.add(
+            created + flow.orderLineOffsetMillis(), Dataset.ORDER, order.orderId(), order.line());
       }
     }
   }

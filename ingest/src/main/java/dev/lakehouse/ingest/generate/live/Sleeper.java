@@ -11,7 +11,10 @@ public interface Sleeper {
   /** Returns once the clock reads {@code moment} or later (at once when it already does). */
   void sleepUntil(Instant moment) throws InterruptedException;
 
-  /** Sleeps the thread ({@link Thread#sleep}) until {@code clock} reads the moment, rounding waits up to whole milliseconds. */
+  /**
+   * Sleeps the thread ({@link Thread#sleep}) until {@code clock} reads the moment, rounding waits
+   * up to whole milliseconds.
+   */
   static Sleeper threadSleeping(Clock clock) {
     Objects.requireNonNull(clock, "clock");
     return moment -> {

@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * Draws the {@link StatusFlow} of an order, with the batch generator's shares: REGISTERED at once,
- * PLACED 0.5–1.5 s later (95%), then CONCLUDED (86%) or CANCELLED (6% after PLACED, 3% straight from
- * REGISTERED) after a wait of a twentieth of the delay scale to all of it; 5% stay open. Now and then a
- * row is sent twice, and REGISTERED goes out before the order line.
+ * PLACED 0.5–1.5 s later (95%), then CONCLUDED (86%) or CANCELLED (6% after PLACED, 3% straight
+ * from REGISTERED) after a wait of a twentieth of the delay scale to all of it; 5% stay open. Now
+ * and then a row is sent twice, and REGISTERED goes out before the order line.
  */
 final class StatusFlowPlanner {
   static final double REGISTERED_FIRST_SHARE = 0.02;
@@ -40,7 +40,8 @@ final class StatusFlowPlanner {
     statuses.add(Status.REGISTERED);
     boolean placed = flow < CANCELLED_AFTER_PLACED_BELOW || flow >= OPEN_UNPLACED_BELOW;
     if (placed) {
-      offsets[statuses.size()] = PLACED_MIN_MILLIS + random.nextLong(PLACED_MAX_MILLIS - PLACED_MIN_MILLIS + 1);
+      offsets[statuses.size()] =
+          PLACED_MIN_MILLIS + random.nextLong(PLACED_MAX_MILLIS - PLACED_MIN_MILLIS + 1);
       statuses.add(Status.PLACED);
     }
     if (flow < CANCELLED_UNPLACED_BELOW) {
@@ -51,7 +52,8 @@ final class StatusFlowPlanner {
     for (int i = 0; i < statuses.size(); i++) {
       long duplicate = Step.NO_DUPLICATE;
       if (random.nextDouble() < DUPLICATE_ROW_SHARE) {
-        long room = i + 1 < statuses.size() ? offsets[i + 1] - offsets[i] : DUPLICATE_MAX_DELAY_MILLIS;
+        long room =
+            i + 1 < statuses.size() ? offsets[i + 1] - offsets[i] : DUPLICATE_MAX_DELAY_MILLIS;
         duplicate = offsets[i] + random.nextLong(Math.min(room, DUPLICATE_MAX_DELAY_MILLIS) + 1);
       }
       steps.add(new Step(statuses.get(i), offsets[i], duplicate));

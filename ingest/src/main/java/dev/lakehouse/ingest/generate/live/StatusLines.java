@@ -15,7 +15,8 @@ final class StatusLines {
 
   static {
     if (!FIELDS.equals(List.of("created_at", "order_id", "status_id", "value"))) {
-      throw new IllegalStateException("the ORDER_STATUS contract changed; update StatusLines: " + FIELDS);
+      throw new IllegalStateException(
+          "the ORDER_STATUS contract changed; update StatusLines: " + FIELDS);
     }
   }
 

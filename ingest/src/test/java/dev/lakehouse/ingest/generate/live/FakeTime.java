@@ -30,7 +30,8 @@ final class FakeTime extends Clock implements Sleeper {
   public void sleepUntil(Instant moment) {
     long target = moment.toEpochMilli();
     if (target <= millis) {
-      throw new AssertionError("asked to sleep until " + moment + ", which is not after " + instant());
+      throw new AssertionError(
+          "asked to sleep until " + moment + ", which is not after " + instant());
     }
     sleeps++;
     if (target > horizonMillis && stopAtHorizon != null) {

@@ -11,13 +11,17 @@ class LiveOptionsTest {
   void rejectsWhatCannotRun() {
     Duration scale = LiveOptions.DEFAULT_STATUS_DELAY_SCALE;
     for (double rate : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY, 100_001}) {
-      assertThatThrownBy(() -> new LiveOptions(1, rate, 0, scale)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> new LiveOptions(1, rate, 0, scale))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("ordersPerSecond");
     }
     assertThatThrownBy(() -> new LiveOptions(1, 10, -1, scale)).hasMessageContaining("maxOrders");
-    assertThatThrownBy(() -> new LiveOptions(1, 10, 0, null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new LiveOptions(1, 10, 0, Duration.ofSeconds(-1))).hasMessageContaining("statusDelayScale");
-    assertThatThrownBy(() -> new LiveOptions(1, 10, 0, Duration.ofDays(2))).hasMessageContaining("statusDelayScale");
+    assertThatThrownBy(() -> new LiveOptions(1, 10, 0, null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new LiveOptions(1, 10, 0, Duration.ofSeconds(-1)))
+        .hasMessageContaining("statusDelayScale");
+    assertThatThrownBy(() -> new LiveOptions(1, 10, 0, Duration.ofDays(2)))
+        .hasMessageContaining("statusDelayScale");
     assertThat(new LiveOptions(1, 0.01, 5, Duration.ZERO).bounded()).isTrue();
   }
 

@@ -22,10 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A bounded run on a fake clock: rate, flows, timing, record shapes, keys, quirks; then stopping. */
+/**
+ * A bounded run on a fake clock: rate, flows, timing, record shapes, keys, quirks; then stopping.
+ */
 class LiveOrderStreamTest {
   private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-  private static final LiveOptions OPTIONS = new LiveOptions(11, 200, 6_000, LiveOptions.DEFAULT_STATUS_DELAY_SCALE);
+  private static final LiveOptions OPTIONS =
+      new LiveOptions(11, 200, 6_000, LiveOptions.DEFAULT_STATUS_DELAY_SCALE);
 
   private static FakeTime time;
   private static RecordingSink sink;
@@ -40,7 +43,9 @@ class LiveOrderStreamTest {
     counts = new LiveOrderStream(OPTIONS, time, time).run(sink);
     orderById = new LinkedHashMap<>();
     for (Emitted order : sink.of(Dataset.ORDER)) {
-      assertThat(orderById.put(order.key(), order)).as("order %s emitted once", order.key()).isNull();
+      assertThat(orderById.put(order.key(), order))
+          .as("order %s emitted once", order.key())
+          .isNull();
     }
     statusesByOrder = new HashMap<>();
     for (Emitted status : sink.of(Dataset.ORDER_STATUS)) {
@@ -53,16 +58,23 @@ class LiveOrderStreamTest {
     assertThat(orderById).hasSize(6_000);
     assertThat(counts).isEqualTo(sink.counts());
     long lastCreated = orderById.values().stream().mapToLong(o -> createdAt(o)).max().orElseThrow();
-    long lastStatus = sink.of(Dataset.ORDER_STATUS).stream().mapToLong(s -> createdAt(s)).max().orElseThrow();
-    assertThat(lastStatus).isGreaterThan(lastCreated).isLessThanOrEqualTo(lastCreated + 1_500 + 60_000);
-    assertThat(time.millis()).isEqualTo(sink.records.get(sink.records.size() - 1).emittedAtMillis());
+    long lastStatus =
+        sink.of(Dataset.ORDER_STATUS).stream().mapToLong(s -> createdAt(s)).max().orElseThrow();
+    assertThat(lastStatus)
+        .isGreaterThan(lastCreated)
+        .isLessThanOrEqualTo(lastCreated + 1_500 + 60_000);
+    assertThat(time.millis())
+        .isEqualTo(sink.records.get(sink.records.size() - 1).emittedAtMillis());
   }
 
   @Test
   void startsWithTheRestaurantsAndTheInitialConsumers() {
-    List<Emitted> first = sink.records.subList(0, OPTIONS.restaurants() + OPTIONS.initialConsumers());
-    assertThat(first.subList(0, OPTIONS.restaurants())).allMatch(r -> r.dataset() == Dataset.RESTAURANT);
-    assertThat(first.subList(OPTIONS.restaurants(), first.size())).allMatch(r -> r.dataset() == Dataset.CONSUMER);
+    List<Emitted> first =
+        sink.records.subList(0, OPTIONS.restaurants() + OPTIONS.initialConsumers());
+    assertThat(first.subList(0, OPTIONS.restaurants()))
+        .allMatch(r -> r.dataset() == Dataset.RESTAURANT);
+    assertThat(first.subList(OPTIONS.restaurants(), first.size()))
+        .allMatch(r -> r.dataset() == Dataset.CONSUMER);
     assertThat(first).allMatch(r -> r.emittedAtMillis() == START.toEpochMilli());
     assertThat(OPTIONS.restaurants()).isEqualTo(2_000);
     assertThat(counts.get(Dataset.RESTAURANT)).isEqualTo(OPTIONS.restaurants());
@@ -81,11 +93,15 @@ class LiveOrderStreamTest {
   void csvDatasetsCarryStringsOrNulls() {
     for (Emitted record : sink.records) {
       if (record.dataset() == Dataset.CONSUMER || record.dataset() == Dataset.RESTAURANT) {
-        record.json().elements().forEachRemaining(cell -> assertThat(cell.isTextual() || cell.isNull()).isTrue());
+        record
+            .json()
+            .elements()
+            .forEachRemaining(cell -> assertThat(cell.isTextual() || cell.isNull()).isTrue());
       }
     }
     assertThat(sink.of(Dataset.CONSUMER)).anyMatch(c -> c.json().get("customer_name").isNull());
-    assertThat(sink.of(Dataset.RESTAURANT)).anyMatch(r -> r.json().get("minimum_order_value").isNull());
+    assertThat(sink.of(Dataset.RESTAURANT))
+        .anyMatch(r -> r.json().get("minimum_order_value").isNull());
   }
 
   @Test
@@ -99,17 +115,21 @@ class LiveOrderStreamTest {
       assertThat(items.get(0).get("unitPrice").get("value").isTextual()).isTrue();
       assertThat(json.get("order_total_amount").isNumber()).isTrue();
       // swapped: the *_latitude fields hold Brazil's longitudes (-34 to -74)
-      assertThat(Double.parseDouble(json.get("merchant_latitude").asText())).isBetween(-74.0, -34.0);
+      assertThat(Double.parseDouble(json.get("merchant_latitude").asText()))
+          .isBetween(-74.0, -34.0);
       assertThat(json.get("delivery_address_latitude").asDouble()).isBetween(-74.0, -34.0);
-      assertThat(json.get("order_created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+      assertThat(json.get("order_created_at").asText())
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     }
   }
 
   @Test
   void ordersArriveAtTheRateStampedWithTheClock() {
-    List<Long> created = orderById.values().stream().map(LiveOrderStreamTest::createdAt).sorted().toList();
+    List<Long> created =
+        orderById.values().stream().map(LiveOrderStreamTest::createdAt).sorted().toList();
     double seconds = (created.get(created.size() - 1) - START.toEpochMilli()) / 1000.0;
-    assertThat(created.size() / seconds).isCloseTo(OPTIONS.ordersPerSecond(), within(OPTIONS.ordersPerSecond() * 0.1));
+    assertThat(created.size() / seconds)
+        .isCloseTo(OPTIONS.ordersPerSecond(), within(OPTIONS.ordersPerSecond() * 0.1));
     for (Emitted order : orderById.values()) {
       long lag = order.emittedAtMillis() - createdAt(order);
       assertThat(lag).isBetween(0L, StatusFlowPlanner.ORDER_LINE_MAX_DELAY_MILLIS);
@@ -149,7 +169,8 @@ class LiveOrderStreamTest {
     double orders = orderById.size();
     assertThat(lastValues.get("CONCLUDED") / orders).isCloseTo(0.86, within(0.03));
     assertThat(lastValues.get("CANCELLED") / orders).isCloseTo(0.09, within(0.02));
-    assertThat((lastValues.get("REGISTERED") + lastValues.get("PLACED")) / orders).isCloseTo(0.05, within(0.02));
+    assertThat((lastValues.get("REGISTERED") + lastValues.get("PLACED")) / orders)
+        .isCloseTo(0.05, within(0.02));
   }
 
   @Test
@@ -162,7 +183,8 @@ class LiveOrderStreamTest {
         if (seen.add(status.text())) {
           assertThat(status.emittedAtMillis()).isEqualTo(at);
         } else { // an exact copy, a little later
-          assertThat(status.emittedAtMillis() - at).isBetween(0L, StatusFlowPlanner.DUPLICATE_MAX_DELAY_MILLIS);
+          assertThat(status.emittedAtMillis() - at)
+              .isBetween(0L, StatusFlowPlanner.DUPLICATE_MAX_DELAY_MILLIS);
         }
         assertThat(at).isGreaterThanOrEqualTo(previous);
         previous = at;
@@ -195,7 +217,8 @@ class LiveOrderStreamTest {
         assertThat(first.json().get("value").asText()).isEqualTo("REGISTERED");
       }
     }
-    assertThat(early / (double) orderById.size()).isCloseTo(StatusFlowPlanner.REGISTERED_FIRST_SHARE, within(0.01));
+    assertThat(early / (double) orderById.size())
+        .isCloseTo(StatusFlowPlanner.REGISTERED_FIRST_SHARE, within(0.01));
   }
 
   @Test
@@ -212,20 +235,24 @@ class LiveOrderStreamTest {
         firstOrder.merge(customer.asText(), order, (a, b) -> a.position() < b.position() ? a : b);
       }
     }
-    List<Emitted> joined = sink.of(Dataset.CONSUMER).subList(OPTIONS.initialConsumers(), consumerById.size());
-    assertThat(joined.size() / (double) orderById.size()).isCloseTo(LiveOrders.NEW_CONSUMER_SHARE, within(0.01));
+    List<Emitted> joined =
+        sink.of(Dataset.CONSUMER).subList(OPTIONS.initialConsumers(), consumerById.size());
+    assertThat(joined.size() / (double) orderById.size())
+        .isCloseTo(LiveOrders.NEW_CONSUMER_SHARE, within(0.01));
     long late = 0;
     for (Emitted consumer : joined) {
       Emitted order = firstOrder.get(consumer.key());
       assertThat(createdAt(consumer)).isLessThan(createdAt(order));
       if (consumer.position() > order.position()) {
         late++;
-        assertThat(consumer.emittedAtMillis() - createdAt(order)).isBetween(1L, OrderScheduler.MAX_CONSUMER_LATENESS_MILLIS);
+        assertThat(consumer.emittedAtMillis() - createdAt(order))
+            .isBetween(1L, OrderScheduler.MAX_CONSUMER_LATENESS_MILLIS);
       } else {
         assertThat(consumer.emittedAtMillis()).isEqualTo(createdAt(order));
       }
     }
-    assertThat(late / (double) joined.size()).isCloseTo(OrderScheduler.LATE_CONSUMER_SHARE, within(0.1));
+    assertThat(late / (double) joined.size())
+        .isCloseTo(OrderScheduler.LATE_CONSUMER_SHARE, within(0.1));
   }
 
   @Test
@@ -237,11 +264,13 @@ class LiveOrderStreamTest {
     for (int i = 0; i < first.records.size(); i++) {
       Emitted a = first.records.get(i);
       Emitted b = second.records.get(i);
-      assertThat(List.of(b.dataset(), b.key(), b.emittedAtMillis())).isEqualTo(List.of(a.dataset(), a.key(), a.emittedAtMillis()));
+      assertThat(List.of(b.dataset(), b.key(), b.emittedAtMillis()))
+          .isEqualTo(List.of(a.dataset(), a.key(), a.emittedAtMillis()));
       assertThat(Arrays.equals(a.value(), b.value())).isTrue();
     }
     RecordingSink other = runToEnd(new LiveOptions(6, 50, 300, Duration.ofSeconds(10)));
-    assertThat(other.of(Dataset.ORDER).get(0).key()).isNotEqualTo(first.of(Dataset.ORDER).get(0).key());
+    assertThat(other.of(Dataset.ORDER).get(0).key())
+        .isNotEqualTo(first.of(Dataset.ORDER).get(0).key());
   }
 
   @Test
@@ -250,10 +279,15 @@ class LiveOrderStreamTest {
       FakeTime clock = new FakeTime(START);
       LiveOrderStream stream = new LiveOrderStream(LiveOptions.unbounded(99, rate), clock, clock);
       clock.stopAt(START.plusSeconds(60), stream);
-      Map<Dataset, Long> result = stream.run((dataset, key, value) -> { });
-      assertThat(result.get(Dataset.ORDER) / 60.0).as("orders per second at %s/s", rate).isCloseTo(rate, within(rate * 0.1));
+      Map<Dataset, Long> result = stream.run((dataset, key, value) -> {});
+      assertThat(result.get(Dataset.ORDER) / 60.0)
+          .as("orders per second at %s/s", rate)
+          .isCloseTo(rate, within(rate * 0.1));
       assertThat(clock.millis()).isEqualTo(START.plusSeconds(60).toEpochMilli());
-      assertThat(clock.sleeps()).isLessThanOrEqualTo(result.values().stream().mapToLong(Long::longValue).sum() + 60_000 / LiveOrderStream.MAX_NAP_MILLIS);
+      assertThat(clock.sleeps())
+          .isLessThanOrEqualTo(
+              result.values().stream().mapToLong(Long::longValue).sum()
+                  + 60_000 / LiveOrderStream.MAX_NAP_MILLIS);
     }
   }
 
@@ -262,24 +296,30 @@ class LiveOrderStreamTest {
     FakeTime clock = new FakeTime(START);
     LiveOrderStream stream = new LiveOrderStream(LiveOptions.unbounded(3, 100), clock, clock);
     AtomicLong orders = new AtomicLong();
-    Map<Dataset, Long> result = stream.run((dataset, key, value) -> {
-      if (dataset == Dataset.ORDER && orders.incrementAndGet() == 500) {
-        stream.stop();
-      }
-    });
+    Map<Dataset, Long> result =
+        stream.run(
+            (dataset, key, value) -> {
+              if (dataset == Dataset.ORDER && orders.incrementAndGet() == 500) {
+                stream.stop();
+              }
+            });
     assertThat(result.get(Dataset.ORDER)).isEqualTo(500);
-    assertThatThrownBy(() -> stream.run((d, k, v) -> { })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> stream.run((d, k, v) -> {})).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void anInterruptEndsTheRun() {
     FakeTime clock = new FakeTime(START);
     LiveOrderStream stream = new LiveOrderStream(LiveOptions.unbounded(3, 100), clock, clock);
-    assertThatThrownBy(() -> stream.run((dataset, key, value) -> {
-      if (dataset == Dataset.ORDER) {
-        Thread.currentThread().interrupt();
-      }
-    })).isInstanceOf(InterruptedException.class);
+    assertThatThrownBy(
+            () ->
+                stream.run(
+                    (dataset, key, value) -> {
+                      if (dataset == Dataset.ORDER) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }))
+        .isInstanceOf(InterruptedException.class);
     assertThat(Thread.interrupted()).isFalse();
   }
 
@@ -287,11 +327,16 @@ class LiveOrderStreamTest {
   void sinkFailuresEndTheRun() {
     FakeTime clock = new FakeTime(START);
     LiveOrderStream stream = new LiveOrderStream(LiveOptions.unbounded(3, 100), clock, clock);
-    assertThatThrownBy(() -> stream.run((dataset, key, value) -> {
-      if (dataset == Dataset.ORDER_STATUS) {
-        throw new IOException("broker gone");
-      }
-    })).isInstanceOf(IOException.class).hasMessage("broker gone");
+    assertThatThrownBy(
+            () ->
+                stream.run(
+                    (dataset, key, value) -> {
+                      if (dataset == Dataset.ORDER_STATUS) {
+                        throw new IOException("broker gone");
+                      }
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("broker gone");
   }
 
   private static RecordingSink runToEnd(LiveOptions options) throws Exception {

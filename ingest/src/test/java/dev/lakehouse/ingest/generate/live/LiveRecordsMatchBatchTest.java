@@ -28,16 +28,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live records look exactly like the batch generator's file records once ingested: with the same seed,
- * the restaurants and initial consumers are the files' rows, and order and status lines have the file
- * lines' shape.
+ * Live records look exactly like the batch generator's file records once ingested: with the same
+ * seed, the restaurants and initial consumers are the files' rows, and order and status lines have
+ * the file lines' shape.
  */
 class LiveRecordsMatchBatchTest {
   private static final long SEED = 21;
   private static final LiveOptions OPTIONS = new LiveOptions(SEED, 2, 400, Duration.ofSeconds(20));
-  private static final String STATUS_LINE = "\\{\"created_at\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\","
-      + "\"order_id\":\"[0-9a-f-]{36}\",\"status_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\","
-      + "\"value\":\"(REGISTERED|PLACED|CONCLUDED|CANCELLED)\"}";
+  private static final String STATUS_LINE =
+      "\\{\"created_at\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\","
+          + "\"order_id\":\"[0-9a-f-]{36}\",\"status_id\":\"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\","
+          + "\"value\":\"(REGISTERED|PLACED|CONCLUDED|CANCELLED)\"}";
 
   private static RecordingSink live;
   private static Map<String, String> files;
@@ -49,14 +50,16 @@ class LiveRecordsMatchBatchTest {
     new LiveOrderStream(OPTIONS, time, time).run(live);
     // the batch files with as many restaurants and consumers: orders = 40 × restaurants
     Map<String, byte[]> gzipped = new ConcurrentHashMap<>();
-    new FoodDeliveryGenerator(new GeneratorOptions(SEED, 40L * OPTIONS.restaurants(), 0)).generate(name ->
-        new ByteArrayOutputStream() {
-          @Override
-          public void close() throws IOException {
-            super.close();
-            gzipped.put(name, toByteArray());
-          }
-        });
+    new FoodDeliveryGenerator(new GeneratorOptions(SEED, 40L * OPTIONS.restaurants(), 0))
+        .generate(
+            name ->
+                new ByteArrayOutputStream() {
+                  @Override
+                  public void close() throws IOException {
+                    super.close();
+                    gzipped.put(name, toByteArray());
+                  }
+                });
     files = new HashMap<>();
     for (Map.Entry<String, byte[]> file : gzipped.entrySet()) {
       if (file.getKey().endsWith(".gz")) {
@@ -79,14 +82,16 @@ class LiveRecordsMatchBatchTest {
 
   @Test
   void orderLinesHaveTheBatchLinesFieldTypes() throws IOException {
-    assertSameFieldTypes(Dataset.ORDER, live.of(Dataset.ORDER), files.get(Dataset.ORDER.fileName()));
+    assertSameFieldTypes(
+        Dataset.ORDER, live.of(Dataset.ORDER), files.get(Dataset.ORDER.fileName()));
   }
 
   @Test
   void statusLinesHaveTheBatchLinesForm() throws IOException {
     List<String> batchLines = files.get(Dataset.ORDER_STATUS.fileName()).lines().toList();
     assertThat(batchLines).allMatch(line -> line.matches(STATUS_LINE));
-    assertThat(live.of(Dataset.ORDER_STATUS)).allMatch(status -> status.text().matches(STATUS_LINE));
+    assertThat(live.of(Dataset.ORDER_STATUS))
+        .allMatch(status -> status.text().matches(STATUS_LINE));
   }
 
   private static void assertRowsMatch(Dataset dataset, int rows) {
@@ -104,21 +109,35 @@ class LiveRecordsMatchBatchTest {
     }
   }
 
-  private static void assertSameFieldTypes(Dataset dataset, List<Emitted> records, String batchFile) throws IOException {
+  private static void assertSameFieldTypes(Dataset dataset, List<Emitted> records, String batchFile)
+      throws IOException {
     Map<String, Set<JsonNodeType>> batchTypes = new HashMap<>();
     for (String line : batchFile.lines().toList()) {
       JsonNode json = RecordingSink.JSON.readTree(line);
-      json.properties().forEach(f ->
-          batchTypes.computeIfAbsent(f.getKey(), k -> EnumSet.noneOf(JsonNodeType.class)).add(f.getValue().getNodeType()));
+      json.properties()
+          .forEach(
+              f ->
+                  batchTypes
+                      .computeIfAbsent(f.getKey(), k -> EnumSet.noneOf(JsonNodeType.class))
+                      .add(f.getValue().getNodeType()));
     }
     for (Emitted record : records) {
-      record.json().properties().forEach(f ->
-          assertThat(batchTypes.get(f.getKey())).as(f.getKey()).contains(f.getValue().getNodeType()));
+      record
+          .json()
+          .properties()
+          .forEach(
+              f ->
+                  assertThat(batchTypes.get(f.getKey()))
+                      .as(f.getKey())
+                      .contains(f.getValue().getNodeType()));
     }
     assertThat(batchTypes.keySet()).containsExactlyInAnyOrderElementsOf(dataset.fieldNames());
   }
 
-  /** RFC 4180 as the file ingestor reads it: an empty unquoted cell is null, a quoted cell keeps its text. */
+  /**
+   * RFC 4180 as the file ingestor reads it: an empty unquoted cell is null, a quoted cell keeps its
+   * text.
+   */
   private static List<List<String>> parseCsv(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();

@@ -33,6 +33,7 @@ class PoissonArrivalsTest {
 
   @Test
   void theRateMustBePositive() {
-    assertThatThrownBy(() -> new PoissonArrivals(0, 0, new SplittableRandom(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PoissonArrivals(0, 0, new SplittableRandom(1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

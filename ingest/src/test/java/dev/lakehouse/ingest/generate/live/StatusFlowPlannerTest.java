@@ -24,15 +24,20 @@ class StatusFlowPlannerTest {
     for (int i = 0; i < FLOWS; i++) {
       StatusFlow flow = planner.plan(random);
       List<Status> statuses = flow.steps().stream().map(Step::status).toList();
-      assertThat(statuses).isIn(List.of(Status.REGISTERED), List.of(Status.REGISTERED, Status.PLACED),
-          List.of(Status.REGISTERED, Status.CANCELLED), List.of(Status.REGISTERED, Status.PLACED, Status.CONCLUDED),
-          List.of(Status.REGISTERED, Status.PLACED, Status.CANCELLED));
+      assertThat(statuses)
+          .isIn(
+              List.of(Status.REGISTERED),
+              List.of(Status.REGISTERED, Status.PLACED),
+              List.of(Status.REGISTERED, Status.CANCELLED),
+              List.of(Status.REGISTERED, Status.PLACED, Status.CONCLUDED),
+              List.of(Status.REGISTERED, Status.PLACED, Status.CANCELLED));
       last.merge(flow.last(), 1, Integer::sum);
       placed += statuses.contains(Status.PLACED) ? 1 : 0;
     }
     assertThat(last.get(Status.CONCLUDED) / (double) FLOWS).isCloseTo(0.86, within(0.01));
     assertThat(last.get(Status.CANCELLED) / (double) FLOWS).isCloseTo(0.09, within(0.01));
-    assertThat((last.get(Status.REGISTERED) + last.get(Status.PLACED)) / (double) FLOWS).isCloseTo(0.05, within(0.01));
+    assertThat((last.get(Status.REGISTERED) + last.get(Status.PLACED)) / (double) FLOWS)
+        .isCloseTo(0.05, within(0.01));
     assertThat(placed / (double) FLOWS).isCloseTo(0.95, within(0.01));
   }
 
@@ -57,7 +62,8 @@ class StatusFlowPlannerTest {
         Step step = steps.get(s);
         if (step.duplicated()) {
           long next = s + 1 < steps.size() ? steps.get(s + 1).offsetMillis() : Long.MAX_VALUE;
-          assertThat(step.duplicateOffsetMillis()).isBetween(step.offsetMillis(), Math.min(next, step.offsetMillis() + 500));
+          assertThat(step.duplicateOffsetMillis())
+              .isBetween(step.offsetMillis(), Math.min(next, step.offsetMillis() + 500));
         }
       }
       if (flow.registeredFirst()) {
@@ -67,7 +73,8 @@ class StatusFlowPlannerTest {
         assertThat(flow.orderLineOffsetMillis()).isZero();
       }
     }
-    assertThat(registeredFirst / (double) FLOWS).isCloseTo(StatusFlowPlanner.REGISTERED_FIRST_SHARE, within(0.005));
+    assertThat(registeredFirst / (double) FLOWS)
+        .isCloseTo(StatusFlowPlanner.REGISTERED_FIRST_SHARE, within(0.005));
   }
 
   @Test
