@@ -17,7 +17,7 @@ import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
-import dev.lakehouse.streams.topology.RawTopology;
+import dev.lakehouse.streams.raw.RawTopology;
 import dev.lakehouse.streams.trusted.TrustedQualityMetrics;
 import dev.lakehouse.streams.trusted.TrustedTableCatalog;
 import dev.lakehouse.streams.trusted.TrustedTableSink;

@@ -1,12 +1,8 @@
-package dev.lakehouse.streams.topology;
+package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.DeadLetterHeaders;
 import dev.lakehouse.common.contract.PipelineHeaders;
-import dev.lakehouse.streams.raw.Lineage;
-import dev.lakehouse.streams.raw.ParseResult;
-import dev.lakehouse.streams.raw.RawRecordParser;
-import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.writer.HeaderValues;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.lakehouse.streams.topology;
+package dev.lakehouse.streams.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.settings.ContractSettings;
 import dev.lakehouse.common.settings.StreamsSettings;
 import dev.lakehouse.streams.app.StreamsProperties;
-import dev.lakehouse.streams.raw.Lineage;
-import dev.lakehouse.streams.raw.RawRowCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

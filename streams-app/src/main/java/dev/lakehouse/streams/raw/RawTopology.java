@@ -1,4 +1,4 @@
-package dev.lakehouse.streams.topology;
+package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.Topics;
