@@ -53,10 +53,7 @@ public final class RawRowCodec {
         fields.stream().map(field -> RawTables.typeOf(dataset, field)).toArray(Type[]::new);
   }
 
-  /**
-   * Whether {@code value} is an encoded row (as opposed to a source JSON record written by earlier
-   * versions).
-   */
+  /** Whether {@code value} starts like an encoded row (its format byte). */
   public static boolean isEncoded(byte[] value) {
     return value != null && value.length > 0 && value[0] == FORMAT;
   }

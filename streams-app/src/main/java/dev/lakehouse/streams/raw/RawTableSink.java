@@ -13,13 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The raw table of one dataset, fed by its rows topic: each record is a row the topology typed,
- * written with its lineage straight from its binary form ({@link RawRowReader} also reads the
- * source JSON that earlier versions put there).
+ * written with its lineage straight from its binary form ({@link RawRowCodec}); a record in any
+ * other form is a writer dead letter.
  */
 public final class RawTableSink implements TableSink {
   private final DatasetContract dataset;
   private final Table table;
-  private final RawRowReader reader;
   private final RawRowWriter rows;
   private final List<WriterLetter> letters = new ArrayList<>();
   private List<WriterLetter> completedLetters = new ArrayList<>();
@@ -28,7 +27,6 @@ public final class RawTableSink implements TableSink {
       DatasetContract dataset, Table table, long targetFileSizeBytes, int writerNumber) {
     this.dataset = dataset;
     this.table = table;
-    this.reader = new RawRowReader(dataset);
     this.rows = new RawRowWriter(dataset, table, targetFileSizeBytes, writerNumber, Instant::now);
   }
 
@@ -40,12 +38,10 @@ public final class RawTableSink implements TableSink {
   @Override
   public void write(ConsumerRecord<byte[], byte[]> record) {
     RowVerdict verdict;
-    if (RawRowCodec.isEncoded(record.value())) {
-      verdict = rows.write(record.value());
-    } else if (record.value() == null) {
+    if (record.value() == null) {
       verdict = new RowVerdict(RowVerdict.UNDECODABLE, "the record has no value", false);
     } else {
-      verdict = writeLegacy(record);
+      verdict = rows.write(record.value());
     }
     if (!verdict.ok()) {
       Lineage source = verdict.decoded() ? rows.lastLineage() : null;
@@ -68,28 +64,6 @@ public final class RawTableSink implements TableSink {
                       source.sourceLine()),
               record.value()));
     }
-  }
-
-  /**
-   * A row in the source-JSON form of earlier versions; one that does not read is refused like any
-   * other.
-   */
-  private RowVerdict writeLegacy(ConsumerRecord<byte[], byte[]> record) {
-    RawRowCodec.RawRow row;
-    try {
-      row =
-          reader.read(
-              record.value(),
-              record.headers(),
-              record.topic() + "-" + record.partition() + "@" + record.offset());
-    } catch (RuntimeException e) {
-      // the reader's messages may quote the JSON: the detail names the failure's kind only
-      return new RowVerdict(
-          RowVerdict.UNDECODABLE,
-          "a source-JSON row that does not read (" + e.getClass().getSimpleName() + ")",
-          false);
-    }
-    return rows.write(row.values(), row.lineage());
   }
 
   @Override

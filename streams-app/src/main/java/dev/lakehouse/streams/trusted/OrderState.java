@@ -15,14 +15,8 @@ import java.util.List;
  * row is never emitted again).
  */
 final class OrderState {
-  /** 3: without the copies; 1 and 2 held them ({@link #legacyCopies}). */
+  /** The only format any deployment has written (1 and 2 were never released). */
   private static final byte FORMAT = 3;
-
-  /**
-   * The copies a state of format 1 or 2 held; the stage moves them to their store when it reads
-   * such a state.
-   */
-  final List<byte[]> legacyCopies = new ArrayList<>();
 
   final List<StatusEvent> events = new ArrayList<>();
   long orderVersion;
@@ -93,15 +87,9 @@ final class OrderState {
     }
     BinaryReader in = new BinaryReader(bytes, "an order's trusted state");
     int format = in.read();
-    if (format < 1 || format > FORMAT) {
+    if (format != FORMAT) {
       throw new IllegalArgumentException(
           "unknown format " + format + " of an order's trusted state");
-    }
-    if (format < 3) {
-      long copies = in.varint();
-      for (long i = 0; i < copies; i++) {
-        state.legacyCopies.add(in.bytes());
-      }
     }
     long events = in.varint();
     StatusEvent.OrderStatus[] values = StatusEvent.OrderStatus.values();
@@ -119,11 +107,9 @@ final class OrderState {
     state.statusVersion = in.fixed64();
     state.statusHash = in.fixed64();
     state.rejectedItemsHash = in.fixed64();
-    if (format >= 2) {
-      state.itemsInputHash = in.fixed64();
-      state.itemCount = (int) in.varlong();
-      state.qualityFlags = (int) in.varint();
-    }
+    state.itemsInputHash = in.fixed64();
+    state.itemCount = (int) in.varlong();
+    state.qualityFlags = (int) in.varint();
     return state;
   }
 

@@ -7,7 +7,6 @@ import dev.lakehouse.streams.codec.RowCodec;
 import dev.lakehouse.streams.raw.Lineage;
 import dev.lakehouse.streams.raw.RawRowCodec;
 import dev.lakehouse.streams.raw.RawRowCodec.RawRow;
-import dev.lakehouse.streams.raw.RawRowReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,10 +89,10 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
       OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
 
   private final byte[] pseudonymKey;
-  private final RawRowReader orders = new RawRowReader(Dataset.ORDER.contract());
-  private final RawRowReader statuses = new RawRowReader(Dataset.ORDER_STATUS.contract());
-  private final RawRowReader consumers = new RawRowReader(Dataset.CONSUMER.contract());
-  private final RawRowReader restaurants = new RawRowReader(Dataset.RESTAURANT.contract());
+  private final RawRowCodec orders = new RawRowCodec(Dataset.ORDER.contract());
+  private final RawRowCodec statuses = new RawRowCodec(Dataset.ORDER_STATUS.contract());
+  private final RawRowCodec consumers = new RawRowCodec(Dataset.CONSUMER.contract());
+  private final RawRowCodec restaurants = new RawRowCodec(Dataset.RESTAURANT.contract());
   private final RowCodec orderCodec = new RowCodec(TrustedTables.order());
   private final RowCodec itemCodec = new RowCodec(TrustedTables.orderItem());
   private final RowCodec garnishCodec = new RowCodec(TrustedTables.orderItemGarnish());
@@ -218,13 +217,13 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
             .orElse("?");
     if (topic.equals(Topics.rawRows(Dataset.ORDER.contract()))) {
       counters.add(QualityCounters.Metric.ORDER_RECORDS_IN, 1);
-      onOrderCopy(record, orders.read(record.value(), record.headers(), where));
+      onOrderCopy(record, orders.decode(record.value()));
     } else if (topic.equals(Topics.rawRows(Dataset.ORDER_STATUS.contract()))) {
       counters.add(QualityCounters.Metric.STATUS_RECORDS_IN, 1);
-      onStatus(record, statuses.read(record.value(), record.headers(), where));
+      onStatus(record, statuses.decode(record.value()));
     } else if (topic.equals(Topics.TRUSTED_DIMENSIONS)) {
       counters.add(QualityCounters.Metric.DIMENSION_RECORDS_IN, 1);
-      onDimension(record, where);
+      onDimension(record);
     } else {
       throw new IllegalStateException("the trusted stage does not read " + topic);
     }
@@ -234,11 +233,10 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
 
   private void onOrderCopy(Record<byte[], byte[]> record, RawRow copy) {
     String orderId = (String) rows.orderField(copy, "order_id");
-    loadState(orderId); // moves the copies of an older state format to their store
     OrderCopies copies = OrderCopies.fromBytes(copyStore.get(orderId));
-    byte[] encoded = encodedForm(record.value(), orders, Dataset.ORDER, copy);
+    byte[] encoded = record.value();
     for (int i = 0; i < copies.encoded.size(); i++) {
-      RawRow known = orders.codec().decode(copies.encoded.get(i));
+      RawRow known = orders.decode(copies.encoded.get(i));
       if (Arrays.equals(known.values(), copy.values())) {
         if (compareLineage(copy, known) < 0) {
           copies.encoded.set(
@@ -276,11 +274,11 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
   }
 
-  private void onDimension(Record<byte[], byte[]> record, String where) {
+  private void onDimension(Record<byte[], byte[]> record) {
     Dataset dataset = Dataset.values()[record.value()[0]];
     byte[] rowBytes = Arrays.copyOfRange(record.value(), 1, record.value().length);
-    RawRowReader reader = dataset == Dataset.CONSUMER ? consumers : restaurants;
-    RawRow row = reader.read(rowBytes, record.headers(), where);
+    RawRowCodec codec = dataset == Dataset.CONSUMER ? consumers : restaurants;
+    RawRow row = codec.decode(rowBytes);
     String id = (String) row.values()[dataset.fieldNames().indexOf(dataset.keyField())];
     if (id == null) {
       return;
@@ -289,13 +287,13 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
         dataset == Dataset.CONSUMER ? consumerStore : restaurantStore;
     byte[] known = store.get(id);
     if (known != null) {
-      RawRow current = reader.codec().decode(known);
+      RawRow current = codec.decode(known);
       if (Arrays.equals(current.values(), row.values())
           || DimensionChoice.keepsCurrent(dataset, current, row)) {
         return;
       }
     }
-    store.put(id, encodedForm(rowBytes, reader, dataset, row));
+    store.put(id, rowBytes);
     List<String> affected = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it =
         (dataset == Dataset.CONSUMER ? byCustomer : byMerchant)
@@ -310,24 +308,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
   }
 
-  /**
-   * The order's state; a state of format 1 or 2 still holds the order's copies: they move to their
-   * store here, before anything writes the state again without them.
-   */
   private OrderState loadState(String orderId) {
-    OrderState state = OrderState.fromBytes(states.get(orderId));
-    if (!state.legacyCopies.isEmpty()) {
-      OrderCopies copies = OrderCopies.fromBytes(copyStore.get(orderId));
-      for (byte[] legacy : state.legacyCopies) {
-        if (copies.encoded.stream().noneMatch(known -> Arrays.equals(known, legacy))) {
-          copies.encoded.add(legacy);
-        }
-      }
-      copyStore.put(orderId, copies.toBytes());
-      state.legacyCopies.clear();
-      states.put(orderId, state.toBytes());
-    }
-    return state;
+    return OrderState.fromBytes(states.get(orderId));
   }
 
   private void recomputeAndSave(long cause, String orderId, OrderState state) {
@@ -351,7 +333,7 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
     OrderCopies stored = OrderCopies.fromBytes(copyStore.get(orderId));
     if (!stored.isEmpty()) {
-      List<RawRow> copies = stored.encoded.stream().map(orders.codec()::decode).toList();
+      List<RawRow> copies = stored.encoded.stream().map(orders::decode).toList();
       DuplicateOrders.Resolution<RawRow> resolution =
           rows.chooseCopy(copies, timeline, state.events);
       RawRow chosen = resolution.chosen();
@@ -363,8 +345,8 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
           rows.order(
               resolution,
               timeline,
-              consumer == null ? null : consumers.codec().decode(consumer),
-              restaurant == null ? null : restaurants.codec().decode(restaurant),
+              consumer == null ? null : consumers.decode(consumer),
+              restaurant == null ? null : restaurants.decode(restaurant),
               itemCount);
       flags |=
           HAS_ORDER
@@ -508,26 +490,6 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
     }
     int partition = Integer.compare(a.lineage().partition(), b.lineage().partition());
     return partition != 0 ? partition : Long.compare(a.lineage().offset(), b.lineage().offset());
-  }
-
-  /**
-   * The row's binary form: the record's own bytes when the topology wrote them so, else encoded
-   * (rows of earlier versions).
-   */
-  private static byte[] encodedForm(
-      byte[] value, RawRowReader reader, Dataset dataset, RawRow row) {
-    return RawRowCodec.isEncoded(value)
-        ? value
-        : reader.codec().encode(toMap(dataset, row.values()), row.lineage());
-  }
-
-  private static Map<String, Object> toMap(Dataset dataset, Object[] values) {
-    Map<String, Object> map = new java.util.HashMap<>();
-    List<String> names = dataset.fieldNames();
-    for (int i = 0; i < values.length; i++) {
-      map.put(names.get(i), values[i]);
-    }
-    return map;
   }
 
   private static byte[] utf8(String text) {

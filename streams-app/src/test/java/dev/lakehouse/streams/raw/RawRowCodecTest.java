@@ -98,7 +98,7 @@ class RawRowCodecTest {
   void bytesThatAreNotAnEncodedRowAreRefusedWithAReason() {
     RawRowCodec codec = new RawRowCodec(Dataset.ORDER_STATUS.contract());
     byte[] json = "{\"order_id\":\"o-1\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(RawRowCodec.isEncoded(json)).as("a JSON record from an earlier version").isFalse();
+    assertThat(RawRowCodec.isEncoded(json)).as("JSON is not a raw row").isFalse();
     assertThatThrownBy(() -> codec.decode(json)).hasMessageContaining("not an encoded raw row");
     byte[] truncated =
         Arrays.copyOf(

@@ -3,28 +3,11 @@ package dev.lakehouse.streams.trusted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakehouse.streams.codec.BinaryWriter;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrderStateTest {
-
-  /**
-   * The bytes a state of format 2 had: the copies between the format and the events, the rest as in
-   * format 3.
-   */
-  static byte[] formatTwo(List<byte[]> copies, byte[] formatThree) {
-    BinaryWriter out = new BinaryWriter(formatThree.length + 64);
-    out.write(2);
-    out.varint(copies.size());
-    copies.forEach(out::bytes);
-    byte[] head = out.toByteArray();
-    byte[] bytes = Arrays.copyOf(head, head.length + formatThree.length - 1);
-    System.arraycopy(formatThree, 1, bytes, head.length, formatThree.length - 1);
-    return bytes;
-  }
 
   private static OrderState sample() {
     OrderState state = new OrderState();
@@ -82,19 +65,7 @@ class OrderStateTest {
     OrderState written = sample();
     OrderState read = OrderState.fromBytes(written.toBytes());
     assertSameFields(read, written);
-    assertThat(read.legacyCopies).isEmpty();
     assertThat(OrderState.fromBytes(null).events).isEmpty();
-  }
-
-  @Test
-  void aStateOfFormatTwoGivesItsCopiesAndTheSameFields() {
-    OrderState written = sample();
-    List<byte[]> copies = List.of(new byte[] {1, 2, 3}, new byte[300]);
-    OrderState read = OrderState.fromBytes(formatTwo(copies, written.toBytes()));
-    assertSameFields(read, written);
-    assertThat(read.legacyCopies).hasSize(2);
-    assertThat(read.legacyCopies.get(0)).containsExactly(1, 2, 3);
-    assertThat(read.legacyCopies.get(1)).hasSize(300);
   }
 
   @Test
@@ -107,6 +78,9 @@ class OrderStateTest {
     assertThat(OrderCopies.fromBytes(null).isEmpty()).isTrue();
     assertThatThrownBy(() -> OrderState.fromBytes(new byte[] {9}))
         .hasMessageContaining("unknown format 9");
+    assertThatThrownBy(() -> OrderState.fromBytes(new byte[] {2}))
+        .as("format 2 was never released")
+        .hasMessageContaining("unknown format 2");
     assertThatThrownBy(() -> OrderCopies.fromBytes(new byte[] {7}))
         .hasMessageContaining("unknown format 7");
   }

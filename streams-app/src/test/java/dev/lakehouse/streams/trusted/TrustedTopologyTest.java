@@ -246,52 +246,6 @@ class TrustedTopologyTest {
   }
 
   @Test
-  void aStateOfTheEarlierFormatKeepsItsCopiesWhichMoveToTheirStore() {
-    try (TrustedDriver driver = new TrustedDriver()) {
-      driver.pipe(
-          Dataset.ORDER,
-          "o-1",
-          order(
-              "o-1",
-              "2019-01-17T12:00:00.000Z",
-              "111",
-              null,
-              "m-1",
-              "America/Sao_Paulo",
-              items("A", 100, null)));
-      driver.pipe(
-          Dataset.ORDER_STATUS,
-          "o-1",
-          status("o-1", "s-1", "REGISTERED", "2019-01-17T12:00:01.000Z"));
-      Map<String, Object> before = driver.current(Topics.TRUSTED_ORDER_ROWS).get("o-1").get(0);
-      // what a state of format 2 held: the copies inside, no copies store
-      byte[] copies = driver.store(TrustedOrderProcessor.COPIES_STORE).get("o-1");
-      byte[] state = driver.store(TrustedOrderProcessor.STATE_STORE).get("o-1");
-      driver
-          .store(TrustedOrderProcessor.STATE_STORE)
-          .put("o-1", OrderStateTest.formatTwo(OrderCopies.fromBytes(copies).encoded, state));
-      driver.store(TrustedOrderProcessor.COPIES_STORE).delete("o-1");
-
-      driver.pipe(
-          Dataset.ORDER_STATUS, "o-1", status("o-1", "s-2", "PLACED", "2019-01-17T12:00:02.000Z"));
-      Map<String, Object> after = driver.current(Topics.TRUSTED_ORDER_ROWS).get("o-1").get(0);
-
-      assertThat(after)
-          .containsEntry("last_status", "PLACED")
-          .containsEntry("rejected_copies", 0)
-          .containsEntry("order_created_at", before.get("order_created_at"))
-          .containsEntry("cpf_pseudonym", before.get("cpf_pseudonym"));
-      assertThat(driver.store(TrustedOrderProcessor.COPIES_STORE).get("o-1"))
-          .as("the copies moved to their store")
-          .isEqualTo(copies);
-      assertThat(
-              OrderState.fromBytes(driver.store(TrustedOrderProcessor.STATE_STORE).get("o-1"))
-                  .legacyCopies)
-          .isEmpty();
-    }
-  }
-
-  @Test
   void statusesBeforeTheirOrderAndRepeatedEventsGiveOneStatusRowAndNoNewVersionForARepeat() {
     try (TrustedDriver driver = new TrustedDriver()) {
       driver.pipe(
