@@ -15,29 +15,46 @@ import java.util.Properties;
  * by default; {@code trusted.enabled=false} runs the raw stage alone), a missing or short key stops
  * the app at start-up. Keep it in a secret store and pass it through the environment ({@code
  * LAKEHOUSE_TRUSTED_PSEUDONYM_KEY}); changing it changes every pseudonym.
+ *
+ * <p>{@code trusted.fan-out-per-emission} bounds the work a changed consumer or restaurant causes:
+ * each task rebuilds at most that many of its orders per emission (once a second), so the change of
+ * a merchant with many orders spreads over several emissions and transactions.
  */
 public final class TrustedSettings {
   public static final String ENABLED = "trusted.enabled";
   public static final String PSEUDONYM_KEY = "trusted.pseudonym-key";
+  public static final String FAN_OUT_PER_EMISSION = "trusted.fan-out-per-emission";
+
+  /**
+   * A rebuild takes tens of microseconds: 5,000 keep an emission well inside a second and the
+   * transaction timeout.
+   */
+  public static final int DEFAULT_FAN_OUT_PER_EMISSION = 5_000;
 
   /** 32 bytes: the HMAC-SHA256 block's security level. */
   public static final int MIN_KEY_BYTES = 32;
 
   private final boolean enabled;
   private final byte[] pseudonymKey;
+  private final int fanOutPerEmission;
 
-  /** The trusted stage, enabled, with its key. */
+  /** The trusted stage, enabled, with its key and the default bounds. */
   public TrustedSettings(byte[] pseudonymKey) {
-    this(true, pseudonymKey);
+    this(true, pseudonymKey, DEFAULT_FAN_OUT_PER_EMISSION);
   }
 
   /** The raw stage alone: no trusted tables, no key needed. */
   public static TrustedSettings disabled() {
-    return new TrustedSettings(false, null);
+    return new TrustedSettings(false, null, DEFAULT_FAN_OUT_PER_EMISSION);
   }
 
-  private TrustedSettings(boolean enabled, byte[] pseudonymKey) {
+  private TrustedSettings(boolean enabled, byte[] pseudonymKey, int fanOutPerEmission) {
     this.enabled = enabled;
+    if (fanOutPerEmission < 1) {
+      throw new SettingsException(
+          FAN_OUT_PER_EMISSION + " must be at least 1, was " + fanOutPerEmission);
+    }
+    this.fanOutPerEmission = fanOutPerEmission;
     if (!enabled && pseudonymKey == null) {
       this.pseudonymKey = new byte[0];
       return;
@@ -66,7 +83,20 @@ public final class TrustedSettings {
     if (!raw.bool(ENABLED, true)) {
       return disabled();
     }
-    return new TrustedSettings(raw.required(PSEUDONYM_KEY).getBytes(StandardCharsets.UTF_8));
+    return new TrustedSettings(
+        true,
+        raw.required(PSEUDONYM_KEY).getBytes(StandardCharsets.UTF_8),
+        raw.integer(FAN_OUT_PER_EMISSION, DEFAULT_FAN_OUT_PER_EMISSION));
+  }
+
+  /** The same settings with another bound on the orders rebuilt per emission for a dimension. */
+  public TrustedSettings withFanOutPerEmission(int orders) {
+    return new TrustedSettings(enabled, enabled ? pseudonymKey : null, orders);
+  }
+
+  /** How many orders of changed consumers and restaurants a task rebuilds per emission at most. */
+  public int fanOutPerEmission() {
+    return fanOutPerEmission;
   }
 
   /** Whether the app runs the trusted stage. */
@@ -86,18 +116,22 @@ public final class TrustedSettings {
         + enabled
         + ", pseudonymKey=<"
         + pseudonymKey.length
-        + " bytes, hidden>]";
+        + " bytes, hidden>, fanOutPerEmission="
+        + fanOutPerEmission
+        + "]";
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof TrustedSettings settings
         && enabled == settings.enabled
+        && fanOutPerEmission == settings.fanOutPerEmission
         && Arrays.equals(pseudonymKey, settings.pseudonymKey);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Boolean.hashCode(enabled) + Arrays.hashCode(pseudonymKey);
+    return 31 * (31 * Boolean.hashCode(enabled) + Arrays.hashCode(pseudonymKey))
+        + fanOutPerEmission;
   }
 }

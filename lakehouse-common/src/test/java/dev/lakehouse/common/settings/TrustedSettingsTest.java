@@ -51,4 +51,23 @@ class TrustedSettingsTest {
     assertThat(settings.pseudonymKey()).isEqualTo(KEY.getBytes(StandardCharsets.UTF_8));
     assertThat(settings.toString()).doesNotContain(KEY).contains("hidden");
   }
+
+  @Test
+  void theFanOutBoundHasADefaultAndRefusesLessThanOne() {
+    Map<String, String> env = Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY);
+    assertThat(TrustedSettings.fromProperties(new Properties(), env).fanOutPerEmission())
+        .isEqualTo(TrustedSettings.DEFAULT_FAN_OUT_PER_EMISSION);
+    Properties properties = new Properties();
+    properties.setProperty("trusted.fan-out-per-emission", "250");
+    assertThat(TrustedSettings.fromProperties(properties, env).fanOutPerEmission()).isEqualTo(250);
+    properties.setProperty("trusted.fan-out-per-emission", "0");
+    assertThatThrownBy(() -> TrustedSettings.fromProperties(properties, env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("trusted.fan-out-per-emission");
+    properties.setProperty("trusted.fan-out-per-emission", "many");
+    assertThatThrownBy(() -> TrustedSettings.fromProperties(properties, env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("trusted.fan-out-per-emission")
+        .hasMessageContaining("an integer");
+  }
 }

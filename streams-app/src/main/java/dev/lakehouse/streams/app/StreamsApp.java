@@ -131,7 +131,10 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
                 entry.getValue(), TrustedTables.schemaOf(entry.getKey()), target, writerNumber++));
       }
       TrustedTopology.addTo(
-          topology, trusted.pseudonymKey(), TrustedQualityMetrics.registeredIn(registry));
+          topology,
+          trusted.pseudonymKey(),
+          trusted.fanOutPerEmission(),
+          TrustedQualityMetrics.registeredIn(registry));
     }
 
     new JvmMemoryMetrics().bindTo(registry);

@@ -68,6 +68,18 @@ public final class BinaryWriter {
     }
   }
 
+  /** Appends {@code length} bytes of {@code bytes} from {@code offset} as they are, unprefixed. */
+  public void raw(byte[] bytes, int offset, int length) {
+    ensure(length);
+    System.arraycopy(bytes, offset, buffer, size, length);
+    size += length;
+  }
+
+  /** How many bytes were written so far. */
+  public int size() {
+    return size;
+  }
+
   private void ensure(int more) {
     if (size + more > buffer.length) {
       buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));

@@ -12,7 +12,7 @@ import java.util.List;
  * What the trusted stage keeps about one order besides its copies ({@link OrderCopies}, a store of
  * their own, so that a status event does not rewrite them): its distinct status events, and, per
  * trusted table, the version it last emitted and a hash of that version's content (so an unchanged
- * row is never emitted again).
+ * row is never emitted again): {@link dev.lakehouse.streams.codec.Fingerprint}s of the content.
  */
 final class OrderState {
   /** The only format any deployment has written (1 and 2 were never released). */
@@ -37,10 +37,7 @@ final class OrderState {
 
   int itemCount;
 
-  /**
-   * What the data-quality counters last counted for this order ({@link TrustedOrderProcessor}
-   * flags).
-   */
+  /** What the data-quality counters last counted for this order ({@link OrderRebuild} flags). */
   int qualityFlags;
 
   boolean addEvent(StatusEvent event) {
@@ -111,15 +108,5 @@ final class OrderState {
     state.itemCount = (int) in.varlong();
     state.qualityFlags = (int) in.varint();
     return state;
-  }
-
-  /** FNV-1a, 64 bits: a content fingerprint for "has this row changed", not a security hash. */
-  static long hash(long seed, byte[] bytes) {
-    long hash = seed == 0 ? 0xcbf29ce484222325L : seed;
-    for (byte b : bytes) {
-      hash ^= b & 0xFF;
-      hash *= 0x100000001b3L;
-    }
-    return hash;
   }
 }

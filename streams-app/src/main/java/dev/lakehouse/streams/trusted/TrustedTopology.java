@@ -2,6 +2,7 @@ package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.settings.TrustedSettings;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <ol>
  *   <li>{@code broadcast-dimensions}: every consumer and restaurant row goes to every partition of
- *       {@value TrustedTopics#DIMENSIONS}, so each order task holds all of them and can fill in an
+ *       {@value Topics#TRUSTED_DIMENSIONS}, so each order task holds all of them and can fill in an
  *       order whose consumer or restaurant arrives late;
  *   <li>{@code trusted-orders}: the rows of {@code raw.rows.order}, {@code raw.rows.order_status}
  *       and the broadcast dimensions, co-partitioned by order_id, into versions of the trusted
@@ -39,11 +40,22 @@ public final class TrustedTopology {
   private TrustedTopology() {}
 
   public static Topology addTo(Topology topology, byte[] pseudonymKey) {
-    return addTo(topology, pseudonymKey, TrustedQualityMetrics.unregistered());
+    return addTo(
+        topology,
+        pseudonymKey,
+        TrustedSettings.DEFAULT_FAN_OUT_PER_EMISSION,
+        TrustedQualityMetrics.unregistered());
   }
 
+  /**
+   * @param fanOutPerEmission how many orders of changed consumers and restaurants a task rebuilds
+   *     per emission at most ({@link TrustedSettings#FAN_OUT_PER_EMISSION})
+   */
   public static Topology addTo(
-      Topology topology, byte[] pseudonymKey, TrustedQualityMetrics qualityMetrics) {
+      Topology topology,
+      byte[] pseudonymKey,
+      int fanOutPerEmission,
+      TrustedQualityMetrics qualityMetrics) {
     topology.addSource(
         "trusted-source-consumers",
         Serdes.ByteArray().deserializer(),
@@ -84,25 +96,16 @@ public final class TrustedTopology {
         Topics.TRUSTED_DIMENSIONS);
     topology.addProcessor(
         PROCESSOR,
-        () -> new TrustedOrderProcessor(pseudonymKey, qualityMetrics),
+        () -> new TrustedOrderProcessor(pseudonymKey, fanOutPerEmission, qualityMetrics),
         ORDER_SOURCE,
         STATUS_SOURCE,
         DIMENSION_SOURCE);
-    for (String store :
-        new String[] {
-          TrustedOrderProcessor.STATE_STORE,
-          TrustedOrderProcessor.COPIES_STORE,
-          TrustedOrderProcessor.CONSUMER_STORE,
-          TrustedOrderProcessor.RESTAURANT_STORE,
-          TrustedOrderProcessor.BY_CUSTOMER_STORE,
-          TrustedOrderProcessor.BY_MERCHANT_STORE,
-          TrustedOrderProcessor.QUALITY_STORE
-        }) {
+    for (String store : StreamsTrustedStore.BYTE_STORES) {
       topology.addStateStore(store(store), PROCESSOR);
     }
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TrustedOrderProcessor.PENDING_STORE),
+                Stores.persistentKeyValueStore(StreamsTrustedStore.PENDING_STORE),
                 Serdes.String(),
                 Serdes.Long())
             .withCachingEnabled(),

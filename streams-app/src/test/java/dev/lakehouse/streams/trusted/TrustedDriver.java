@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,7 +24,7 @@ import org.apache.kafka.streams.test.TestRecord;
 /**
  * The trusted topology under TopologyTestDriver, with its outputs collected and read back as rows.
  */
-final class TrustedDriver implements AutoCloseable {
+final class TrustedDriver implements TrustedRun {
   private final TopologyTestDriver driver;
   private final Map<Dataset, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
   private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new HashMap<>();
@@ -33,6 +32,11 @@ final class TrustedDriver implements AutoCloseable {
   private final List<TestRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
 
   TrustedDriver() {
+    this(dev.lakehouse.common.settings.TrustedSettings.DEFAULT_FAN_OUT_PER_EMISSION);
+  }
+
+  /** With a bound of its own on the orders a changed dimension rebuilds per emission. */
+  TrustedDriver(int fanOutPerEmission) {
     // the app's own configuration, with an id of its own: the state directory is
     // <tmp>/kafka-streams/<id>, and a
     // fixed id collides with any other driver or build on the machine that holds the same RocksDB
@@ -43,7 +47,13 @@ final class TrustedDriver implements AutoCloseable {
             StreamsSettings.defaults(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"))
                 .withApplicationId("trusted-topology-test-" + UUID.randomUUID()));
     driver =
-        new TopologyTestDriver(TrustedTopology.addTo(new Topology(), TrustedInputs.KEY), props);
+        new TopologyTestDriver(
+            TrustedTopology.addTo(
+                new Topology(),
+                TrustedInputs.KEY,
+                fanOutPerEmission,
+                TrustedQualityMetrics.unregistered()),
+            props);
     for (Dataset dataset : Dataset.values()) {
       inputs.put(
           dataset,
@@ -83,20 +93,49 @@ final class TrustedDriver implements AutoCloseable {
     return driver.getKeyValueStore(name);
   }
 
-  void pipe(Dataset dataset, String key, byte[] value) {
+  @Override
+  public void pipe(Dataset dataset, String key, byte[] value) {
     inputs.get(dataset).pipeInput(key.getBytes(StandardCharsets.UTF_8), value);
   }
 
   /**
-   * Lets the wall clock pass one emission interval: the orders changed since the last one get their
-   * versions.
+   * Lets the wall clock pass emission intervals until nothing is pending and every dimension sweep
+   * is done: the orders changed since the last emission get their versions.
    */
   void emitPending() {
+    for (int guard = 0; ; guard++) {
+      driver.advanceWallClockTime(TrustedOrderProcessor.EMIT_INTERVAL);
+      if (isEmpty(StreamsTrustedStore.PENDING_STORE) && isEmpty(StreamsTrustedStore.SWEEP_STORE)) {
+        return;
+      }
+      if (guard > 100_000) {
+        throw new AssertionError("the trusted stage does not drain");
+      }
+    }
+  }
+
+  /** Lets the wall clock pass one emission interval; returns the versions it emitted on a topic. */
+  List<Map<String, Object>> emitOnce(String topic) {
     driver.advanceWallClockTime(TrustedOrderProcessor.EMIT_INTERVAL);
+    RowCodec codec = codec(topic);
+    List<Map<String, Object>> fresh = new ArrayList<>();
+    for (TestRecord<byte[], byte[]> record : outputs.get(topic).readRecordsToList()) {
+      fresh.add(codec.decodeToMap(record.value()));
+    }
+    emitted.get(topic).addAll(fresh);
+    return fresh;
+  }
+
+  private boolean isEmpty(String store) {
+    try (org.apache.kafka.streams.state.KeyValueIterator<String, Object> it =
+        driver.<String, Object>getKeyValueStore(store).all()) {
+      return !it.hasNext();
+    }
   }
 
   /** Every version emitted so far on a rows topic (after emitting what is pending), decoded. */
-  List<Map<String, Object>> versions(String topic) {
+  @Override
+  public List<Map<String, Object>> versions(String topic) {
     emitPending();
     RowCodec codec = codec(topic);
     for (TestRecord<byte[], byte[]> record : outputs.get(topic).readRecordsToList()) {
@@ -109,7 +148,8 @@ final class TrustedDriver implements AutoCloseable {
    * Lets the wall clock pass one measurement interval and returns the task's latest data-quality
    * row, or null.
    */
-  Map<String, Object> measureQuality() {
+  @Override
+  public Map<String, Object> measureQuality() {
     emitPending();
     driver.advanceWallClockTime(TrustedOrderProcessor.QUALITY_INTERVAL);
     List<Map<String, Object>> rows = versions(Topics.TRUSTED_QUALITY);
@@ -120,29 +160,6 @@ final class TrustedDriver implements AutoCloseable {
     emitPending();
     deadLetters.addAll(outputs.get(Topics.DLQ_TRUSTED).readRecordsToList());
     return deadLetters;
-  }
-
-  /**
-   * The read path: per order_id, the rows of its highest version, without the version columns.
-   * Sorted by order id, rows in emission order.
-   */
-  Map<String, List<Map<String, Object>>> current(String topic) {
-    Map<String, Long> highest = new HashMap<>();
-    for (Map<String, Object> row : versions(topic)) {
-      highest.merge((String) row.get("order_id"), (Long) row.get(TrustedTables.VERSION), Math::max);
-    }
-    Map<String, List<Map<String, Object>>> current = new TreeMap<>();
-    for (Map<String, Object> row : versions(topic)) {
-      String orderId = (String) row.get("order_id");
-      if (row.get(TrustedTables.VERSION).equals(highest.get(orderId))) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
-        copy.remove(TrustedTables.VERSION);
-        copy.remove(TrustedTables.VERSIONED_AT);
-        copy.remove(TrustedTables.CAUSED_AT);
-        current.computeIfAbsent(orderId, id -> new ArrayList<>()).add(copy);
-      }
-    }
-    return current;
   }
 
   @Override

@@ -367,4 +367,40 @@ class TrustedTopologyTest {
           .containsEntry("item_count", null);
     }
   }
+
+  @Test
+  void aChangedRestaurantRebuildsItsOrdersABoundedNumberPerEmissionAndNoOtherRestaurants() {
+    try (TrustedDriver driver = new TrustedDriver(10)) {
+      String items = items("X-BURGER", 2500, null);
+      for (int i = 0; i < 25; i++) {
+        driver.pipe(
+            Dataset.ORDER,
+            "a-" + i,
+            order("a-" + i, "2019-01-17T22:50:06.000Z", "1", "c-1", "m-1", null, items));
+      }
+      for (int i = 0; i < 3; i++) {
+        // an id that the first one is a prefix of: its orders are not the first one's
+        driver.pipe(
+            Dataset.ORDER,
+            "b-" + i,
+            order("b-" + i, "2019-01-17T22:50:06.000Z", "1", "c-1", "m-10", null, items));
+      }
+      assertThat(driver.versions(Topics.TRUSTED_ORDER_ROWS)).hasSize(28);
+
+      driver.pipe(Dataset.RESTAURANT, "m-1", restaurant("m-1", "FRANCA"));
+      List<Integer> perEmission = new java.util.ArrayList<>();
+      java.util.Set<String> rebuilt = new java.util.TreeSet<>();
+      for (int emission = 0; emission < 5; emission++) {
+        List<Map<String, Object>> fresh = driver.emitOnce(Topics.TRUSTED_ORDER_ROWS);
+        perEmission.add(fresh.size());
+        fresh.forEach(
+            row -> {
+              assertThat(row).containsEntry("restaurant_merchant_city", "FRANCA");
+              rebuilt.add((String) row.get("order_id"));
+            });
+      }
+      assertThat(perEmission).containsExactly(10, 10, 5, 0, 0);
+      assertThat(rebuilt).hasSize(25).allMatch(id -> id.startsWith("a-"));
+    }
+  }
 }

@@ -1,0 +1,179 @@
+package dev.lakehouse.streams.trusted;
+
+import dev.lakehouse.common.contract.Dataset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The {@link TrustedStore} of one task on its Kafka Streams state stores (changelogged, so exactly
+ * once with the task's transactions). The consumer and restaurant indexes are keys {@code
+ * dimensionId NUL orderId} with empty values, read by range.
+ */
+final class StreamsTrustedStore implements TrustedStore {
+  static final String STATE_STORE = "trusted-order-state";
+  static final String COPIES_STORE = "trusted-order-copies";
+  static final String CONSUMER_STORE = "trusted-consumers";
+  static final String RESTAURANT_STORE = "trusted-restaurants";
+  static final String BY_CUSTOMER_STORE = "trusted-orders-by-customer";
+  static final String BY_MERCHANT_STORE = "trusted-orders-by-merchant";
+  static final String QUALITY_STORE = "trusted-quality";
+  static final String PENDING_STORE = "trusted-pending-orders";
+  static final String SWEEP_STORE = "trusted-dimension-sweeps";
+
+  /** The stores of bytes by string key; {@link #PENDING_STORE} holds longs. */
+  static final List<String> BYTE_STORES =
+      List.of(
+          STATE_STORE,
+          COPIES_STORE,
+          CONSUMER_STORE,
+          RESTAURANT_STORE,
+          BY_CUSTOMER_STORE,
+          BY_MERCHANT_STORE,
+          QUALITY_STORE,
+          SWEEP_STORE);
+
+  private static final String COUNTERS_KEY = "counters";
+  private static final char SEPARATOR = '\u0000';
+  private static final byte[] EMPTY = new byte[0];
+
+  private final KeyValueStore<String, byte[]> states;
+  private final KeyValueStore<String, byte[]> copies;
+  private final KeyValueStore<String, byte[]> consumers;
+  private final KeyValueStore<String, byte[]> restaurants;
+  private final KeyValueStore<String, byte[]> byCustomer;
+  private final KeyValueStore<String, byte[]> byMerchant;
+  private final KeyValueStore<String, byte[]> quality;
+  private final KeyValueStore<String, Long> pending;
+  private final KeyValueStore<String, byte[]> sweeps;
+
+  StreamsTrustedStore(ProcessorContext<?, ?> context) {
+    states = context.getStateStore(STATE_STORE);
+    copies = context.getStateStore(COPIES_STORE);
+    consumers = context.getStateStore(CONSUMER_STORE);
+    restaurants = context.getStateStore(RESTAURANT_STORE);
+    byCustomer = context.getStateStore(BY_CUSTOMER_STORE);
+    byMerchant = context.getStateStore(BY_MERCHANT_STORE);
+    quality = context.getStateStore(QUALITY_STORE);
+    pending = context.getStateStore(PENDING_STORE);
+    sweeps = context.getStateStore(SWEEP_STORE);
+  }
+
+  @Override
+  public byte[] orderState(String orderId) {
+    return states.get(orderId);
+  }
+
+  @Override
+  public void putOrderState(String orderId, byte[] state) {
+    states.put(orderId, state);
+  }
+
+  @Override
+  public byte[] orderCopies(String orderId) {
+    return copies.get(orderId);
+  }
+
+  @Override
+  public void putOrderCopies(String orderId, byte[] bytes) {
+    copies.put(orderId, bytes);
+  }
+
+  @Override
+  public byte[] dimension(Dataset dataset, String id) {
+    return dimensionStore(dataset).get(id);
+  }
+
+  @Override
+  public void putDimension(Dataset dataset, String id, byte[] row) {
+    dimensionStore(dataset).put(id, row);
+  }
+
+  @Override
+  public void indexOrder(Dataset dataset, String dimensionId, String orderId) {
+    indexStore(dataset).put(dimensionId + SEPARATOR + orderId, EMPTY);
+  }
+
+  @Override
+  public List<String> ordersOf(
+      Dataset dataset, String dimensionId, String afterOrderId, int limit) {
+    String prefix = dimensionId + SEPARATOR;
+    String from = afterOrderId == null ? prefix : prefix + afterOrderId;
+    // every key of this id sorts below dimensionId + U+0001 (UTF-8 order is code point order)
+    String to = dimensionId + '\u0001';
+    List<String> result = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = indexStore(dataset).range(from, to)) {
+      while (it.hasNext() && result.size() < limit) {
+        String key = it.next().key;
+        if (!key.startsWith(prefix)) {
+          continue;
+        }
+        String orderId = key.substring(prefix.length());
+        if (!orderId.equals(afterOrderId)) {
+          result.add(orderId);
+        }
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public Map<String, Long> pending() {
+    Map<String, Long> all = new LinkedHashMap<>();
+    try (KeyValueIterator<String, Long> it = pending.all()) {
+      it.forEachRemaining(entry -> all.put(entry.key, entry.value));
+    }
+    return all;
+  }
+
+  @Override
+  public void putPending(String orderId, long causeMillis) {
+    pending.put(orderId, causeMillis);
+  }
+
+  @Override
+  public void deletePending(String orderId) {
+    pending.delete(orderId);
+  }
+
+  @Override
+  public Map<String, byte[]> sweeps() {
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    try (KeyValueIterator<String, byte[]> it = sweeps.all()) {
+      it.forEachRemaining(entry -> all.put(entry.key, entry.value));
+    }
+    return all;
+  }
+
+  @Override
+  public void putSweep(String key, byte[] sweep) {
+    sweeps.put(key, sweep);
+  }
+
+  @Override
+  public void deleteSweep(String key) {
+    sweeps.delete(key);
+  }
+
+  @Override
+  public byte[] counters() {
+    return quality.get(COUNTERS_KEY);
+  }
+
+  @Override
+  public void putCounters(byte[] counters) {
+    quality.put(COUNTERS_KEY, counters);
+  }
+
+  private KeyValueStore<String, byte[]> dimensionStore(Dataset dataset) {
+    return dataset == Dataset.CONSUMER ? consumers : restaurants;
+  }
+
+  private KeyValueStore<String, byte[]> indexStore(Dataset dataset) {
+    return dataset == Dataset.CONSUMER ? byCustomer : byMerchant;
+  }
+}
