@@ -12,6 +12,7 @@ public final class BenchmarkMain {
       case "ingest" -> System.exit(IngestBenchmark.run(rest));
       case "raw" -> System.exit(RawBenchmark.run(rest));
       case "trusted" -> System.exit(TrustedBenchmark.run(rest));
+      case "trusted-core" -> System.exit(TrustedCoreBenchmark.run(rest));
       case "compare" -> System.exit(dev.lakehouse.bench.compare.CompareBenchmark.run(rest));
       default -> {
         System.err.println("usage: benchmarks/run ingest [--orders N] [--runs K] [--work DIR]");
@@ -19,6 +20,7 @@ public final class BenchmarkMain {
             "       benchmarks/run raw [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
         System.err.println(
             "       benchmarks/run trusted [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
+        System.err.println("       benchmarks/run trusted-core [--orders N] [--runs K]");
         System.err.println(
             "       benchmarks/run compare [--orders N] [--runs K] [--live-seconds S] [--live-rate ORDERS_PER_S]");
         System.err.println(
