@@ -45,19 +45,25 @@ public final class RowCodec {
     out.write(FORMAT);
     out.varint(columns.size());
     for (int i = 0; i < types.length; i++) {
-      NestedField column = columns.get(i);
-      Object value = row.get(column.name());
-      if (value == null) {
-        if (column.isRequired()) {
-          throw new IllegalArgumentException("required column " + column.name() + " is null");
-        }
-        out.write(0);
-      } else {
-        out.write(1);
-        TypedValues.write(out, types[i], value);
-      }
+      writeColumn(out, columns.get(i), types[i], row.get(columns.get(i).name()));
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One column of the format: a presence byte, then the value. A null in a required column is a bug
+   * and fails.
+   */
+  static void writeColumn(BinaryWriter out, NestedField column, Type type, Object value) {
+    if (value == null) {
+      if (column.isRequired()) {
+        throw new IllegalArgumentException("required column " + column.name() + " is null");
+      }
+      out.write(0);
+    } else {
+      out.write(1);
+      TypedValues.write(out, type, value);
+    }
   }
 
   /** The values in column order (null where absent). */

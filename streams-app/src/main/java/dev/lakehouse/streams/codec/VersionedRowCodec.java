@@ -85,16 +85,7 @@ public final class VersionedRowCodec {
   }
 
   private void writeColumn(BinaryWriter out, int index, Object value) {
-    if (value == null) {
-      if (columns.get(index).isRequired()) {
-        throw new IllegalArgumentException(
-            "required column " + columns.get(index).name() + " is null");
-      }
-      out.write(0);
-    } else {
-      out.write(1);
-      TypedValues.write(out, types[index], value);
-    }
+    RowCodec.writeColumn(out, columns.get(index), types[index], value);
   }
 
   /** A row's encoded content, without its version columns. */
