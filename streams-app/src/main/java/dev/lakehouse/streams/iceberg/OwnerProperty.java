@@ -26,7 +26,7 @@ public final class OwnerProperty {
   public static void write(Table table, Optional<String> decidedOn, String owner) {
     Table guarded =
         new BaseTable(
-            ExpectedBaseOperations.withProperty(
+            new ExpectedPropertyOperations(
                 ((HasTableOperations) table).operations(),
                 TableOwnership.PROPERTY,
                 decidedOn.orElse(null)),

@@ -1,21 +1,16 @@
 package dev.lakehouse.streams.iceberg;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotAncestryValidator;
+import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.util.SnapshotUtil;
@@ -24,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits a writer's data files to a table together with the input offsets they cover, only when
- * {@link CommitDecision} allows it, and atomically with that decision: the append only applies on
- * top of the very snapshot the decision was made on ({@link ExpectedBaseOperations}). If the table
- * moved meanwhile (another writer, or a compaction), the decision is made again on the new state.
+ * {@link CommitDecision} allows it, and atomically with that decision: the append carries the
+ * summary of a {@link CommitPlan}, and Iceberg's own retry makes the plan again on the refreshed
+ * history at every attempt ({@link SnapshotUpdate#validateWith}). A compaction meanwhile leaves the
+ * plan as it was, and the append lands; another writer's commit changes it, and the append is
+ * refused and decided again on the new state.
  *
  * <p>The commit is an Iceberg {@code append} (files added only, no deletes), so readers that accept
  * appends and position deletes only, like Athena, can read the table at every moment, and
@@ -86,83 +83,51 @@ public final class TableCommitter {
     for (int lostRaces = 0; ; ) {
       table.refresh();
       Snapshot base = table.currentSnapshot();
-      Optional<Snapshot> withOffsets =
-          CommittedOffsets.newestWithOffsets(SnapshotUtil.currentAncestors(table));
-      CommittedOffsets current =
-          withOffsets
-              .flatMap(s -> CommittedOffsets.fromSummary(s.summary()))
-              .orElse(CommittedOffsets.none());
-      TopicIds recorded =
-          withOffsets.map(s -> TopicIds.fromSummary(s.summary())).orElse(TopicIds.none());
-      Set<String> topics =
-          ranges.stream()
-              .map(r -> CommittedOffsets.topicOf(r.partitionKey()))
-              .collect(Collectors.toCollection(TreeSet::new));
-      refuseRecreatedTopics(table, recorded, topics);
-      CommitDecision decision = CommitDecision.decide(current, ranges);
-      if (decision.verdict() != CommitDecision.Verdict.COMMIT) {
+      CommitPlan plan =
+          CommitPlan.on(SnapshotUtil.currentAncestors(table), ranges, starts, topicIds, writerId);
+      if (plan.refusal().isPresent()) {
+        throw new ResumeRefusedException("table " + table.name() + " " + plan.refusal().get());
+      }
+      if (!plan.commits()) {
         LOG.info(
             "table {}: {} for writer {} ({})",
             table.name(),
-            decision.verdict(),
+            plan.decision().verdict(),
             writerId,
-            decision.reasons());
+            plan.decision().reasons());
         return new CommitOutcome(
-            decision.verdict(), OptionalLong.empty(), current, decision.reasons());
+            plan.decision().verdict(),
+            OptionalLong.empty(),
+            plan.current(),
+            plan.decision().reasons());
       }
-      Map<String, Long> ends = new HashMap<>();
-      ranges.forEach(r -> ends.put(r.partitionKey(), r.to()));
-      CommittedOffsets after = current.advancedTo(ends).withStarts(starts);
-      TableOperations guarded =
-          new ExpectedBaseOperations(
-              ((HasTableOperations) table).operations(), base == null ? null : base.snapshotId());
-      Table target = new BaseTable(guarded, table.name());
-      AppendFiles append =
-          target
-              .newAppend()
-              .set(CommittedOffsets.SUMMARY_KEY, after.encode())
-              .set(WRITER_KEY, writerId);
-      TopicIds idsAfter = recorded.updatedWith(topicIds, topics);
-      if (!idsAfter.isEmpty()) {
-        append.set(TopicIds.SUMMARY_KEY, idsAfter.encode());
-      }
+      AppendFiles append = table.newAppend();
+      plan.summary().forEach(append::set);
       files.forEach(append::appendFile);
+      append.validateWith(
+          new PlanStillHolds(
+              ancestry ->
+                  plan.stillHolds(CommitPlan.on(ancestry, ranges, starts, topicIds, writerId)),
+              "the offsets of table " + table.name() + " moved since the commit decision"));
       try {
         append.commit();
-        long snapshotId = target.currentSnapshot().snapshotId();
+        long snapshotId = table.currentSnapshot().snapshotId();
         table.refresh();
         return new CommitOutcome(
-            CommitDecision.Verdict.COMMIT, OptionalLong.of(snapshotId), after, List.of());
+            CommitDecision.Verdict.COMMIT, OptionalLong.of(snapshotId), plan.after(), List.of());
       } catch (ValidationException | CommitFailedException e) {
-        if (e instanceof ValidationException && !movedSince(table, base)) {
-          throw e; // not a lost race: retrying would never succeed
-        }
-        lostRaces++;
-        java.time.Duration delay = backoff.delay(lostRaces);
-        LOG.info(
-            "table {}: another committer won the race ({}, {} lost in a row); deciding again in {} ms",
-            table.name(),
-            e.getMessage(),
-            lostRaces,
-            delay.toMillis());
-        try {
-          pause.pause(delay);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(
-              "interrupted while waiting to commit to " + table.name(), interrupted);
-        }
+        lostRaces = lostRace(table, base, e, lostRaces, "");
       }
     }
   }
 
   /**
    * Commits the writer's own dead letters of a batch into the dead-letter table before the batch's
-   * data tables commit: only the letters the table does not hold yet ({@link
-   * WriterLetterMarks#decide}), written by {@code write} (given their indexes), in one append whose
-   * summary carries the advanced marks and the table's input offsets unchanged. A race lost to
-   * another committer is decided again on the new state, so letters another writer committed
-   * meanwhile are not written twice.
+   * data tables commit: only the letters the table does not hold yet ({@link LetterCommitPlan}),
+   * written by {@code write} (given their indexes), in one append whose summary carries the
+   * advanced marks and the table's input offsets unchanged. A race lost to another committer is
+   * decided again on the new state, so letters another writer committed meanwhile are not written
+   * twice.
    *
    * @return the snapshot that added the letters; empty when the table already held every one of
    *     them
@@ -174,90 +139,84 @@ public final class TableCommitter {
     for (int lostRaces = 0; ; ) {
       table.refresh();
       Snapshot base = table.currentSnapshot();
-      WriterLetterMarks.Decision decision =
-          WriterLetterMarks.fromSnapshots(SnapshotUtil.currentAncestors(table)).decide(letters);
-      if (decision.toWrite().isEmpty()) {
+      LetterCommitPlan plan =
+          LetterCommitPlan.on(SnapshotUtil.currentAncestors(table), letters, writerId);
+      if (!plan.writes()) {
         LOG.info(
             "table {}: already holds the {} writer letters of this batch",
             table.name(),
             letters.size());
         return OptionalLong.empty();
       }
-      // the input offsets stay as they are; a table's first snapshot carries them too, as
-      // ResumePoint expects,
-      // but a table that lost them does not get them back from here
-      Optional<Snapshot> withOffsets =
-          CommittedOffsets.newestWithOffsets(SnapshotUtil.currentAncestors(table));
-      Optional<CommittedOffsets> offsets =
-          base == null
-              ? Optional.of(CommittedOffsets.none())
-              : withOffsets.flatMap(s -> CommittedOffsets.fromSummary(s.summary()));
-      TopicIds ids =
-          withOffsets.map(s -> TopicIds.fromSummary(s.summary())).orElse(TopicIds.none());
-      List<DataFile> files = write.apply(decision.toWrite());
-      TableOperations guarded =
-          new ExpectedBaseOperations(
-              ((HasTableOperations) table).operations(), base == null ? null : base.snapshotId());
-      Table target = new BaseTable(guarded, table.name());
-      AppendFiles append =
-          target
-              .newAppend()
-              .set(WriterLetterMarks.SUMMARY_KEY, decision.after().encode())
-              .set(WRITER_KEY, writerId);
-      offsets.ifPresent(o -> append.set(CommittedOffsets.SUMMARY_KEY, o.encode()));
-      if (offsets.isPresent() && !ids.isEmpty()) {
-        append.set(TopicIds.SUMMARY_KEY, ids.encode());
-      }
+      List<DataFile> files = write.apply(plan.decision().toWrite());
+      AppendFiles append = table.newAppend();
+      plan.summary().forEach(append::set);
       files.forEach(append::appendFile);
+      append.validateWith(
+          new PlanStillHolds(
+              ancestry -> plan.stillHolds(LetterCommitPlan.on(ancestry, letters, writerId)),
+              "the writer letters of table " + table.name() + " moved since the decision"));
       try {
         append.commit();
-        long snapshotId = target.currentSnapshot().snapshotId();
+        long snapshotId = table.currentSnapshot().snapshotId();
         table.refresh();
         return OptionalLong.of(snapshotId);
       } catch (ValidationException | CommitFailedException e) {
-        if (e instanceof ValidationException && !movedSince(table, base)) {
-          throw e;
-        }
-        lostRaces++;
-        java.time.Duration delay = backoff.delay(lostRaces);
-        LOG.info(
-            "table {}: another committer won the race for the writer letters ({} lost in a row); deciding again in {} ms",
-            table.name(),
-            lostRaces,
-            delay.toMillis());
-        try {
-          pause.pause(delay);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(
-              "interrupted while waiting to commit to " + table.name(), interrupted);
-        }
+        lostRaces = lostRace(table, base, e, lostRaces, " for the writer letters");
       }
     }
   }
 
   /**
-   * A topic deleted and created again while the writer ran: its records would be committed under
-   * the old topic's offsets. Refused; the restarted writer then refuses to resume, naming both ids
-   * ({@link ResumePoint}).
+   * Iceberg's hook into its own retry: it hands over the history the append is about to land on,
+   * refreshed at every attempt, and refuses the append (a {@link ValidationException}, which it
+   * does not retry) when the plan no longer holds on it.
    */
-  private void refuseRecreatedTopics(Table table, TopicIds recorded, Set<String> topics) {
-    for (String topic : topics) {
-      Optional<String> was = recorded.of(topic);
-      Optional<String> now = topicIds.of(topic);
-      if (was.isPresent() && now.isPresent() && !was.equals(now)) {
-        throw new ResumeRefusedException(
-            "table "
-                + table.name()
-                + " holds offsets of topic "
-                + topic
-                + " with id "
-                + was.get()
-                + ", but this writer reads it with id "
-                + now.get()
-                + ": the topic was deleted and created again. Nothing was committed.");
-      }
+  private static final class PlanStillHolds implements SnapshotAncestryValidator {
+    private final Predicate<Iterable<Snapshot>> holds;
+    private final String message;
+
+    PlanStillHolds(Predicate<Iterable<Snapshot>> holds, String message) {
+      this.holds = holds;
+      this.message = message;
     }
+
+    @Override
+    public boolean validate(Iterable<Snapshot> newestFirst) {
+      return holds.test(newestFirst);
+    }
+
+    @Override
+    public String errorMessage() {
+      return message;
+    }
+  }
+
+  /**
+   * Counts a lost race and waits before the next decision; rethrows a refusal that is not a race
+   * (the table did not move), which deciding again would never get past.
+   */
+  private int lostRace(Table table, Snapshot base, RuntimeException e, int lostRaces, String what) {
+    if (e instanceof ValidationException && !movedSince(table, base)) {
+      throw e;
+    }
+    int lost = lostRaces + 1;
+    java.time.Duration delay = backoff.delay(lost);
+    LOG.info(
+        "table {}: another committer won the race{} ({}, {} lost in a row); deciding again in {} ms",
+        table.name(),
+        what,
+        e.getMessage(),
+        lost,
+        delay.toMillis());
+    try {
+      pause.pause(delay);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "interrupted while waiting to commit to " + table.name(), interrupted);
+    }
+    return lost;
   }
 
   private static boolean movedSince(Table table, Snapshot base) {

@@ -23,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -50,11 +51,9 @@ public final class IcebergTableWriter implements Runnable {
 
   private final Consumer<byte[], byte[]> consumer;
   private final Map<String, TableSink> sinkByTopic;
-  private final Map<TableSink, TimestampBuffer> timestamps = new IdentityHashMap<>();
-  private final Map<TableSink, long[]> recordsIn = new IdentityHashMap<>();
-  private final Duration commitInterval;
-  private final long bufferBudgetBytes;
-  private final int catchUpIntervals;
+  private final List<TableSink> sinks;
+  private final CommitPolicy policy;
+  private final LongSupplier nanoClock;
   private final TableCommitter committer;
   private final WriterMetrics metrics;
   private final SinkLanes lanes;
@@ -65,8 +64,7 @@ public final class IcebergTableWriter implements Runnable {
   private final AtomicLong heartbeatMillis = new AtomicLong(System.currentTimeMillis());
   private final AtomicBoolean assigned = new AtomicBoolean();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private long bufferedBytes;
-  private long batchOpened = System.nanoTime();
+  private WriterBatch batch;
   private boolean reseekAll;
   private volatile boolean commitOnStop = true;
 
@@ -105,20 +103,44 @@ public final class IcebergTableWriter implements Runnable {
       WriterMetrics metrics,
       WriterLetter.Table letterTable,
       TopicIds topicIds) {
+    this(
+        consumer,
+        sinkByTopic,
+        CommitPolicy.of(settings),
+        settings.writerThreads(),
+        new TableCommitter(writerId, topicIds),
+        metrics,
+        letterTable,
+        topicIds,
+        System::nanoTime);
+  }
+
+  /**
+   * @param nanoClock the clock the batch's age is measured on
+   */
+  IcebergTableWriter(
+      Consumer<byte[], byte[]> consumer,
+      Map<String, TableSink> sinkByTopic,
+      CommitPolicy policy,
+      int writerThreads,
+      TableCommitter committer,
+      WriterMetrics metrics,
+      WriterLetter.Table letterTable,
+      TopicIds topicIds,
+      LongSupplier nanoClock) {
     this.consumer = consumer;
     this.topicIds = topicIds;
     this.letterTable = letterTable;
     this.sinkByTopic = Map.copyOf(sinkByTopic);
-    this.commitInterval = settings.commitInterval();
-    this.bufferBudgetBytes = settings.bufferBudgetBytes();
-    this.catchUpIntervals = settings.catchUpIntervals();
-    this.committer = new TableCommitter(writerId, topicIds);
+    Map<TableSink, Boolean> distinct = new IdentityHashMap<>();
+    sinkByTopic.values().forEach(sink -> distinct.put(sink, true));
+    this.sinks = List.copyOf(distinct.keySet());
+    this.policy = policy;
+    this.nanoClock = nanoClock;
+    this.committer = committer;
     this.metrics = metrics;
-    this.lanes = new SinkLanes(settings.writerThreads(), "iceberg-writer");
-    for (TableSink sink : sinkByTopic.values()) {
-      timestamps.put(sink, new TimestampBuffer());
-      recordsIn.put(sink, new long[1]);
-    }
+    this.lanes = new SinkLanes(writerThreads, "iceberg-writer");
+    this.batch = new WriterBatch(nanoClock.getAsLong());
   }
 
   /**
@@ -218,46 +240,19 @@ public final class IcebergTableWriter implements Runnable {
     }
   }
 
-  /**
-   * A batch is committed when it reaches the buffer budget, or when it is one commit interval old,
-   * unless the writer is catching up: then it grows up to {@code catchUpIntervals} intervals, so
-   * that a backlog is written in fewer, larger files and snapshots. Records of a backlog are late
-   * whatever the writer does; under a load it keeps up with, the writer never catches up and
-   * commits every interval.
-   */
+  /** Whether the open batch is due for its commit ({@link CommitPolicy}). */
   private boolean commitDue() {
-    if (bufferedBytes >= bufferBudgetBytes) {
-      return true;
-    }
-    long age = System.nanoTime() - batchOpened;
-    if (age < commitInterval.toNanos()) {
-      return false;
-    }
-    return age >= commitInterval.toNanos() * catchUpIntervals || !catchingUp(age);
-  }
-
-  /**
-   * Whether the records still waiting in the assigned partitions are more than one interval of
-   * writing at the batch's pace.
-   */
-  private boolean catchingUp(long batchAgeNanos) {
-    long written = batchRecords();
-    if (written == 0) {
-      return false;
-    }
-    long waiting = 0;
-    for (TopicPartition tp : consumer.assignment()) {
-      waiting += consumer.currentLag(tp).orElse(0L);
-    }
-    return (double) waiting * batchAgeNanos > (double) written * commitInterval.toNanos();
-  }
-
-  private long batchRecords() {
-    long records = 0;
-    for (long[] count : recordsIn.values()) {
-      records += count[0];
-    }
-    return records;
+    return policy.commitDue(
+        batch.bufferedBytes(),
+        nanoClock.getAsLong() - batch.openedNanos(),
+        batch.records(),
+        () -> {
+          long waiting = 0;
+          for (TopicPartition tp : consumer.assignment()) {
+            waiting += consumer.currentLag(tp).orElse(0L);
+          }
+          return waiting;
+        });
   }
 
   private void finalCommit() {
@@ -266,7 +261,7 @@ public final class IcebergTableWriter implements Runnable {
     } else {
       LOG.info(
           "stopping without committing the open batch ({} bytes): its partitions' next owner reads it again",
-          bufferedBytes);
+          batch.bufferedBytes());
     }
   }
 
@@ -282,13 +277,7 @@ public final class IcebergTableWriter implements Runnable {
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> partition = records.records(tp);
       TableSink sink = sinkByTopic.get(tp.topic());
-      TimestampBuffer sinkTimestamps = timestamps.get(sink);
-      for (ConsumerRecord<byte[], byte[]> record : partition) {
-        sinkTimestamps.add(record.timestamp());
-        bufferedBytes +=
-            Math.max(0, record.serializedValueSize()) + Math.max(0, record.serializedKeySize());
-      }
-      recordsIn.get(sink)[0] += partition.size();
+      batch.add(sink, partition);
       List<ConsumerRecord<byte[], byte[]>> forSink = bySink.get(sink);
       if (forSink == null) {
         bySink.put(sink, partition);
@@ -309,20 +298,13 @@ public final class IcebergTableWriter implements Runnable {
    * table.
    */
   private void commitBatch() {
-    Map<TableSink, List<OffsetRange>> ranges = new LinkedHashMap<>();
-    List<TopicPartition> touched = new ArrayList<>();
+    Map<TopicPartition, Long> positions = new LinkedHashMap<>();
     for (TopicPartition tp : consumer.assignment()) {
-      long end = consumer.position(tp);
-      Long start = batchStart.get(tp);
-      if (start != null && end > start) {
-        ranges
-            .computeIfAbsent(sinkByTopic.get(tp.topic()), d -> new ArrayList<>())
-            .add(
-                new OffsetRange(
-                    CommittedOffsets.partitionKey(tp.topic(), tp.partition()), start, end));
-        touched.add(tp);
-      }
+      positions.put(tp, consumer.position(tp));
     }
+    WriterBatch.Result closed = batch.close(batchStart, positions, sinkByTopic::get);
+    Map<TableSink, List<OffsetRange>> ranges = closed.ranges();
+    List<TopicPartition> touched = closed.touched();
     List<TopicPartition> reseek = new ArrayList<>();
     long completing = System.nanoTime();
     Map<TableSink, List<DataFile>> completed = lanes.complete(new ArrayList<>(ranges.keySet()));
@@ -347,21 +329,16 @@ public final class IcebergTableWriter implements Runnable {
             table,
             files,
             completeNanos + System.nanoTime() - started,
-            timestamps.get(sink),
+            closed.inputOf(sink).timestamps(),
             System.currentTimeMillis());
         metrics.deadLetters(sink.completedCounts());
-        entry.getValue().forEach(r -> batchStart.put(partitionOf(r), r.to()));
+        entry.getValue().forEach(r -> batchStart.put(r.partition(), r.to()));
       } else {
         metrics.refused(table, outcome.verdict());
-        entry.getValue().forEach(r -> reseek.add(partitionOf(r)));
+        entry.getValue().forEach(r -> reseek.add(r.partition()));
       }
     }
-    timestamps.values().forEach(TimestampBuffer::clear);
-    recordsIn.forEach(
-        (sink, count) -> {
-          metrics.recordsIn(label(sink.table()), count[0]);
-          count[0] = 0;
-        });
+    sinks.forEach(sink -> metrics.recordsIn(label(sink.table()), closed.inputOf(sink).records()));
     if (!reseek.isEmpty()) {
       seekFromTables(reseek);
     }
@@ -372,8 +349,7 @@ public final class IcebergTableWriter implements Runnable {
       consumer.commitAsync(committedHint, null);
     }
     publishLag();
-    bufferedBytes = 0;
-    batchOpened = System.nanoTime();
+    batch = new WriterBatch(nanoClock.getAsLong());
   }
 
   /**
@@ -445,18 +421,9 @@ public final class IcebergTableWriter implements Runnable {
     return starts;
   }
 
-  private static TopicPartition partitionOf(OffsetRange range) {
-    String key = range.partitionKey();
-    int dash = key.lastIndexOf('-');
-    return new TopicPartition(key.substring(0, dash), Integer.parseInt(key.substring(dash + 1)));
-  }
-
   private void abandonBatch() {
-    sinkByTopic.values().forEach(TableSink::abort);
-    timestamps.values().forEach(TimestampBuffer::clear);
-    recordsIn.values().forEach(count -> count[0] = 0);
-    bufferedBytes = 0;
-    batchOpened = System.nanoTime();
+    sinks.forEach(TableSink::abort);
+    batch = new WriterBatch(nanoClock.getAsLong());
   }
 
   /**

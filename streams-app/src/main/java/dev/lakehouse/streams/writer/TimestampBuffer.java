@@ -14,18 +14,7 @@ final class TimestampBuffer {
     values[size++] = value;
   }
 
-  int size() {
-    return size;
-  }
-
-  long get(int index) {
-    return values[index];
-  }
-
-  void clear() {
-    size = 0;
-    if (values.length > 1 << 16) {
-      values = new long[1024];
-    }
+  long[] toArray() {
+    return Arrays.copyOf(values, size);
   }
 }

@@ -38,7 +38,7 @@ public final class WriterMetrics {
       String table,
       List<DataFile> files,
       long commitNanos,
-      TimestampBuffer sourceTimestamps,
+      long[] sourceTimestamps,
       long committedAtMillis) {
     TableMeters m = meters(table);
     m.commits.increment();
@@ -52,9 +52,8 @@ public final class WriterMetrics {
     }
     m.rowsCommitted.increment(rows);
     m.bytes.increment(bytes);
-    for (int i = 0; i < sourceTimestamps.size(); i++) {
-      m.freshness.record(
-          Math.max(0, committedAtMillis - sourceTimestamps.get(i)), TimeUnit.MILLISECONDS);
+    for (long timestamp : sourceTimestamps) {
+      m.freshness.record(Math.max(0, committedAtMillis - timestamp), TimeUnit.MILLISECONDS);
     }
     m.lastCommitMillis.set(committedAtMillis);
   }

@@ -20,6 +20,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.types.Types;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +67,10 @@ class CommitBackoffTest {
     TableCommitter committer = new TableCommitter("w", new CommitBackoff(() -> 0.5), waits::add);
 
     CommitOutcome outcome =
-        committer.commit(racing, List.of(file(table)), List.of(new OffsetRange("mine-0", 0, 7)));
+        committer.commit(
+            racing,
+            List.of(file(table)),
+            List.of(new OffsetRange(new TopicPartition("mine", 0), 0, 7)));
 
     assertThat(outcome.verdict()).isEqualTo(CommitDecision.Verdict.COMMIT);
     assertThat(waits).hasSize(25);
@@ -91,7 +95,10 @@ class CommitBackoffTest {
             table.name());
     CommitOutcome outcome =
         new TableCommitter("w", new CommitBackoff(() -> 0.5), waits::add)
-            .commit(racing, List.of(file(table)), List.of(new OffsetRange("mine-0", 0, 1)));
+            .commit(
+                racing,
+                List.of(file(table)),
+                List.of(new OffsetRange(new TopicPartition("mine", 0), 0, 1)));
     assertThat(outcome.verdict()).isEqualTo(CommitDecision.Verdict.ALREADY_COMMITTED);
     assertThat(waits).hasSize(1);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lakehouse.streams.iceberg.CommitDecision.Verdict;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class CommitDecisionTest {
@@ -18,17 +19,21 @@ class CommitDecisionTest {
             CommitDecision.decide(
                     TABLE,
                     List.of(
-                        new OffsetRange("raw.rows-0", 100, 180),
-                        new OffsetRange("raw.rows-1", 50, 51)))
+                        new OffsetRange(new TopicPartition("raw.rows", 0), 100, 180),
+                        new OffsetRange(new TopicPartition("raw.rows", 1), 50, 51)))
                 .verdict())
         .isEqualTo(Verdict.COMMIT);
     assertThat(
             CommitDecision.decide(
-                    CommittedOffsets.none(), List.of(new OffsetRange("raw.rows-0", 0, 10)))
+                    CommittedOffsets.none(),
+                    List.of(new OffsetRange(new TopicPartition("raw.rows", 0), 0, 10)))
                 .verdict())
         .as("first commit to an empty table")
         .isEqualTo(Verdict.COMMIT);
-    assertThat(CommitDecision.decide(TABLE, List.of(new OffsetRange("raw.rows-2", 7, 9))).verdict())
+    assertThat(
+            CommitDecision.decide(
+                    TABLE, List.of(new OffsetRange(new TopicPartition("raw.rows", 2), 7, 9)))
+                .verdict())
         .as("a partition the table has not seen yet")
         .isEqualTo(Verdict.COMMIT);
   }
@@ -38,29 +43,34 @@ class CommitDecisionTest {
     CommitDecision decision =
         CommitDecision.decide(
             TABLE,
-            List.of(new OffsetRange("raw.rows-0", 20, 100), new OffsetRange("raw.rows-1", 0, 50)));
+            List.of(
+                new OffsetRange(new TopicPartition("raw.rows", 0), 20, 100),
+                new OffsetRange(new TopicPartition("raw.rows", 1), 0, 50)));
     assertThat(decision.verdict()).isEqualTo(Verdict.ALREADY_COMMITTED);
   }
 
   @Test
   void aGapOrAnOverlapIsAConflict() {
     CommitDecision gap =
-        CommitDecision.decide(TABLE, List.of(new OffsetRange("raw.rows-0", 120, 130)));
+        CommitDecision.decide(
+            TABLE, List.of(new OffsetRange(new TopicPartition("raw.rows", 0), 120, 130)));
     assertThat(gap.verdict()).isEqualTo(Verdict.CONFLICT);
     assertThat(gap.reasons())
         .singleElement()
         .asString()
         .contains("raw.rows-0", "table is at 100", "[120, 130)");
     assertThat(
-            CommitDecision.decide(TABLE, List.of(new OffsetRange("raw.rows-0", 90, 130))).verdict())
+            CommitDecision.decide(
+                    TABLE, List.of(new OffsetRange(new TopicPartition("raw.rows", 0), 90, 130)))
+                .verdict())
         .as("a zombie committed part of this range")
         .isEqualTo(Verdict.CONFLICT);
     assertThat(
             CommitDecision.decide(
                     TABLE,
                     List.of(
-                        new OffsetRange("raw.rows-0", 100, 130),
-                        new OffsetRange("raw.rows-1", 10, 50)))
+                        new OffsetRange(new TopicPartition("raw.rows", 0), 100, 130),
+                        new OffsetRange(new TopicPartition("raw.rows", 1), 10, 50)))
                 .verdict())
         .as("half new, half committed: never apply any of it")
         .isEqualTo(Verdict.CONFLICT);

@@ -13,6 +13,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.types.Types;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class CommitStartsTest {
     committer.commit(
         table,
         List.of(file(table, "a")),
-        List.of(new OffsetRange("t-0", 0, 10)),
+        List.of(new OffsetRange(new TopicPartition("t", 0), 0, 10)),
         Map.of("t-1", 7L, "t-2", 0L));
     assertThat(TableHistory.of(table).offsets().orElseThrow().asMap())
         .isEqualTo(Map.of("t-0", 10L, "t-1", 7L, "t-2", 0L));
@@ -55,7 +56,7 @@ class CommitStartsTest {
     committer.commit(
         table,
         List.of(file(table, "b")),
-        List.of(new OffsetRange("t-1", 7, 9)),
+        List.of(new OffsetRange(new TopicPartition("t", 1), 7, 9)),
         Map.of("t-0", 10L, "t-2", 0L));
     assertThat(TableHistory.of(table).offsets().orElseThrow().asMap())
         .isEqualTo(Map.of("t-0", 10L, "t-1", 9L, "t-2", 0L));

@@ -10,17 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Types;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class TableCommitterIT {
   private static final String P0 = "raw.rows.order-0";
   private static final String P1 = "raw.rows.order-1";
+  private static final TopicPartition TP0 = new TopicPartition("raw.rows.order", 0);
+  private static final TopicPartition TP1 = new TopicPartition("raw.rows.order", 1);
 
   @Test
   void commitsReplaysAndZombies(LakehouseSettings settings) {
@@ -42,7 +49,7 @@ class TableCommitterIT {
         writer.commit(
             table,
             List.of(file(table, 10)),
-            List.of(new OffsetRange(P0, 0, 10), new OffsetRange(P1, 0, 5)));
+            List.of(new OffsetRange(TP0, 0, 10), new OffsetRange(TP1, 0, 5)));
     assertThat(first.verdict()).isEqualTo(Verdict.COMMIT);
     assertThat(first.tableOffsets().asMap()).isEqualTo(Map.of(P0, 10L, P1, 5L));
 
@@ -51,17 +58,17 @@ class TableCommitterIT {
         writer.commit(
             table,
             List.of(file(table, 10)),
-            List.of(new OffsetRange(P0, 0, 10), new OffsetRange(P1, 0, 5)));
+            List.of(new OffsetRange(TP0, 0, 10), new OffsetRange(TP1, 0, 5)));
     assertThat(replay.verdict()).isEqualTo(Verdict.ALREADY_COMMITTED);
 
     // the new owner of partition 0 continues; the zombie that still thinks it owns it loses
     assertThat(
             writer
-                .commit(table, List.of(file(table, 3)), List.of(new OffsetRange(P0, 10, 13)))
+                .commit(table, List.of(file(table, 3)), List.of(new OffsetRange(TP0, 10, 13)))
                 .verdict())
         .isEqualTo(Verdict.COMMIT);
     CommitOutcome late =
-        zombie.commit(table, List.of(file(table, 7)), List.of(new OffsetRange(P0, 10, 17)));
+        zombie.commit(table, List.of(file(table, 7)), List.of(new OffsetRange(TP0, 10, 17)));
     assertThat(late.verdict()).isEqualTo(Verdict.CONFLICT);
 
     // a compaction (replace snapshot, no offsets) between two commits changes nothing
@@ -69,7 +76,7 @@ class TableCommitterIT {
     List<DataFile> current = dataFiles(table);
     table.newRewrite().rewriteFiles(Set.copyOf(current), Set.of(file(table, 13))).commit();
     CommitOutcome afterCompaction =
-        writer.commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P1, 5, 7)));
+        writer.commit(table, List.of(file(table, 2)), List.of(new OffsetRange(TP1, 5, 7)));
     assertThat(afterCompaction.verdict()).isEqualTo(Verdict.COMMIT);
     assertThat(afterCompaction.tableOffsets().asMap()).isEqualTo(Map.of(P0, 13L, P1, 7L));
 
@@ -89,25 +96,79 @@ class TableCommitterIT {
   }
 
   @Test
-  void anAppendDecidedOnAnOldSnapshotIsRefusedEvenThroughIcebergsRetry(LakehouseSettings settings) {
+  void aCompactionBetweenTheDecisionAndTheCommitDoesNotMakeTheWriterDecideAgain(
+      LakehouseSettings settings) {
     Table table = newTable(settings);
-    new TableCommitter("first")
-        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
-    long decidedOn = table.currentSnapshot().snapshotId();
-    new TableCommitter("other")
-        .commit(table, List.of(file(table, 2)), List.of(new OffsetRange(P0, 4, 6)));
-    // a commit decided on the older snapshot must not be applied on top of the newer one
-    Table guarded =
-        new org.apache.iceberg.BaseTable(
-            new ExpectedBaseOperations(
-                ((org.apache.iceberg.HasTableOperations) table).operations(), decidedOn),
-            table.name());
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> guarded.newAppend().appendFile(file(table, 9)).commit())
-        .isInstanceOf(org.apache.iceberg.exceptions.ValidationException.class)
-        .hasMessageContaining("moved");
+    new TableCommitter("writer-a")
+        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(TP0, 0, 4)));
+    // the nightly job's rewrite lands after the writer decided and before its append reaches the
+    // catalog: Iceberg retries the append on the rewritten table, where the plan still holds
+    Table racing =
+        between(
+            table,
+            () -> {
+              table.refresh();
+              table
+                  .newRewrite()
+                  .rewriteFiles(Set.copyOf(dataFiles(table)), Set.of(file(table, 4)))
+                  .commit();
+            });
+    List<java.time.Duration> waits = new java.util.ArrayList<>();
+    CommitOutcome outcome =
+        new TableCommitter("writer-a", new CommitBackoff(() -> 0.5), waits::add)
+            .commit(racing, List.of(file(table, 3)), List.of(new OffsetRange(TP0, 4, 7)));
+
+    assertThat(outcome.verdict()).isEqualTo(Verdict.COMMIT);
+    assertThat(waits).as("no decision made again").isEmpty();
+    table.refresh();
+    assertThat(table.currentSnapshot().snapshotId()).isEqualTo(outcome.snapshotId().orElseThrow());
+    assertThat(table.currentSnapshot().operation()).isEqualTo("append");
+    assertThat(table.snapshot(table.currentSnapshot().parentId()).operation()).isEqualTo("replace");
+    assertThat(table.currentSnapshot().summary())
+        .containsEntry(CommittedOffsets.SUMMARY_KEY, P0 + "=7")
+        .containsEntry("total-records", "7");
+  }
+
+  @Test
+  void anotherWritersCommitBetweenTheDecisionAndTheCommitIsDecidedAgain(
+      LakehouseSettings settings) {
+    Table table = newTable(settings);
+    new TableCommitter("writer-a")
+        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(TP0, 0, 4)));
+    // a zombie commits the very range this writer decided to commit: through Iceberg's retry the
+    // plan no longer holds, and deciding again finds the range taken
+    Table racing =
+        between(
+            table,
+            () ->
+                new TableCommitter("zombie")
+                    .commit(table, List.of(file(table, 3)), List.of(new OffsetRange(TP0, 4, 7))));
+    List<java.time.Duration> waits = new java.util.ArrayList<>();
+    CommitOutcome outcome =
+        new TableCommitter("writer-a", new CommitBackoff(() -> 0.5), waits::add)
+            .commit(racing, List.of(file(table, 3)), List.of(new OffsetRange(TP0, 4, 7)));
+
+    assertThat(outcome.verdict()).isEqualTo(Verdict.ALREADY_COMMITTED);
+    assertThat(waits).hasSize(1);
     table.refresh();
     assertThat(dataFiles(table)).hasSize(2);
+    assertThat(table.currentSnapshot().summary())
+        .containsEntry(CommittedOffsets.SUMMARY_KEY, P0 + "=7")
+        .containsEntry(TableCommitter.WRITER_KEY, "zombie");
+
+    // a rival on another partition: decided again, and committed on top of it
+    Table rivalRacing =
+        between(
+            table,
+            () ->
+                new TableCommitter("rival")
+                    .commit(table, List.of(file(table, 1)), List.of(new OffsetRange(TP1, 0, 1))));
+    CommitOutcome next =
+        new TableCommitter("writer-a", new CommitBackoff(() -> 0.5), waits::add)
+            .commit(rivalRacing, List.of(file(table, 2)), List.of(new OffsetRange(TP0, 7, 9)));
+    assertThat(next.verdict()).isEqualTo(Verdict.COMMIT);
+    assertThat(waits).hasSize(2);
+    assertThat(next.tableOffsets().asMap()).isEqualTo(Map.of(P0, 9L, P1, 1L));
   }
 
   @Test
@@ -118,14 +179,35 @@ class TableCommitterIT {
             .loadTable(
                 TableIdentifier.parse(table.name().substring(table.name().indexOf('.') + 1)));
     new TableCommitter("winner")
-        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(P0, 0, 4)));
+        .commit(table, List.of(file(table, 4)), List.of(new OffsetRange(TP0, 0, 4)));
     // the loser's table object is stale: the committer refreshes and finds its range already taken
     CommitOutcome loser =
         new TableCommitter("loser")
-            .commit(staleView, List.of(file(staleView, 4)), List.of(new OffsetRange(P0, 0, 4)));
+            .commit(staleView, List.of(file(staleView, 4)), List.of(new OffsetRange(TP0, 0, 4)));
     assertThat(loser.verdict()).isEqualTo(Verdict.ALREADY_COMMITTED);
     staleView.refresh();
     assertThat(dataFiles(staleView)).hasSize(1);
+  }
+
+  /**
+   * The table as a writer sees it, except that {@code meanwhile} runs (once) after the writer's
+   * decision and just before its first commit reaches the catalog.
+   */
+  private static Table between(Table table, Runnable meanwhile) {
+    TableOperations real = ((HasTableOperations) table).operations();
+    boolean[] ran = {false};
+    return new BaseTable(
+        new ForwardingTableOperations(real) {
+          @Override
+          public void commit(TableMetadata base, TableMetadata metadata) {
+            if (!ran[0]) {
+              ran[0] = true;
+              meanwhile.run();
+            }
+            super.commit(base, metadata);
+          }
+        },
+        table.name());
   }
 
   private static Table newTable(LakehouseSettings settings) {

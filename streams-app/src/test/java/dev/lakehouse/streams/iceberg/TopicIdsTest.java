@@ -15,6 +15,7 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.types.Types;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,7 +87,10 @@ class TopicIdsTest {
             TableIdentifier.of("raw", "ids"), schema, PartitionSpec.unpartitioned());
 
     new TableCommitter("w1", TopicIds.of(Map.of(TOPIC, OLD_ID, "raw.rows.consumer", "c1")))
-        .commit(table, List.of(file(table, "a")), List.of(new OffsetRange(TOPIC + "-0", 0, 10)));
+        .commit(
+            table,
+            List.of(file(table, "a")),
+            List.of(new OffsetRange(new TopicPartition(TOPIC, 0), 0, 10)));
     assertThat(table.currentSnapshot().summary())
         .containsEntry(TopicIds.SUMMARY_KEY, TOPIC + "=" + OLD_ID);
     // a compaction between two commits carries no summary of ours: the ids are read with the
@@ -101,7 +105,7 @@ class TopicIdsTest {
                 afterRecreation.commit(
                     table,
                     List.of(file(table, "c")),
-                    List.of(new OffsetRange(TOPIC + "-0", 10, 20))))
+                    List.of(new OffsetRange(new TopicPartition(TOPIC, 0), 10, 20))))
         .isInstanceOf(ResumeRefusedException.class)
         .hasMessageContaining(OLD_ID)
         .hasMessageContaining(NEW_ID);

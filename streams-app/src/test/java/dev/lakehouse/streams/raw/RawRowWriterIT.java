@@ -21,6 +21,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,8 +76,8 @@ class RawRowWriterIT {
     TableCommitter committer = new TableCommitter("it-writer");
     List<OffsetRange> ranges =
         List.of(
-            new OffsetRange("src.food.order_status-0", 0, 150),
-            new OffsetRange("src.food.order_status-1", 0, 150));
+            new OffsetRange(new TopicPartition("src.food.order_status", 0), 0, 150),
+            new OffsetRange(new TopicPartition("src.food.order_status", 1), 0, 150));
     assertThat(committer.commit(table, files, ranges).verdict())
         .isEqualTo(CommitDecision.Verdict.COMMIT);
     assertThat(committer.commit(table, files, ranges).verdict())
@@ -138,7 +139,9 @@ class RawRowWriterIT {
     writer.write(row.values(), row.lineage());
     new TableCommitter("it-csv")
         .commit(
-            table, writer.complete(), List.of(new OffsetRange("src.food.restaurant-0", 42, 43)));
+            table,
+            writer.complete(),
+            List.of(new OffsetRange(new TopicPartition("src.food.restaurant", 0), 42, 43)));
     List<Record> rows = new ArrayList<>();
     try (CloseableIterable<Record> read =
         IcebergGenerics.read(
