@@ -69,17 +69,18 @@ final class RawSettings {
       return fallback;
     }
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)")
+        java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)")
             .matcher(value.get().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw invalid(key, value.get(), "a duration such as 500ms, 5s, 2m or 1h");
+      throw invalid(key, value.get(), "a duration such as 500ms, 5s, 2m, 1h or 45d");
     }
     long amount = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
       case "ms" -> java.time.Duration.ofMillis(amount);
       case "s" -> java.time.Duration.ofSeconds(amount);
       case "m" -> java.time.Duration.ofMinutes(amount);
-      default -> java.time.Duration.ofHours(amount);
+      case "h" -> java.time.Duration.ofHours(amount);
+      default -> java.time.Duration.ofDays(amount);
     };
   }
 

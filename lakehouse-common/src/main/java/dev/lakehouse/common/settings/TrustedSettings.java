@@ -2,6 +2,7 @@ package dev.lakehouse.common.settings;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
@@ -18,12 +19,21 @@ import java.util.Properties;
  *
  * <p>{@code trusted.fan-out-per-emission} bounds the work a changed consumer or restaurant causes:
  * each task rebuilds at most that many of its orders per emission (once a second), so the change of
- * a merchant with many orders spreads over several emissions and transactions.
+ * a merchant with many orders spreads over several emissions and transactions. It bounds the orders
+ * dropped per emission by {@code trusted.state-retention} too.
+ *
+ * <p>{@code trusted.state-retention} (default 45 days; {@code 0d} keeps every order forever) is how
+ * long a task keeps an order's state after the order last changed. A later event for a dropped
+ * order finds the order again in the lake (docs/trusted-tables.md, "State retention").
  */
 public final class TrustedSettings {
   public static final String ENABLED = "trusted.enabled";
   public static final String PSEUDONYM_KEY = "trusted.pseudonym-key";
   public static final String FAN_OUT_PER_EMISSION = "trusted.fan-out-per-emission";
+  public static final String STATE_RETENTION = "trusted.state-retention";
+
+  /** Long after an order's last status, as the design's analysts still see it changing. */
+  public static final Duration DEFAULT_STATE_RETENTION = Duration.ofDays(45);
 
   /**
    * A rebuild takes tens of microseconds: 5,000 keep an emission well inside a second and the
@@ -37,24 +47,32 @@ public final class TrustedSettings {
   private final boolean enabled;
   private final byte[] pseudonymKey;
   private final int fanOutPerEmission;
+  private final Duration stateRetention;
 
   /** The trusted stage, enabled, with its key and the default bounds. */
   public TrustedSettings(byte[] pseudonymKey) {
-    this(true, pseudonymKey, DEFAULT_FAN_OUT_PER_EMISSION);
+    this(true, pseudonymKey, DEFAULT_FAN_OUT_PER_EMISSION, DEFAULT_STATE_RETENTION);
   }
 
   /** The raw stage alone: no trusted tables, no key needed. */
   public static TrustedSettings disabled() {
-    return new TrustedSettings(false, null, DEFAULT_FAN_OUT_PER_EMISSION);
+    return new TrustedSettings(false, null, DEFAULT_FAN_OUT_PER_EMISSION, DEFAULT_STATE_RETENTION);
   }
 
-  private TrustedSettings(boolean enabled, byte[] pseudonymKey, int fanOutPerEmission) {
+  private TrustedSettings(
+      boolean enabled, byte[] pseudonymKey, int fanOutPerEmission, Duration stateRetention) {
     this.enabled = enabled;
     if (fanOutPerEmission < 1) {
       throw new SettingsException(
           FAN_OUT_PER_EMISSION + " must be at least 1, was " + fanOutPerEmission);
     }
     this.fanOutPerEmission = fanOutPerEmission;
+    if (stateRetention.isNegative()
+        || (!stateRetention.isZero() && stateRetention.compareTo(Duration.ofHours(1)) < 0)) {
+      throw new SettingsException(
+          STATE_RETENTION + " must be 0d (keep every order) or at least 1h, was " + stateRetention);
+    }
+    this.stateRetention = stateRetention;
     if (!enabled && pseudonymKey == null) {
       this.pseudonymKey = new byte[0];
       return;
@@ -86,12 +104,26 @@ public final class TrustedSettings {
     return new TrustedSettings(
         true,
         raw.required(PSEUDONYM_KEY).getBytes(StandardCharsets.UTF_8),
-        raw.integer(FAN_OUT_PER_EMISSION, DEFAULT_FAN_OUT_PER_EMISSION));
+        raw.integer(FAN_OUT_PER_EMISSION, DEFAULT_FAN_OUT_PER_EMISSION),
+        raw.duration(STATE_RETENTION, DEFAULT_STATE_RETENTION));
   }
 
   /** The same settings with another bound on the orders rebuilt per emission for a dimension. */
   public TrustedSettings withFanOutPerEmission(int orders) {
-    return new TrustedSettings(enabled, enabled ? pseudonymKey : null, orders);
+    return new TrustedSettings(enabled, enabled ? pseudonymKey : null, orders, stateRetention);
+  }
+
+  /** The same settings with another state retention ({@link Duration#ZERO}: keep every order). */
+  public TrustedSettings withStateRetention(Duration retention) {
+    return new TrustedSettings(
+        enabled, enabled ? pseudonymKey : null, fanOutPerEmission, retention);
+  }
+
+  /**
+   * How long a task keeps an order's state after it last changed; zero keeps every order forever.
+   */
+  public Duration stateRetention() {
+    return stateRetention;
   }
 
   /** How many orders of changed consumers and restaurants a task rebuilds per emission at most. */
@@ -118,6 +150,8 @@ public final class TrustedSettings {
         + pseudonymKey.length
         + " bytes, hidden>, fanOutPerEmission="
         + fanOutPerEmission
+        + ", stateRetention="
+        + stateRetention
         + "]";
   }
 
@@ -126,12 +160,13 @@ public final class TrustedSettings {
     return other instanceof TrustedSettings settings
         && enabled == settings.enabled
         && fanOutPerEmission == settings.fanOutPerEmission
+        && stateRetention.equals(settings.stateRetention)
         && Arrays.equals(pseudonymKey, settings.pseudonymKey);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Boolean.hashCode(enabled) + Arrays.hashCode(pseudonymKey))
-        + fanOutPerEmission;
+    return java.util.Objects.hash(
+        enabled, Arrays.hashCode(pseudonymKey), fanOutPerEmission, stateRetention);
   }
 }

@@ -53,6 +53,29 @@ class TrustedSettingsTest {
   }
 
   @Test
+  void theStateRetentionIsInDaysByDefaultAndZeroKeepsEverything() {
+    Map<String, String> env = Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY);
+    assertThat(TrustedSettings.fromProperties(new Properties(), env).stateRetention())
+        .isEqualTo(java.time.Duration.ofDays(45));
+    Properties properties = new Properties();
+    properties.setProperty("trusted.state-retention", "90d");
+    assertThat(TrustedSettings.fromProperties(properties, env).stateRetention())
+        .isEqualTo(java.time.Duration.ofDays(90));
+    properties.setProperty("trusted.state-retention", "0d");
+    assertThat(TrustedSettings.fromProperties(properties, env).stateRetention()).isZero();
+    properties.setProperty("trusted.state-retention", "10m");
+    assertThatThrownBy(() -> TrustedSettings.fromProperties(properties, env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("trusted.state-retention")
+        .hasMessageContaining("at least 1h");
+    properties.setProperty("trusted.state-retention", "forever");
+    assertThatThrownBy(() -> TrustedSettings.fromProperties(properties, env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("trusted.state-retention")
+        .hasMessageContaining("45d");
+  }
+
+  @Test
   void theFanOutBoundHasADefaultAndRefusesLessThanOne() {
     Map<String, String> env = Map.of("LAKEHOUSE_TRUSTED_PSEUDONYM_KEY", KEY);
     assertThat(TrustedSettings.fromProperties(new Properties(), env).fanOutPerEmission())

@@ -18,6 +18,7 @@ import dev.lakehouse.streams.observe.HttpEndpoints;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTableSink;
 import dev.lakehouse.streams.raw.RawTopology;
+import dev.lakehouse.streams.trusted.IcebergOrderArchive;
 import dev.lakehouse.streams.trusted.TrustedQualityMetrics;
 import dev.lakehouse.streams.trusted.TrustedTableCatalog;
 import dev.lakehouse.streams.trusted.TrustedTableSink;
@@ -134,6 +135,8 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
           topology,
           trusted.pseudonymKey(),
           trusted.fanOutPerEmission(),
+          trusted.stateRetention(),
+          new IcebergOrderArchive(catalog),
           TrustedQualityMetrics.registeredIn(registry));
     }
 

@@ -18,6 +18,10 @@ public final class MemoryTrustedStore implements TrustedStore {
   private final Map<String, Long> pending = new LinkedHashMap<>();
   private final Map<String, byte[]> sweeps = new LinkedHashMap<>();
   private byte[] counters;
+  private final Map<String, Long> rebuiltAt = new HashMap<>();
+  private final NavigableSet<String> byRebuiltAt = new TreeSet<>();
+  private final Map<String, byte[]> parked = new java.util.TreeMap<>();
+  private final Map<String, byte[]> dropped = new HashMap<>();
 
   @Override
   public byte[] orderState(String orderId) {
@@ -109,5 +113,88 @@ public final class MemoryTrustedStore implements TrustedStore {
   @Override
   public void putCounters(byte[] counters) {
     this.counters = counters;
+  }
+
+  @Override
+  public Long rebuiltAt(String orderId) {
+    return rebuiltAt.get(orderId);
+  }
+
+  @Override
+  public void putRebuiltAt(String orderId, long millis) {
+    Long before = rebuiltAt.put(orderId, millis);
+    if (before != null) {
+      byRebuiltAt.remove(indexKey(before, orderId));
+    }
+    byRebuiltAt.add(indexKey(millis, orderId));
+  }
+
+  @Override
+  public List<String> rebuiltBefore(long millis, int limit) {
+    List<String> result = new ArrayList<>();
+    for (String key : byRebuiltAt) {
+      if (result.size() == limit || Long.parseUnsignedLong(key.substring(0, 16), 16) >= millis) {
+        break;
+      }
+      result.add(key.substring(17));
+    }
+    return result;
+  }
+
+  @Override
+  public void dropOrder(String orderId, byte[] remains) {
+    Long at = rebuiltAt.remove(orderId);
+    if (at != null) {
+      byRebuiltAt.remove(indexKey(at, orderId));
+    }
+    states.remove(orderId);
+    copies.remove(orderId);
+    dropped.put(orderId, remains);
+  }
+
+  @Override
+  public byte[] dropped(String orderId) {
+    return dropped.get(orderId);
+  }
+
+  @Override
+  public void forgetDropped(String orderId) {
+    dropped.remove(orderId);
+  }
+
+  @Override
+  public byte[] parked(String orderId) {
+    return parked.get(orderId);
+  }
+
+  @Override
+  public void putParked(String orderId, byte[] events) {
+    parked.put(orderId, events);
+  }
+
+  @Override
+  public void deleteParked(String orderId) {
+    parked.remove(orderId);
+  }
+
+  @Override
+  public List<String> parkedOrders(int limit) {
+    return parked.keySet().stream().limit(limit).toList();
+  }
+
+  /** Whether the store holds anything of the order: its state, copies or rebuild time. */
+  public boolean holds(String orderId) {
+    return states.containsKey(orderId)
+        || copies.containsKey(orderId)
+        || rebuiltAt.containsKey(orderId);
+  }
+
+  /** Whether any consumer or restaurant index still names the order. */
+  public boolean indexes(String orderId) {
+    return index.values().stream().anyMatch(orders -> orders.contains(orderId));
+  }
+
+  private static String indexKey(long millis, String orderId) {
+    return String.format("%016x", millis) + '\u0000' + orderId;
   }
 }

@@ -85,8 +85,9 @@ final class OrderRebuild {
    *
    * @param cause the Kafka timestamp of the oldest change not emitted yet
    * @param nowMillis when the versions are made ({@code _versioned_at})
+   * @return whether the order has a copy (an order of statuses alone waits for its copy)
    */
-  void rebuild(String orderId, long cause, long nowMillis, List<TrustedEmission> out) {
+  boolean rebuild(String orderId, long cause, long nowMillis, List<TrustedEmission> out) {
     OrderState state = OrderState.fromBytes(store.orderState(orderId));
     Run run =
         new Run(
@@ -122,6 +123,7 @@ final class OrderRebuild {
     }
     state.qualityFlags = flags;
     store.putOrderState(orderId, state.toBytes());
+    return !stored.isEmpty();
   }
 
   /** The order row and its items; returns the order's quality flags. */

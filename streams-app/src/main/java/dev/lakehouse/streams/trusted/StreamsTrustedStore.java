@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Dataset;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ final class StreamsTrustedStore implements TrustedStore {
   static final String QUALITY_STORE = "trusted-quality";
   static final String PENDING_STORE = "trusted-pending-orders";
   static final String SWEEP_STORE = "trusted-dimension-sweeps";
+  static final String RETENTION_STORE = "trusted-order-retention";
+  static final String PARKED_STORE = "trusted-parked-events";
 
   /** The stores of bytes by string key; {@link #PENDING_STORE} holds longs. */
   static final List<String> BYTE_STORES =
@@ -35,9 +38,21 @@ final class StreamsTrustedStore implements TrustedStore {
           BY_CUSTOMER_STORE,
           BY_MERCHANT_STORE,
           QUALITY_STORE,
-          SWEEP_STORE);
+          SWEEP_STORE,
+          RETENTION_STORE,
+          PARKED_STORE);
 
   private static final String COUNTERS_KEY = "counters";
+
+  /**
+   * In {@link #RETENTION_STORE}: {@code a<orderId>} holds when the order was rebuilt, {@code i<16
+   * hex digits of that time>NUL<orderId>} orders the orders by it, and {@code d<orderId>} marks a
+   * dropped order.
+   */
+  private static final String REBUILT_AT = "a";
+
+  private static final String BY_REBUILT_AT = "i";
+  private static final String DROPPED = "d";
   private static final char SEPARATOR = '\u0000';
   private static final byte[] EMPTY = new byte[0];
 
@@ -50,6 +65,8 @@ final class StreamsTrustedStore implements TrustedStore {
   private final KeyValueStore<String, byte[]> quality;
   private final KeyValueStore<String, Long> pending;
   private final KeyValueStore<String, byte[]> sweeps;
+  private final KeyValueStore<String, byte[]> retention;
+  private final KeyValueStore<String, byte[]> parked;
 
   StreamsTrustedStore(ProcessorContext<?, ?> context) {
     states = context.getStateStore(STATE_STORE);
@@ -61,6 +78,8 @@ final class StreamsTrustedStore implements TrustedStore {
     quality = context.getStateStore(QUALITY_STORE);
     pending = context.getStateStore(PENDING_STORE);
     sweeps = context.getStateStore(SWEEP_STORE);
+    retention = context.getStateStore(RETENTION_STORE);
+    parked = context.getStateStore(PARKED_STORE);
   }
 
   @Override
@@ -167,6 +186,91 @@ final class StreamsTrustedStore implements TrustedStore {
   @Override
   public void putCounters(byte[] counters) {
     quality.put(COUNTERS_KEY, counters);
+  }
+
+  @Override
+  public Long rebuiltAt(String orderId) {
+    byte[] bytes = retention.get(REBUILT_AT + orderId);
+    return bytes == null ? null : ByteBuffer.wrap(bytes).getLong();
+  }
+
+  @Override
+  public void putRebuiltAt(String orderId, long millis) {
+    Long before = rebuiltAt(orderId);
+    if (before != null) {
+      retention.delete(indexKey(before, orderId));
+    }
+    retention.put(REBUILT_AT + orderId, ByteBuffer.allocate(Long.BYTES).putLong(millis).array());
+    retention.put(indexKey(millis, orderId), EMPTY);
+  }
+
+  @Override
+  public List<String> rebuiltBefore(long millis, int limit) {
+    List<String> result = new ArrayList<>();
+    // the index keys sort by time: hex digits of the same width, then the order id
+    try (KeyValueIterator<String, byte[]> it =
+        retention.range(BY_REBUILT_AT, indexKey(Math.max(0, millis - 1), "\uffff"))) {
+      while (it.hasNext() && result.size() < limit) {
+        String key = it.next().key;
+        if (key.startsWith(BY_REBUILT_AT)
+            && Long.parseUnsignedLong(key.substring(1, 17), 16) < millis) {
+          result.add(key.substring(18));
+        }
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void dropOrder(String orderId, byte[] remains) {
+    Long at = rebuiltAt(orderId);
+    if (at != null) {
+      retention.delete(indexKey(at, orderId));
+      retention.delete(REBUILT_AT + orderId);
+    }
+    states.delete(orderId);
+    copies.delete(orderId);
+    retention.put(DROPPED + orderId, remains);
+  }
+
+  @Override
+  public byte[] dropped(String orderId) {
+    return retention.get(DROPPED + orderId);
+  }
+
+  @Override
+  public void forgetDropped(String orderId) {
+    retention.delete(DROPPED + orderId);
+  }
+
+  @Override
+  public byte[] parked(String orderId) {
+    return parked.get(orderId);
+  }
+
+  @Override
+  public void putParked(String orderId, byte[] events) {
+    parked.put(orderId, events);
+  }
+
+  @Override
+  public void deleteParked(String orderId) {
+    parked.delete(orderId);
+  }
+
+  @Override
+  public List<String> parkedOrders(int limit) {
+    List<String> result = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = parked.all()) {
+      while (it.hasNext() && result.size() < limit) {
+        result.add(it.next().key);
+      }
+    }
+    return result;
+  }
+
+  private static String indexKey(long millis, String orderId) {
+    return BY_REBUILT_AT + String.format("%016x", millis) + SEPARATOR + orderId;
   }
 
   private KeyValueStore<String, byte[]> dimensionStore(Dataset dataset) {

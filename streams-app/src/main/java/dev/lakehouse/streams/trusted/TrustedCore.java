@@ -24,6 +24,8 @@ import java.util.Optional;
  * timeout.
  */
 public final class TrustedCore {
+  private static final long HOUR = 3_600_000;
+
   private final TrustedStore store;
   private final TrustedRows rows;
   private final OrderRebuild rebuild;
@@ -38,6 +40,15 @@ public final class TrustedCore {
   private final int statusTimeField = Dataset.ORDER_STATUS.fieldNames().indexOf("created_at");
   private final int statusOrderField = Dataset.ORDER_STATUS.fieldNames().indexOf("order_id");
 
+  /** How long an order's state is kept after its last rebuild; 0: forever. */
+  private final long retentionMillis;
+
+  /** Whether events may be waiting for the lake: when not, no event looks for them. */
+  private boolean anyParked;
+
+  private long droppedOrders;
+  private long fromLake;
+
   /** Orders changed since the last emission, with the timestamp of the oldest change. */
   private final Map<String, Long> pending;
 
@@ -49,6 +60,19 @@ public final class TrustedCore {
    *     rebuilds at most
    */
   public TrustedCore(byte[] pseudonymKey, TrustedStore store, int fanOutPerEmission) {
+    this(pseudonymKey, store, fanOutPerEmission, 0);
+  }
+
+  /**
+   * @param retentionMillis how long an order's state is kept after the order was last rebuilt
+   *     ({@code trusted.state-retention}); 0 keeps every order forever
+   */
+  public TrustedCore(
+      byte[] pseudonymKey, TrustedStore store, int fanOutPerEmission, long retentionMillis) {
+    if (retentionMillis < 0) {
+      throw new IllegalArgumentException("retentionMillis must not be negative");
+    }
+    this.retentionMillis = retentionMillis;
     if (fanOutPerEmission < 1) {
       throw new IllegalArgumentException("fanOutPerEmission must be at least 1");
     }
@@ -61,6 +85,7 @@ public final class TrustedCore {
     store.sweeps().values().stream()
         .map(DimensionSweep::fromBytes)
         .forEach(sweep -> sweeps.put(sweep.key(), sweep));
+    this.anyParked = !store.parkedOrders(1).isEmpty();
   }
 
   QualityCounters counters() {
@@ -69,6 +94,16 @@ public final class TrustedCore {
 
   /** How many orders wait for their next versions, and how many dimension changes for theirs. */
   public record Backlog(int pendingOrders, int sweeps) {}
+
+  /**
+   * What the retention did since this core started: orders dropped, and orders taken back from the
+   * lake for an event that came after their drop.
+   */
+  public record RetentionCounts(long dropped, long fromLake) {}
+
+  public RetentionCounts retentionCounts() {
+    return new RetentionCounts(droppedOrders, fromLake);
+  }
 
   public Backlog backlog() {
     return new Backlog(pending.size(), sweeps.size());
@@ -79,6 +114,15 @@ public final class TrustedCore {
     counters.add(QualityCounters.Metric.ORDER_RECORDS_IN, 1);
     RawRow copy = orders.decode(encoded);
     String orderId = (String) rows.orderField(copy, "order_id");
+    if (parks(orderId)) {
+      return done(park(orderId, ParkedEvents.Kind.ORDER_COPY, encoded, timestampMillis));
+    }
+    addCopy(orderId, copy, encoded);
+    return changed(orderId, timestampMillis);
+  }
+
+  /** Keeps a copy of an order, once; the first source position wins among equal copies. */
+  private void addCopy(String orderId, RawRow copy, byte[] encoded) {
     OrderCopies copies = OrderCopies.fromBytes(store.orderCopies(orderId));
     for (int i = 0; i < copies.encoded.size(); i++) {
       RawRow known = orders.decode(copies.encoded.get(i));
@@ -88,7 +132,7 @@ public final class TrustedCore {
           copies.encoded.set(i, encoded);
           store.putOrderCopies(orderId, copies.toBytes());
         }
-        return changed(orderId, timestampMillis);
+        return;
       }
     }
     copies.encoded.add(encoded);
@@ -98,7 +142,6 @@ public final class TrustedCore {
       store.indexOrder(Dataset.CONSUMER, customerId, orderId);
     }
     store.indexOrder(Dataset.RESTAURANT, (String) rows.orderField(copy, "merchant_id"), orderId);
-    return changed(orderId, timestampMillis);
   }
 
   /** A status event from {@code raw.rows.order_status}; returns its order if it was new. */
@@ -106,12 +149,14 @@ public final class TrustedCore {
     counters.add(QualityCounters.Metric.STATUS_RECORDS_IN, 1);
     Object[] values = statuses.decode(encoded).values();
     String orderId = (String) values[statusOrderField];
-    String statusId = (String) values[statusIdField];
-    StatusEvent event =
-        new StatusEvent(
-            statusId == null ? "" : statusId,
-            StatusEvent.OrderStatus.valueOf((String) values[statusValueField]),
-            (OffsetDateTime) values[statusTimeField]);
+    if (parks(orderId)) {
+      return done(park(orderId, ParkedEvents.Kind.STATUS, encoded, timestampMillis));
+    }
+    return addStatus(orderId, values, timestampMillis);
+  }
+
+  private Optional<String> addStatus(String orderId, Object[] values, long timestampMillis) {
+    StatusEvent event = statusEvent(values);
     OrderState state = OrderState.fromBytes(store.orderState(orderId));
     if (!state.addEvent(event)) {
       return done(Optional.empty());
@@ -157,12 +202,18 @@ public final class TrustedCore {
    * @param nowMillis the wall clock: the versions' {@code _versioned_at}
    */
   public List<TrustedEmission> emitDue(long nowMillis) {
+    int dropped = dropExpired(nowMillis);
     if (pending.isEmpty() && sweeps.isEmpty()) {
+      if (dropped > 0) {
+        store.putCounters(counters.toBytes());
+      }
       return List.of();
     }
     List<TrustedEmission> out = new ArrayList<>();
     for (Map.Entry<String, Long> entry : pending.entrySet()) {
-      rebuild.rebuild(entry.getKey(), entry.getValue(), nowMillis, out);
+      if (rebuild.rebuild(entry.getKey(), entry.getValue(), nowMillis, out)) {
+        rebuilt(entry.getKey(), nowMillis);
+      }
       store.deletePending(entry.getKey());
     }
     pending.clear();
@@ -173,7 +224,12 @@ public final class TrustedCore {
       }
       List<String> affected = store.ordersOf(sweep.dataset(), sweep.id(), sweep.cursor(), budget);
       for (String orderId : affected) {
-        rebuild.rebuild(orderId, sweep.causeMillis(), nowMillis, out);
+        if (retentionMillis > 0 && store.dropped(orderId) != null && unknown(orderId)) {
+          // a dropped order sees the change once it is back from the lake
+          park(orderId, ParkedEvents.Kind.REBUILD, new byte[0], sweep.causeMillis());
+        } else if (rebuild.rebuild(orderId, sweep.causeMillis(), nowMillis, out)) {
+          rebuilt(orderId, nowMillis);
+        }
       }
       budget -= affected.size();
       if (budget > 0) {
@@ -187,6 +243,180 @@ public final class TrustedCore {
     }
     store.putCounters(counters.toBytes());
     return out;
+  }
+
+  /**
+   * The orders whose events wait for the lake, at most {@code limit}: the shell looks each up
+   * ({@link OrderArchive}) and hands it to {@link #rehydrate}.
+   */
+  public List<String> archiveRequests(int limit) {
+    if (!anyParked) {
+      return List.of();
+    }
+    List<String> due = store.parkedOrders(limit);
+    anyParked = !due.isEmpty();
+    return due;
+  }
+
+  /**
+   * Takes an order back from the lake, then applies the events that waited for it. The order's
+   * inputs become its state again, with the quality flags it was counted with when it was dropped
+   * (so the counters count it once). Its versions continue from the lake's, and its next emission
+   * gives every row of it again, with the waiting events and the current consumer and restaurant.
+   * An order the stage never emitted (a new order whose events are older than a dropped one's; the
+   * lake may hold those very events) just gets its events.
+   */
+  public void rehydrate(String orderId, OrderArchive.Archived archived, long nowMillis) {
+    ParkedEvents waiting = ParkedEvents.fromBytes(store.parked(orderId));
+    if (archived.emitted() && unknown(orderId)) {
+      // the lake holds each waiting event too, once, when it landed before the lookup: those are
+      // applied after, as the change they are (a record read twice has the same lineage)
+      Map<RawRow, Integer> waitingRows = new java.util.HashMap<>();
+      for (ParkedEvents.Event event : waiting.events) {
+        if (event.kind() != ParkedEvents.Kind.REBUILD) {
+          RawRow row =
+              event.kind() == ParkedEvents.Kind.ORDER_COPY
+                  ? orders.decode(event.encoded())
+                  : statuses.decode(event.encoded());
+          waitingRows.merge(row, 1, Integer::sum);
+        }
+      }
+      for (byte[] copy : archived.copies()) {
+        RawRow row = orders.decode(copy);
+        if (!takeOne(waitingRows, row)) {
+          addCopy(orderId, row, copy);
+        }
+      }
+      OrderState state = OrderState.fromBytes(store.orderState(orderId));
+      for (byte[] status : archived.statuses()) {
+        RawRow row = statuses.decode(status);
+        if (!takeOne(waitingRows, row)) {
+          state.addEvent(statusEvent(row.values()));
+        }
+      }
+      // what the task counted for the order, and the items string it sent to the dead letters,
+      // are as it dropped them; its versions continue from the lake's. The lake's rows may predate
+      // a change of the order's consumer or restaurant: every row is emitted again, at the next
+      // versions, with what the task holds now
+      DroppedOrder remains = DroppedOrder.fromBytes(store.dropped(orderId));
+      state.qualityFlags = remains.qualityFlags();
+      state.rejectedItemsHash = remains.rejectedItemsHash();
+      state.orderVersion = archived.orderVersion();
+      state.itemsVersion = archived.itemsVersion();
+      state.statusVersion = archived.statusVersion();
+      store.putOrderState(orderId, state.toBytes());
+      changed(
+          orderId, waiting.events.isEmpty() ? nowMillis : waiting.events.get(0).timestampMillis());
+      fromLake++;
+    }
+    apply(orderId, waiting);
+    store.forgetDropped(orderId);
+    store.deleteParked(orderId);
+    anyParked = !store.parkedOrders(1).isEmpty();
+    store.putCounters(counters.toBytes());
+  }
+
+  /** Takes one {@code row} out of a multiset; whether there was one. */
+  private static boolean takeOne(Map<RawRow, Integer> rows, RawRow row) {
+    Integer count = rows.get(row);
+    if (count == null) {
+      return false;
+    }
+    if (count == 1) {
+      rows.remove(row);
+    } else {
+      rows.put(row, count - 1);
+    }
+    return true;
+  }
+
+  /**
+   * Whether an event for {@code orderId} must wait for the lake: events of the order wait already,
+   * or the task holds nothing of it and dropped it ({@link TrustedStore#wasDropped}). Any other
+   * event, however old, is of an order the task holds or never had.
+   */
+  private boolean parks(String orderId) {
+    if (retentionMillis == 0) {
+      return false;
+    }
+    if (anyParked && store.parked(orderId) != null) {
+      return true;
+    }
+    return store.dropped(orderId) != null && unknown(orderId);
+  }
+
+  /** Applies events that waited, as the changes they are. */
+  private void apply(String orderId, ParkedEvents waiting) {
+    for (ParkedEvents.Event event : waiting.events) {
+      if (event.kind() == ParkedEvents.Kind.ORDER_COPY) {
+        RawRow copy = orders.decode(event.encoded());
+        addCopy(orderId, copy, event.encoded());
+        changed(orderId, event.timestampMillis());
+      } else if (event.kind() == ParkedEvents.Kind.REBUILD) {
+        changed(orderId, event.timestampMillis());
+      } else {
+        addStatus(orderId, statuses.decode(event.encoded()).values(), event.timestampMillis());
+      }
+    }
+  }
+
+  private Optional<String> park(
+      String orderId, ParkedEvents.Kind kind, byte[] encoded, long timestampMillis) {
+    ParkedEvents waiting = ParkedEvents.fromBytes(store.parked(orderId));
+    waiting.events.add(new ParkedEvents.Event(kind, encoded, timestampMillis));
+    store.putParked(orderId, waiting.toBytes());
+    anyParked = true;
+    return Optional.empty();
+  }
+
+  private boolean unknown(String orderId) {
+    return store.orderState(orderId) == null && store.orderCopies(orderId) == null;
+  }
+
+  /**
+   * Records the rebuild of an order that has its copy for the retention, to the hour: an order
+   * rebuilt again within it is not. An order of statuses alone is never dropped: its copy may still
+   * come, with any {@code order_created_at}, and must find the statuses.
+   */
+  private void rebuilt(String orderId, long nowMillis) {
+    if (retentionMillis == 0) {
+      return;
+    }
+    Long at = store.rebuiltAt(orderId);
+    if (at == null || at / HOUR != nowMillis / HOUR) {
+      store.putRebuiltAt(orderId, nowMillis);
+    }
+  }
+
+  /**
+   * Drops, at most {@code fanOutPerEmission} at a time, the orders not rebuilt for longer than the
+   * retention: their state and copies. Their ids stay, in the dropped set and in the consumer and
+   * restaurant indexes, so that a later event of one of them, or a change of its consumer or
+   * restaurant, waits for the lake.
+   */
+  private int dropExpired(long nowMillis) {
+    if (retentionMillis == 0) {
+      return 0;
+    }
+    List<String> expired = store.rebuiltBefore(nowMillis - retentionMillis, fanOutPerEmission);
+    int dropped = 0;
+    for (String orderId : expired) {
+      if (pending.containsKey(orderId)) {
+        continue;
+      }
+      store.dropOrder(orderId, DroppedOrder.of(OrderState.fromBytes(store.orderState(orderId))));
+      droppedOrders++;
+      dropped++;
+    }
+    return dropped;
+  }
+
+  private StatusEvent statusEvent(Object[] values) {
+    String statusId = (String) values[statusIdField];
+    return new StatusEvent(
+        statusId == null ? "" : statusId,
+        StatusEvent.OrderStatus.valueOf((String) values[statusValueField]),
+        (OffsetDateTime) values[statusTimeField]);
   }
 
   private Optional<String> changed(String orderId, long causeMillis) {

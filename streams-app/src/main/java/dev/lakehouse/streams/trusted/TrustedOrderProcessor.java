@@ -15,6 +15,8 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The trusted stage of one task as a Kafka Streams processor: the order copies and status events of
@@ -44,8 +46,18 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
    */
   static final Duration QUALITY_INTERVAL = Duration.ofSeconds(5);
 
+  /**
+   * How many orders a task looks up in the lake per emission at most, for events that came after
+   * their order was dropped: each takes a few table scans.
+   */
+  static final int LAKE_LOOKUPS_PER_EMISSION = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrustedOrderProcessor.class);
+
   private final byte[] pseudonymKey;
   private final int fanOutPerEmission;
+  private final Duration stateRetention;
+  private final OrderArchive archive;
   private final TrustedQualityMetrics qualityMetrics;
   private final RowCodec qualityCodec = new RowCodec(TrustedTables.dataQuality());
   private final String orderTopic = Topics.rawRows(Dataset.ORDER.contract());
@@ -55,17 +67,30 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   private QualityCounters lastMeasured;
   private String task;
 
+  private TrustedCore.RetentionCounts lastLogged = new TrustedCore.RetentionCounts(0, 0);
+
   TrustedOrderProcessor(
-      byte[] pseudonymKey, int fanOutPerEmission, TrustedQualityMetrics qualityMetrics) {
+      byte[] pseudonymKey,
+      int fanOutPerEmission,
+      Duration stateRetention,
+      OrderArchive archive,
+      TrustedQualityMetrics qualityMetrics) {
     this.pseudonymKey = pseudonymKey.clone();
     this.fanOutPerEmission = fanOutPerEmission;
+    this.stateRetention = stateRetention;
+    this.archive = archive;
     this.qualityMetrics = qualityMetrics;
   }
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.core = new TrustedCore(pseudonymKey, new StreamsTrustedStore(context), fanOutPerEmission);
+    this.core =
+        new TrustedCore(
+            pseudonymKey,
+            new StreamsTrustedStore(context),
+            fanOutPerEmission,
+            stateRetention.toMillis());
     this.task = context.taskId().toString();
     context.schedule(EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::emitDue);
     context.schedule(QUALITY_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::measureQuality);
@@ -93,7 +118,9 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
   }
 
   private void emitDue(long wallClockMillis) {
-    for (TrustedEmission emission : core.emitDue(context.currentSystemTimeMs())) {
+    long now = context.currentSystemTimeMs();
+    fromLake(now);
+    for (TrustedEmission emission : core.emitDue(now)) {
       RecordHeaders headers = new RecordHeaders();
       emission.headers().forEach(header -> headers.add(header.key(), header.value()));
       context.forward(
@@ -105,6 +132,36 @@ final class TrustedOrderProcessor implements Processor<byte[], byte[], byte[], b
             case STATUS -> STATUS_OUT;
             case DEAD_LETTER -> DEAD_LETTER_OUT;
           });
+    }
+  }
+
+  /**
+   * Looks up in the lake the orders whose events came after their drop, a bounded number per
+   * emission. A lake that cannot answer now is asked again at the next emission; the events wait.
+   */
+  private void fromLake(long now) {
+    for (String orderId : core.archiveRequests(LAKE_LOOKUPS_PER_EMISSION)) {
+      OrderArchive.Archived archived;
+      try {
+        archived = archive.find(orderId);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "task {}: could not look up a dropped order in the lake ({}); its events wait for the next emission",
+            task,
+            e.toString());
+        return;
+      }
+      core.rehydrate(orderId, archived, now);
+    }
+    TrustedCore.RetentionCounts counts = core.retentionCounts();
+    if (!counts.equals(lastLogged)) {
+      LOG.info(
+          "task {}: {} orders dropped after {} without a change, {} taken back from the lake for a later event (since start)",
+          task,
+          counts.dropped(),
+          stateRetention,
+          counts.fromLake());
+      lastLogged = counts;
     }
   }
 

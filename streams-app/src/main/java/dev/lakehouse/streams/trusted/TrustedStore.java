@@ -52,4 +52,38 @@ public interface TrustedStore {
   byte[] counters();
 
   void putCounters(byte[] counters);
+
+  /**
+   * When the stage last rebuilt the order (wall clock, to the hour it recorded), or null: what
+   * {@code trusted.state-retention} counts from.
+   */
+  Long rebuiltAt(String orderId);
+
+  /** Records when the order was rebuilt, and moves it in the order {@link #rebuiltBefore} reads. */
+  void putRebuiltAt(String orderId, long millis);
+
+  /** Up to {@code limit} orders last rebuilt before {@code millis}, the longest unchanged first. */
+  List<String> rebuiltBefore(long millis, int limit);
+
+  /**
+   * Forgets an order's state, copies and rebuild time, and keeps only {@code remains} under its id
+   * ({@link #dropped}); its entries in the consumer and restaurant indexes stay.
+   */
+  void dropOrder(String orderId, byte[] remains);
+
+  /** Forgets that the order was dropped: it was taken back from the lake. */
+  void forgetDropped(String orderId);
+
+  /** What a dropped order left ({@link #dropOrder}); null when it was not dropped. */
+  byte[] dropped(String orderId);
+
+  /** The events of an order that wait for the order to be found in the lake, or null. */
+  byte[] parked(String orderId);
+
+  void putParked(String orderId, byte[] events);
+
+  void deleteParked(String orderId);
+
+  /** Up to {@code limit} of the orders whose events wait for the lake. */
+  List<String> parkedOrders(int limit);
 }

@@ -3,6 +3,7 @@ package dev.lakehouse.streams.trusted;
 import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.settings.TrustedSettings;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,6 +57,27 @@ public final class TrustedTopology {
       byte[] pseudonymKey,
       int fanOutPerEmission,
       TrustedQualityMetrics qualityMetrics) {
+    return addTo(
+        topology,
+        pseudonymKey,
+        fanOutPerEmission,
+        Duration.ZERO,
+        OrderArchive.NONE,
+        qualityMetrics);
+  }
+
+  /**
+   * @param stateRetention how long a task keeps an order after its last rebuild ({@link
+   *     TrustedSettings#STATE_RETENTION}); zero keeps every order
+   * @param archive where an order dropped after {@code stateRetention} is found again
+   */
+  public static Topology addTo(
+      Topology topology,
+      byte[] pseudonymKey,
+      int fanOutPerEmission,
+      Duration stateRetention,
+      OrderArchive archive,
+      TrustedQualityMetrics qualityMetrics) {
     topology.addSource(
         "trusted-source-consumers",
         Serdes.ByteArray().deserializer(),
@@ -96,7 +118,9 @@ public final class TrustedTopology {
         Topics.TRUSTED_DIMENSIONS);
     topology.addProcessor(
         PROCESSOR,
-        () -> new TrustedOrderProcessor(pseudonymKey, fanOutPerEmission, qualityMetrics),
+        () ->
+            new TrustedOrderProcessor(
+                pseudonymKey, fanOutPerEmission, stateRetention, archive, qualityMetrics),
         ORDER_SOURCE,
         STATUS_SOURCE,
         DIMENSION_SOURCE);

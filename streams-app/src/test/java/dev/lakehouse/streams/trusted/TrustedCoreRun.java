@@ -28,6 +28,14 @@ final class TrustedCoreRun implements TrustedRun {
   int emissions;
   private long clock = 1_000_000;
 
+  /** With a retention: the lake the dropped orders are found in again, and the retention. */
+  private LakeStandIn lake;
+
+  private long retentionMillis;
+
+  /** How many times the clock jumped past the retention. */
+  int retentionJumps;
+
   TrustedCoreRun(int fanOutPerEmission, Random emitPoints) {
     this(new MemoryTrustedStore(), fanOutPerEmission, emitPoints);
   }
@@ -42,18 +50,34 @@ final class TrustedCoreRun implements TrustedRun {
     }
   }
 
+  /**
+   * A run whose core drops orders after {@code retentionMillis} and finds them in a lake that holds
+   * every input and every version emitted; with a {@code Random}, the clock also jumps past the
+   * retention at random emissions.
+   */
+  static TrustedCoreRun withRetention(int fanOutPerEmission, Random emitPoints, long retention) {
+    TrustedCoreRun run = new TrustedCoreRun(fanOutPerEmission, emitPoints);
+    run.lake = new LakeStandIn();
+    run.retentionMillis = retention;
+    run.core = new TrustedCore(TrustedInputs.KEY, run.store, fanOutPerEmission, retention);
+    return run;
+  }
+
   TrustedCore core() {
     return core;
   }
 
   /** A new core over the same store, as after a restart: what was in memory only is gone. */
   void restart() {
-    core = new TrustedCore(TrustedInputs.KEY, store, fanOutPerEmission);
+    core = new TrustedCore(TrustedInputs.KEY, store, fanOutPerEmission, retentionMillis);
   }
 
   @Override
   public void pipe(Dataset dataset, String key, byte[] value) {
     long timestamp = clock++;
+    if (lake != null) {
+      lake.land(dataset, value);
+    }
     switch (dataset) {
       case ORDER -> core.onOrderCopy(value, timestamp);
       case ORDER_STATUS -> core.onStatus(value, timestamp);
@@ -67,15 +91,27 @@ final class TrustedCoreRun implements TrustedRun {
   /** One emission; returns what it emitted. */
   List<TrustedEmission> emitOnce() {
     clock += 1_000;
+    if (lake != null) {
+      if (emitPoints != null && emitPoints.nextInt(4) == 0) {
+        clock += retentionMillis + 3_600_000;
+        retentionJumps++;
+      }
+      for (String orderId : core.archiveRequests(10)) {
+        core.rehydrate(orderId, lake.find(orderId), clock);
+      }
+    }
     List<TrustedEmission> out = core.emitDue(clock);
     emissions++;
     for (TrustedEmission emission : out) {
       if (emission.output() == TrustedEmission.Output.DEAD_LETTER) {
         deadLetters.add(emission);
       } else {
-        emitted
-            .get(emission.output())
-            .add(TrustedDriver.codec(topicOf(emission.output())).decodeToMap(emission.value()));
+        Map<String, Object> row =
+            TrustedDriver.codec(topicOf(emission.output())).decodeToMap(emission.value());
+        emitted.get(emission.output()).add(row);
+        if (lake != null) {
+          lake.emitted(emission.output(), row);
+        }
       }
     }
     return out;
@@ -84,7 +120,9 @@ final class TrustedCoreRun implements TrustedRun {
   /** Emits until nothing is pending and every sweep is done. */
   void drain() {
     for (int guard = 0;
-        core.backlog().pendingOrders() > 0 || core.backlog().sweeps() > 0;
+        core.backlog().pendingOrders() > 0
+            || core.backlog().sweeps() > 0
+            || !core.archiveRequests(1).isEmpty();
         guard++) {
       if (guard > 1_000_000) {
         throw new AssertionError("the core does not drain: " + core.backlog());

@@ -37,6 +37,11 @@ final class TrustedDriver implements TrustedRun {
 
   /** With a bound of its own on the orders a changed dimension rebuilds per emission. */
   TrustedDriver(int fanOutPerEmission) {
+    this(fanOutPerEmission, java.time.Duration.ZERO, OrderArchive.NONE);
+  }
+
+  /** With a state retention, and the lake where dropped orders are found again. */
+  TrustedDriver(int fanOutPerEmission, java.time.Duration stateRetention, OrderArchive archive) {
     // the app's own configuration, with an id of its own: the state directory is
     // <tmp>/kafka-streams/<id>, and a
     // fixed id collides with any other driver or build on the machine that holds the same RocksDB
@@ -52,6 +57,8 @@ final class TrustedDriver implements TrustedRun {
                 new Topology(),
                 TrustedInputs.KEY,
                 fanOutPerEmission,
+                stateRetention,
+                archive,
                 TrustedQualityMetrics.unregistered()),
             props);
     for (Dataset dataset : Dataset.values()) {
@@ -112,6 +119,11 @@ final class TrustedDriver implements TrustedRun {
         throw new AssertionError("the trusted stage does not drain");
       }
     }
+  }
+
+  /** Lets the wall clock pass {@code time}: one emission for all of it, as after a pause. */
+  void advance(java.time.Duration time) {
+    driver.advanceWallClockTime(time);
   }
 
   /** Lets the wall clock pass one emission interval; returns the versions it emitted on a topic. */

@@ -37,6 +37,35 @@ class TrustedStagePropertyTest {
     }
   }
 
+  /**
+   * With a retention, and the clock jumping past it at random emissions: orders are dropped, and
+   * found in the lake again for their later events and for changes of their consumers and
+   * restaurants, and the stage still ends as the oracle.
+   */
+  @Test
+  void onTheCoreWithOrdersDroppedAtRandomAndFoundInTheLakeEndsAsTheBatchOracle() {
+    int jumps = 0;
+    long fromLake = 0;
+    for (long seed = 1; seed <= 200; seed++) {
+      Random random = new Random(seed);
+      List<Input> inputs = TrustedDatasets.random(random);
+      TrustedOracle oracle = oracle(inputs);
+      for (int delivery = 0; delivery < 2; delivery++) {
+        Collections.shuffle(inputs, random);
+        try (TrustedCoreRun run =
+            TrustedCoreRun.withRetention(
+                1 + random.nextInt(3), random, java.time.Duration.ofDays(45).toMillis())) {
+          inputs.forEach(input -> run.pipe(input.dataset(), input.key(), input.value()));
+          assertEndsAsTheOracle(run, oracle, inputs, "seed " + seed + ", delivery " + delivery);
+          jumps += run.retentionJumps;
+          fromLake += run.core().retentionCounts().fromLake();
+        }
+      }
+    }
+    assertThat(jumps).as("the clock jumped past the retention").isGreaterThan(100);
+    assertThat(fromLake).as("orders came back from the lake").isGreaterThan(100);
+  }
+
   @Test
   void throughTheTopologyRandomDatasetsInRandomArrivalOrdersEndAsTheBatchOracle() {
     for (long seed = 1; seed <= 10; seed++) {
