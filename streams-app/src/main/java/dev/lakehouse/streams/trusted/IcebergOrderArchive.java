@@ -25,8 +25,9 @@ import org.apache.iceberg.io.CloseableIterable;
  * Finds an order in the lake: its copies in {@code raw.order} and its status events in {@code
  * raw.order_status}, turned back into the encoded rows the rows topics carried (the raw tables hold
  * every source field and the lineage), and the highest {@code _version} of its rows in each trusted
- * table. The trusted tables are sorted by {@code order_id}, so their files' bounds prune the scans;
- * the raw tables are read with the same filter.
+ * table. The tables sorted by {@code order_id} ({@code raw.order_status}, the trusted item and
+ * status tables) prune the scans by their files' bounds; {@code raw.order} and {@code
+ * trusted.order} are sorted by place and read in full.
  */
 public final class IcebergOrderArchive implements OrderArchive {
   private static final String ORDER_ID = "order_id";

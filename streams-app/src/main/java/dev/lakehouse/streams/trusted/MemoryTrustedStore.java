@@ -18,7 +18,6 @@ public final class MemoryTrustedStore implements TrustedStore {
   private final Map<String, Long> pending = new LinkedHashMap<>();
   private final Map<String, byte[]> sweeps = new LinkedHashMap<>();
   private byte[] counters;
-  private final Map<String, Long> rebuiltAt = new HashMap<>();
   private final NavigableSet<String> byRebuiltAt = new TreeSet<>();
   private final Map<String, byte[]> parked = new java.util.TreeMap<>();
   private final Map<String, byte[]> dropped = new HashMap<>();
@@ -116,15 +115,9 @@ public final class MemoryTrustedStore implements TrustedStore {
   }
 
   @Override
-  public Long rebuiltAt(String orderId) {
-    return rebuiltAt.get(orderId);
-  }
-
-  @Override
-  public void putRebuiltAt(String orderId, long millis) {
-    Long before = rebuiltAt.put(orderId, millis);
-    if (before != null) {
-      byRebuiltAt.remove(indexKey(before, orderId));
+  public void putRebuiltAt(String orderId, long millis, Long previous) {
+    if (previous != null) {
+      byRebuiltAt.remove(indexKey(previous, orderId));
     }
     byRebuiltAt.add(indexKey(millis, orderId));
   }
@@ -142,14 +135,16 @@ public final class MemoryTrustedStore implements TrustedStore {
   }
 
   @Override
-  public void dropOrder(String orderId, byte[] remains) {
-    Long at = rebuiltAt.remove(orderId);
-    if (at != null) {
-      byRebuiltAt.remove(indexKey(at, orderId));
-    }
+  public void dropOrder(String orderId, long rebuiltAt, byte[] remains) {
+    byRebuiltAt.remove(indexKey(rebuiltAt, orderId));
     states.remove(orderId);
     copies.remove(orderId);
     dropped.put(orderId, remains);
+  }
+
+  @Override
+  public boolean anyDropped() {
+    return !dropped.isEmpty();
   }
 
   @Override
@@ -186,7 +181,7 @@ public final class MemoryTrustedStore implements TrustedStore {
   public boolean holds(String orderId) {
     return states.containsKey(orderId)
         || copies.containsKey(orderId)
-        || rebuiltAt.containsKey(orderId);
+        || byRebuiltAt.stream().anyMatch(key -> key.endsWith('\u0000' + orderId));
   }
 
   /** Whether any consumer or restaurant index still names the order. */

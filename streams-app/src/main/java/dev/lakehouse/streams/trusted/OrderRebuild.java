@@ -85,9 +85,15 @@ final class OrderRebuild {
    *
    * @param cause the Kafka timestamp of the oldest change not emitted yet
    * @param nowMillis when the versions are made ({@code _versioned_at})
-   * @return whether the order has a copy (an order of statuses alone waits for its copy)
+   * @param recordRebuild when the order's copy is there, records the rebuild time in its state and
+   *     is told the time recorded before ({@code trusted.state-retention}); null: not recorded
    */
-  boolean rebuild(String orderId, long cause, long nowMillis, List<TrustedEmission> out) {
+  void rebuild(
+      String orderId,
+      long cause,
+      long nowMillis,
+      List<TrustedEmission> out,
+      RebuildClock recordRebuild) {
     OrderState state = OrderState.fromBytes(store.orderState(orderId));
     Run run =
         new Run(
@@ -122,8 +128,20 @@ final class OrderRebuild {
       }
     }
     state.qualityFlags = flags;
+    if (recordRebuild != null && !stored.isEmpty()) {
+      long before = state.rebuiltAt;
+      state.rebuiltAt = recordRebuild.rebuilt(orderId, before, nowMillis);
+    }
     store.putOrderState(orderId, state.toBytes());
-    return !stored.isEmpty();
+  }
+
+  /**
+   * Records an order's rebuild for the retention; returns the time to keep in its state. An order
+   * of statuses alone is not recorded: it is never dropped, as its copy may still come.
+   */
+  @FunctionalInterface
+  interface RebuildClock {
+    long rebuilt(String orderId, long recordedBefore, long nowMillis);
   }
 
   /** The order row and its items; returns the order's quality flags. */

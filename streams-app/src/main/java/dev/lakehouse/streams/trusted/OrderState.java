@@ -40,6 +40,12 @@ final class OrderState {
   /** What the data-quality counters last counted for this order ({@link OrderRebuild} flags). */
   int qualityFlags;
 
+  /**
+   * When the order was last rebuilt, to the hour recorded for {@code trusted.state-retention} (0:
+   * not recorded). Written last, so that states written before it read as 0.
+   */
+  long rebuiltAt;
+
   boolean addEvent(StatusEvent event) {
     if (events.contains(event)) {
       return false;
@@ -74,6 +80,7 @@ final class OrderState {
     }
     out.varlong(itemCount);
     out.varint(qualityFlags);
+    out.varlong(rebuiltAt);
     return out.toByteArray();
   }
 
@@ -107,6 +114,7 @@ final class OrderState {
     state.itemsInputHash = in.fixed64();
     state.itemCount = (int) in.varlong();
     state.qualityFlags = (int) in.varint();
+    state.rebuiltAt = in.position() < bytes.length ? in.varlong() : 0;
     return state;
   }
 }

@@ -1,7 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Dataset;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +44,12 @@ final class StreamsTrustedStore implements TrustedStore {
   private static final String COUNTERS_KEY = "counters";
 
   /**
-   * In {@link #RETENTION_STORE}: {@code a<orderId>} holds when the order was rebuilt, {@code i<16
-   * hex digits of that time>NUL<orderId>} orders the orders by it, and {@code d<orderId>} marks a
-   * dropped order.
+   * In {@link #RETENTION_STORE}: {@code i<16 hex digits of the rebuild time>NUL<orderId>} orders
+   * the orders by when they were last rebuilt (the time itself is in the order's state), and {@code
+   * d<orderId>} holds what a dropped order left.
    */
-  private static final String REBUILT_AT = "a";
-
   private static final String BY_REBUILT_AT = "i";
+
   private static final String DROPPED = "d";
   private static final char SEPARATOR = '\u0000';
   private static final byte[] EMPTY = new byte[0];
@@ -189,18 +187,10 @@ final class StreamsTrustedStore implements TrustedStore {
   }
 
   @Override
-  public Long rebuiltAt(String orderId) {
-    byte[] bytes = retention.get(REBUILT_AT + orderId);
-    return bytes == null ? null : ByteBuffer.wrap(bytes).getLong();
-  }
-
-  @Override
-  public void putRebuiltAt(String orderId, long millis) {
-    Long before = rebuiltAt(orderId);
-    if (before != null) {
-      retention.delete(indexKey(before, orderId));
+  public void putRebuiltAt(String orderId, long millis, Long previous) {
+    if (previous != null) {
+      retention.delete(indexKey(previous, orderId));
     }
-    retention.put(REBUILT_AT + orderId, ByteBuffer.allocate(Long.BYTES).putLong(millis).array());
     retention.put(indexKey(millis, orderId), EMPTY);
   }
 
@@ -222,15 +212,18 @@ final class StreamsTrustedStore implements TrustedStore {
   }
 
   @Override
-  public void dropOrder(String orderId, byte[] remains) {
-    Long at = rebuiltAt(orderId);
-    if (at != null) {
-      retention.delete(indexKey(at, orderId));
-      retention.delete(REBUILT_AT + orderId);
-    }
+  public void dropOrder(String orderId, long rebuiltAt, byte[] remains) {
+    retention.delete(indexKey(rebuiltAt, orderId));
     states.delete(orderId);
     copies.delete(orderId);
     retention.put(DROPPED + orderId, remains);
+  }
+
+  @Override
+  public boolean anyDropped() {
+    try (KeyValueIterator<String, byte[]> it = retention.range(DROPPED, DROPPED + '\uffff')) {
+      return it.hasNext();
+    }
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class TrustedCore {
   private final TrustedStore store;
   private final TrustedRows rows;
   private final OrderRebuild rebuild;
+  private final OrderRebuild.RebuildClock rebuildClock;
   private final QualityCounters counters;
   private final int fanOutPerEmission;
   private final RawRowCodec orders = new RawRowCodec(Dataset.ORDER.contract());
@@ -45,6 +46,9 @@ public final class TrustedCore {
 
   /** Whether events may be waiting for the lake: when not, no event looks for them. */
   private boolean anyParked;
+
+  /** Whether the task ever dropped an order: until it has, no event looks for dropped ones. */
+  private boolean droppedAny;
 
   private long droppedOrders;
   private long fromLake;
@@ -80,12 +84,14 @@ public final class TrustedCore {
     this.rows = new TrustedRows(new Pseudonymizer(pseudonymKey));
     this.counters = QualityCounters.fromBytes(store.counters());
     this.rebuild = new OrderRebuild(store, rows, counters);
+    this.rebuildClock = retentionMillis == 0 ? null : this::rebuilt;
     this.fanOutPerEmission = fanOutPerEmission;
     this.pending = new LinkedHashMap<>(store.pending());
     store.sweeps().values().stream()
         .map(DimensionSweep::fromBytes)
         .forEach(sweep -> sweeps.put(sweep.key(), sweep));
     this.anyParked = !store.parkedOrders(1).isEmpty();
+    this.droppedAny = retentionMillis > 0 && store.anyDropped();
   }
 
   QualityCounters counters() {
@@ -211,9 +217,7 @@ public final class TrustedCore {
     }
     List<TrustedEmission> out = new ArrayList<>();
     for (Map.Entry<String, Long> entry : pending.entrySet()) {
-      if (rebuild.rebuild(entry.getKey(), entry.getValue(), nowMillis, out)) {
-        rebuilt(entry.getKey(), nowMillis);
-      }
+      rebuild.rebuild(entry.getKey(), entry.getValue(), nowMillis, out, rebuildClock);
       store.deletePending(entry.getKey());
     }
     pending.clear();
@@ -224,11 +228,11 @@ public final class TrustedCore {
       }
       List<String> affected = store.ordersOf(sweep.dataset(), sweep.id(), sweep.cursor(), budget);
       for (String orderId : affected) {
-        if (retentionMillis > 0 && store.dropped(orderId) != null && unknown(orderId)) {
+        if (droppedAny && store.dropped(orderId) != null && unknown(orderId)) {
           // a dropped order sees the change once it is back from the lake
           park(orderId, ParkedEvents.Kind.REBUILD, new byte[0], sweep.causeMillis());
-        } else if (rebuild.rebuild(orderId, sweep.causeMillis(), nowMillis, out)) {
-          rebuilt(orderId, nowMillis);
+        } else {
+          rebuild.rebuild(orderId, sweep.causeMillis(), nowMillis, out, rebuildClock);
         }
       }
       budget -= affected.size();
@@ -263,8 +267,8 @@ public final class TrustedCore {
    * inputs become its state again, with the quality flags it was counted with when it was dropped
    * (so the counters count it once). Its versions continue from the lake's, and its next emission
    * gives every row of it again, with the waiting events and the current consumer and restaurant.
-   * An order the stage never emitted (a new order whose events are older than a dropped one's; the
-   * lake may hold those very events) just gets its events.
+   * An order the lake holds no row of (its trusted tables were lost or rebuilt) just gets its
+   * events.
    */
   public void rehydrate(String orderId, OrderArchive.Archived archived, long nowMillis) {
     ParkedEvents waiting = ParkedEvents.fromBytes(store.parked(orderId));
@@ -332,11 +336,11 @@ public final class TrustedCore {
 
   /**
    * Whether an event for {@code orderId} must wait for the lake: events of the order wait already,
-   * or the task holds nothing of it and dropped it ({@link TrustedStore#wasDropped}). Any other
-   * event, however old, is of an order the task holds or never had.
+   * or the task holds nothing of it and dropped it ({@link TrustedStore#dropped}). Any other event,
+   * however old, is of an order the task holds or never had.
    */
   private boolean parks(String orderId) {
-    if (retentionMillis == 0) {
+    if (!droppedAny) {
       return false;
     }
     if (anyParked && store.parked(orderId) != null) {
@@ -375,17 +379,16 @@ public final class TrustedCore {
 
   /**
    * Records the rebuild of an order that has its copy for the retention, to the hour: an order
-   * rebuilt again within it is not. An order of statuses alone is never dropped: its copy may still
-   * come, with any {@code order_created_at}, and must find the statuses.
+   * rebuilt again within the hour keeps the time it has. An order of statuses alone is never
+   * dropped: its copy may still come, with any {@code order_created_at}, and must find the
+   * statuses.
    */
-  private void rebuilt(String orderId, long nowMillis) {
-    if (retentionMillis == 0) {
-      return;
+  private long rebuilt(String orderId, long recordedBefore, long nowMillis) {
+    if (recordedBefore != 0 && recordedBefore / HOUR == nowMillis / HOUR) {
+      return recordedBefore;
     }
-    Long at = store.rebuiltAt(orderId);
-    if (at == null || at / HOUR != nowMillis / HOUR) {
-      store.putRebuiltAt(orderId, nowMillis);
-    }
+    store.putRebuiltAt(orderId, nowMillis, recordedBefore == 0 ? null : recordedBefore);
+    return nowMillis;
   }
 
   /**
@@ -404,7 +407,9 @@ public final class TrustedCore {
       if (pending.containsKey(orderId)) {
         continue;
       }
-      store.dropOrder(orderId, DroppedOrder.of(OrderState.fromBytes(store.orderState(orderId))));
+      OrderState state = OrderState.fromBytes(store.orderState(orderId));
+      store.dropOrder(orderId, state.rebuiltAt, DroppedOrder.of(state));
+      droppedAny = true;
       droppedOrders++;
       dropped++;
     }

@@ -54,22 +54,23 @@ public interface TrustedStore {
   void putCounters(byte[] counters);
 
   /**
-   * When the stage last rebuilt the order (wall clock, to the hour it recorded), or null: what
-   * {@code trusted.state-retention} counts from.
+   * Records when the order was rebuilt (what {@code trusted.state-retention} counts from), in the
+   * order {@link #rebuiltBefore} reads; {@code previous} is the time recorded before, or null.
    */
-  Long rebuiltAt(String orderId);
-
-  /** Records when the order was rebuilt, and moves it in the order {@link #rebuiltBefore} reads. */
-  void putRebuiltAt(String orderId, long millis);
+  void putRebuiltAt(String orderId, long millis, Long previous);
 
   /** Up to {@code limit} orders last rebuilt before {@code millis}, the longest unchanged first. */
   List<String> rebuiltBefore(long millis, int limit);
 
   /**
-   * Forgets an order's state, copies and rebuild time, and keeps only {@code remains} under its id
-   * ({@link #dropped}); its entries in the consumer and restaurant indexes stay.
+   * Forgets an order's state, copies and rebuild time ({@code rebuiltAt}, as recorded), and keeps
+   * only {@code remains} under its id ({@link #dropped}); its entries in the consumer and
+   * restaurant indexes stay.
    */
-  void dropOrder(String orderId, byte[] remains);
+  void dropOrder(String orderId, long rebuiltAt, byte[] remains);
+
+  /** Whether any order was dropped and not taken back since. */
+  boolean anyDropped();
 
   /** Forgets that the order was dropped: it was taken back from the lake. */
   void forgetDropped(String orderId);
