@@ -1,20 +1,34 @@
 package dev.lakehouse.nightly;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
+import dev.lakehouse.common.settings.NightlySettings;
 import dev.lakehouse.common.settings.SettingsException;
+import dev.lakehouse.nightly.maintenance.MaintenanceContext;
+import dev.lakehouse.nightly.maintenance.StepResult;
+import dev.lakehouse.nightly.maintenance.TableMaintenance;
+import dev.lakehouse.nightly.maintenance.TableSelection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nightly job's entry point. Today: compaction of the given tables; maintenance, validation,
- * the measure job and the views join it in later steps. Exit code 0 on success, 2 on bad arguments,
- * 1 on failure.
+ * The nightly job's entry point: maintains every table of the lake, or those of {@code --tables},
+ * step by step ({@link TableMaintenance#nightlySteps}), writes the report and prints its summary.
+ * Exit code 0 when no step failed (a step that lost to a concurrent commit is not a failure), 1
+ * when one did or the job could not run, 2 on bad arguments or settings.
  */
 public final class NightlyJob {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
@@ -24,48 +38,69 @@ public final class NightlyJob {
   public static void main(String[] args) {
     NightlyOptions options;
     LakehouseSettings settings;
+    NightlySettings nightly;
     try {
       options = NightlyOptions.parse(args);
       settings = LakehouseSettings.load(options.config());
+      nightly = NightlySettings.load(options.config(), System.getenv());
     } catch (IllegalArgumentException | SettingsException e) {
       System.err.println("nightly: " + e.getMessage());
       System.exit(2);
       return;
     }
     try {
-      List<CompactionResult> results = run(options, settings);
-      String json =
-          "[" + String.join(",", results.stream().map(CompactionResult::toJson).toList()) + "]";
+      NightlyReport report = run(options, settings, nightly);
       if (options.report().isPresent()) {
-        Files.writeString(options.report().get(), json, StandardCharsets.UTF_8);
+        Files.writeString(options.report().get(), report.toJson(), StandardCharsets.UTF_8);
       }
-      System.out.println("nightly: done " + json);
-      System.exit(0);
+      String summary = report.summary();
+      if (options.summary().isPresent()) {
+        Files.writeString(options.summary().get(), summary, StandardCharsets.UTF_8);
+      }
+      System.out.print(summary);
+      System.exit(report.failed() ? 1 : 0);
     } catch (RuntimeException | IOException e) {
       LOG.error("nightly job failed", e);
       System.exit(1);
     }
   }
 
-  static List<CompactionResult> run(NightlyOptions options, LakehouseSettings settings) {
-    List<CompactionResult> results = new ArrayList<>();
+  static NightlyReport run(
+      NightlyOptions options, LakehouseSettings settings, NightlySettings nightly) {
+    String runId = UUID.randomUUID().toString();
+    Instant started = Instant.now();
+    List<StepResult> results = new ArrayList<>();
     try (SparkSession spark = SparkSessions.open(settings, options.master())) {
-      TableCompactor compactor = new TableCompactor(spark, settings.catalog().name());
-      for (String table : options.tables()) {
-        long started = System.nanoTime();
-        CompactionResult result = compactor.compact(table);
-        LOG.info(
-            "compacted {}: {} -> {} data files ({} rewritten, {} added, {} bytes) in {} ms",
-            table,
-            result.dataFilesBefore(),
-            result.dataFilesAfter(),
-            result.rewrittenDataFiles(),
-            result.addedDataFiles(),
-            result.rewrittenBytes(),
-            (System.nanoTime() - started) / 1_000_000);
-        results.add(result);
+      String catalogName = settings.catalog().name();
+      Catalog catalog = Spark3Util.loadIcebergCatalog(spark, catalogName);
+      List<String> tables = TableSelection.select(allTables(catalog), options.tables());
+      LOG.info(
+          "nightly run {}{}: {} table(s) {}",
+          runId,
+          options.dryRun() ? " (dry run)" : "",
+          tables.size(),
+          tables);
+      MaintenanceContext context =
+          new MaintenanceContext(spark, catalogName, nightly, options.dryRun(), Clock.systemUTC());
+      TableMaintenance maintenance =
+          new TableMaintenance(catalog, TableMaintenance.nightlySteps(context));
+      for (String table : tables) {
+        results.addAll(maintenance.run(TableIdentifier.parse(table)));
       }
     }
-    return results;
+    return new NightlyReport(runId, started, Instant.now(), options.dryRun(), results);
+  }
+
+  private static List<String> allTables(Catalog catalog) {
+    List<String> tables = new ArrayList<>();
+    if (!(catalog instanceof SupportsNamespaces namespaces)) {
+      return tables;
+    }
+    for (Namespace namespace : namespaces.listNamespaces()) {
+      for (TableIdentifier id : catalog.listTables(namespace)) {
+        tables.add(id.toString());
+      }
+    }
+    return tables;
   }
 }

@@ -2,50 +2,76 @@ package dev.lakehouse.nightly;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Command line of the nightly job: {@code --config FILE --tables ns.a,ns.b [--report FILE]
- * [--master local[2]]}. Validated up front with messages that say what to pass.
+ * Command line of the nightly job. Validated up front with messages that say what to pass.
+ *
+ * @param tables the {@code --tables} selectors ({@code namespace} or {@code namespace.table});
+ *     empty takes every table of the catalog
  */
-record NightlyOptions(Path config, List<String> tables, Optional<Path> report, String master) {
-  static final String USAGE =
-      "usage: NightlyJob --config <lakehouse.properties> --tables <namespace.table>[,...] [--report <file.json>] [--master local[2]]";
+record NightlyOptions(
+    Path config,
+    List<String> tables,
+    boolean dryRun,
+    Optional<Path> report,
+    Optional<Path> summary,
+    String master) {
+
+  @Command(
+      name = "NightlyJob",
+      description =
+          "Maintains every table of the lake (or those of --tables): consolidate, compact, rewrite"
+              + " deletes and manifests, expire snapshots, remove orphan files.")
+  static final class Arguments {
+    @Option(names = "--config", required = true, description = "the lakehouse.properties file")
+    Path config;
+
+    @Option(
+        names = "--tables",
+        split = ",",
+        description = "namespaces or namespace.table names, comma-separated (default: all)")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "print what each step would do, commit nothing")
+    boolean dryRun;
+
+    @Option(names = "--report", description = "write the run's report as JSON to this file")
+    Path report;
+
+    @Option(names = "--summary", description = "write the readable summary to this file too")
+    Path summary;
+
+    @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
+    String master;
+  }
 
   static NightlyOptions parse(String... args) {
-    Path config = null;
-    List<String> tables = new ArrayList<>();
-    Path report = null;
-    String master = "local[2]";
-    for (Map.Entry<String, String> option : OptionPairs.of(args, USAGE)) {
-      String name = option.getKey();
-      String value = option.getValue();
-      switch (name) {
-        case "--config" -> config = Path.of(value);
-        case "--tables" ->
-            Arrays.stream(value.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .forEach(tables::add);
-        case "--report" -> report = Path.of(value);
-        case "--master" -> master = value;
-        default -> throw new IllegalArgumentException("unknown option " + name + "; " + USAGE);
-      }
+    Arguments parsed = new Arguments();
+    try {
+      new CommandLine(parsed).parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() + "; " + new CommandLine(new Arguments()).getUsageMessage().strip(), e);
     }
-    if (config == null) {
-      throw new IllegalArgumentException("--config is required; " + USAGE);
-    }
-    if (tables.isEmpty()) {
-      throw new IllegalArgumentException("--tables is required; " + USAGE);
-    }
+    List<String> tables =
+        parsed.tables.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
     for (String table : tables) {
-      if (!table.matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException("table '" + table + "' must be <namespace>.<table>");
+      if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+        throw new IllegalArgumentException(
+            "--tables takes <namespace> or <namespace>.<table>, got '" + table + "'");
       }
     }
-    return new NightlyOptions(config, List.copyOf(tables), Optional.ofNullable(report), master);
+    return new NightlyOptions(
+        parsed.config,
+        tables,
+        parsed.dryRun,
+        Optional.ofNullable(parsed.report),
+        Optional.ofNullable(parsed.summary),
+        parsed.master);
   }
 }

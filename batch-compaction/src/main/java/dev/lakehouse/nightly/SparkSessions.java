@@ -26,6 +26,8 @@ final class SparkSessions {
                 "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
             .config("spark.sql.defaultCatalog", settings.catalog().name());
     IcebergCatalogProperties.asSparkConf(settings).forEach(builder::config);
+    // every statement reads the table as it is now: the stream commits every few seconds
+    builder.config("spark.sql.catalog." + settings.catalog().name() + ".cache-enabled", "false");
     return builder.getOrCreate();
   }
 }

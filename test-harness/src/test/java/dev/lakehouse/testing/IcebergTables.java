@@ -43,14 +43,35 @@ final class IcebergTables {
 
   /** Appends the rows as one new Parquet file in one commit; returns the file. */
   static DataFile appendFile(Table table, List<Record> rows) {
+    return appendFile(table, rows, java.util.Map.of());
+  }
+
+  /**
+   * Appends the rows as one new Parquet file in one commit whose summary carries {@code summary}
+   * (as the Streams writer's commits carry their offsets); returns the file.
+   */
+  static DataFile appendFile(
+      Table table, List<Record> rows, java.util.Map<String, String> summary) {
+    DataFile file = writeFile(table, rows);
+    org.apache.iceberg.AppendFiles append = table.newAppend().appendFile(file);
+    summary.forEach(append::set);
+    append.commit();
+    return file;
+  }
+
+  /** Writes the rows as one new Parquet file of the table and commits nothing: an orphan. */
+  static DataFile writeFile(Table table, List<Record> rows) {
     Record partitionSource = rows.get(0);
     org.apache.iceberg.PartitionKey key =
         new org.apache.iceberg.PartitionKey(table.spec(), table.schema());
     key.partition(
         new org.apache.iceberg.data.InternalRecordWrapper(table.schema().asStruct())
             .wrap(partitionSource));
+    String name = UUID.randomUUID() + ".parquet";
     String path =
-        table.locationProvider().newDataLocation(table.spec(), key, UUID.randomUUID() + ".parquet");
+        table.spec().isUnpartitioned()
+            ? table.locationProvider().newDataLocation(name)
+            : table.locationProvider().newDataLocation(table.spec(), key, name);
     OutputFile output = table.io().newOutputFile(path);
     DataWriter<Record> writer;
     try {
@@ -70,8 +91,6 @@ final class IcebergTables {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    DataFile file = writer.toDataFile();
-    table.newAppend().appendFile(file).commit();
-    return file;
+    return writer.toDataFile();
   }
 }

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.iceberg;
 
+import dev.lakehouse.common.lake.LakeMarks;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.apache.iceberg.Snapshot;
  * none: the newest snapshot that carries them is the truth.
  */
 public final class CommittedOffsets {
-  public static final String SUMMARY_KEY = "lakehouse.kafka.offsets";
+  public static final String SUMMARY_KEY = LakeMarks.KAFKA_OFFSETS;
 
   private final Map<String, Long> nextOffsets;
 

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.iceberg;
 
+import dev.lakehouse.common.lake.LakeMarks;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * incremental readers (Spark and Flink streaming reads, incremental append scans) see every commit.
  */
 public final class TableCommitter {
-  public static final String WRITER_KEY = "lakehouse.writer-id";
+  public static final String WRITER_KEY = LakeMarks.WRITER_ID;
   private static final Logger LOG = LoggerFactory.getLogger(TableCommitter.class);
 
   private final String writerId;

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.iceberg;
 
+import dev.lakehouse.common.lake.LakeMarks;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  * unless it is configured as the owner's successor ({@code streams.successor-of}).
  */
 public final class TableOwnership {
-  public static final String PROPERTY = "lakehouse.owner.application-id";
+  public static final String PROPERTY = LakeMarks.OWNER_APPLICATION_ID;
 
   /** What the app does with the table's property. */
   public enum Action {

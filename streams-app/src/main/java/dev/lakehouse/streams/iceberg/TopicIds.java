@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.iceberg;
 
+import dev.lakehouse.common.lake.LakeMarks;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * {@code topic=id,...}, sorted (topic names hold neither {@code ,} nor {@code =}); no I/O.
  */
 public final class TopicIds {
-  public static final String SUMMARY_KEY = "lakehouse.kafka.topic-ids";
+  public static final String SUMMARY_KEY = LakeMarks.KAFKA_TOPIC_IDS;
 
   private final Map<String, String> byTopic;
 

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.iceberg;
 
+import dev.lakehouse.common.lake.LakeMarks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.apache.iceberg.Snapshot;
  * letters covered and does not write them twice. Encoded as {@link CommittedOffsets} are; no I/O.
  */
 public final class WriterLetterMarks {
-  public static final String SUMMARY_KEY = "lakehouse.writer-letters.offsets";
+  public static final String SUMMARY_KEY = LakeMarks.WRITER_LETTER_OFFSETS;
 
   /**
    * Where a writer letter comes from: its rows-topic partition ({@link

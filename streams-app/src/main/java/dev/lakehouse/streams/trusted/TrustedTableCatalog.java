@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.lake.LakeMarks;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * columns.
  */
 public final class TrustedTableCatalog {
+  private static final boolean VERSIONED = true;
+  private static final boolean APPEND_ONLY = false;
+
   private TrustedTableCatalog() {}
 
   /** The trusted tables by the topic that feeds each. */
@@ -49,7 +53,8 @@ public final class TrustedTableCatalog {
                 "last_status_at",
                 "last_status_id",
                 "_source_offset",
-                TrustedTables.VERSIONED_AT)));
+                TrustedTables.VERSIONED_AT),
+            VERSIONED));
     Schema item = TrustedTables.orderItem();
     tables.put(
         Topics.TRUSTED_ITEM_ROWS,
@@ -59,7 +64,8 @@ public final class TrustedTableCatalog {
             item,
             TrustedTables.itemSpec(item),
             SortOrder.builderFor(item).asc("order_id").asc("item_position").build(),
-            List.of("order_id", "external_id", TrustedTables.VERSIONED_AT)));
+            List.of("order_id", "external_id", TrustedTables.VERSIONED_AT),
+            VERSIONED));
     Schema garnish = TrustedTables.orderItemGarnish();
     tables.put(
         Topics.TRUSTED_GARNISH_ROWS,
@@ -73,7 +79,8 @@ public final class TrustedTableCatalog {
                 .asc("item_position")
                 .asc("garnish_position")
                 .build(),
-            List.of("order_id", "external_id", TrustedTables.VERSIONED_AT)));
+            List.of("order_id", "external_id", TrustedTables.VERSIONED_AT),
+            VERSIONED));
     Schema status = TrustedTables.orderStatus();
     tables.put(
         Topics.TRUSTED_STATUS_ROWS,
@@ -91,7 +98,8 @@ public final class TrustedTableCatalog {
                 "cancelled_at",
                 "last_status_at",
                 "last_status_id",
-                TrustedTables.VERSIONED_AT)));
+                TrustedTables.VERSIONED_AT),
+            VERSIONED));
     Schema quality = TrustedTables.dataQuality();
     tables.put(
         Topics.TRUSTED_QUALITY,
@@ -101,7 +109,8 @@ public final class TrustedTableCatalog {
             quality,
             PartitionSpec.builderFor(quality).day("measured_at").build(),
             SortOrder.builderFor(quality).asc("measured_at").build(),
-            List.of()));
+            List.of(),
+            APPEND_ONLY));
     TrustedViews.ensure(
         catalog,
         Map.of(
@@ -122,8 +131,13 @@ public final class TrustedTableCatalog {
       Schema schema,
       PartitionSpec spec,
       SortOrder sortOrder,
-      List<String> uniqueValuedColumns) {
+      List<String> uniqueValuedColumns,
+      boolean versioned) {
     Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(LakeMarks.COMPACTION_STRATEGY, LakeMarks.SORT);
+    if (versioned) {
+      properties.put(LakeMarks.VERSIONED_KEY, TrustedTables.ORDER_ID);
+    }
     uniqueValuedColumns.forEach(
         column ->
             properties.put(

@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.lake.LakeMarks;
 import dev.lakehouse.streams.raw.RawTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class TrustedTables {
   public static final TableIdentifier ORDER_STATUS = TableIdentifier.of(NAMESPACE, "order_status");
   public static final TableIdentifier DATA_QUALITY = TableIdentifier.of(NAMESPACE, "data_quality");
 
-  public static final String VERSION = "_version";
+  public static final String ORDER_ID = "order_id";
+  public static final String VERSION = LakeMarks.VERSION_COLUMN;
   public static final String VERSIONED_AT = "_versioned_at";
   public static final String CAUSED_AT = "_caused_at";
   public static final String ORDER_LOCAL_DATE = "order_local_date";
