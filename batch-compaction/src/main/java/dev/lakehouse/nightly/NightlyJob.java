@@ -82,8 +82,9 @@ public final class NightlyJob {
           tables);
       MaintenanceContext context =
           new MaintenanceContext(spark, catalogName, nightly, options.dryRun(), Clock.systemUTC());
+      ProgressFile progress = new ProgressFile(options.progress());
       TableMaintenance maintenance =
-          new TableMaintenance(catalog, TableMaintenance.nightlySteps(context));
+          new TableMaintenance(catalog, TableMaintenance.nightlySteps(context), progress::table);
       for (String table : tables) {
         results.addAll(maintenance.run(TableIdentifier.parse(table)));
       }

@@ -20,6 +20,7 @@ record NightlyOptions(
     boolean dryRun,
     Optional<Path> report,
     Optional<Path> summary,
+    Optional<Path> progress,
     String master) {
 
   @Command(
@@ -45,6 +46,11 @@ record NightlyOptions(
 
     @Option(names = "--summary", description = "write the readable summary to this file too")
     Path summary;
+
+    @Option(
+        names = "--progress",
+        description = "append one line per finished step to this file, as the run goes")
+    Path progress;
 
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
     String master;
@@ -72,6 +78,7 @@ record NightlyOptions(
         parsed.dryRun,
         Optional.ofNullable(parsed.report),
         Optional.ofNullable(parsed.summary),
+        Optional.ofNullable(parsed.progress),
         parsed.master);
   }
 }

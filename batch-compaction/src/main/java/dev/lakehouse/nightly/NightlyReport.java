@@ -3,7 +3,9 @@ package dev.lakehouse.nightly;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lakehouse.nightly.maintenance.Sizes;
 import dev.lakehouse.nightly.maintenance.StepResult;
+import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableShape;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,11 @@ record NightlyReport(
     }
   }
 
-  /** Per table: its shape before its first step and after its last, then one line per step. */
+  /**
+   * Per table its shape before its first step and after its last; then the steps counted by how
+   * they ended, with a line for each that lost a race or failed. What each step did is in the
+   * progress lines, the log and the report.
+   */
   String summary() {
     StringBuilder out = new StringBuilder();
     Map<String, List<StepResult>> byTable = new LinkedHashMap<>();
@@ -53,11 +59,21 @@ record NightlyReport(
     out.append(
         String.format(
             Locale.ROOT,
-            "nightly run %s%s: %d table(s) in %s%n",
+            "nightly run %s%s: %d table(s) in %s%n%n",
             runId,
             dryRun ? " (dry run: nothing committed)" : "",
             byTable.size(),
             seconds(Duration.between(startedAt, endedAt).toMillis())));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-28s %17s %23s %23s %11s %11s%n",
+            "table",
+            "data files",
+            "average file",
+            "rows",
+            "manifests",
+            "snapshots"));
     byTable.forEach(
         (table, results) -> {
           TableShape before = results.get(0).before();
@@ -65,32 +81,44 @@ record NightlyReport(
           out.append(
               String.format(
                   Locale.ROOT,
-                  "%n%s  data files %,d -> %,d (avg %s -> %s), rows %,d -> %,d, delete files %,d -> %,d,"
-                      + " manifests %,d -> %,d, snapshots %,d -> %,d%n",
+                  "%-28s %17s %23s %23s %11s %11s%n",
                   table,
-                  before.dataFiles(),
-                  after.dataFiles(),
-                  bytes(before.averageFileBytes()),
-                  bytes(after.averageFileBytes()),
-                  before.rows(),
-                  after.rows(),
-                  before.deleteFiles(),
-                  after.deleteFiles(),
-                  before.manifests(),
-                  after.manifests(),
-                  before.snapshots(),
-                  after.snapshots()));
-          for (StepResult step : results) {
-            out.append(
-                String.format(
-                    Locale.ROOT,
-                    "  %-25s %-13s %7s  %s%n",
-                    step.step(),
-                    step.status(),
-                    seconds(step.millis()),
-                    step.summary()));
-          }
+                  change(before.dataFiles(), after.dataFiles()),
+                  Sizes.readable(before.averageFileBytes())
+                      + " -> "
+                      + Sizes.readable(after.averageFileBytes()),
+                  change(before.rows(), after.rows()),
+                  change(before.manifests(), after.manifests()),
+                  change(before.snapshots(), after.snapshots())));
         });
+    long idle = steps.stream().filter(s -> s.status() == StepStatus.NOTHING_TO_DO).count();
+    List<StepResult> troubled =
+        steps.stream()
+            .filter(
+                s ->
+                    s.status() == StepStatus.PARTIAL
+                        || s.status() == StepStatus.CONFLICT
+                        || s.status().failed())
+            .toList();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%n%d step(s) did their work, %d had nothing to do, %d lost a race or failed"
+                + " (each step with its figures in the report)%n",
+            steps.size() - idle - troubled.size(),
+            idle,
+            troubled.size()));
+    for (StepResult step : troubled) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-28s %-24s %-9s %7s  %s%n",
+              step.table(),
+              step.step(),
+              step.status(),
+              seconds(step.millis()),
+              step.summary()));
+    }
     long failed = steps.stream().filter(s -> s.status().failed()).count();
     out.append(
         failed == 0
@@ -99,14 +127,11 @@ record NightlyReport(
     return out.toString();
   }
 
-  private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  private static String change(long before, long after) {
+    return String.format(Locale.ROOT, "%,d -> %,d", before, after);
   }
 
-  private static String bytes(long bytes) {
-    if (bytes >= 1 << 20) {
-      return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1 << 20));
-    }
-    return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 }

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -97,6 +98,15 @@ final class DemoCommand implements Callable<Integer> {
       description =
           "Seconds to wait for everything to land before failing (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
+
+  @Option(
+      names = "--nightly",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "End with a nightly run beside the running app, and check the tables after it (default: on; --no-nightly skips it).")
+  boolean nightly;
 
   @Option(
       names = "--keep-running",
@@ -223,6 +233,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean exact =
             new DemoReport(catalog, expected, liveSeconds > 0 ? liveFrom : -1).print(out);
+        if (landed && exact && nightly) {
+          exact = runNightly(stack, catalog, expected, out);
+        }
         if (!(landed && exact)) {
           out.println("what the components logged is in " + log);
         }
@@ -235,6 +248,23 @@ final class DemoCommand implements Callable<Integer> {
         return landed && exact ? 0 : 1;
       }
     }
+  }
+
+  /** The nightly job beside the running app, then the check that it lost and doubled nothing. */
+  private static boolean runNightly(
+      LocalStack stack, Catalog catalog, DemoExpectations expected, PrintStream out)
+      throws Exception {
+    NightlyCheck check = new NightlyCheck(catalog);
+    out.println();
+    out.printf(
+        "nightly    every table, beside the running app; Spark's log in %s%n",
+        stack.config().logDir().resolve("nightly.log"));
+    long phase = System.nanoTime();
+    NightlyRun.Result result =
+        new NightlyRun(stack.config().settingsFile(), stack.config().logDir(), List.of(), false)
+            .run(out);
+    out.printf("nightly    exit code %d in %.1f s%n", result.exitCode(), seconds(phase));
+    return result.exitCode() == 0 && check.print(expected, out);
   }
 
   private boolean waitForEverything(Catalog catalog, DemoExpectations expected, StreamsApp app)

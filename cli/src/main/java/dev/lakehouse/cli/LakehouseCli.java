@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       StreamsCommand.class,
+      NightlyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LakehouseCli {

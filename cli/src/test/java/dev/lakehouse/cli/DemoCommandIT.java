@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lakehouse demo} as a newcomer runs it, in its own JVM, on a small dataset: exit code 0,
- * the report on the console and no component's log line there; the broker's, the app's and the
- * stack's lines in the log file the demo names.
+ * the report on the console, then the nightly run's, and no component's log line there; the
+ * broker's, the app's and the stack's lines in the log file the demo names, Spark's in its own.
  */
 class DemoCommandIT {
   /**
@@ -64,7 +64,11 @@ class DemoCommandIT {
     assertThat(text)
         .contains("every source record landed exactly once")
         .contains("raw.order")
-        .contains("trusted.order");
+        .contains("trusted.order")
+        // it ends with a nightly run beside the app, which loses and doubles nothing
+        .contains("nightly    exit code 0")
+        .contains("step(s) did their work")
+        .contains("every trusted table holds only its current rows");
     assertThat(lines.stream().filter(line -> LOG_LINE.matcher(line).find()))
         .as("log lines on the console")
         .isEmpty();
@@ -76,5 +80,8 @@ class DemoCommandIT {
         .contains("Kafka broker (KRaft")
         .contains("streams app lakehouse-demo started")
         .contains("local stack stopped");
+    assertThat(Files.readString(dataDir.resolve("logs").resolve("nightly.log")))
+        .as("Spark's log")
+        .contains("nightly run");
   }
 }

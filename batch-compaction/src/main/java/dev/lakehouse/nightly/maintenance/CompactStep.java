@@ -52,7 +52,13 @@ final class CompactStep implements MaintenanceStep {
     boolean sort =
         LakeMarks.SORT.equals(table.properties().get(LakeMarks.COMPACTION_STRATEGY))
             && !table.sortOrder().isUnsorted();
-    String strategy = sort ? "sort by " + table.sortOrder().fields() : "bin-pack";
+    String strategy =
+        sort
+            ? "sorted by "
+                + table.sortOrder().fields().stream()
+                    .map(field -> table.schema().findColumnName(field.sourceId()))
+                    .collect(java.util.stream.Collectors.joining(", "))
+            : "bin-packed";
     CompactionCandidates candidates =
         CompactionCandidates.of(dataFiles(table), target, minInputFiles);
     if (candidates.files() == 0) {
@@ -70,8 +76,8 @@ final class CompactStep implements MaintenanceStep {
                   + " partition(s) ("
                   + strategy
                   + ", target "
-                  + target
-                  + " bytes)")
+                  + Sizes.readable(target)
+                  + ")")
           .with("candidateFiles", candidates.files())
           .with("candidateBytes", candidates.bytes())
           .with("targetFileBytes", target);
@@ -96,8 +102,8 @@ final class CompactStep implements MaintenanceStep {
             + " ("
             + strategy
             + ", target "
-            + target
-            + " bytes)"
+            + Sizes.readable(target)
+            + ")"
             + (result.failedDataFilesCount() > 0
                 ? "; " + result.failedDataFilesCount() + " file(s) lost to concurrent commits"
                 : "");

@@ -73,7 +73,8 @@ final class ConsolidateStep implements MaintenanceStep {
           StepStatus.NOTHING_TO_DO, "every row is of its " + key + "'s current version");
     }
     if (context.dryRun()) {
-      return StepOutcome.of(StepStatus.PLANNED, "would remove " + superseded + " superseded row(s)")
+      return StepOutcome.of(
+              StepStatus.PLANNED, String.format("would remove %,d superseded row(s)", superseded))
           .with("supersededRows", superseded);
     }
     ensureDeleteProperties(table);
@@ -94,7 +95,8 @@ final class ConsolidateStep implements MaintenanceStep {
                 + version
                 + ")");
     return StepOutcome.of(
-            StepStatus.DONE, "removed " + superseded + " superseded row(s) with position deletes")
+            StepStatus.DONE,
+            String.format("removed %,d superseded row(s) with position deletes", superseded))
         .with("supersededRows", superseded);
   }
 

@@ -50,7 +50,9 @@ final class ExpireSnapshotsStep implements MaintenanceStep {
     String kept =
         plan.resumeSnapshots().isEmpty()
             ? ""
-            : "; keeps " + plan.resumeSnapshots() + " (the writer resumes from it)";
+            : "; keeps snapshot(s) "
+                + new java.util.TreeSet<>(plan.resumeSnapshots().values())
+                + ", the writer's resume point";
     if (plan.expiredIds().isEmpty() && outsideLineage == 0) {
       return StepOutcome.of(
               StepStatus.NOTHING_TO_DO,

@@ -2,6 +2,7 @@ package dev.lakehouse.nightly.maintenance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -18,10 +19,16 @@ public final class TableMaintenance {
 
   private final Catalog catalog;
   private final List<MaintenanceStep> steps;
+  private final Consumer<List<StepResult>> progress;
 
-  public TableMaintenance(Catalog catalog, List<MaintenanceStep> steps) {
+  /**
+   * @param progress told of every table's steps as soon as the last one ended
+   */
+  public TableMaintenance(
+      Catalog catalog, List<MaintenanceStep> steps, Consumer<List<StepResult>> progress) {
     this.catalog = catalog;
     this.steps = List.copyOf(steps);
+    this.progress = progress;
   }
 
   /** The steps of a nightly run, in the order they must run. */
@@ -68,6 +75,7 @@ public final class TableMaintenance {
           after.snapshots());
       results.add(result);
     }
+    progress.accept(List.copyOf(results));
     return results;
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -60,31 +61,48 @@ public final class TableReport {
    */
   public static long[] freshnessMillis(Table table, String producedColumn, long sinceMillis) {
     table.refresh();
-    Schema projection = table.schema().select(producedColumn);
     List<Long> latencies = new ArrayList<>();
     for (Snapshot snapshot : SnapshotUtil.currentAncestors(table)) {
       if (snapshot.timestampMillis() < sinceMillis) {
         break;
       }
-      for (DataFile file : snapshot.addedDataFiles(table.io())) {
-        try (CloseableIterable<Record> rows =
-            Parquet.read(table.io().newInputFile(file.location()))
-                .project(projection)
-                .createReaderFunc(type -> GenericParquetReaders.buildReader(projection, type))
-                .build()) {
-          for (Record row : rows) {
-            long produced =
-                ((OffsetDateTime) row.getField(producedColumn)).toInstant().toEpochMilli();
-            if (produced >= sinceMillis) {
-              latencies.add(snapshot.timestampMillis() - produced);
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read " + file.location(), e);
-        }
+      for (long latency : freshnessMillis(table, snapshot, producedColumn, sinceMillis)) {
+        latencies.add(latency);
       }
     }
     return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  /**
+   * Freshness in milliseconds of the rows one snapshot added, whose source event's time in {@code
+   * producedColumn} is at or after {@code producedSinceMillis}; none for a snapshot that is not a
+   * writer's append (a compaction's rewritten rows are old, not late).
+   */
+  public static long[] freshnessMillis(
+      Table table, Snapshot snapshot, String producedColumn, long producedSinceMillis) {
+    if (!DataOperations.APPEND.equals(snapshot.operation())) {
+      return new long[0];
+    }
+    Schema projection = table.schema().select(producedColumn);
+    List<Long> latencies = new ArrayList<>();
+    for (DataFile file : snapshot.addedDataFiles(table.io())) {
+      try (CloseableIterable<Record> rows =
+          Parquet.read(table.io().newInputFile(file.location()))
+              .project(projection)
+              .createReaderFunc(type -> GenericParquetReaders.buildReader(projection, type))
+              .build()) {
+        for (Record row : rows) {
+          long produced =
+              ((OffsetDateTime) row.getField(producedColumn)).toInstant().toEpochMilli();
+          if (produced >= producedSinceMillis) {
+            latencies.add(snapshot.timestampMillis() - produced);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file.location(), e);
+      }
+    }
+    return latencies.stream().mapToLong(Long::longValue).toArray();
   }
 
   /** The value at quantile {@code q} (0..1) of sorted values, nearest rank; 0 when empty. */

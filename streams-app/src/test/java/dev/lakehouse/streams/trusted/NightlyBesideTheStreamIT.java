@@ -1,0 +1,313 @@
+package dev.lakehouse.streams.trusted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakehouse.common.contract.Dataset;
+import dev.lakehouse.iceberg.LakehouseCatalogs;
+import dev.lakehouse.ingest.file.FileIngestRun;
+import dev.lakehouse.ingest.file.IngestOptions;
+import dev.lakehouse.ingest.generate.DirectorySink;
+import dev.lakehouse.ingest.generate.FileManifest;
+import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
+import dev.lakehouse.ingest.generate.GenerationManifest;
+import dev.lakehouse.ingest.generate.GeneratorOptions;
+import dev.lakehouse.process.ChildJvm;
+import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.streams.app.CrashSupport;
+import dev.lakehouse.streams.app.FreshStart;
+import dev.lakehouse.streams.app.LiveLoad;
+import dev.lakehouse.streams.raw.RawTableCatalog;
+import dev.lakehouse.streams.raw.RawTables;
+import dev.lakehouse.streams.report.TableReport;
+import dev.lakehouse.testing.WithLocalStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.Record;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly job beside a live app. The app (both stages) runs as a child JVM under a live load;
+ * the nightly job runs in full meanwhile, with the strictest expiry (age 0, the last snapshot
+ * only); then the app is SIGKILLed, restarted and fed more. Afterwards every source record is in
+ * its raw table exactly once and the current trusted rows equal the batch oracle: the expiry kept
+ * the writer's resume point, no conflict stopped either side, and the consolidation removed no
+ * version that was current. A second nightly run, the app idle, leaves every trusted table with
+ * only its current rows, which its {@code _current} view, read by Spark, gives too.
+ */
+@WithLocalStack
+class NightlyBesideTheStreamIT {
+  private static final long SEED = 20261207L;
+  private static final Path LOGS = Path.of("target", "nightly-it-logs");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theNightlyJobRunsBesideALiveAppAndLosesNothing(LocalStack stack, @TempDir Path work)
+      throws Exception {
+    String appId = "nightly-it-" + UUID.randomUUID().toString().substring(0, 8);
+    Path landing = work.resolve("landing");
+    GenerationManifest manifest =
+        new FoodDeliveryGenerator(new GeneratorOptions(SEED, 4_000, 0.01))
+            .generate(new DirectorySink(landing));
+    Map<Dataset, Long> expectedRaw = new TreeMap<>();
+    for (FileManifest file : manifest.files()) {
+      expectedRaw.merge(Dataset.valueOf(file.dataset()), file.expectedRawRows(), Long::sum);
+    }
+    String uriPrefix = landing.toUri().toString();
+    Path config = work.resolve("lakehouse.properties");
+    Files.writeString(
+        config,
+        Files.readString(stack.config().settingsFile())
+            + "\nstreams.commit-interval=3s\nnightly.snapshot-max-age=0d\n"
+            + "nightly.snapshot-retain-last=1\n");
+    Catalog catalog = LakehouseCatalogs.open(stack.settings());
+    Path stateDir = work.resolve("state");
+    Path logs = LOGS.resolve(appId);
+    ChildJvm app = null;
+    LiveLoad live = null;
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
+      FreshStart.prepare(stack, admin, catalog, appId);
+      app = CrashSupport.startApp(config, appId, stateDir, logs.resolve("run-1.log"));
+      new FileIngestRun(
+              new IngestOptions(
+                  landing.toString(), appId, false, Duration.ofSeconds(1), 3, 5_000, 500),
+              stack.settings())
+          .run(new PrintStream(new ByteArrayOutputStream()), false);
+      live =
+          LiveLoad.start(
+              stack.settings().kafka().bootstrapServers(), SEED + 1, 10, uriPrefix + "live-load");
+      awaitFilesLanded(catalog, uriPrefix, expectedRaw, app);
+
+      // the whole nightly run beside the app and its live load
+      long nightlyFrom = System.currentTimeMillis();
+      JsonNode report;
+      long[] freshness;
+      int missed;
+      try (FreshnessSampler sampler =
+          new FreshnessSampler(
+              catalog, RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()), nightlyFrom)) {
+        report = runNightly(config, work.resolve("first"));
+        assertThat(app.isAlive()).as("the app ran through the nightly run").isTrue();
+        assertThat(live.running()).as("the live load ran through the nightly run").isTrue();
+        sampler.close();
+        freshness = sampler.sortedMillis();
+        missed = sampler.missedSnapshots();
+      }
+      assertThat(report.get("failed").asBoolean()).as("a failed step: %s", report).isFalse();
+      assertThat(statuses(report, "trusted.order", "consolidate")).isEqualTo("DONE");
+      assertThat(statuses(report, "raw.order_status", "compact")).isIn("DONE", "PARTIAL");
+      assertThat(statuses(report, "raw.order_status", "expire_snapshots")).isEqualTo("DONE");
+      assertThat(freshness).as("live rows committed during the nightly run").isNotEmpty();
+      System.out.printf(
+          "NightlyBesideTheStreamIT: freshness of raw.order_status during the nightly run (%d s):"
+              + " p50 %.1f s, p99 %.1f s, max %.1f s over %d live rows (%d snapshots missed);"
+              + " steps: %s%n",
+          (System.currentTimeMillis() - nightlyFrom) / 1000,
+          TableReport.quantile(freshness, 0.5) / 1000.0,
+          TableReport.quantile(freshness, 0.99) / 1000.0,
+          freshness[freshness.length - 1] / 1000.0,
+          freshness.length,
+          missed,
+          statusCounts(report));
+
+      // the writer resumes from the snapshot the expiry kept: SIGKILL, restart, more records
+      CrashSupport.sigkill(app);
+      CrashSupport.clearAfterKill(admin, appId);
+      app = CrashSupport.startApp(config, appId, stateDir, logs.resolve("run-2.log"));
+      Thread.sleep(5_000);
+      live.stop().forEach((dataset, count) -> expectedRaw.merge(dataset, count, Long::sum));
+      live = null;
+
+      Map<Dataset, List<Record>> raw = awaitRaw(catalog, uriPrefix, expectedRaw, app);
+      assertEveryCoordinateOnce(raw);
+      TrustedOracle oracle = TrustedTableReads.oracle(stack, raw);
+      awaitCurrentRows(catalog, oracle, app);
+
+      // a second run with the app idle: only current rows stay, and the views give them too
+      JsonNode second = runNightly(config, work.resolve("second"));
+      assertThat(second.get("failed").asBoolean()).as("a failed step: %s", second).isFalse();
+      for (TableIdentifier id :
+          List.of(
+              TrustedTables.ORDER,
+              TrustedTables.ORDER_STATUS,
+              TrustedTables.ORDER_ITEM,
+              TrustedTables.ORDER_ITEM_GARNISH)) {
+        assertOnlyCurrentRows(catalog, id, oracle);
+      }
+      assertThat(TrustedTableReads.current(catalog, TrustedTables.ORDER, oracle.orders.keySet()))
+          .isEqualTo(oracle.orders);
+      assertThat(
+              TrustedTableReads.current(
+                  catalog, TrustedTables.ORDER_STATUS, oracle.statuses.keySet()))
+          .isEqualTo(oracle.statuses);
+      assertThat(
+              TrustedTableReads.current(catalog, TrustedTables.ORDER_ITEM, oracle.orders.keySet()))
+          .isEqualTo(oracle.items);
+      assertThat(
+              TrustedTableReads.current(
+                  catalog, TrustedTables.ORDER_ITEM_GARNISH, oracle.orders.keySet()))
+          .isEqualTo(oracle.garnishes);
+      assertThat(app.isAlive()).isTrue();
+      TrustedViewChecks.assertTheViewsHoldTheCurrentRows(
+          stack, catalog, oracle.orders.keySet(), oracle.statuses.keySet(), work);
+    } finally {
+      if (live != null && live.running()) {
+        live.stop();
+      }
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
+  private static void awaitFilesLanded(
+      Catalog catalog, String uriPrefix, Map<Dataset, Long> files, ChildJvm app) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (true) {
+      Map<Dataset, List<Record>> raw = TrustedTableReads.rawRows(catalog, uriPrefix);
+      if (files.entrySet().stream().allMatch(e -> raw.get(e.getKey()).size() >= e.getValue())
+          && TableReport.counts(catalog.loadTable(TrustedTables.ORDER)).snapshots() >= 3) {
+        return;
+      }
+      assertThat(app.isAlive()).as("the app died; log:%n%s", app.logTail(40)).isTrue();
+      assertThat(System.nanoTime()).as("the files did not land").isLessThan(deadline);
+      Thread.sleep(2_000);
+    }
+  }
+
+  private static Map<Dataset, List<Record>> awaitRaw(
+      Catalog catalog, String uriPrefix, Map<Dataset, Long> expected, ChildJvm app)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    Map<Dataset, List<Record>> raw = TrustedTableReads.rawRows(catalog, uriPrefix);
+    while (!TrustedTableReads.rawComplete(raw, expected)) {
+      assertThat(app.isAlive()).as("the restarted app died; log:%n%s", app.logTail(40)).isTrue();
+      if (System.nanoTime() > deadline) {
+        Map<Dataset, Integer> rows = new TreeMap<>();
+        raw.forEach((dataset, list) -> rows.put(dataset, list.size()));
+        assertThat(rows).as("raw rows against %s", expected).isEqualTo(expected);
+      }
+      Thread.sleep(2_000);
+      raw = TrustedTableReads.rawRows(catalog, uriPrefix);
+    }
+    Thread.sleep(6_000); // two more commit intervals: nothing may arrive twice
+    raw = TrustedTableReads.rawRows(catalog, uriPrefix);
+    Map<Dataset, Integer> rows = new TreeMap<>();
+    raw.forEach((dataset, list) -> rows.put(dataset, list.size()));
+    Map<Dataset, Integer> wanted = new TreeMap<>();
+    expected.forEach((dataset, count) -> wanted.put(dataset, count.intValue()));
+    assertThat(rows).as("raw rows after the restart").isEqualTo(wanted);
+    return raw;
+  }
+
+  private static void assertEveryCoordinateOnce(Map<Dataset, List<Record>> raw) {
+    raw.forEach(
+        (dataset, rows) -> {
+          Set<String> coordinates = new HashSet<>();
+          List<String> twice = new ArrayList<>();
+          for (Record r : rows) {
+            String key =
+                r.getField(RawTables.SOURCE_TOPIC)
+                    + "-"
+                    + r.getField(RawTables.SOURCE_PARTITION)
+                    + "@"
+                    + r.getField(RawTables.SOURCE_OFFSET);
+            if (!coordinates.add(key)) {
+              twice.add(key);
+            }
+          }
+          assertThat(twice).as("%s: source records twice", dataset).isEmpty();
+        });
+  }
+
+  private static void awaitCurrentRows(Catalog catalog, TrustedOracle oracle, ChildJvm app)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    Map<String, List<Map<String, Object>>> orders;
+    while (!(orders =
+            TrustedTableReads.current(catalog, TrustedTables.ORDER, oracle.orders.keySet()))
+        .equals(oracle.orders)) {
+      assertThat(app.isAlive()).as("the restarted app died; log:%n%s", app.logTail(40)).isTrue();
+      if (System.nanoTime() > deadline) {
+        assertThat(orders).as("trusted.order against the oracle").isEqualTo(oracle.orders);
+      }
+      Thread.sleep(2_000);
+    }
+  }
+
+  /** Per order, every row of the table is of its highest version. */
+  private static void assertOnlyCurrentRows(
+      Catalog catalog, TableIdentifier id, TrustedOracle oracle) throws Exception {
+    Map<String, Set<Long>> versions = new HashMap<>();
+    long rows = 0;
+    for (Record r :
+        TrustedTableReads.all(catalog, id, oracle.orders.keySet(), oracle.statuses.keySet())) {
+      rows++;
+      versions
+          .computeIfAbsent((String) r.getField("order_id"), k -> new HashSet<>())
+          .add((Long) r.getField(TrustedTables.VERSION));
+    }
+    assertThat(rows).as("%s rows", id).isPositive();
+    List<String> mixed = new ArrayList<>();
+    versions.forEach(
+        (order, set) -> {
+          if (set.size() != 1) {
+            mixed.add(order + " " + set);
+          }
+        });
+    assertThat(mixed).as("%s: orders with more than their current version", id).isEmpty();
+  }
+
+  private static JsonNode runNightly(Path config, Path work) throws Exception {
+    Files.createDirectories(work);
+    Path report = work.resolve("report.json");
+    try (ChildJvm spark =
+        ChildJvm.start(
+            new ChildJvm.Spec(
+                "nightly",
+                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
+                SparkJvm.OPTIONS,
+                "dev.lakehouse.nightly.NightlyJob",
+                List.of("--config", config.toString(), "--report", report.toString()),
+                work.resolve("nightly.log")))) {
+      OptionalInt exit = spark.waitFor(Duration.ofMinutes(10));
+      assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(0);
+    }
+    return JSON.readTree(report.toFile());
+  }
+
+  private static String statuses(JsonNode report, String table, String step) {
+    for (JsonNode node : report.get("steps")) {
+      if (node.get("table").asText().equals(table) && node.get("step").asText().equals(step)) {
+        return node.get("status").asText();
+      }
+    }
+    throw new AssertionError("no step " + step + " for " + table);
+  }
+
+  private static Map<String, Integer> statusCounts(JsonNode report) {
+    Map<String, Integer> counts = new TreeMap<>();
+    report.get("steps").forEach(s -> counts.merge(s.get("status").asText(), 1, Integer::sum));
+    return counts;
+  }
+}
