@@ -3,17 +3,26 @@ package dev.lakehouse.nightly;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.NightlySettings;
 import dev.lakehouse.common.settings.SettingsException;
+import dev.lakehouse.nightly.maintenance.ConsolidateStep;
 import dev.lakehouse.nightly.maintenance.MaintenanceContext;
 import dev.lakehouse.nightly.maintenance.StepResult;
+import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableMaintenance;
 import dev.lakehouse.nightly.maintenance.TableSelection;
+import dev.lakehouse.nightly.validation.CheckResult;
+import dev.lakehouse.nightly.validation.LakeValidation;
+import dev.lakehouse.nightly.validation.ValidationContext;
+import dev.lakehouse.nightly.validation.ValidationResultsTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -27,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The nightly job's entry point: maintains every table of the lake, or those of {@code --tables},
  * step by step ({@link TableMaintenance#nightlySteps}), writes the report and prints its summary.
- * Exit code 0 when no step failed (a step that lost to a concurrent commit is not a failure), 1
- * when one did or the job could not run, 2 on bad arguments or settings.
+ * Exit code 0 when no step failed (a step that lost to a concurrent commit is not a failure) and
+ * every error-severity check passed, 1 when a step failed or the job could not run, 2 on bad
+ * arguments or settings, 3 when a check of severity error failed.
  */
 public final class NightlyJob {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
@@ -58,7 +68,7 @@ public final class NightlyJob {
         Files.writeString(options.summary().get(), summary, StandardCharsets.UTF_8);
       }
       System.out.print(summary);
-      System.exit(report.failed() ? 1 : 0);
+      System.exit(report.exitCode());
     } catch (RuntimeException | IOException e) {
       LOG.error("nightly job failed", e);
       System.exit(1);
@@ -70,6 +80,7 @@ public final class NightlyJob {
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
     List<StepResult> results = new ArrayList<>();
+    List<CheckResult> checks;
     try (SparkSession spark = SparkSessions.open(settings, options.master())) {
       String catalogName = settings.catalog().name();
       Catalog catalog = Spark3Util.loadIcebergCatalog(spark, catalogName);
@@ -88,8 +99,35 @@ public final class NightlyJob {
       for (String table : tables) {
         results.addAll(maintenance.run(TableIdentifier.parse(table)));
       }
+      ValidationContext validation =
+          new ValidationContext(
+              spark,
+              catalogName,
+              catalog,
+              settings,
+              nightly,
+              Clock.systemUTC(),
+              Set.copyOf(tables),
+              consolidatedAt(results));
+      Instant checkedAt = Instant.now();
+      checks = LakeValidation.run(validation);
+      if (!options.dryRun()) {
+        ValidationResultsTable.append(spark, catalog, catalogName, runId, checkedAt, checks);
+      }
     }
-    return new NightlyReport(runId, started, Instant.now(), options.dryRun(), results);
+    return new NightlyReport(runId, started, Instant.now(), options.dryRun(), results, checks);
+  }
+
+  /** When this run's consolidation started on each table it consolidated. */
+  private static Map<String, Instant> consolidatedAt(List<StepResult> results) {
+    Map<String, Instant> at = new HashMap<>();
+    for (StepResult result : results) {
+      if (result.step().equals(ConsolidateStep.NAME)
+          && (result.status() == StepStatus.DONE || result.status() == StepStatus.NOTHING_TO_DO)) {
+        at.put(result.table(), result.startedAt());
+      }
+    }
+    return at;
   }
 
   private static List<String> allTables(Catalog catalog) {

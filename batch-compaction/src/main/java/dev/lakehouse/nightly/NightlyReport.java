@@ -3,10 +3,14 @@ package dev.lakehouse.nightly;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lakehouse.nightly.maintenance.Sizes;
 import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableShape;
+import dev.lakehouse.nightly.validation.CheckResult;
+import dev.lakehouse.nightly.validation.Severity;
+import dev.lakehouse.nightly.validation.ValidationResultsTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,17 +23,36 @@ import java.util.Map;
  * JSON form is the run's report file; {@link #summary()} is what a person reads.
  */
 record NightlyReport(
-    String runId, Instant startedAt, Instant endedAt, boolean dryRun, List<StepResult> steps) {
+    String runId,
+    Instant startedAt,
+    Instant endedAt,
+    boolean dryRun,
+    List<StepResult> steps,
+    List<CheckResult> checks) {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   NightlyReport {
     steps = List.copyOf(steps);
+    checks = List.copyOf(checks);
   }
 
   /** Whether a step failed: the job then exits 1. */
   boolean failed() {
     return steps.stream().anyMatch(s -> s.status().failed());
+  }
+
+  /** Whether an error-severity check failed: the job then exits 3 (unless a step failed too). */
+  boolean validationFailed() {
+    return checks.stream().anyMatch(CheckResult::failedError);
+  }
+
+  /** 0 when every step ran and every error check passed; 1 when a step failed; 3 on a check. */
+  int exitCode() {
+    return failed() ? 1 : validationFailed() ? 3 : 0;
   }
 
   String toJson() {
@@ -39,7 +62,9 @@ record NightlyReport(
     document.put("endedAt", endedAt.toString());
     document.put("dryRun", dryRun);
     document.put("failed", failed());
+    document.put("validationFailed", validationFailed());
     document.put("steps", steps);
+    document.put("checks", checks);
     try {
       return JSON.writeValueAsString(document);
     } catch (JsonProcessingException e) {
@@ -124,7 +149,42 @@ record NightlyReport(
         failed == 0
             ? String.format("%nevery step ended without a failure%n")
             : String.format(Locale.ROOT, "%n%d step(s) FAILED: see above and the log%n", failed));
+    appendValidation(out);
     return out.toString();
+  }
+
+  private void appendValidation(StringBuilder out) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    long errors = checks.stream().filter(CheckResult::failedError).count();
+    long warnings =
+        checks.stream().filter(c -> !c.passed() && c.severity() == Severity.WARNING).count();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nvalidation: %d check(s), %d passed, %d warning(s), %d error(s)%s%n",
+            checks.size(),
+            checks.size() - errors - warnings,
+            warnings,
+            errors,
+            dryRun ? "" : " (rows in " + ValidationResultsTable.ID + ")"));
+    for (CheckResult check : checks) {
+      if (check.passed()) {
+        continue;
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-7s %-12s %-28s observed %,d, expected %s: %s%s%n",
+              check.severity(),
+              check.check(),
+              check.table(),
+              check.observed(),
+              check.expected().describe(),
+              check.rule(),
+              check.sample().isEmpty() ? "" : "; e.g. " + String.join(", ", check.sample())));
+    }
   }
 
   private static String change(long before, long after) {

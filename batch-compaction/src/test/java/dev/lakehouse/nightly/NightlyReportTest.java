@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableShape;
+import dev.lakehouse.nightly.validation.CheckResult;
+import dev.lakehouse.nightly.validation.Expectation;
+import dev.lakehouse.nightly.validation.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +49,8 @@ class NightlyReportTest {
                     StepStatus.CONFLICT,
                     "skipped: a concurrent commit won",
                     COMPACTED,
-                    COMPACTED)));
+                    COMPACTED)),
+            List.of());
 
     String summary = report.summary();
 
@@ -83,7 +87,8 @@ class NightlyReportTest {
                     StepStatus.NOTHING_TO_DO,
                     "nothing old",
                     SMALL_FILES,
-                    SMALL_FILES)));
+                    SMALL_FILES)),
+            List.of());
 
     assertThat(report.failed()).isTrue();
     assertThat(report.summary()).contains("1 step(s) FAILED", "(dry run: nothing committed)");
@@ -95,6 +100,55 @@ class NightlyReportTest {
     assertThat(json.get("steps").get(0).get("figures").get("files").asLong()).isEqualTo(3);
   }
 
+  @Test
+  void aFailedErrorCheckExitsThreeAndTheSummaryNamesItsSample() throws Exception {
+    NightlyReport report =
+        new NightlyReport(
+            "run-3",
+            START,
+            START.plusSeconds(5),
+            false,
+            List.of(),
+            List.of(
+                CheckResult.of(
+                    "completeness",
+                    "raw.order",
+                    "rows + dead letters = the records of src.food.order",
+                    Severity.ERROR,
+                    99,
+                    Expectation.equalTo(100),
+                    List.of("src.food.order-0@41")),
+                CheckResult.of(
+                    "consistency",
+                    "trusted.order",
+                    "order_total_amount = ...",
+                    Severity.WARNING,
+                    7,
+                    Expectation.equalTo(0),
+                    List.of()),
+                CheckResult.of(
+                    "freshness",
+                    "raw.order",
+                    "seconds since the newest data commit",
+                    Severity.WARNING,
+                    30,
+                    Expectation.atMost(86_400),
+                    List.of())));
+
+    assertThat(report.failed()).isFalse();
+    assertThat(report.validationFailed()).isTrue();
+    assertThat(report.exitCode()).isEqualTo(3);
+    assertThat(report.summary())
+        .contains("validation: 3 check(s), 1 passed, 1 warning(s), 1 error(s)")
+        .contains("observed 99, expected = 100", "src.food.order-0@41")
+        .contains("observed 7, expected = 0")
+        .doesNotContain("seconds since the newest data commit");
+    JsonNode json = new ObjectMapper().readTree(report.toJson());
+    assertThat(json.get("validationFailed").asBoolean()).isTrue();
+    assertThat(json.get("checks")).hasSize(3);
+    assertThat(json.get("checks").get(0).get("passed").asBoolean()).isFalse();
+  }
+
   private static StepResult step(
       String table,
       String step,
@@ -102,6 +156,7 @@ class NightlyReportTest {
       String summary,
       TableShape before,
       TableShape after) {
-    return new StepResult(table, step, status, summary, Map.of("files", 3), before, after, 1_200);
+    return new StepResult(
+        table, step, status, summary, Map.of("files", 3), before, after, START, 1_200);
   }
 }

@@ -68,6 +68,8 @@ class DemoCommandIT {
         // it ends with a nightly run beside the app, which loses and doubles nothing
         .contains("nightly    exit code 0")
         .contains("step(s) did their work")
+        .containsPattern(
+            "validation: \\d+ check\\(s\\), \\d+ passed, \\d+ warning\\(s\\), 0 error\\(s\\)")
         .contains("every trusted table holds only its current rows");
     assertThat(lines.stream().filter(line -> LOG_LINE.matcher(line).find()))
         .as("log lines on the console")

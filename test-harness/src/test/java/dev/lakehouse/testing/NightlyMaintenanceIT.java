@@ -268,6 +268,10 @@ class NightlyMaintenanceIT {
   }
 
   private JsonNode runNightly(Path work, String... extra) throws Exception {
+    return runNightly(work, 0, extra);
+  }
+
+  private JsonNode runNightly(Path work, int exitCode, String... extra) throws Exception {
     Path report = work.resolve("report.json");
     List<String> args =
         new ArrayList<>(
@@ -289,9 +293,58 @@ class NightlyMaintenanceIT {
                 args,
                 work.resolve("nightly.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofMinutes(5));
-      assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(0);
+      assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(exitCode);
     }
     return JSON.readTree(report.toFile());
+  }
+
+  @Test
+  @Order(4)
+  void aDuplicateCurrentRowFailsTheUniquenessCheckAndTheRun(@TempDir Path work) throws Exception {
+    // a copy of an order's current row appended again, as a faulty writer would
+    Table versions = catalog.loadTable(VERSIONS);
+    GenericRecord copy = GenericRecord.create(VERSIONED);
+    copy.setField("order_id", "o-7");
+    copy.setField("_version", expectedVersion.get("o-7"));
+    copy.setField("_versioned_at", expectedVersionedAt.get("o-7"));
+    copy.setField("status", "copy");
+    IcebergTables.appendFile(versions, List.of(copy));
+
+    JsonNode report = runNightly(work, 3);
+
+    assertThat(report.get("failed").asBoolean()).isFalse();
+    assertThat(report.get("validationFailed").asBoolean()).isTrue();
+    JsonNode failed = null;
+    for (JsonNode check : report.get("checks")) {
+      if (!check.get("passed").asBoolean() && check.get("severity").asText().equals("ERROR")) {
+        assertThat(failed).as("a second failed error check: %s", check).isNull();
+        failed = check;
+      }
+    }
+    assertThat(failed).isNotNull();
+    assertThat(failed.get("check").asText()).isEqualTo("uniqueness");
+    assertThat(failed.get("table").asText()).isEqualTo(VERSIONS.toString());
+    assertThat(failed.get("rule").asText()).contains("current rows");
+    assertThat(failed.get("observed").asLong()).isEqualTo(1);
+    assertThat(failed.get("sample").toString()).contains("o-7");
+
+    // the run's results are rows of ops.validation_results, the failed one among them
+    String runId = report.get("runId").asText();
+    Table results = catalog.loadTable(TableIdentifier.of("ops", "validation_results"));
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(results).build()) {
+      read.forEach(
+          r -> {
+            if (runId.equals(r.getField("run_id"))) {
+              rows.add(r.copy());
+            }
+          });
+    }
+    assertThat(rows).hasSize(report.get("checks").size());
+    assertThat(rows)
+        .filteredOn(r -> !(Boolean) r.getField("passed") && "ERROR".equals(r.getField("severity")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getField("check")).isEqualTo("uniqueness"));
   }
 
   private static JsonNode step(JsonNode report, TableIdentifier table, String step) {

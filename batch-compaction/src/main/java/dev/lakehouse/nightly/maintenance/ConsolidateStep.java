@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * land meanwhile are no conflict; a row is removed only when a higher version of its key exists, so
  * a version appended during the run is never removed (it is the highest of its key).
  */
-final class ConsolidateStep implements MaintenanceStep {
+public final class ConsolidateStep implements MaintenanceStep {
   private static final Logger LOG = LoggerFactory.getLogger(ConsolidateStep.class);
 
   /** The table settings the delete needs: position deletes, and appends beside it allowed. */
@@ -30,6 +30,8 @@ final class ConsolidateStep implements MaintenanceStep {
       Map.of(
           TableProperties.DELETE_MODE, "merge-on-read",
           TableProperties.DELETE_ISOLATION_LEVEL, "snapshot");
+
+  public static final String NAME = "consolidate";
 
   private final MaintenanceContext context;
 
@@ -39,7 +41,7 @@ final class ConsolidateStep implements MaintenanceStep {
 
   @Override
   public String name() {
-    return "consolidate";
+    return NAME;
   }
 
   @Override

@@ -1,9 +1,8 @@
 package dev.lakehouse.nightly.maintenance;
 
 import dev.lakehouse.common.settings.NightlySettings;
+import dev.lakehouse.nightly.SparkNames;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,17 +15,11 @@ public record MaintenanceContext(
 
   /** The table's name for Spark SQL, each part quoted: {@code `lakehouse`.`trusted`.`order`}. */
   public String sqlName(TableIdentifier id) {
-    return quote(catalog)
-        + "."
-        + Arrays.stream(id.namespace().levels())
-            .map(MaintenanceContext::quote)
-            .collect(Collectors.joining("."))
-        + "."
-        + quote(id.name());
+    return SparkNames.table(catalog, id);
   }
 
   /** A Spark SQL identifier in back-quotes. */
   public static String quote(String name) {
-    return "`" + name.replace("`", "``") + "`";
+    return SparkNames.quote(name);
   }
 }

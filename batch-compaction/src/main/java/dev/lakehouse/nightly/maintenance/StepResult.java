@@ -1,5 +1,6 @@
 package dev.lakehouse.nightly.maintenance;
 
+import java.time.Instant;
 import java.util.Map;
 
 /** One step on one table, as the run's report holds it. */
@@ -11,6 +12,7 @@ public record StepResult(
     Map<String, Object> figures,
     TableShape before,
     TableShape after,
+    Instant startedAt,
     long millis) {
 
   static StepResult of(
@@ -19,8 +21,17 @@ public record StepResult(
       StepOutcome outcome,
       TableShape before,
       TableShape after,
+      Instant startedAt,
       long millis) {
     return new StepResult(
-        table, step, outcome.status(), outcome.summary(), outcome.figures(), before, after, millis);
+        table,
+        step,
+        outcome.status(),
+        outcome.summary(),
+        outcome.figures(),
+        before,
+        after,
+        startedAt,
+        millis);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lakehouse.nightly.maintenance;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,6 +47,7 @@ public final class TableMaintenance {
     List<StepResult> results = new ArrayList<>();
     for (MaintenanceStep step : steps) {
       long started = System.nanoTime();
+      Instant startedAt = Instant.now();
       Table table = catalog.loadTable(id);
       TableShape before = TableShape.of(table);
       StepOutcome outcome;
@@ -57,7 +59,8 @@ public final class TableMaintenance {
       }
       TableShape after = TableShape.of(catalog.loadTable(id));
       long millis = (System.nanoTime() - started) / 1_000_000;
-      StepResult result = StepResult.of(id.toString(), step.name(), outcome, before, after, millis);
+      StepResult result =
+          StepResult.of(id.toString(), step.name(), outcome, before, after, startedAt, millis);
       LOG.info(
           "table {}: {} {} in {} ms: {}; data files {} -> {}, bytes {} -> {}, rows {} -> {}, snapshots {} -> {}",
           id,

@@ -51,6 +51,15 @@ public final class LakeMarks {
   public static final String SORT = "sort";
   public static final String BIN_PACK = "binpack";
 
+  /**
+   * Table property of a versioned table: the columns, comma-separated, that make a row unique
+   * within one version of its key, e.g. {@code order_id,item_position} (default: the key alone).
+   */
+  public static final String VERSIONED_ROW_KEY = "lakehouse.versioned.row-key";
+
+  /** When the stage produced a version: {@code _versioned_at}. */
+  public static final String VERSIONED_AT_COLUMN = "_versioned_at";
+
   /** The version column of a versioned table: 1, 2, ... per key, the highest current. */
   public static final String VERSION_COLUMN = "_version";
 }

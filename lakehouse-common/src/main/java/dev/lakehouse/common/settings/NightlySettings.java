@@ -22,21 +22,37 @@ import java.util.Properties;
  *     when its current snapshot has more than this many (default 32)
  * @param minInputFiles {@code nightly.compaction-min-input-files}: a partition is compacted when it
  *     has at least this many files to merge (default 2)
+ * @param validationSettle {@code nightly.validation-settle}: the checks that compare the lake with
+ *     its sources leave out what arrived in the last this long (default 10 minutes), which a live
+ *     writer may still be committing
+ * @param freshnessMaxAge {@code nightly.freshness-max-age}: a table whose newest commit is older
+ *     than this gets a freshness warning (default 1 day)
  */
 public record NightlySettings(
     Duration snapshotMaxAge,
     int snapshotRetainLast,
     Duration orphanMinAge,
     int manifestThreshold,
-    int minInputFiles) {
+    int minInputFiles,
+    Duration validationSettle,
+    Duration freshnessMaxAge) {
   public static final String SNAPSHOT_MAX_AGE = "nightly.snapshot-max-age";
   public static final String SNAPSHOT_RETAIN_LAST = "nightly.snapshot-retain-last";
   public static final String ORPHAN_MIN_AGE = "nightly.orphan-min-age";
   public static final String MANIFEST_THRESHOLD = "nightly.manifest-threshold";
   public static final String MIN_INPUT_FILES = "nightly.compaction-min-input-files";
+  public static final String VALIDATION_SETTLE = "nightly.validation-settle";
+  public static final String FRESHNESS_MAX_AGE = "nightly.freshness-max-age";
 
   public static final NightlySettings DEFAULTS =
-      new NightlySettings(Duration.ofDays(5), 1, Duration.ofDays(3), 32, 2);
+      new NightlySettings(
+          Duration.ofDays(5),
+          1,
+          Duration.ofDays(3),
+          32,
+          2,
+          Duration.ofMinutes(10),
+          Duration.ofDays(1));
 
   public NightlySettings {
     if (snapshotMaxAge.isNegative()) {
@@ -60,6 +76,13 @@ public record NightlySettings(
     if (minInputFiles < 1) {
       throw new SettingsException(MIN_INPUT_FILES + " must be at least 1, was " + minInputFiles);
     }
+    if (validationSettle.isNegative()) {
+      throw new SettingsException(
+          VALIDATION_SETTLE + " must not be negative, was " + validationSettle);
+    }
+    if (freshnessMaxAge.isNegative() || freshnessMaxAge.isZero()) {
+      throw new SettingsException(FRESHNESS_MAX_AGE + " must be positive, was " + freshnessMaxAge);
+    }
   }
 
   public static NightlySettings load(Path file, Map<String, String> environment) {
@@ -77,6 +100,8 @@ public record NightlySettings(
         raw.integer(SNAPSHOT_RETAIN_LAST, DEFAULTS.snapshotRetainLast()),
         raw.duration(ORPHAN_MIN_AGE, DEFAULTS.orphanMinAge()),
         raw.integer(MANIFEST_THRESHOLD, DEFAULTS.manifestThreshold()),
-        raw.integer(MIN_INPUT_FILES, DEFAULTS.minInputFiles()));
+        raw.integer(MIN_INPUT_FILES, DEFAULTS.minInputFiles()),
+        raw.duration(VALIDATION_SETTLE, DEFAULTS.validationSettle()),
+        raw.duration(FRESHNESS_MAX_AGE, DEFAULTS.freshnessMaxAge()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.deadletter;
 
+import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,28 +24,28 @@ import org.apache.iceberg.types.Types.NestedField;
  */
 public final class DeadLetterTable {
   public static final TableIdentifier IDENTIFIER =
-      TableIdentifier.of(RawTableCatalog.NAMESPACE, "dead_letters");
+      TableIdentifier.of(RawTableCatalog.NAMESPACE, LakeLayout.DEAD_LETTERS_TABLE);
 
   /**
    * The stage of the dead letters the Iceberg writer itself makes, of rows their table cannot hold.
    */
-  public static final String WRITER_STAGE = "writer";
+  public static final String WRITER_STAGE = LakeLayout.WRITER_STAGE;
 
-  public static final String STAGE = "stage";
+  public static final String STAGE = LakeLayout.LETTER_STAGE;
   public static final String DATASET = "dataset";
   public static final String REASON = "reason";
   public static final String DETAIL = "detail";
   public static final String PAYLOAD = "payload";
   public static final String SOURCE_URI = "source_uri";
   public static final String SOURCE_LINE = "source_line";
-  public static final String SOURCE_TOPIC = "source_topic";
-  public static final String SOURCE_PARTITION = "source_partition";
-  public static final String SOURCE_OFFSET = "source_offset";
+  public static final String SOURCE_TOPIC = LakeLayout.LETTER_SOURCE_TOPIC;
+  public static final String SOURCE_PARTITION = LakeLayout.LETTER_SOURCE_PARTITION;
+  public static final String SOURCE_OFFSET = LakeLayout.LETTER_SOURCE_OFFSET;
   public static final String DEAD_LETTERED_AT = "dead_lettered_at";
   public static final String ORIGINAL_LENGTH = "original_length";
   public static final String ORIGINAL_OFFSET = "original_offset";
   public static final String ORIGINAL_SHA256 = "original_sha256";
-  public static final String DLQ_TOPIC = "_dlq_topic";
+  public static final String DLQ_TOPIC = LakeLayout.LETTER_DLQ_TOPIC;
   public static final String DLQ_PARTITION = "_dlq_partition";
   public static final String DLQ_OFFSET = "_dlq_offset";
   public static final String INGESTED_AT = "_ingested_at";

@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.DatasetContract;
+import dev.lakehouse.common.lake.LakeLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * without rewriting data. Columns are never dropped or retyped here.
  */
 public final class RawTableCatalog {
-  public static final Namespace NAMESPACE = Namespace.of("raw");
+  public static final Namespace NAMESPACE = Namespace.of(LakeLayout.RAW_NAMESPACE);
   private static final Logger LOG = LoggerFactory.getLogger(RawTableCatalog.class);
 
   private RawTableCatalog() {}

@@ -2,6 +2,7 @@ package dev.lakehouse.streams.raw;
 
 import dev.lakehouse.common.contract.DatasetContract;
 import dev.lakehouse.common.contract.FieldContract;
+import dev.lakehouse.common.lake.LakeLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.Schema;
@@ -20,10 +21,10 @@ public final class RawTables {
   /** Money in reais: up to ten billion with centavos. */
   public static final Types.DecimalType MONEY = Types.DecimalType.of(14, 2);
 
-  public static final String SOURCE_TOPIC = "_source_topic";
-  public static final String SOURCE_PARTITION = "_source_partition";
-  public static final String SOURCE_OFFSET = "_source_offset";
-  public static final String KAFKA_TIMESTAMP = "_kafka_timestamp";
+  public static final String SOURCE_TOPIC = LakeLayout.SOURCE_TOPIC;
+  public static final String SOURCE_PARTITION = LakeLayout.SOURCE_PARTITION;
+  public static final String SOURCE_OFFSET = LakeLayout.SOURCE_OFFSET;
+  public static final String KAFKA_TIMESTAMP = LakeLayout.KAFKA_TIMESTAMP;
   public static final String INGESTED_AT = "_ingested_at";
   public static final String SOURCE_URI = "_source_uri";
   public static final String SOURCE_LINE = "_source_line";

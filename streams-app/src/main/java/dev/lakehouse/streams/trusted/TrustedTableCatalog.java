@@ -20,8 +20,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * columns.
  */
 public final class TrustedTableCatalog {
-  private static final boolean VERSIONED = true;
-  private static final boolean APPEND_ONLY = false;
+  /** The row key of a table that is not versioned. */
+  private static final List<String> APPEND_ONLY = List.of();
 
   private TrustedTableCatalog() {}
 
@@ -54,7 +54,7 @@ public final class TrustedTableCatalog {
                 "last_status_id",
                 "_source_offset",
                 TrustedTables.VERSIONED_AT),
-            VERSIONED));
+            List.of(TrustedTables.ORDER_ID)));
     Schema item = TrustedTables.orderItem();
     tables.put(
         Topics.TRUSTED_ITEM_ROWS,
@@ -65,7 +65,7 @@ public final class TrustedTableCatalog {
             TrustedTables.itemSpec(item),
             SortOrder.builderFor(item).asc("order_id").asc("item_position").build(),
             List.of("order_id", "external_id", TrustedTables.VERSIONED_AT),
-            VERSIONED));
+            List.of(TrustedTables.ORDER_ID, "item_position")));
     Schema garnish = TrustedTables.orderItemGarnish();
     tables.put(
         Topics.TRUSTED_GARNISH_ROWS,
@@ -80,7 +80,7 @@ public final class TrustedTableCatalog {
                 .asc("garnish_position")
                 .build(),
             List.of("order_id", "external_id", TrustedTables.VERSIONED_AT),
-            VERSIONED));
+            List.of(TrustedTables.ORDER_ID, "item_position", "garnish_position")));
     Schema status = TrustedTables.orderStatus();
     tables.put(
         Topics.TRUSTED_STATUS_ROWS,
@@ -99,7 +99,7 @@ public final class TrustedTableCatalog {
                 "last_status_at",
                 "last_status_id",
                 TrustedTables.VERSIONED_AT),
-            VERSIONED));
+            List.of(TrustedTables.ORDER_ID)));
     Schema quality = TrustedTables.dataQuality();
     tables.put(
         Topics.TRUSTED_QUALITY,
@@ -132,11 +132,13 @@ public final class TrustedTableCatalog {
       PartitionSpec spec,
       SortOrder sortOrder,
       List<String> uniqueValuedColumns,
-      boolean versioned) {
+      List<String> rowKey) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(LakeMarks.COMPACTION_STRATEGY, LakeMarks.SORT);
-    if (versioned) {
+    if (!rowKey.isEmpty()) {
+      // versioned: one row set per order and version, a row unique by rowKey within it
       properties.put(LakeMarks.VERSIONED_KEY, TrustedTables.ORDER_ID);
+      properties.put(LakeMarks.VERSIONED_ROW_KEY, String.join(",", rowKey));
     }
     uniqueValuedColumns.forEach(
         column ->

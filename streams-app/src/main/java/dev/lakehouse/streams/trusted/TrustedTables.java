@@ -1,6 +1,7 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.common.lake.LakeMarks;
 import dev.lakehouse.streams.raw.RawTables;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.apache.iceberg.types.Types.NestedField;
  * appear only as keyed pseudonyms, under a {@code _pseudonym} name.
  */
 public final class TrustedTables {
-  public static final Namespace NAMESPACE = Namespace.of("trusted");
+  public static final Namespace NAMESPACE = Namespace.of(LakeLayout.TRUSTED_NAMESPACE);
   public static final TableIdentifier ORDER = TableIdentifier.of(NAMESPACE, "order");
   public static final TableIdentifier ORDER_ITEM = TableIdentifier.of(NAMESPACE, "order_item");
   public static final TableIdentifier ORDER_ITEM_GARNISH =
@@ -30,7 +31,7 @@ public final class TrustedTables {
 
   public static final String ORDER_ID = "order_id";
   public static final String VERSION = LakeMarks.VERSION_COLUMN;
-  public static final String VERSIONED_AT = "_versioned_at";
+  public static final String VERSIONED_AT = LakeMarks.VERSIONED_AT_COLUMN;
   public static final String CAUSED_AT = "_caused_at";
   public static final String ORDER_LOCAL_DATE = "order_local_date";
 

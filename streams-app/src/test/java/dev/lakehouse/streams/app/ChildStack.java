@@ -18,7 +18,7 @@ import java.util.List;
  * broker dies without a shutdown (its logs and transaction state recovered at the next start), and
  * the S3 server with it. Started again on the same ports and data directory.
  */
-final class ChildStack implements AutoCloseable {
+public final class ChildStack implements AutoCloseable {
   private static final Duration READY_BOUND = Duration.ofMinutes(3);
 
   private final StackConfig config;
@@ -31,17 +31,17 @@ final class ChildStack implements AutoCloseable {
     this.logDir = logDir;
   }
 
-  static ChildStack start(StackConfig config, Path logDir) throws Exception {
+  public static ChildStack start(StackConfig config, Path logDir) throws Exception {
     ChildStack stack = new ChildStack(config, logDir);
     stack.launch();
     return stack;
   }
 
-  StackConfig config() {
+  public StackConfig config() {
     return config;
   }
 
-  LakehouseSettings settings() {
+  public LakehouseSettings settings() {
     return LakehouseSettings.load(config.settingsFile());
   }
 

@@ -16,14 +16,14 @@ import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.process.SparkJvm;
-import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.stack.StackConfig;
+import dev.lakehouse.streams.app.ChildStack;
 import dev.lakehouse.streams.app.CrashSupport;
 import dev.lakehouse.streams.app.FreshStart;
 import dev.lakehouse.streams.app.LiveLoad;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.raw.RawTables;
 import dev.lakehouse.streams.report.TableReport;
-import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,16 +54,23 @@ import org.junit.jupiter.api.io.TempDir;
  * version that was current. A second nightly run, the app idle, leaves every trusted table with
  * only its current rows, which its {@code _current} view, read by Spark, gives too.
  */
-@WithLocalStack
 class NightlyBesideTheStreamIT {
   private static final long SEED = 20261207L;
   private static final Path LOGS = Path.of("target", "nightly-it-logs");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theNightlyJobRunsBesideALiveAppAndLosesNothing(LocalStack stack, @TempDir Path work)
-      throws Exception {
+  void theNightlyJobRunsBesideALiveAppAndLosesNothing(@TempDir Path work) throws Exception {
     String appId = "nightly-it-" + UUID.randomUUID().toString().substring(0, 8);
+    Path logs = LOGS.resolve(appId);
+    // a stack of its own: the completeness check compares whole source topics with the lake
+    try (ChildStack stack =
+        ChildStack.start(StackConfig.withFreePorts(work.resolve("stack")), logs)) {
+      run(stack, appId, logs, work);
+    }
+  }
+
+  private void run(ChildStack stack, String appId, Path logs, Path work) throws Exception {
     Path landing = work.resolve("landing");
     GenerationManifest manifest =
         new FoodDeliveryGenerator(new GeneratorOptions(SEED, 4_000, 0.01))
@@ -81,12 +88,14 @@ class NightlyBesideTheStreamIT {
             + "nightly.snapshot-retain-last=1\n");
     Catalog catalog = LakehouseCatalogs.open(stack.settings());
     Path stateDir = work.resolve("state");
-    Path logs = LOGS.resolve(appId);
+    // once everything landed the checks compare every record, none left out as too recent
+    Path settledConfig = work.resolve("settled.properties");
+    Files.writeString(settledConfig, Files.readString(config) + "\nnightly.validation-settle=0s\n");
     ChildJvm app = null;
     LiveLoad live = null;
     try (Admin admin =
         Admin.create(Map.of("bootstrap.servers", stack.settings().kafka().bootstrapServers()))) {
-      FreshStart.prepare(stack, admin, catalog, appId);
+      FreshStart.prepare(stack.settings(), admin, catalog, appId);
       app = CrashSupport.startApp(config, appId, stateDir, logs.resolve("run-1.log"));
       new FileIngestRun(
               new IngestOptions(
@@ -106,7 +115,7 @@ class NightlyBesideTheStreamIT {
       try (FreshnessSampler sampler =
           new FreshnessSampler(
               catalog, RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()), nightlyFrom)) {
-        report = runNightly(config, work.resolve("first"));
+        report = runNightly(config, work.resolve("first"), 0);
         assertThat(app.isAlive()).as("the app ran through the nightly run").isTrue();
         assertThat(live.running()).as("the live load ran through the nightly run").isTrue();
         sampler.close();
@@ -140,12 +149,27 @@ class NightlyBesideTheStreamIT {
 
       Map<Dataset, List<Record>> raw = awaitRaw(catalog, uriPrefix, expectedRaw, app);
       assertEveryCoordinateOnce(raw);
-      TrustedOracle oracle = TrustedTableReads.oracle(stack, raw);
+      TrustedOracle oracle = TrustedTableReads.oracle(stack.config().settingsFile(), raw);
       awaitCurrentRows(catalog, oracle, app);
 
       // a second run with the app idle: only current rows stay, and the views give them too
-      JsonNode second = runNightly(config, work.resolve("second"));
+      JsonNode second = runNightly(settledConfig, work.resolve("second"), 0);
       assertThat(second.get("failed").asBoolean()).as("a failed step: %s", second).isFalse();
+      long records = expectedRaw.values().stream().mapToLong(Long::longValue).sum();
+      long compared = 0;
+      for (JsonNode check : second.get("checks")) {
+        assertThat(
+                check.get("passed").asBoolean() || check.get("severity").asText().equals("WARNING"))
+            .as("check %s", check)
+            .isTrue();
+        if (check.get("check").asText().equals("completeness")) {
+          assertThat(check.get("passed").asBoolean()).as("check %s", check).isTrue();
+          compared += check.get("observed").asLong();
+        }
+      }
+      // every source record compared: those of the files and the live load, and the bad lines'
+      // raw dead letters on top
+      assertThat(compared).isGreaterThanOrEqualTo(records);
       for (TableIdentifier id :
           List.of(
               TrustedTables.ORDER,
@@ -169,7 +193,36 @@ class NightlyBesideTheStreamIT {
           .isEqualTo(oracle.garnishes);
       assertThat(app.isAlive()).isTrue();
       TrustedViewChecks.assertTheViewsHoldTheCurrentRows(
-          stack, catalog, oracle.orders.keySet(), oracle.statuses.keySet(), work);
+          stack.config().settingsFile(),
+          catalog,
+          oracle.orders.keySet(),
+          oracle.statuses.keySet(),
+          work);
+
+      // a check that must fail does: a raw table loses a data file, the completeness check
+      // names the records that are gone and the job exits 3
+      org.apache.iceberg.Table statuses =
+          catalog.loadTable(RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()));
+      org.apache.iceberg.DataFile lost;
+      try (var files = statuses.newScan().planFiles()) {
+        lost = files.iterator().next().file();
+      }
+      statuses.newDelete().deleteFile(lost).commit();
+      JsonNode corrupted = runNightly(settledConfig, work.resolve("corrupted"), 3);
+      JsonNode completeness = null;
+      for (JsonNode check : corrupted.get("checks")) {
+        if (check.get("check").asText().equals("completeness")
+            && check.get("table").asText().equals("raw.order_status")) {
+          completeness = check;
+        }
+      }
+      assertThat(completeness).as("the completeness of raw.order_status").isNotNull();
+      assertThat(completeness.get("passed").asBoolean()).isFalse();
+      assertThat(
+              completeness.get("expected").get("value").asLong()
+                  - completeness.get("observed").asLong())
+          .isEqualTo(lost.recordCount());
+      assertThat(completeness.get("sample").toString()).contains("src.food.order_status-");
     } finally {
       if (live != null && live.running()) {
         live.stop();
@@ -278,7 +331,7 @@ class NightlyBesideTheStreamIT {
     assertThat(mixed).as("%s: orders with more than their current version", id).isEmpty();
   }
 
-  private static JsonNode runNightly(Path config, Path work) throws Exception {
+  private static JsonNode runNightly(Path config, Path work, int exitCode) throws Exception {
     Files.createDirectories(work);
     Path report = work.resolve("report.json");
     try (ChildJvm spark =
@@ -291,7 +344,7 @@ class NightlyBesideTheStreamIT {
                 List.of("--config", config.toString(), "--report", report.toString()),
                 work.resolve("nightly.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofMinutes(10));
-      assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(0);
+      assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(exitCode);
     }
     return JSON.readTree(report.toFile());
   }
@@ -305,9 +358,24 @@ class NightlyBesideTheStreamIT {
     throw new AssertionError("no step " + step + " for " + table);
   }
 
-  private static Map<String, Integer> statusCounts(JsonNode report) {
+  /** How the steps ended, and which ones lost a race. */
+  private static String statusCounts(JsonNode report) {
     Map<String, Integer> counts = new TreeMap<>();
-    report.get("steps").forEach(s -> counts.merge(s.get("status").asText(), 1, Integer::sum));
-    return counts;
+    List<String> races = new ArrayList<>();
+    report
+        .get("steps")
+        .forEach(
+            s -> {
+              counts.merge(s.get("status").asText(), 1, Integer::sum);
+              if (List.of("CONFLICT", "PARTIAL").contains(s.get("status").asText())) {
+                races.add(
+                    s.get("table").asText()
+                        + " "
+                        + s.get("step").asText()
+                        + ": "
+                        + s.get("summary").asText());
+              }
+            });
+    return counts + (races.isEmpty() ? "" : " " + races);
   }
 }

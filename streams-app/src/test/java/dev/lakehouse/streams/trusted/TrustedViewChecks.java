@@ -45,6 +45,18 @@ final class TrustedViewChecks {
       Set<String> statusOrderIds,
       Path work)
       throws Exception {
+    assertTheViewsHoldTheCurrentRows(
+        stack.config().settingsFile(), catalog, orderIds, statusOrderIds, work);
+  }
+
+  /** As above, for the stack whose settings file is {@code settingsFile}. */
+  static void assertTheViewsHoldTheCurrentRows(
+      Path settingsFile,
+      Catalog catalog,
+      Set<String> orderIds,
+      Set<String> statusOrderIds,
+      Path work)
+      throws Exception {
     Map<TableIdentifier, Set<String>> idsByTable =
         Map.of(
             TrustedTables.ORDER,
@@ -57,8 +69,7 @@ final class TrustedViewChecks {
             orderIds);
     Path out = work.resolve("spark-sql");
     List<String> args =
-        new ArrayList<>(
-            List.of("--config", stack.config().settingsFile().toString(), "--out", out.toString()));
+        new ArrayList<>(List.of("--config", settingsFile.toString(), "--out", out.toString()));
     for (TableIdentifier table : idsByTable.keySet()) {
       String view = spark(TrustedViews.viewOf(table));
       args.addAll(
