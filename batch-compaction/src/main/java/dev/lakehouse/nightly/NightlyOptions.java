@@ -21,7 +21,7 @@ record NightlyOptions(
     Optional<Path> report,
     Optional<Path> summary,
     Optional<Path> progress,
-    String master) {
+    Optional<String> master) {
 
   @Command(
       name = "NightlyJob",
@@ -52,7 +52,10 @@ record NightlyOptions(
         description = "append one line per finished step to this file, as the run goes")
     Path progress;
 
-    @Option(names = "--master", defaultValue = "local[2]", description = "Spark master")
+    @Option(
+        names = "--master",
+        description =
+            "Spark master (default: spark-submit's, else local[2]); under spark-submit pass it there")
     String master;
   }
 
@@ -79,6 +82,6 @@ record NightlyOptions(
         Optional.ofNullable(parsed.report),
         Optional.ofNullable(parsed.summary),
         Optional.ofNullable(parsed.progress),
-        parsed.master);
+        Optional.ofNullable(parsed.master));
   }
 }

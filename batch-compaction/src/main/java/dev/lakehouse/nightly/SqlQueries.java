@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,7 +47,7 @@ public final class SqlQueries {
 
   static void run(SqlQueryOptions options, LakehouseSettings settings) throws IOException {
     Files.createDirectories(options.out());
-    try (SparkSession spark = SparkSessions.open(settings, options.master())) {
+    try (SparkSession spark = SparkSessions.open(settings, Optional.of(options.master()))) {
       for (Map.Entry<String, String> query : options.queries().entrySet()) {
         long started = System.nanoTime();
         Dataset<Row> result = spark.sql(query.getValue());

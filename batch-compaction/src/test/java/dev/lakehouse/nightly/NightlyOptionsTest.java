@@ -23,7 +23,7 @@ class NightlyOptionsTest {
     assertThat(options.dryRun()).isTrue();
     assertThat(options.report()).contains(Path.of("r.json"));
     assertThat(options.summary()).isEmpty();
-    assertThat(options.master()).isEqualTo("local[2]");
+    assertThat(options.master()).isEmpty();
   }
 
   @Test

@@ -36,7 +36,11 @@ public record LakehouseHome(Path root) {
     return requireBuilt(root.resolve("local-stack/target/s3proxy/s3proxy.jar"), "local-stack");
   }
 
-  /** The module's own classes followed by its runtime dependencies, as the build wrote them. */
+  /**
+   * The module's own classes followed by its runtime dependencies, as the build wrote them, and
+   * then what a module's container provides when the module declares it ({@code
+   * provided-classpath.txt}: Spark, for the job that spark-submit runs on a cluster).
+   */
   public List<Path> moduleClasspath(String module) {
     Path target = root.resolve(module).resolve("target");
     Path listFile = requireBuilt(target.resolve("runtime-classpath.txt"), module);
@@ -51,16 +55,28 @@ public record LakehouseHome(Path root) {
     if (classpath.isEmpty()) {
       classpath.add(requireBuilt(target.resolve("classes"), module));
     }
+    classpath.addAll(classpathFile(listFile));
+    Path provided = target.resolve(PROVIDED_CLASSPATH);
+    if (Files.exists(provided)) {
+      classpath.addAll(classpathFile(provided));
+    }
+    return classpath;
+  }
+
+  /** The file that lists what a module's container provides, beside runtime-classpath.txt. */
+  public static final String PROVIDED_CLASSPATH = "provided-classpath.txt";
+
+  /** The entries of a classpath file the build wrote. */
+  public static List<Path> classpathFile(Path listFile) {
     try {
       String content = Files.readString(listFile, StandardCharsets.UTF_8).trim();
-      Arrays.stream(content.split(java.io.File.pathSeparator))
+      return Arrays.stream(content.split(java.io.File.pathSeparator))
           .filter(s -> !s.isBlank())
           .map(Path::of)
-          .forEach(classpath::add);
+          .toList();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + listFile + ": " + e.getMessage(), e);
     }
-    return classpath;
   }
 
   private static Path requireBuilt(Path path, String module) {
