@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Runs Spark SQL against the project's catalog (Iceberg tables and views) and writes each result to
  * the output directory: {@code <name>.columns} (one column name per line) and {@code <name>.jsonl}
  * (one JSON object per row). What the tests use to read the lake the way an analyst's Spark does.
- * Exit code 0 on success, 2 on bad arguments, 1 on failure.
+ * With {@code --repeat N} each query runs N times in a row, and {@code <name>.millis} holds each
+ * run's wall time (collecting its rows included), for the benchmarks. Exit code 0 on success, 2 on
+ * bad arguments, 1 on failure.
  */
 public final class SqlQueries {
   private static final Logger LOG = LoggerFactory.getLogger(SqlQueries.class);
@@ -52,6 +54,15 @@ public final class SqlQueries {
         long started = System.nanoTime();
         Dataset<Row> result = spark.sql(query.getValue());
         List<String> rows = result.toJSON().collectAsList();
+        List<String> millis = new java.util.ArrayList<>();
+        millis.add(Long.toString((System.nanoTime() - started) / 1_000_000));
+        for (int run = 1; run < options.repeat(); run++) {
+          long again = System.nanoTime();
+          spark.sql(query.getValue()).toJSON().collectAsList();
+          millis.add(Long.toString((System.nanoTime() - again) / 1_000_000));
+        }
+        Files.write(
+            options.out().resolve(query.getKey() + ".millis"), millis, StandardCharsets.UTF_8);
         Files.write(
             options.out().resolve(query.getKey() + ".columns"),
             List.of(result.columns()),

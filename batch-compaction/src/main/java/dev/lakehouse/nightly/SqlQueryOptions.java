@@ -8,15 +8,17 @@ import java.util.Map;
  * Command line of {@link SqlQueries}: {@code --config FILE --out DIR --query NAME=SQL [--query
  * NAME=SQL ...] [--master local[2]]}. Validated up front with messages that say what to pass.
  */
-record SqlQueryOptions(Path config, Path out, Map<String, String> queries, String master) {
+record SqlQueryOptions(
+    Path config, Path out, Map<String, String> queries, String master, int repeat) {
   static final String USAGE =
-      "usage: SqlQueries --config <lakehouse.properties> --out <directory> --query <name>=<sql> [--query ...] [--master local[2]]";
+      "usage: SqlQueries --config <lakehouse.properties> --out <directory> --query <name>=<sql> [--query ...] [--master local[2]] [--repeat N]";
 
   static SqlQueryOptions parse(String... args) {
     Path config = null;
     Path out = null;
     Map<String, String> queries = new LinkedHashMap<>();
     String master = "local[2]";
+    int repeat = 1;
     for (Map.Entry<String, String> option : OptionPairs.of(args, USAGE)) {
       String name = option.getKey();
       String value = option.getValue();
@@ -24,6 +26,16 @@ record SqlQueryOptions(Path config, Path out, Map<String, String> queries, Strin
         case "--config" -> config = Path.of(value);
         case "--out" -> out = Path.of(value);
         case "--master" -> master = value;
+        case "--repeat" -> {
+          try {
+            repeat = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--repeat takes a number, got '" + value + "'");
+          }
+          if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+          }
+        }
         case "--query" -> {
           int equals = value.indexOf('=');
           String queryName = equals < 0 ? "" : value.substring(0, equals).trim();
@@ -49,6 +61,7 @@ record SqlQueryOptions(Path config, Path out, Map<String, String> queries, Strin
     if (queries.isEmpty()) {
       throw new IllegalArgumentException("at least one --query is required; " + USAGE);
     }
-    return new SqlQueryOptions(config, out, Map.copyOf(queries), master);
+    return new SqlQueryOptions(
+        config, out, java.util.Collections.unmodifiableMap(queries), master, repeat);
   }
 }

@@ -154,6 +154,30 @@ public final class BenchSupport {
   /**
    * {@link #MEASURED_JVM_OPTIONS}, plus $BENCH_APP_JAVA_OPTS (e.g. a flight recording) when set.
    */
+  /**
+   * Starts the Streams app in its own JVM on {@code settingsFile}, its state and log under {@code
+   * stackDir}, its metrics on {@code httpPort}.
+   */
+  static dev.lakehouse.process.ChildJvm startApp(
+      Path settingsFile, String applicationId, int httpPort, Path stackDir) throws IOException {
+    return dev.lakehouse.process.ChildJvm.start(
+        new dev.lakehouse.process.ChildJvm.Spec(
+            "streams-app",
+            dev.lakehouse.process.LakehouseHome.fromEnvironment().moduleClasspath("streams-app"),
+            appJvmOptions(),
+            "dev.lakehouse.streams.StreamsCommand",
+            List.of(
+                "--config",
+                settingsFile.toString(),
+                "--application-id",
+                applicationId,
+                "--http-port",
+                Integer.toString(httpPort),
+                "--state-dir",
+                stackDir.resolve("streams-state").toString()),
+            stackDir.resolve("streams-app.log")));
+  }
+
   public static List<String> appJvmOptions() {
     List<String> options = new ArrayList<>(MEASURED_JVM_OPTIONS);
     String extra = System.getenv("BENCH_APP_JAVA_OPTS");

@@ -13,6 +13,7 @@ public final class BenchmarkMain {
       case "raw" -> System.exit(RawBenchmark.run(rest));
       case "trusted" -> System.exit(TrustedBenchmark.run(rest));
       case "trusted-core" -> System.exit(TrustedCoreBenchmark.run(rest));
+      case "nightly" -> System.exit(NightlyBenchmark.run(rest));
       case "compare" -> System.exit(dev.lakehouse.bench.compare.CompareBenchmark.run(rest));
       default -> {
         System.err.println("usage: benchmarks/run ingest [--orders N] [--runs K] [--work DIR]");
@@ -21,6 +22,8 @@ public final class BenchmarkMain {
         System.err.println(
             "       benchmarks/run trusted [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
         System.err.println("       benchmarks/run trusted-core [--orders N] [--runs K]");
+        System.err.println(
+            "       benchmarks/run nightly [--orders N] [--live-seconds S] [--live-rate ORDERS_PER_S] [--work DIR]");
         System.err.println(
             "       benchmarks/run compare [--orders N] [--runs K] [--live-seconds S] [--live-rate ORDERS_PER_S]");
         System.err.println(

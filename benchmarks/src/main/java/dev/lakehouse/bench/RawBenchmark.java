@@ -81,23 +81,7 @@ final class RawBenchmark {
               + "\ntrusted.enabled=false\n");
       Catalog catalog = LakehouseCatalogs.open(settings);
       HeapSampler heap = new HeapSampler(httpPort);
-      try (ChildJvm app =
-          ChildJvm.start(
-              new ChildJvm.Spec(
-                  "streams-app",
-                  home.moduleClasspath("streams-app"),
-                  BenchSupport.appJvmOptions(),
-                  "dev.lakehouse.streams.StreamsCommand",
-                  List.of(
-                      "--config",
-                      settingsFile.toString(),
-                      "--application-id",
-                      "bench-raw",
-                      "--http-port",
-                      Integer.toString(httpPort),
-                      "--state-dir",
-                      stackDir.resolve("streams-state").toString()),
-                  stackDir.resolve("streams-app.log")))) {
+      try (ChildJvm app = BenchSupport.startApp(settingsFile, "bench-raw", httpPort, stackDir)) {
         long appStarted = System.nanoTime();
         long firstRowNanos = 0;
         long total = ingested.published();

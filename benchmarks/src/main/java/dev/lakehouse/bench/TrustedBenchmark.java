@@ -86,24 +86,10 @@ final class TrustedBenchmark {
       Catalog catalog = LakehouseCatalogs.open(settings);
       HeapSampler heap = new HeapSampler(httpPort);
       try (ChildJvm app =
-          ChildJvm.start(
-              new ChildJvm.Spec(
-                  "streams-app",
-                  home.moduleClasspath("streams-app"),
-                  BenchSupport.appJvmOptions(),
-                  "dev.lakehouse.streams.StreamsCommand",
-                  List.of(
-                      "--config",
-                      stack.config().settingsFile().toString(),
-                      "--application-id",
-                      APP_ID,
-                      "--http-port",
-                      Integer.toString(httpPort),
-                      "--state-dir",
-                      stackDir.resolve("streams-state").toString()),
-                  stackDir.resolve("streams-app.log")))) {
+          BenchSupport.startApp(stack.config().settingsFile(), APP_ID, httpPort, stackDir)) {
         long appStarted = System.nanoTime();
-        double rawDone = waitUntilDone(out, app, heap, catalog, ingested.published(), appStarted);
+        double rawDone =
+            waitUntilDone(out, app, heap, catalog, ingested.published(), appStarted, APP_ID);
         double trustedDone = BenchSupport.seconds(appStarted);
         long orderRows = rows(catalog, RawTableCatalog.identifier(Dataset.ORDER.contract()));
         long orderIds = TrustedReport.rows(catalog, TrustedTables.ORDER).orders();
@@ -139,7 +125,13 @@ final class TrustedBenchmark {
                     .run(sink).values().stream().mapToLong(Long::longValue).sum();
           }
           waitUntilDone(
-              out, app, null, catalog, ingested.published() + liveRecords, System.nanoTime());
+              out,
+              app,
+              null,
+              catalog,
+              ingested.published() + liveRecords,
+              System.nanoTime(),
+              APP_ID);
           sampler.interrupt();
           sampler.join();
           out.printf(
@@ -195,8 +187,14 @@ final class TrustedBenchmark {
    * order and status row and committed every version it emitted; returns when the raw tables were
    * complete (s).
    */
-  private static double waitUntilDone(
-      PrintStream out, ChildJvm app, HeapSampler heap, Catalog catalog, long records, long since)
+  static double waitUntilDone(
+      PrintStream out,
+      ChildJvm app,
+      HeapSampler heap,
+      Catalog catalog,
+      long records,
+      long since,
+      String appId)
       throws Exception {
     double rawDone = -1;
     long lastPrint = System.nanoTime();
@@ -215,7 +213,7 @@ final class TrustedBenchmark {
       if (raw >= records && rawDone < 0) {
         rawDone = BenchSupport.seconds(since);
       }
-      if (rawDone >= 0 && trustedDone(catalog)) {
+      if (rawDone >= 0 && trustedDone(catalog, appId)) {
         return rawDone;
       }
       if (System.nanoTime() - lastPrint > 15e9) {
@@ -234,7 +232,7 @@ final class TrustedBenchmark {
    * The latest data-quality measurement of every task, summed, says every raw row was read and
    * every version is committed.
    */
-  private static boolean trustedDone(Catalog catalog) {
+  private static boolean trustedDone(Catalog catalog, String appId) {
     if (!catalog.tableExists(TrustedTables.DATA_QUALITY)) {
       return false;
     }
@@ -242,7 +240,7 @@ final class TrustedBenchmark {
     try (CloseableIterable<Record> read =
         IcebergGenerics.read(catalog.loadTable(TrustedTables.DATA_QUALITY)).build()) {
       for (Record r : read) {
-        if (APP_ID.equals(r.getField("application_id"))) {
+        if (appId.equals(r.getField("application_id"))) {
           latest.merge(
               (String) r.getField("stream_task"),
               r.copy(),
@@ -273,7 +271,7 @@ final class TrustedBenchmark {
     return latest.values().stream().mapToLong(r -> (Long) r.getField(column)).sum();
   }
 
-  private static long rows(Catalog catalog, TableIdentifier id) {
+  static long rows(Catalog catalog, TableIdentifier id) {
     return catalog.tableExists(id) ? TableReport.counts(catalog.loadTable(id)).rows() : 0;
   }
 }
