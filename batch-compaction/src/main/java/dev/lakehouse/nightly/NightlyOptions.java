@@ -55,7 +55,7 @@ record NightlyOptions(
     @Option(
         names = "--master",
         description =
-            "Spark master (default: spark-submit's, else local[2]); under spark-submit pass it there")
+            "Spark master (default: spark-submit's, else local[*]); under spark-submit pass it there")
     String master;
   }
 

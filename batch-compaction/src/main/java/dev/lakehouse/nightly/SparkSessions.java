@@ -7,12 +7,12 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark session with the project's Iceberg catalog, configured from the settings. The master is
- * the one asked for, else spark-submit's ({@code spark.master}), else {@code local[2]}; a local
+ * the one asked for, else spark-submit's ({@code spark.master}), else {@code local[*]}; a local
  * session binds to loopback, without a UI, with few shuffle partitions, while a cluster's keeps its
  * own settings.
  */
 final class SparkSessions {
-  static final String LOCAL = "local[2]";
+  static final String LOCAL = "local[*]";
 
   private SparkSessions() {}
 

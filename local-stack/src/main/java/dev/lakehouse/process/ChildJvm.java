@@ -28,9 +28,13 @@ public final class ChildJvm implements AutoCloseable {
     this.logFile = logFile;
   }
 
-  /** Describes a child JVM to start. */
+  /**
+   * Describes a child JVM to start: {@code javaHome} is the JDK it runs on, this JVM's own unless a
+   * server needs a newer one (Trino).
+   */
   public record Spec(
       String name,
+      Path javaHome,
       List<Path> classpath,
       List<String> jvmOptions,
       String mainClass,
@@ -41,13 +45,31 @@ public final class ChildJvm implements AutoCloseable {
       jvmOptions = List.copyOf(jvmOptions);
       args = List.copyOf(args);
     }
+
+    /** A child on this JVM's own JDK. */
+    public Spec(
+        String name,
+        List<Path> classpath,
+        List<String> jvmOptions,
+        String mainClass,
+        List<String> args,
+        Path logFile) {
+      this(
+          name,
+          Path.of(System.getProperty("java.home")),
+          classpath,
+          jvmOptions,
+          mainClass,
+          args,
+          logFile);
+    }
   }
 
   public static ChildJvm start(Spec spec) throws IOException {
     List<Path> classpath = new ArrayList<>(spec.classpath());
     classpath.add(0, LakehouseHome.codeLocationOf(ParentWatchdog.class));
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(spec.javaHome().resolve("bin").resolve("java").toString());
     command.addAll(spec.jvmOptions());
     command.add("-cp");
     command.add(

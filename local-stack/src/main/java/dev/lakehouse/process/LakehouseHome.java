@@ -36,6 +36,27 @@ public record LakehouseHome(Path root) {
     return requireBuilt(root.resolve("local-stack/target/s3proxy/s3proxy.jar"), "local-stack");
   }
 
+  /** The jars of the Trino server that the build unpacked (see local-stack's POM). */
+  public Path trinoLib() {
+    try (Stream<Path> dirs =
+        Files.list(requireBuilt(root.resolve("local-stack/target/trino"), "local-stack"))) {
+      return dirs.map(dir -> dir.resolve("lib"))
+          .filter(Files::isDirectory)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no Trino server under local-stack/target/trino: rebuild local-stack"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list local-stack/target/trino: " + e.getMessage(), e);
+    }
+  }
+
+  /** Trino's plugin folder: the Iceberg connector alone. */
+  public Path trinoPlugins() {
+    return requireBuilt(root.resolve("local-stack/target/trino-plugins"), "local-stack");
+  }
+
   /**
    * The module's own classes followed by its runtime dependencies, as the build wrote them, and
    * then what a module's container provides when the module declares it ({@code

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Port checks made before a server starts, so that a taken port gives a clear message. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
-  static void requireFree(String host, int port, String what, String option) {
+  public static void requireFree(String host, int port, String what, String option) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
@@ -29,7 +29,7 @@ final class Ports {
     }
   }
 
-  static boolean isListening(String host, int port) {
+  public static boolean isListening(String host, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 500);
       return true;
@@ -38,7 +38,7 @@ final class Ports {
     }
   }
 
-  static int[] freePorts(int count) {
+  public static int[] freePorts(int count) {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
       int[] ports = new int[count];

@@ -14,6 +14,13 @@ public final class LakeLayout {
   public static final String TRUSTED_NAMESPACE = "trusted";
   public static final String DEAD_LETTERS_TABLE = "dead_letters";
 
+  /**
+   * The catalog name that Athena-style SQL uses for the lake ({@code
+   * awsdatacatalog.trusted.order}): Athena's default, and the name the local Trino gives its
+   * catalog, so that the views' Trino dialect and the docs' queries run unchanged on both.
+   */
+  public static final String QUERY_CATALOG = "awsdatacatalog";
+
   /** A raw table's lineage: the source record's topic, partition, offset and Kafka timestamp. */
   public static final String SOURCE_TOPIC = "_source_topic";
 

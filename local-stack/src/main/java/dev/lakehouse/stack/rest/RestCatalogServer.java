@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * An Iceberg REST catalog server (the {@code /v1/...} protocol of {@code
  * rest-catalog-open-api.yaml}) on the JDK's HTTP server, delegating every operation to a backing
  * catalog, in practice the stack's JDBC catalog: so that the apps can run with {@code
- * catalog.type=rest} and no external service. Plain HTTP, no authentication, no prefix, no views:
- * meant for loopback.
+ * catalog.type=rest} and no external service. Its views too, when the backing catalog keeps them.
+ * Plain HTTP, no authentication, no prefix: meant for loopback.
  *
  * <p>The server does not own the backing catalog: {@link #close()} stops serving and leaves the
  * catalog open.

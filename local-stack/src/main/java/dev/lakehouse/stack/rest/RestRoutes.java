@@ -13,6 +13,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.catalog.ViewCatalog;
 import org.apache.iceberg.rest.CatalogHandlers;
 import org.apache.iceberg.rest.RESTCatalogProperties;
 import org.apache.iceberg.rest.RESTCatalogProperties.SnapshotMode;
@@ -21,6 +22,7 @@ import org.apache.iceberg.rest.RESTUtil;
 import org.apache.iceberg.rest.requests.CommitTransactionRequest;
 import org.apache.iceberg.rest.requests.CreateNamespaceRequest;
 import org.apache.iceberg.rest.requests.CreateTableRequest;
+import org.apache.iceberg.rest.requests.CreateViewRequest;
 import org.apache.iceberg.rest.requests.RenameTableRequest;
 import org.apache.iceberg.rest.requests.UpdateNamespacePropertiesRequest;
 import org.apache.iceberg.rest.requests.UpdateTableRequest;
@@ -30,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one HTTP exchange: matches a {@link Route}, decodes the path variables and the JSON body,
- * and hands the request to Iceberg's {@link CatalogHandlers} over the backing catalog. Failures
- * become the protocol's error responses ({@link ErrorMapping}) and a WARN line with method, path
- * and status.
+ * and hands the request to Iceberg's {@link CatalogHandlers} over the backing catalog (its views
+ * too, when it keeps them). Failures become the protocol's error responses ({@link ErrorMapping})
+ * and a WARN line with method, path and status.
  */
 final class RestRoutes implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
@@ -46,6 +48,7 @@ final class RestRoutes implements HttpHandler {
 
   private final Catalog catalog;
   private final SupportsNamespaces namespaces;
+  private final ViewCatalog views;
 
   RestRoutes(Catalog catalog) {
     if (!(catalog instanceof SupportsNamespaces)) {
@@ -54,6 +57,7 @@ final class RestRoutes implements HttpHandler {
     }
     this.catalog = catalog;
     this.namespaces = (SupportsNamespaces) catalog;
+    this.views = catalog instanceof ViewCatalog viewCatalog ? viewCatalog : null;
   }
 
   /** A status with a JSON body, or with none ({@code body == null}). */
@@ -95,7 +99,8 @@ final class RestRoutes implements HttpHandler {
     Map<String, String> vars = match.variables();
     switch (match.route()) {
       case CONFIG:
-        return Reply.json(ConfigResponse.builder().withEndpoints(Route.endpoints()).build());
+        return Reply.json(
+            ConfigResponse.builder().withEndpoints(Route.endpoints(views != null)).build());
       case LIST_NAMESPACES:
         {
           Namespace parent =
@@ -168,7 +173,43 @@ final class RestRoutes implements HttpHandler {
         MultiTableCommit.commit(catalog, RestJson.read(body, CommitTransactionRequest.class));
         return Reply.noContent();
       default:
-        return noRoute(method, path);
+        return views == null || !match.route().isView()
+            ? noRoute(method, path)
+            : view(match.route(), vars, query, body);
+    }
+  }
+
+  /** The view routes, answered only when the backing catalog keeps views. */
+  private Reply view(
+      Route route, Map<String, String> vars, Map<String, String> query, byte[] body) {
+    switch (route) {
+      case LIST_VIEWS:
+        return Reply.json(
+            query.containsKey("pageSize")
+                ? CatalogHandlers.listViews(
+                    views, namespace(vars), query.get("pageToken"), query.get("pageSize"))
+                : CatalogHandlers.listViews(views, namespace(vars)));
+      case CREATE_VIEW:
+        return Reply.json(
+            CatalogHandlers.createView(
+                views, namespace(vars), RestJson.read(body, CreateViewRequest.class)));
+      case LOAD_VIEW:
+        return Reply.json(CatalogHandlers.loadView(views, view(vars)));
+      case VIEW_EXISTS:
+        CatalogHandlers.viewExists(views, view(vars));
+        return Reply.noContent();
+      case UPDATE_VIEW:
+        return Reply.json(
+            CatalogHandlers.updateView(
+                views, view(vars), RestJson.read(body, UpdateTableRequest.class)));
+      case DROP_VIEW:
+        CatalogHandlers.dropView(views, view(vars));
+        return Reply.noContent();
+      case RENAME_VIEW:
+        CatalogHandlers.renameView(views, RestJson.read(body, RenameTableRequest.class));
+        return Reply.noContent();
+      default:
+        throw new IllegalStateException("not a view route: " + route);
     }
   }
 
@@ -212,6 +253,10 @@ final class RestRoutes implements HttpHandler {
 
   private static TableIdentifier table(Map<String, String> vars) {
     return TableIdentifier.of(namespace(vars), RESTUtil.decodePathSegment(vars.get("table")));
+  }
+
+  private static TableIdentifier view(Map<String, String> vars) {
+    return TableIdentifier.of(namespace(vars), RESTUtil.decodePathSegment(vars.get("view")));
   }
 
   private static SnapshotMode snapshotMode(Map<String, String> query) {

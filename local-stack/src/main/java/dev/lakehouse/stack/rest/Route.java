@@ -29,7 +29,14 @@ enum Route {
   DROP_TABLE(Endpoint.V1_DELETE_TABLE),
   REPORT_METRICS(Endpoint.V1_REPORT_METRICS),
   RENAME_TABLE(Endpoint.V1_RENAME_TABLE),
-  COMMIT_TRANSACTION(Endpoint.V1_COMMIT_TRANSACTION);
+  COMMIT_TRANSACTION(Endpoint.V1_COMMIT_TRANSACTION),
+  LIST_VIEWS(Endpoint.V1_LIST_VIEWS),
+  CREATE_VIEW(Endpoint.V1_CREATE_VIEW),
+  LOAD_VIEW(Endpoint.V1_LOAD_VIEW),
+  VIEW_EXISTS(Endpoint.V1_VIEW_EXISTS),
+  UPDATE_VIEW(Endpoint.V1_UPDATE_VIEW),
+  DROP_VIEW(Endpoint.V1_DELETE_VIEW),
+  RENAME_VIEW(Endpoint.V1_RENAME_VIEW);
 
   /**
    * A matched route with its still percent-encoded path variables ({@code namespace}, {@code
@@ -51,15 +58,23 @@ enum Route {
     this.endpoint = endpoint;
   }
 
-  /** The endpoints to advertise: every route but the config route itself. */
-  static List<Endpoint> endpoints() {
+  /**
+   * The endpoints to advertise: every route but the config route itself, the view routes only when
+   * the backing catalog keeps views.
+   */
+  static List<Endpoint> endpoints(boolean views) {
     List<Endpoint> endpoints = new ArrayList<>();
     for (Route route : values()) {
-      if (route.endpoint != null) {
+      if (route.endpoint != null && (views || !route.isView())) {
         endpoints.add(route.endpoint);
       }
     }
     return endpoints;
+  }
+
+  /** Whether this route reads or writes views. */
+  boolean isView() {
+    return pattern.contains("views") || endpoint == Endpoint.V1_RENAME_VIEW;
   }
 
   static Optional<Match> match(String method, String rawPath) {

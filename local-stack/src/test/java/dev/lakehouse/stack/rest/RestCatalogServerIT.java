@@ -50,6 +50,7 @@ import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NamespaceNotEmptyException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.NoSuchViewException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
@@ -333,6 +334,44 @@ class RestCatalogServerIT {
   }
 
   @Test
+  void viewsAreCreatedReplacedRenamedAndDroppedThroughTheClient() {
+    client.createNamespace(SALES);
+    createOrders();
+    TableIdentifier recent = TableIdentifier.of(SALES, "recent_orders");
+    client
+        .buildView(recent)
+        .withSchema(SCHEMA)
+        .withDefaultNamespace(SALES)
+        .withQuery("spark", "SELECT * FROM orders WHERE ts > current_date() - 1")
+        .withQuery("trino", "SELECT * FROM orders WHERE ts > current_date - INTERVAL '1' DAY")
+        .create();
+
+    assertThat(client.viewExists(recent)).isTrue();
+    assertThat(backing.viewExists(recent)).isTrue();
+    assertThat(client.listViews(SALES)).containsExactly(recent);
+    assertThat(client.loadView(recent).sqlFor("trino").sql()).contains("INTERVAL '1' DAY");
+
+    client
+        .buildView(recent)
+        .withSchema(SCHEMA)
+        .withDefaultNamespace(SALES)
+        .withQuery("spark", "SELECT * FROM orders")
+        .withQuery("trino", "SELECT * FROM orders")
+        .createOrReplace();
+    assertThat(backing.loadView(recent).sqlFor("spark").sql()).isEqualTo("SELECT * FROM orders");
+    assertThat(backing.loadView(recent).history()).hasSize(2);
+
+    TableIdentifier renamed = TableIdentifier.of(SALES, "all_orders");
+    client.renameView(recent, renamed);
+    assertThat(client.viewExists(recent)).isFalse();
+    assertThat(backing.viewExists(renamed)).isTrue();
+    assertThat(client.dropView(renamed)).isTrue();
+    assertThat(backing.viewExists(renamed)).isFalse();
+    assertThat(client.dropView(renamed)).isFalse();
+    assertThatThrownBy(() -> client.loadView(renamed)).isInstanceOf(NoSuchViewException.class);
+  }
+
+  @Test
   void loadingAMissingTableIsNoSuchTable() {
     client.createNamespace(SALES);
     assertThatThrownBy(() -> client.loadTable(TableIdentifier.of(SALES, "missing")))
@@ -365,7 +404,14 @@ class RestCatalogServerIT {
             Endpoint.V1_DELETE_TABLE,
             Endpoint.V1_REPORT_METRICS,
             Endpoint.V1_RENAME_TABLE,
-            Endpoint.V1_COMMIT_TRANSACTION);
+            Endpoint.V1_COMMIT_TRANSACTION,
+            Endpoint.V1_LIST_VIEWS,
+            Endpoint.V1_CREATE_VIEW,
+            Endpoint.V1_LOAD_VIEW,
+            Endpoint.V1_VIEW_EXISTS,
+            Endpoint.V1_UPDATE_VIEW,
+            Endpoint.V1_DELETE_VIEW,
+            Endpoint.V1_RENAME_VIEW);
 
     HttpResponse<String> head =
         http.send(

@@ -1,5 +1,6 @@
 package dev.lakehouse.streams.trusted;
 
+import dev.lakehouse.common.lake.LakeLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Glue) gets none; its readers use the same queries from the docs.
  */
 public final class TrustedViews {
-  public static final String SPARK = "spark";
-  public static final String TRINO = "trino";
+  public static final String SPARK = Dialect.SPARK.id;
+  public static final String TRINO = Dialect.TRINO.id;
   public static final String SUFFIX = "_current";
   private static final String RANK = "_current_rank";
   private static final String CURRENT_VERSION = "_current_version";
@@ -43,6 +44,27 @@ public final class TrustedViews {
   enum Shape {
     ONE_ROW_PER_ORDER,
     ROWS_OF_THE_HIGHEST_VERSION
+  }
+
+  /**
+   * The SQL dialects a view carries. Spark resolves the view's two-part names in the view's default
+   * catalog (the lake's catalog as Spark names it); Trino resolves them in a catalog of that name
+   * too, which it does not have, so the Trino dialect names the catalog itself, {@value
+   * LakeLayout#QUERY_CATALOG}, as Athena does.
+   */
+  enum Dialect {
+    SPARK("spark", '`', null),
+    TRINO("trino", '"', LakeLayout.QUERY_CATALOG);
+
+    final String id;
+    final char quote;
+    final String catalog;
+
+    Dialect(String id, char quote, String catalog) {
+      this.id = id;
+      this.quote = quote;
+      this.catalog = catalog;
+    }
   }
 
   private TrustedViews() {}
@@ -99,7 +121,11 @@ public final class TrustedViews {
       ViewCatalog views, String catalogName, TableIdentifier tableId, Schema schema, Shape shape) {
     TableIdentifier viewId = viewOf(tableId);
     Map<String, String> queries =
-        Map.of(SPARK, sql(tableId, schema, shape, '`'), TRINO, sql(tableId, schema, shape, '"'));
+        Map.of(
+            SPARK,
+            sql(tableId, schema, shape, Dialect.SPARK),
+            TRINO,
+            sql(tableId, schema, shape, Dialect.TRINO));
     for (int attempt = 1; ; attempt++) {
       Optional<View> existing = load(views, viewId);
       if (existing.isPresent() && holds(existing.get(), schema, queries)) {
@@ -155,13 +181,18 @@ public final class TrustedViews {
     return held.equals(queries);
   }
 
-  /** The view's query in a dialect that quotes identifiers with {@code quote}. */
-  static String sql(TableIdentifier table, Schema schema, Shape shape, char quote) {
+  /** The view's query in {@code dialect}. */
+  static String sql(TableIdentifier table, Schema schema, Shape shape, Dialect dialect) {
+    char quote = dialect.quote;
     String columns =
         schema.columns().stream()
             .map(c -> quoted(c.name(), quote))
             .collect(Collectors.joining(", "));
-    String from = quoted(table.namespace().level(0), quote) + "." + quoted(table.name(), quote);
+    String from =
+        (dialect.catalog == null ? "" : quoted(dialect.catalog, quote) + ".")
+            + quoted(table.namespace().level(0), quote)
+            + "."
+            + quoted(table.name(), quote);
     String orderId = quoted("order_id", quote);
     String version = quoted(TrustedTables.VERSION, quote);
     return switch (shape) {

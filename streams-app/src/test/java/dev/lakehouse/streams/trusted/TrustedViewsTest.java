@@ -93,19 +93,19 @@ class TrustedViewsTest {
             TrustedTables.ORDER,
             catalog.loadTable(TrustedTables.ORDER).schema(),
             TrustedViews.Shape.ONE_ROW_PER_ORDER,
-            '"');
+            TrustedViews.Dialect.TRINO);
     assertThat(order)
         .startsWith("SELECT \"order_id\", \"order_local_date\", ")
         .contains(
             "FROM (SELECT t.*, row_number() OVER (PARTITION BY \"order_id\" ORDER BY \"_version\" DESC) AS \"_current_rank\" "
-                + "FROM \"trusted\".\"order\" t) v WHERE \"_current_rank\" = 1")
+                + "FROM \"awsdatacatalog\".\"trusted\".\"order\" t) v WHERE \"_current_rank\" = 1")
         .doesNotContain("SELECT \"_current_rank\"");
     String items =
         TrustedViews.sql(
             TrustedTables.ORDER_ITEM,
             catalog.loadTable(TrustedTables.ORDER_ITEM).schema(),
             TrustedViews.Shape.ROWS_OF_THE_HIGHEST_VERSION,
-            '`');
+            TrustedViews.Dialect.SPARK);
     assertThat(items)
         .contains(
             "max(`_version`) OVER (PARTITION BY `order_id`) AS `_current_version` FROM `trusted`.`order_item` t) v "
