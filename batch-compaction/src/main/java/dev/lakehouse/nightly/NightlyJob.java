@@ -13,6 +13,8 @@ import dev.lakehouse.nightly.validation.CheckResult;
 import dev.lakehouse.nightly.validation.LakeValidation;
 import dev.lakehouse.nightly.validation.ValidationContext;
 import dev.lakehouse.nightly.validation.ValidationResultsTable;
+import dev.lakehouse.nightly.views.ViewChange;
+import dev.lakehouse.nightly.views.ViewsStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,7 @@ public final class NightlyJob {
     Instant started = Instant.now();
     List<StepResult> results = new ArrayList<>();
     List<CheckResult> checks;
+    List<ViewChange> views;
     try (SparkSession spark = SparkSessions.open(settings, options.master())) {
       String catalogName = settings.catalog().name();
       Catalog catalog = Spark3Util.loadIcebergCatalog(spark, catalogName);
@@ -99,6 +102,8 @@ public final class NightlyJob {
       for (String table : tables) {
         results.addAll(maintenance.run(TableIdentifier.parse(table)));
       }
+      views = new ViewsStep(spark, catalog, catalogName, options.dryRun()).run();
+      progress.views(views);
       ValidationContext validation =
           new ValidationContext(
               spark,
@@ -115,7 +120,8 @@ public final class NightlyJob {
         ValidationResultsTable.append(spark, catalog, catalogName, runId, checkedAt, checks);
       }
     }
-    return new NightlyReport(runId, started, Instant.now(), options.dryRun(), results, checks);
+    return new NightlyReport(
+        runId, started, Instant.now(), options.dryRun(), results, views, checks);
   }
 
   /** When this run's consolidation started on each table it consolidated. */

@@ -11,6 +11,7 @@ import dev.lakehouse.nightly.maintenance.TableShape;
 import dev.lakehouse.nightly.validation.CheckResult;
 import dev.lakehouse.nightly.validation.Severity;
 import dev.lakehouse.nightly.validation.ValidationResultsTable;
+import dev.lakehouse.nightly.views.ViewChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ record NightlyReport(
     Instant endedAt,
     boolean dryRun,
     List<StepResult> steps,
+    List<ViewChange> views,
     List<CheckResult> checks) {
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -37,12 +39,25 @@ record NightlyReport(
 
   NightlyReport {
     steps = List.copyOf(steps);
+    views = List.copyOf(views);
     checks = List.copyOf(checks);
   }
 
-  /** Whether a step failed: the job then exits 1. */
+  /** A run without a views step (a run on chosen tables that views do not read). */
+  NightlyReport(
+      String runId,
+      Instant startedAt,
+      Instant endedAt,
+      boolean dryRun,
+      List<StepResult> steps,
+      List<CheckResult> checks) {
+    this(runId, startedAt, endedAt, dryRun, steps, List.of(), checks);
+  }
+
+  /** Whether a step or a view failed: the job then exits 1. */
   boolean failed() {
-    return steps.stream().anyMatch(s -> s.status().failed());
+    return steps.stream().anyMatch(s -> s.status().failed())
+        || views.stream().anyMatch(v -> v.action() == ViewChange.Action.FAILED);
   }
 
   /** Whether an error-severity check failed: the job then exits 3 (unless a step failed too). */
@@ -64,6 +79,7 @@ record NightlyReport(
     document.put("failed", failed());
     document.put("validationFailed", validationFailed());
     document.put("steps", steps);
+    document.put("views", views);
     document.put("checks", checks);
     try {
       return JSON.writeValueAsString(document);
@@ -149,8 +165,34 @@ record NightlyReport(
         failed == 0
             ? String.format("%nevery step ended without a failure%n")
             : String.format(Locale.ROOT, "%n%d step(s) FAILED: see above and the log%n", failed));
+    appendViews(out);
     appendValidation(out);
     return out.toString();
+  }
+
+  private void appendViews(StringBuilder out) {
+    if (views.isEmpty()) {
+      return;
+    }
+    Map<ViewChange.Action, Long> counts = new java.util.EnumMap<>(ViewChange.Action.class);
+    views.forEach(v -> counts.merge(v.action(), 1L, Long::sum));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nviews%s: %d created, %d replaced, %d unchanged, %d skipped, %d failed%n",
+            dryRun ? " (dry run: what the run would do)" : "",
+            counts.getOrDefault(ViewChange.Action.CREATED, 0L),
+            counts.getOrDefault(ViewChange.Action.REPLACED, 0L),
+            counts.getOrDefault(ViewChange.Action.UNCHANGED, 0L),
+            counts.getOrDefault(ViewChange.Action.SKIPPED, 0L),
+            counts.getOrDefault(ViewChange.Action.FAILED, 0L)));
+    for (ViewChange view : views) {
+      if (view.action() != ViewChange.Action.UNCHANGED) {
+        out.append(
+            String.format(
+                Locale.ROOT, "  %-32s %-9s %s%n", view.view(), view.action(), view.reason()));
+      }
+    }
   }
 
   private void appendValidation(StringBuilder out) {

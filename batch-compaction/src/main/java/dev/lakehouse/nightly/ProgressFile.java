@@ -2,6 +2,7 @@ package dev.lakehouse.nightly;
 
 import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
+import dev.lakehouse.nightly.views.ViewChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,30 @@ final class ProgressFile {
             steps.get(0).table(),
             millis / 1000.0,
             done.isEmpty() ? "nothing to do" : done);
+    append(line);
+  }
+
+  /** One line for the views step: how many views it created, replaced or left. */
+  void views(List<ViewChange> views) {
+    if (file.isEmpty() || views.isEmpty()) {
+      return;
+    }
+    long changed = views.stream().filter(ViewChange::changed).count();
+    long failed = views.stream().filter(v -> v.action() == ViewChange.Action.FAILED).count();
+    append(
+        String.format(
+            Locale.ROOT,
+            "%-28s %d view(s): %d created or replaced, %d failed%s%n",
+            "views",
+            views.size(),
+            changed,
+            failed,
+            views.size() == 1 && views.get(0).action() == ViewChange.Action.SKIPPED
+                ? " (" + views.get(0).reason() + ")"
+                : ""));
+  }
+
+  private void append(String line) {
     try {
       Files.writeString(
           file.get(),

@@ -10,6 +10,7 @@ import dev.lakehouse.nightly.maintenance.TableShape;
 import dev.lakehouse.nightly.validation.CheckResult;
 import dev.lakehouse.nightly.validation.Expectation;
 import dev.lakehouse.nightly.validation.Severity;
+import dev.lakehouse.nightly.views.ViewChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,5 +159,39 @@ class NightlyReportTest {
       TableShape after) {
     return new StepResult(
         table, step, status, summary, Map.of("files", 3), before, after, START, 1_200);
+  }
+
+  @Test
+  void theViewsStepIsCountedAndAFailedViewFailsTheRun() {
+    NightlyReport report =
+        new NightlyReport(
+            "run-2",
+            START,
+            START.plusSeconds(10),
+            false,
+            List.of(),
+            List.of(
+                new ViewChange("trusted.order_current", ViewChange.Action.UNCHANGED, "as wanted"),
+                new ViewChange("mart.orders", ViewChange.Action.CREATED, "no such view"),
+                new ViewChange(
+                    "mart.daily_orders", ViewChange.Action.REPLACED, "its trino SQL changed")),
+            List.of());
+    assertThat(report.summary())
+        .contains("views: 1 created, 1 replaced, 1 unchanged, 0 skipped, 0 failed")
+        .contains("mart.daily_orders")
+        .doesNotContain("trusted.order_current");
+    assertThat(report.exitCode()).isZero();
+    assertThat(report.toJson()).contains("\"action\" : \"CREATED\"");
+
+    NightlyReport failed =
+        new NightlyReport(
+            "run-3",
+            START,
+            START.plusSeconds(10),
+            false,
+            List.of(),
+            List.of(new ViewChange("mart.orders", ViewChange.Action.FAILED, "boom")),
+            List.of());
+    assertThat(failed.exitCode()).isEqualTo(1);
   }
 }

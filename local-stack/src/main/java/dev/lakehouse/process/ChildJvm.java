@@ -30,7 +30,8 @@ public final class ChildJvm implements AutoCloseable {
 
   /**
    * Describes a child JVM to start: {@code javaHome} is the JDK it runs on, this JVM's own unless a
-   * server needs a newer one (Trino).
+   * server needs a newer one (Trino); {@code workingDirectory} is where it runs, this JVM's own
+   * when null.
    */
   public record Spec(
       String name,
@@ -39,7 +40,8 @@ public final class ChildJvm implements AutoCloseable {
       List<String> jvmOptions,
       String mainClass,
       List<String> args,
-      Path logFile) {
+      Path logFile,
+      Path workingDirectory) {
     public Spec {
       classpath = List.copyOf(classpath);
       jvmOptions = List.copyOf(jvmOptions);
@@ -61,7 +63,8 @@ public final class ChildJvm implements AutoCloseable {
           jvmOptions,
           mainClass,
           args,
-          logFile);
+          logFile,
+          null);
     }
   }
 
@@ -83,6 +86,9 @@ public final class ChildJvm implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
             .redirectInput(ProcessBuilder.Redirect.PIPE);
+    if (spec.workingDirectory() != null) {
+      builder.directory(spec.workingDirectory().toFile());
+    }
     Process process = builder.start();
     LOG.info("started {} (pid {}), log {}", spec.name(), process.pid(), spec.logFile());
     return new ChildJvm(spec.name(), process, spec.logFile());

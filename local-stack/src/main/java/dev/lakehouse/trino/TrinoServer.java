@@ -67,12 +67,7 @@ public final class TrinoServer implements AutoCloseable {
     write(
         config,
         TrinoServerProperties.of(
-            spec.host(),
-            port,
-            home.trinoPlugins(),
-            catalogDir,
-            spec.workDir(),
-            spec.heapMegabytes()));
+            spec.host(), port, home.trinoPlugins(), spec.workDir(), spec.heapMegabytes()));
     Path javaHome = TrinoJdk.find();
     ChildJvm process =
         ChildJvm.start(
@@ -93,7 +88,8 @@ public final class TrinoServer implements AutoCloseable {
                     "-Dconfig=" + config),
                 MAIN_CLASS,
                 List.of(),
-                spec.workDir().resolve("trino.log")));
+                spec.workDir().resolve("trino.log"),
+                spec.workDir()));
     TrinoServer server = new TrinoServer(process, spec.host(), port);
     try {
       server.awaitReady();
@@ -174,7 +170,8 @@ public final class TrinoServer implements AutoCloseable {
   /**
    * Whether the server lists itself as an active node: it says it is no longer starting a few
    * seconds before its node manager has registered it to run tasks, and a scan before that fails
-   * with "No nodes available to run query".
+   * with "No nodes available to run query". (With dynamic catalog management, see {@link
+   * TrinoServerProperties}, an active node serves every catalog.)
    */
   private boolean answers(HttpClient http) throws IOException, InterruptedException {
     HttpRequest.Builder post =

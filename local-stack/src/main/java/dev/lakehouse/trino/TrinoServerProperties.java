@@ -12,7 +12,7 @@ public final class TrinoServerProperties {
   private TrinoServerProperties() {}
 
   public static Map<String, String> of(
-      String host, int port, Path pluginDir, Path catalogDir, Path logDir, int heapMegabytes) {
+      String host, int port, Path pluginDir, Path logDir, int heapMegabytes) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("node.environment", "lakehouse");
     props.put("node.id", "lakehouse-local");
@@ -22,7 +22,11 @@ public final class TrinoServerProperties {
     props.put("http-server.http.port", Integer.toString(port));
     props.put("discovery.uri", "http://" + host + ":" + port);
     props.put("plugin.dir", pluginDir.toString());
-    props.put("catalog.config-dir", catalogDir.toString());
+    // dynamic catalog management puts every catalog on every active node at once; with static
+    // management a node is active some seconds before its catalogs are announced, and a scan in
+    // between fails with "No nodes available to run query". Its file store reads etc/catalog
+    // under the working directory, which the server runs in.
+    props.put("catalog.management", "dynamic");
     // its request log, which would otherwise go to var/log under the working directory
     props.put("http-server.log.path", logDir.resolve("trino-http-request.log").toString());
     // a query may use about half of the heap; the rest is Trino's own

@@ -1,12 +1,13 @@
 package dev.lakehouse.streams.trusted;
 
-import dev.lakehouse.common.lake.LakeLayout;
+import dev.lakehouse.common.query.LakeViews;
+import dev.lakehouse.common.query.SqlDialect;
+import dev.lakehouse.common.query.TableColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -29,43 +30,11 @@ import org.slf4j.LoggerFactory;
  * Glue) gets none; its readers use the same queries from the docs.
  */
 public final class TrustedViews {
-  public static final String SPARK = Dialect.SPARK.id;
-  public static final String TRINO = Dialect.TRINO.id;
-  public static final String SUFFIX = "_current";
-  private static final String RANK = "_current_rank";
-  private static final String CURRENT_VERSION = "_current_version";
+  public static final String SPARK = SqlDialect.SPARK.id();
+  public static final String TRINO = SqlDialect.TRINO.id();
+  public static final String SUFFIX = LakeViews.CURRENT_SUFFIX;
   private static final int ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(TrustedViews.class);
-
-  /**
-   * Which rows of a version a view keeps: one row per order, or every row of the order's highest
-   * version.
-   */
-  enum Shape {
-    ONE_ROW_PER_ORDER,
-    ROWS_OF_THE_HIGHEST_VERSION
-  }
-
-  /**
-   * The SQL dialects a view carries. Spark resolves the view's two-part names in the view's default
-   * catalog (the lake's catalog as Spark names it); Trino resolves them in a catalog of that name
-   * too, which it does not have, so the Trino dialect names the catalog itself, {@value
-   * LakeLayout#QUERY_CATALOG}, as Athena does.
-   */
-  enum Dialect {
-    SPARK("spark", '`', null),
-    TRINO("trino", '"', LakeLayout.QUERY_CATALOG);
-
-    final String id;
-    final char quote;
-    final String catalog;
-
-    Dialect(String id, char quote, String catalog) {
-      this.id = id;
-      this.quote = quote;
-      this.catalog = catalog;
-    }
-  }
 
   private TrustedViews() {}
 
@@ -75,12 +44,16 @@ public final class TrustedViews {
   }
 
   /** The versioned trusted tables, each with the shape of its view. */
-  static Map<TableIdentifier, Shape> versionedTables() {
-    Map<TableIdentifier, Shape> tables = new LinkedHashMap<>();
-    tables.put(TrustedTables.ORDER, Shape.ONE_ROW_PER_ORDER);
-    tables.put(TrustedTables.ORDER_STATUS, Shape.ONE_ROW_PER_ORDER);
-    tables.put(TrustedTables.ORDER_ITEM, Shape.ROWS_OF_THE_HIGHEST_VERSION);
-    tables.put(TrustedTables.ORDER_ITEM_GARNISH, Shape.ROWS_OF_THE_HIGHEST_VERSION);
+  static Map<TableIdentifier, LakeViews.Shape> versionedTables() {
+    Map<TableIdentifier, LakeViews.Shape> tables = new LinkedHashMap<>();
+    for (TableIdentifier table :
+        List.of(
+            TrustedTables.ORDER,
+            TrustedTables.ORDER_STATUS,
+            TrustedTables.ORDER_ITEM,
+            TrustedTables.ORDER_ITEM_GARNISH)) {
+      tables.put(table, LakeViews.versionedTables().get(table.name()));
+    }
     return tables;
   }
 
@@ -101,7 +74,7 @@ public final class TrustedViews {
     }
     List<TableIdentifier> ensured = new ArrayList<>();
     try {
-      for (Map.Entry<TableIdentifier, Shape> entry : versionedTables().entrySet()) {
+      for (Map.Entry<TableIdentifier, LakeViews.Shape> entry : versionedTables().entrySet()) {
         ensure(
             views, catalog.name(), entry.getKey(), schemas.get(entry.getKey()), entry.getValue());
         ensured.add(viewOf(entry.getKey()));
@@ -118,14 +91,18 @@ public final class TrustedViews {
   }
 
   private static void ensure(
-      ViewCatalog views, String catalogName, TableIdentifier tableId, Schema schema, Shape shape) {
+      ViewCatalog views,
+      String catalogName,
+      TableIdentifier tableId,
+      Schema schema,
+      LakeViews.Shape shape) {
     TableIdentifier viewId = viewOf(tableId);
     Map<String, String> queries =
         Map.of(
             SPARK,
-            sql(tableId, schema, shape, Dialect.SPARK),
+            sql(tableId, schema, shape, SqlDialect.SPARK),
             TRINO,
-            sql(tableId, schema, shape, Dialect.TRINO));
+            sql(tableId, schema, shape, SqlDialect.TRINO));
     for (int attempt = 1; ; attempt++) {
       Optional<View> existing = load(views, viewId);
       if (existing.isPresent() && holds(existing.get(), schema, queries)) {
@@ -181,55 +158,14 @@ public final class TrustedViews {
     return held.equals(queries);
   }
 
-  /** The view's query in {@code dialect}. */
-  static String sql(TableIdentifier table, Schema schema, Shape shape, Dialect dialect) {
-    char quote = dialect.quote;
-    String columns =
-        schema.columns().stream()
-            .map(c -> quoted(c.name(), quote))
-            .collect(Collectors.joining(", "));
-    String from =
-        (dialect.catalog == null ? "" : quoted(dialect.catalog, quote) + ".")
-            + quoted(table.namespace().level(0), quote)
-            + "."
-            + quoted(table.name(), quote);
-    String orderId = quoted("order_id", quote);
-    String version = quoted(TrustedTables.VERSION, quote);
-    return switch (shape) {
-      case ONE_ROW_PER_ORDER ->
-          "SELECT "
-              + columns
-              + " FROM (SELECT t.*, row_number() OVER (PARTITION BY "
-              + orderId
-              + " ORDER BY "
-              + version
-              + " DESC) AS "
-              + quoted(RANK, quote)
-              + " FROM "
-              + from
-              + " t) v WHERE "
-              + quoted(RANK, quote)
-              + " = 1";
-      case ROWS_OF_THE_HIGHEST_VERSION ->
-          "SELECT "
-              + columns
-              + " FROM (SELECT t.*, max("
-              + version
-              + ") OVER (PARTITION BY "
-              + orderId
-              + ") AS "
-              + quoted(CURRENT_VERSION, quote)
-              + " FROM "
-              + from
-              + " t) v WHERE "
-              + version
-              + " = "
-              + quoted(CURRENT_VERSION, quote);
-    };
-  }
-
-  private static String quoted(String identifier, char quote) {
-    String q = String.valueOf(quote);
-    return q + identifier.replace(q, q + q) + q;
+  /** The view's query in {@code dialect}, as {@link LakeViews#current} writes it. */
+  static String sql(
+      TableIdentifier table, Schema schema, LakeViews.Shape shape, SqlDialect dialect) {
+    TableColumns columns =
+        new TableColumns(
+            table.namespace().level(0),
+            table.name(),
+            schema.columns().stream().map(c -> c.name()).toList());
+    return LakeViews.current(columns, shape).query(dialect);
   }
 }

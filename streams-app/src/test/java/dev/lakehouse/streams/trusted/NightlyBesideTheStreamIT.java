@@ -14,8 +14,6 @@ import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
 import dev.lakehouse.stack.StackConfig;
 import dev.lakehouse.streams.app.ChildStack;
 import dev.lakehouse.streams.app.CrashSupport;
@@ -34,7 +32,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -115,7 +112,7 @@ class NightlyBesideTheStreamIT {
       try (FreshnessSampler sampler =
           new FreshnessSampler(
               catalog, RawTableCatalog.identifier(Dataset.ORDER_STATUS.contract()), nightlyFrom)) {
-        report = runNightly(config, work.resolve("first"), 0);
+        report = NightlyRuns.run(config, work.resolve("first"), 0, List.of());
         assertThat(app.isAlive()).as("the app ran through the nightly run").isTrue();
         assertThat(live.running()).as("the live load ran through the nightly run").isTrue();
         sampler.close();
@@ -123,9 +120,10 @@ class NightlyBesideTheStreamIT {
         missed = sampler.missedSnapshots();
       }
       assertThat(report.get("failed").asBoolean()).as("a failed step: %s", report).isFalse();
-      assertThat(statuses(report, "trusted.order", "consolidate")).isEqualTo("DONE");
-      assertThat(statuses(report, "raw.order_status", "compact")).isIn("DONE", "PARTIAL");
-      assertThat(statuses(report, "raw.order_status", "expire_snapshots")).isEqualTo("DONE");
+      assertThat(NightlyRuns.status(report, "trusted.order", "consolidate")).isEqualTo("DONE");
+      assertThat(NightlyRuns.status(report, "raw.order_status", "compact")).isIn("DONE", "PARTIAL");
+      assertThat(NightlyRuns.status(report, "raw.order_status", "expire_snapshots"))
+          .isEqualTo("DONE");
       assertThat(freshness).as("live rows committed during the nightly run").isNotEmpty();
       System.out.printf(
           "NightlyBesideTheStreamIT: freshness of raw.order_status during the nightly run (%d s):"
@@ -153,7 +151,7 @@ class NightlyBesideTheStreamIT {
       awaitCurrentRows(catalog, oracle, app);
 
       // a second run with the app idle: only current rows stay, and the views give them too
-      JsonNode second = runNightly(settledConfig, work.resolve("second"), 0);
+      JsonNode second = NightlyRuns.run(settledConfig, work.resolve("second"), 0, List.of());
       assertThat(second.get("failed").asBoolean()).as("a failed step: %s", second).isFalse();
       long records = expectedRaw.values().stream().mapToLong(Long::longValue).sum();
       long compared = 0;
@@ -208,7 +206,7 @@ class NightlyBesideTheStreamIT {
         lost = files.iterator().next().file();
       }
       statuses.newDelete().deleteFile(lost).commit();
-      JsonNode corrupted = runNightly(settledConfig, work.resolve("corrupted"), 3);
+      JsonNode corrupted = NightlyRuns.run(settledConfig, work.resolve("corrupted"), 3, List.of());
       JsonNode completeness = null;
       for (JsonNode check : corrupted.get("checks")) {
         if (check.get("check").asText().equals("completeness")
@@ -329,33 +327,6 @@ class NightlyBesideTheStreamIT {
           }
         });
     assertThat(mixed).as("%s: orders with more than their current version", id).isEmpty();
-  }
-
-  private static JsonNode runNightly(Path config, Path work, int exitCode) throws Exception {
-    Files.createDirectories(work);
-    Path report = work.resolve("report.json");
-    try (ChildJvm spark =
-        ChildJvm.start(
-            new ChildJvm.Spec(
-                "nightly",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                "dev.lakehouse.nightly.NightlyJob",
-                List.of("--config", config.toString(), "--report", report.toString()),
-                work.resolve("nightly.log")))) {
-      OptionalInt exit = spark.waitFor(Duration.ofMinutes(10));
-      assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(exitCode);
-    }
-    return JSON.readTree(report.toFile());
-  }
-
-  private static String statuses(JsonNode report, String table, String step) {
-    for (JsonNode node : report.get("steps")) {
-      if (node.get("table").asText().equals(table) && node.get("step").asText().equals(step)) {
-        return node.get("status").asText();
-      }
-    }
-    throw new AssertionError("no step " + step + " for " + table);
   }
 
   /** How the steps ended, and which ones lost a race. */

@@ -92,8 +92,8 @@ class TrustedViewsTest {
         TrustedViews.sql(
             TrustedTables.ORDER,
             catalog.loadTable(TrustedTables.ORDER).schema(),
-            TrustedViews.Shape.ONE_ROW_PER_ORDER,
-            TrustedViews.Dialect.TRINO);
+            dev.lakehouse.common.query.LakeViews.Shape.ONE_ROW_PER_ORDER,
+            dev.lakehouse.common.query.SqlDialect.TRINO);
     assertThat(order)
         .startsWith("SELECT \"order_id\", \"order_local_date\", ")
         .contains(
@@ -104,8 +104,8 @@ class TrustedViewsTest {
         TrustedViews.sql(
             TrustedTables.ORDER_ITEM,
             catalog.loadTable(TrustedTables.ORDER_ITEM).schema(),
-            TrustedViews.Shape.ROWS_OF_THE_HIGHEST_VERSION,
-            TrustedViews.Dialect.SPARK);
+            dev.lakehouse.common.query.LakeViews.Shape.ROWS_OF_THE_HIGHEST_VERSION,
+            dev.lakehouse.common.query.SqlDialect.SPARK);
     assertThat(items)
         .contains(
             "max(`_version`) OVER (PARTITION BY `order_id`) AS `_current_version` FROM `trusted`.`order_item` t) v "
