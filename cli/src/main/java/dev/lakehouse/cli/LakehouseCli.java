@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       StreamsCommand.class,
       NightlyCommand.class,
+      ViewsCommand.class,
+      SqlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LakehouseCli {

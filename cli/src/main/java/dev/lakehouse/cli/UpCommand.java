@@ -5,8 +5,10 @@ import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackConfig;
 import dev.lakehouse.stack.StackStartException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Start the local stack on loopback: a Kafka broker (KRaft), an S3 server (s3proxy) and an "
-            + "Iceberg JDBC catalog on SQLite. State survives restarts. Ctrl-C stops everything.")
+            + "Iceberg JDBC catalog on SQLite, and with --with-trino a Trino server over the lake. "
+            + "State survives restarts. Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
   @Mixin DataDirOption dataDir = new DataDirOption();
 
@@ -44,6 +47,20 @@ final class UpCommand implements Callable<Integer> {
       defaultValue = "" + StackConfig.DEFAULT_S3_PORT,
       description = "S3 API port (default: ${DEFAULT-VALUE}).")
   int s3Port;
+
+  @Option(
+      names = "--with-trino",
+      description =
+          "Also run Trino (the local stand-in for Athena) over the lake, for ./lakehouse sql and any"
+              + " Trino client (see docs/query.md).")
+  boolean withTrino;
+
+  @Option(
+      names = "--trino-port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Trino's port with --with-trino (default: ${DEFAULT-VALUE}).")
+  int trinoPort;
 
   @Override
   public Integer call() throws Exception {
@@ -76,12 +93,29 @@ final class UpCommand implements Callable<Integer> {
       return 1;
     }
     pidFile.claim();
+    LocalTrino trino = null;
+    if (withTrino) {
+      try {
+        trino =
+            LocalTrino.start(
+                stack.settings(), config.logDir().resolve("trino"), trinoPort, Optional.of(dir));
+      } catch (IOException | RuntimeException e) {
+        System.err.println("lakehouse up: Trino could not start: " + e.getMessage());
+        stack.close();
+        pidFile.release();
+        return 1;
+      }
+    }
+    LocalTrino startedTrino = trino;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   out.println("stopping the local stack…");
+                  if (startedTrino != null) {
+                    startedTrino.close();
+                  }
                   stack.close();
                   pidFile.release();
                   stopped.countDown();
@@ -109,6 +143,16 @@ final class UpCommand implements Callable<Integer> {
         "settings  "
             + config.settingsFile()
             + "  (read by every lakehouse process; holds the local S3 keys)");
+    if (startedTrino != null) {
+      out.println(
+          "trino     "
+              + startedTrino.uri()
+              + "  catalog awsdatacatalog  (pid "
+              + startedTrino.pid()
+              + "; ./lakehouse sql uses it; log "
+              + startedTrino.log()
+              + ")");
+    }
     out.printf(
         "lakehouse local stack ready in %.1f s (Ctrl-C to stop)%n",
         (System.nanoTime() - started) / 1e9);

@@ -106,14 +106,65 @@ class UpCommandIT {
     assertThat(ports.pidFile()).doesNotExist();
   }
 
-  private ChildJvm startUp(StackConfig config, String logName) throws IOException {
+  @Test
+  void withTrinoTheSqlCommandUsesItAndNoTrinoOutlivesTheStack() throws Exception {
+    Path dataDir = work.resolve("trino-data");
+    StackConfig ports = StackConfig.withFreePorts(dataDir);
+    int trinoPort = StackConfig.withFreePorts(work).s3Port();
+    ChildJvm up = startUp(ports, "up-trino.log", "--with-trino", "--trino-port", "" + trinoPort);
+    awaitLine(up, READY);
+    assertThat(Files.readString(up.logFile()))
+        .contains("trino     http://127.0.0.1:" + trinoPort + "  catalog awsdatacatalog");
+    assertThat(dataDir.resolve(LocalTrino.URL_FILE)).exists();
+    java.util.regex.Matcher trinoPid =
+        java.util.regex.Pattern.compile("catalog awsdatacatalog  \\(pid (\\d+);")
+            .matcher(Files.readString(up.logFile()));
+    assertThat(trinoPid.find()).as("Trino's pid in the ready lines").isTrue();
+    ProcessHandle trino = ProcessHandle.of(Long.parseLong(trinoPid.group(1))).orElseThrow();
+    assertThat(ProcessHandle.of(up.pid()).orElseThrow().descendants().map(ProcessHandle::pid))
+        .as("Trino runs under the stack's process")
+        .contains(trino.pid());
+
+    // a query through the running Trino, as CSV: no second Trino is started for it
+    ChildJvm sql =
+        cli(
+            "sql.log",
+            "sql",
+            "--data-dir",
+            dataDir.toString(),
+            "--format",
+            "csv",
+            "SELECT 6 * 7 AS answer, 'awsdatacatalog' AS catalog_name");
+    assertThat(sql.waitFor(Duration.ofMinutes(2))).as(sql.logTail(40)).hasValue(0);
+    assertThat(Files.readString(sql.logFile()))
+        .contains("answer,catalog_name\r\n42,awsdatacatalog\r\n")
+        .doesNotContain("starting Trino for this query");
+    ChildJvm bad = cli("sql-bad.log", "sql", "--data-dir", dataDir.toString(), "SELECT nope");
+    assertThat(bad.waitFor(Duration.ofMinutes(2))).hasValue(1);
+    assertThat(Files.readString(bad.logFile())).contains("Column 'nope' cannot be resolved");
+
+    // SIGKILL the stack: its Trino must not outlive it
+    ProcessHandle.of(up.pid()).orElseThrow().destroyForcibly();
+    assertThat(up.waitFor(Duration.ofSeconds(30))).isPresent();
+    assertThat(trino.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+  }
+
+  private ChildJvm cli(String logName, String... args) throws IOException {
     LakehouseHome home = LakehouseHome.fromEnvironment();
     return ChildJvm.start(
         new ChildJvm.Spec(
-            "lakehouse up",
+            "lakehouse " + args[0],
             home.moduleClasspath("cli"),
-            List.of("-Xmx1g", "-Dlakehouse.home=" + home.root()),
+            List.of("-Xmx512m", "-Dlakehouse.home=" + home.root()),
             LakehouseCli.class.getName(),
+            List.of(args),
+            work.resolve(logName)));
+  }
+
+  private ChildJvm startUp(StackConfig config, String logName, String... more) throws IOException {
+    LakehouseHome home = LakehouseHome.fromEnvironment();
+    List<String> args =
+        new java.util.ArrayList<>(
             List.of(
                 "up",
                 "--data-dir",
@@ -123,7 +174,15 @@ class UpCommandIT {
                 "--controller-port",
                 Integer.toString(config.controllerPort()),
                 "--s3-port",
-                Integer.toString(config.s3Port())),
+                Integer.toString(config.s3Port())));
+    args.addAll(List.of(more));
+    return ChildJvm.start(
+        new ChildJvm.Spec(
+            "lakehouse up",
+            home.moduleClasspath("cli"),
+            List.of("-Xmx1g", "-Dlakehouse.home=" + home.root()),
+            LakehouseCli.class.getName(),
+            args,
             work.resolve(logName)));
   }
 

@@ -45,6 +45,7 @@ final class RestRoutes implements HttpHandler {
 
   private static final int OK = 200;
   private static final int NO_CONTENT = 204;
+  private static final int NOT_FOUND = 404;
 
   private final Catalog catalog;
   private final SupportsNamespaces namespaces;
@@ -226,6 +227,10 @@ final class RestRoutes implements HttpHandler {
     int status = ErrorMapping.status(e);
     if (ErrorMapping.isServerError(e)) {
       LOG.warn("{} {} -> {}", method, path, status, e);
+    } else if (status == NOT_FOUND) {
+      // an engine asks for a view before it asks for the table of that name (Trino does), so a
+      // missing table or view is an answer, not a trouble
+      LOG.debug("{} {} -> {} {}", method, path, status, e.getMessage());
     } else {
       LOG.warn(
           "{} {} -> {} {}: {}", method, path, status, e.getClass().getSimpleName(), e.getMessage());

@@ -1,0 +1,121 @@
+package dev.lakehouse.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A query's answer as text (columns, and each row's values as the engine prints them; null for SQL
+ * NULL), and how {@code ./lakehouse sql} prints it: an aligned table, CSV (RFC 4180) or JSON Lines.
+ */
+record QueryResult(List<String> columns, List<List<String>> rows) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The output formats of {@code --format}. */
+  enum Format {
+    TABLE,
+    CSV,
+    JSON
+  }
+
+  QueryResult {
+    columns = List.copyOf(columns);
+    List<List<String>> copied = new ArrayList<>();
+    for (List<String> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException(
+            "a row of " + row.size() + " values for " + columns.size() + " columns");
+      }
+      copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+    }
+    rows = List.copyOf(copied);
+  }
+
+  String render(Format format) {
+    return switch (format) {
+      case TABLE -> table();
+      case CSV -> csv();
+      case JSON -> jsonLines();
+    };
+  }
+
+  private String table() {
+    int[] widths = new int[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      widths[c] = columns.get(c).length();
+      for (List<String> row : rows) {
+        widths[c] = Math.max(widths[c], shown(row.get(c)).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    line(out, columns, widths);
+    List<String> rule = new ArrayList<>();
+    for (int width : widths) {
+      rule.add("-".repeat(width));
+    }
+    out.append(String.join("-+-", rule)).append('\n');
+    for (List<String> row : rows) {
+      line(out, row.stream().map(QueryResult::shown).toList(), widths);
+    }
+    out.append(
+        String.format(Locale.ROOT, "(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s"));
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, List<String> values, int[] widths) {
+    List<String> cells = new ArrayList<>();
+    for (int c = 0; c < values.size(); c++) {
+      cells.add(String.format(Locale.ROOT, "%-" + widths[c] + "s", values.get(c)));
+    }
+    out.append(String.join(" | ", cells).stripTrailing()).append('\n');
+  }
+
+  private static String shown(String value) {
+    return value == null ? "NULL" : value.replace("\n", "\\n");
+  }
+
+  private String csv() {
+    StringBuilder out = new StringBuilder();
+    out.append(csvLine(columns));
+    rows.forEach(row -> out.append(csvLine(row)));
+    return out.toString();
+  }
+
+  /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+  private static String csvLine(List<String> values) {
+    List<String> fields = new ArrayList<>();
+    for (String value : values) {
+      if (value == null) {
+        fields.add("");
+      } else if (value.contains(",")
+          || value.contains("\"")
+          || value.contains("\n")
+          || value.contains("\r")) {
+        fields.add("\"" + value.replace("\"", "\"\"") + "\"");
+      } else {
+        fields.add(value);
+      }
+    }
+    return String.join(",", fields) + "\r\n";
+  }
+
+  private String jsonLines() {
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      Map<String, String> object = new LinkedHashMap<>();
+      for (int c = 0; c < columns.size(); c++) {
+        object.put(columns.get(c), row.get(c));
+      }
+      try {
+        out.append(JSON.writeValueAsString(object)).append('\n');
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a row as JSON: " + e.getMessage(), e);
+      }
+    }
+    return out.toString();
+  }
+}
