@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -212,21 +211,24 @@ final class DemoCommand implements Callable<Integer> {
                   liveRate,
                   Math.max(1, Math.round(liveRate * liveSeconds)),
                   Duration.ofSeconds(5));
-          Map<Dataset, Long> emitted;
-          try (LiveKafkaSink sink =
+          LiveKafkaSink sink =
               new LiveKafkaSink(
-                  settings.kafka().bootstrapServers(),
-                  files.seed(),
-                  UUID.randomUUID().toString())) {
-            emitted = new LiveOrderStream(live, Clock.systemUTC()).run(sink);
+                  settings.kafka().bootstrapServers(), files.seed(), UUID.randomUUID().toString());
+          try {
+            new LiveOrderStream(live, Clock.systemUTC()).run(sink);
+          } finally {
+            sink.close();
           }
-          expected.addLive(emitted);
+          LiveKafkaSink.Delivery delivery = sink.delivery();
+          expected.addLive(delivery.acknowledged());
           out.printf(
               "live       %,d records from %,d live orders at %.0f/s in %.1f s%n",
-              emitted.values().stream().mapToLong(Long::longValue).sum(),
-              live.maxOrders(),
-              liveRate,
-              seconds(phase));
+              delivery.acknowledgedTotal(), live.maxOrders(), liveRate, seconds(phase));
+          if (delivery.failed() > 0) {
+            out.printf(
+                "live       %,d sends failed, not in the topics: %s%n",
+                delivery.failed(), delivery.firstFailure());
+          }
           phase = System.nanoTime();
           landed = waitForEverything(catalog, expected, app);
           out.printf(

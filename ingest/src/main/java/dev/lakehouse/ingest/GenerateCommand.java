@@ -1,6 +1,5 @@
 package dev.lakehouse.ingest;
 
-import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.settings.SettingsException;
 import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.ingest.file.IngestTopics;
@@ -169,13 +168,23 @@ public final class GenerateCommand implements Callable<Integer> {
     System.out.printf(
         "emitting about %.1f orders/s to %s (Ctrl-C to stop)%n",
         rate, lakehouse.kafka().bootstrapServers());
-    Map<Dataset, Long> counts;
-    try (LiveKafkaSink sink =
+    LiveKafkaSink sink =
         new LiveKafkaSink(
-            lakehouse.kafka().bootstrapServers(), files.seed(), UUID.randomUUID().toString())) {
-      counts = stream.run(sink);
+            lakehouse.kafka().bootstrapServers(), files.seed(), UUID.randomUUID().toString());
+    try {
+      stream.run(sink);
+    } finally {
+      sink.close();
     }
-    counts.forEach((dataset, n) -> System.out.printf("%-22s %,d records%n", dataset.topic(), n));
+    LiveKafkaSink.Delivery delivery = sink.delivery();
+    delivery
+        .acknowledged()
+        .forEach((dataset, n) -> System.out.printf("%-22s %,d records%n", dataset.topic(), n));
+    if (delivery.failed() > 0) {
+      System.out.printf(
+          "%,d sends failed, not in the topics: %s%n", delivery.failed(), delivery.firstFailure());
+      return 1;
+    }
     return 0;
   }
 

@@ -311,8 +311,15 @@ final class FaultRun implements AutoCloseable {
       watch();
       if (System.nanoTime() > deadline) {
         fail(
-            "%s: the tables gained %d of %d rows; logs:%n%s",
-            test, written, expected.rows(), tails());
+            "%s: the tables gained %d of %d rows (per table %s; expected %s and dead letters %s); "
+                + "logs:%n%s",
+            test,
+            written,
+            expected.rows(),
+            StreamsAppCrashIT.rowsWrittenPerTable(catalog, baseline),
+            expected.good(),
+            expected.deadLetters(),
+            tails());
       }
       Thread.sleep(2_000);
     }

@@ -699,6 +699,14 @@ class StreamsAppCrashIT {
     return totals;
   }
 
+  static Map<String, Long> rowsWrittenPerTable(
+      Catalog catalog, Map<TableIdentifier, Long> baseline) {
+    Map<String, Long> gained = new TreeMap<>();
+    totalRecords(catalog)
+        .forEach((id, total) -> gained.put(id.toString(), total - baseline.get(id)));
+    return gained;
+  }
+
   static long rowsWritten(Catalog catalog, Map<TableIdentifier, Long> baseline) {
     long sum = 0;
     for (Map.Entry<TableIdentifier, Long> entry : totalRecords(catalog).entrySet()) {
