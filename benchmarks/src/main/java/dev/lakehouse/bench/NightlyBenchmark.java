@@ -12,6 +12,7 @@ import dev.lakehouse.ingest.generate.live.LiveOptions;
 import dev.lakehouse.ingest.generate.live.LiveOrderStream;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.process.SparkJobs;
 import dev.lakehouse.process.SparkJvm;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackConfig;
@@ -142,7 +143,7 @@ final class NightlyBenchmark {
                   "nightly",
                   home.moduleClasspath("batch-compaction"),
                   sparkOptions(),
-                  "dev.lakehouse.nightly.NightlyJob",
+                  SparkJobs.NIGHTLY,
                   List.of("--config", config.toString(), "--report", report.toString()),
                   stackDir.resolve("nightly.log")))) {
         exit = job.waitFor(Duration.ofHours(2));
@@ -246,7 +247,7 @@ final class NightlyBenchmark {
                 "queries",
                 home.moduleClasspath("batch-compaction"),
                 sparkOptions(),
-                "dev.lakehouse.nightly.SqlQueries",
+                SparkJobs.SQL_QUERIES,
                 args,
                 out.resolveSibling(out.getFileName() + "-queries.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofHours(1));

@@ -1,8 +1,7 @@
 package dev.lakehouse.cli;
 
 import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.process.SparkJobs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.OptionalInt;
  * @param workDir where the report, summary, progress file and log go
  */
 record NightlyRun(Path settingsFile, Path workDir, List<String> tables, boolean dryRun) {
-  static final String MAIN_CLASS = "dev.lakehouse.nightly.NightlyJob";
 
   /** What the run left: its exit code, and where its report and log are. */
   record Result(int exitCode, Path report, Path summary, Path log) {}
@@ -56,15 +54,7 @@ record NightlyRun(Path settingsFile, Path workDir, List<String> tables, boolean 
     }
     int shown = 0;
     OptionalInt exit;
-    try (ChildJvm job =
-        ChildJvm.start(
-            new ChildJvm.Spec(
-                "nightly",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                MAIN_CLASS,
-                args,
-                log))) {
+    try (ChildJvm job = ChildJvm.start(SparkJobs.spec("nightly", SparkJobs.NIGHTLY, args, log))) {
       do {
         exit = job.waitFor(Duration.ofMillis(500));
         shown = showNewLines(progress, shown, out);

@@ -1,29 +1,21 @@
 package dev.lakehouse.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.common.settings.SettingsException;
-import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.sql.QueryRows;
+import dev.lakehouse.sql.SparkSqlRun;
 import dev.lakehouse.stack.StackConfig;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +33,6 @@ import picocli.CommandLine.Parameters;
             + " mart.daily_orders (see docs/query.md). Exit code 0 on success, 1 when the query"
             + " failed, 2 on bad arguments.")
 final class SqlCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
   /** The engines of {@code --engine}. */
   enum Engine {
     TRINO,
@@ -69,7 +58,7 @@ final class SqlCommand implements Callable<Integer> {
       defaultValue = "table",
       converter = FormatConverter.class,
       description = "table (default), csv or json (JSON Lines).")
-  QueryResult.Format format;
+  QueryOutput.Format format;
 
   @Option(
       names = "--config",
@@ -99,9 +88,9 @@ final class SqlCommand implements Callable<Integer> {
     // the console is for the answer: the catalog's, Trino's and Spark's log lines go to a file
     ComponentLogs.sendTo(stack.logDir().resolve("sql.log"));
     try {
-      QueryResult result =
+      QueryRows result =
           engine == Engine.TRINO ? onTrino(settings, stack) : onSpark(settingsFile, stack);
-      System.out.print(result.render(format));
+      System.out.print(QueryOutput.render(result, format));
       return 0;
     } catch (SQLException e) {
       System.err.println("lakehouse sql: the query failed: " + e.getMessage());
@@ -112,7 +101,7 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private QueryResult onTrino(LakehouseSettings settings, StackConfig stack) throws Exception {
+  private QueryRows onTrino(LakehouseSettings settings, StackConfig stack) throws Exception {
     Optional<String> running = LocalTrino.running(stack.dataDir());
     if (running.isPresent()) {
       return query(running.get());
@@ -127,66 +116,24 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private QueryResult query(String jdbcUrl) throws SQLException {
+  private QueryRows query(String jdbcUrl) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, "lakehouse", null);
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = result.getMetaData();
-      List<String> columns = new ArrayList<>();
-      for (int c = 1; c <= meta.getColumnCount(); c++) {
-        columns.add(meta.getColumnLabel(c));
-      }
-      List<List<String>> rows = new ArrayList<>();
-      while (result.next()) {
-        List<String> row = new ArrayList<>();
-        for (int c = 1; c <= columns.size(); c++) {
-          row.add(result.getString(c));
-        }
-        rows.add(row);
-      }
-      return new QueryResult(columns, rows);
+      return QueryRows.read(result);
     }
   }
 
-  private QueryResult onSpark(Path settingsFile, StackConfig stack) throws Exception {
+  private QueryRows onSpark(Path settingsFile, StackConfig stack) throws Exception {
     Path out = Files.createTempDirectory(stack.logDir(), "spark-sql-");
     Path log = stack.logDir().resolve("spark-sql.log");
     System.err.println("lakehouse sql: running the query on Spark; its log: " + log);
-    try (ChildJvm spark =
-        ChildJvm.start(
-            new ChildJvm.Spec(
-                "spark-sql",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                "dev.lakehouse.nightly.SqlQueries",
-                List.of(
-                    "--config",
-                    settingsFile.toString(),
-                    "--out",
-                    out.toString(),
-                    "--query",
-                    "result=" + sql),
-                log))) {
-      OptionalInt exit = spark.waitFor(Duration.ofHours(1));
-      if (exit.isEmpty() || exit.getAsInt() != 0) {
-        throw new QueryFailed(
-            "the query failed on Spark; the log ends with:\n" + spark.logTail(20));
-      }
+    try {
+      return SparkSqlRun.run(settingsFile, Map.of("result", sql), out, log, Duration.ofHours(1))
+          .get("result");
+    } catch (SparkSqlRun.Failed e) {
+      throw new QueryFailed("the query failed on Spark: " + e.getMessage());
     }
-    List<String> columns =
-        Files.readAllLines(out.resolve("result.columns"), StandardCharsets.UTF_8);
-    List<List<String>> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("result.jsonl"), StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode row = JSON.readTree(line);
-      List<String> values = new ArrayList<>();
-      // Spark's JSON leaves out null fields
-      columns.forEach(c -> values.add(row.hasNonNull(c) ? row.get(c).asText() : null));
-      rows.add(values);
-    }
-    return new QueryResult(columns, rows);
   }
 
   /** A query that failed on Spark, with the end of its log. */
@@ -209,11 +156,11 @@ final class SqlCommand implements Callable<Integer> {
   }
 
   static final class FormatConverter
-      implements picocli.CommandLine.ITypeConverter<QueryResult.Format> {
+      implements picocli.CommandLine.ITypeConverter<QueryOutput.Format> {
     @Override
-    public QueryResult.Format convert(String value) {
+    public QueryOutput.Format convert(String value) {
       try {
-        return QueryResult.Format.valueOf(value.toUpperCase(Locale.ROOT));
+        return QueryOutput.Format.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.TypeConversionException(
             "--format takes table, csv or json, got '" + value + "'");

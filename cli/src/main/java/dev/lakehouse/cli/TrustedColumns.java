@@ -4,7 +4,6 @@ import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.common.query.LakeViews;
 import dev.lakehouse.common.query.TableColumns;
 import dev.lakehouse.streams.trusted.TrustedTables;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Catalog;
@@ -20,28 +19,16 @@ final class TrustedColumns {
   private TrustedColumns() {}
 
   static Map<String, TableColumns> of(Catalog catalog) {
-    Map<String, Schema> defaults =
-        Map.of(
-            LakeViews.ORDER, TrustedTables.order(),
-            LakeViews.ORDER_STATUS, TrustedTables.orderStatus(),
-            LakeViews.ORDER_ITEM, TrustedTables.orderItem(),
-            LakeViews.ORDER_ITEM_GARNISH, TrustedTables.orderItemGarnish());
-    Map<String, TableColumns> columns = new LinkedHashMap<>();
-    for (String table : LakeViews.versionedTables().keySet()) {
-      Schema schema;
-      try {
-        schema =
-            catalog.loadTable(TableIdentifier.of(LakeLayout.TRUSTED_NAMESPACE, table)).schema();
-      } catch (NoSuchTableException absent) {
-        schema = defaults.get(table);
-      }
-      columns.put(
-          table,
-          new TableColumns(
-              LakeLayout.TRUSTED_NAMESPACE,
-              table,
-              schema.columns().stream().map(NestedField::name).toList()));
-    }
-    return columns;
+    return LakeViews.trustedColumns(
+        table -> {
+          Schema schema;
+          try {
+            schema =
+                catalog.loadTable(TableIdentifier.of(LakeLayout.TRUSTED_NAMESPACE, table)).schema();
+          } catch (NoSuchTableException absent) {
+            schema = TrustedTables.versionedSchema(table);
+          }
+          return schema.columns().stream().map(NestedField::name).toList();
+        });
   }
 }

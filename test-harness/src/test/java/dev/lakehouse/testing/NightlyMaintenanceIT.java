@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.common.lake.LakeMarks;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.process.SparkJobs;
 import dev.lakehouse.stack.LocalStack;
 import java.io.IOException;
 import java.net.URI;
@@ -285,13 +284,7 @@ class NightlyMaintenanceIT {
     args.addAll(List.of(extra));
     try (ChildJvm spark =
         ChildJvm.start(
-            new ChildJvm.Spec(
-                "nightly",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                "dev.lakehouse.nightly.NightlyJob",
-                args,
-                work.resolve("nightly.log")))) {
+            SparkJobs.spec("nightly", SparkJobs.NIGHTLY, args, work.resolve("nightly.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofMinutes(5));
       assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(exitCode);
     }

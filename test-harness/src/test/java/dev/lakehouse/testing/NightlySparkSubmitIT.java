@@ -8,6 +8,7 @@ import dev.lakehouse.common.lake.LakeMarks;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.process.SparkJobs;
 import dev.lakehouse.process.SparkJvm;
 import dev.lakehouse.stack.LocalStack;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ class NightlySparkSubmitIT {
                     "--conf",
                     "spark.ui.enabled=false",
                     "--class",
-                    "dev.lakehouse.nightly.NightlyJob",
+                    SparkJobs.NIGHTLY,
                     jar.toString(),
                     "--config",
                     stack.config().settingsFile().toString(),

@@ -3,11 +3,9 @@ package dev.lakehouse.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.iceberg.LakehouseCatalogs;
-import dev.lakehouse.process.LakehouseHome;
+import dev.lakehouse.sql.QueryRows;
 import dev.lakehouse.stack.LocalStack;
-import dev.lakehouse.stack.rest.RestCatalogServer;
-import dev.lakehouse.trino.TrinoCatalogProperties;
-import dev.lakehouse.trino.TrinoServer;
+import dev.lakehouse.trino.LakeTrino;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,10 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Trino, started the way the project starts it (a child JVM on the JDK it needs, a free
- * port), reads the lake through the local stack's REST catalog and S3 server: a table this JVM
- * wrote, and an Iceberg view that carries a Trino dialect beside the Spark one. The catalog answers
- * as {@code awsdatacatalog}, and closing the server leaves no process behind.
+ * A real Trino, started the way the project starts it ({@link LakeTrino}: a child JVM on the JDK it
+ * needs, a free port), reads the lake through a REST catalog server over the stack's catalog and
+ * its S3 server: a table this JVM wrote, and an Iceberg view that carries a Trino dialect beside
+ * the Spark one. The catalog answers as {@code awsdatacatalog}, and closing the server leaves no
+ * process behind.
  */
 @WithLocalStack
 class TrinoLakeIT {
@@ -74,16 +73,7 @@ class TrinoLakeIT {
         .create();
 
     long pid;
-    try (RestCatalogServer rest = RestCatalogServer.start(catalog, "127.0.0.1", 0);
-        TrinoServer trino =
-            TrinoServer.start(
-                LakehouseHome.fromEnvironment(),
-                new TrinoServer.Spec(
-                    work,
-                    "127.0.0.1",
-                    0,
-                    1024,
-                    TrinoCatalogProperties.of(rest.uri(), stack.settings().s3())))) {
+    try (LakeTrino trino = LakeTrino.start(stack.settings(), work, 0, 1024)) {
       pid = trino.pid();
       try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), "lakehouse", null);
           Statement statement = connection.createStatement()) {
@@ -105,17 +95,8 @@ class TrinoLakeIT {
   }
 
   private static List<List<String>> rows(Statement statement, String sql) throws Exception {
-    List<List<String>> rows = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> row = new ArrayList<>();
-        for (int c = 1; c <= columns; c++) {
-          row.add(result.getString(c));
-        }
-        rows.add(row);
-      }
+      return QueryRows.read(result).rows();
     }
-    return rows;
   }
 }

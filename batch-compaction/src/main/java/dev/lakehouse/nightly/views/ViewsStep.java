@@ -71,15 +71,9 @@ public final class ViewsStep {
       return List.of(
           new ViewChange("*", ViewChange.Action.SKIPPED, "the catalog keeps no Iceberg views"));
     }
-    Map<String, TableColumns> columns = new LinkedHashMap<>();
-    schemas.forEach(
-        (table, schema) ->
-            columns.put(
-                table,
-                new TableColumns(
-                    LakeLayout.TRUSTED_NAMESPACE,
-                    table,
-                    schema.columns().stream().map(NestedField::name).toList())));
+    Map<String, TableColumns> columns =
+        LakeViews.trustedColumns(
+            table -> schemas.get(table).columns().stream().map(NestedField::name).toList());
     List<ViewChange> changes = new ArrayList<>();
     for (LakeView view : LakeViews.all(columns)) {
       ViewChange change;

@@ -4,6 +4,7 @@ import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.common.lake.LakeMarks;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,21 @@ public final class LakeViews {
 
   public static String currentViewName(String table) {
     return table + CURRENT_SUFFIX;
+  }
+
+  /**
+   * The versioned trusted tables' columns that {@link #all} reads, keyed by table name, from where
+   * the caller finds a table's column names in their order (a catalog's schema, or the schema the
+   * Streams app creates the table with).
+   */
+  public static Map<String, TableColumns> trustedColumns(
+      Function<String, List<String>> columnNames) {
+    Map<String, TableColumns> columns = new LinkedHashMap<>();
+    for (String table : List.of(ORDER, ORDER_STATUS, ORDER_ITEM, ORDER_ITEM_GARNISH)) {
+      columns.put(
+          table, new TableColumns(LakeLayout.TRUSTED_NAMESPACE, table, columnNames.apply(table)));
+    }
+    return columns;
   }
 
   /**

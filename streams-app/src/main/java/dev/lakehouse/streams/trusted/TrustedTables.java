@@ -3,6 +3,7 @@ package dev.lakehouse.streams.trusted;
 import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.common.lake.LakeMarks;
+import dev.lakehouse.common.query.LakeViews;
 import dev.lakehouse.streams.raw.RawTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,6 +224,20 @@ public final class TrustedTables {
       columns.required(metric.column(), Types.LongType.get());
     }
     return columns.schema();
+  }
+
+  /**
+   * The schema the stage creates a versioned trusted table with, by the table's name ({@link
+   * LakeViews#ORDER} and its siblings).
+   */
+  public static Schema versionedSchema(String table) {
+    return switch (table) {
+      case LakeViews.ORDER -> order();
+      case LakeViews.ORDER_STATUS -> orderStatus();
+      case LakeViews.ORDER_ITEM -> orderItem();
+      case LakeViews.ORDER_ITEM_GARNISH -> orderItemGarnish();
+      default -> throw new IllegalArgumentException("not a versioned trusted table: " + table);
+    };
   }
 
   /** The schema the stage encodes the rows of a trusted rows topic with. */

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.process.SparkJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,13 +33,7 @@ final class NightlyRuns {
     }
     try (ChildJvm spark =
         ChildJvm.start(
-            new ChildJvm.Spec(
-                "nightly",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                "dev.lakehouse.nightly.NightlyJob",
-                args,
-                work.resolve("nightly.log")))) {
+            SparkJobs.spec("nightly", SparkJobs.NIGHTLY, args, work.resolve("nightly.log")))) {
       OptionalInt exit = spark.waitFor(Duration.ofMinutes(10));
       assertThat(exit).as("nightly job exit code; log:%n%s", spark.logTail(80)).hasValue(exitCode);
     }

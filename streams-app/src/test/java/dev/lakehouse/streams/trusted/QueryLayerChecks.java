@@ -2,17 +2,14 @@ package dev.lakehouse.streams.trusted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.common.query.LakeView;
 import dev.lakehouse.common.query.LakeViews;
 import dev.lakehouse.common.query.SqlDialect;
 import dev.lakehouse.common.query.TableColumns;
-import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.sql.QueryRows;
+import dev.lakehouse.sql.SparkSqlRun;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.iceberg.catalog.Catalog;
@@ -40,8 +36,6 @@ import org.apache.iceberg.types.Types.NestedField;
  * numbers by value, timestamps as instants (to the millisecond, Spark's JSON precision).
  */
 final class QueryLayerChecks {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final Pattern SQL_BLOCK = Pattern.compile("(?s)```sql\\n(.*?)```");
   private static final Pattern TIMESTAMP =
       Pattern.compile(
@@ -62,11 +56,12 @@ final class QueryLayerChecks {
   }
 
   /**
-   * Runs every view and every doc example on both engines, requires equal answers, and returns them
-   * (each query's normalised rows, sorted), keyed by query name.
+   * Runs every view and every doc example on both engines (Spark in a JVM of its own, {@code trino}
+   * already running), requires equal answers, and returns them (each query's normalised rows,
+   * sorted), keyed by query name.
    */
   static Map<String, List<String>> assertBothEnginesAgree(
-      Path settingsFile, Catalog catalog, Path work) throws Exception {
+      Path settingsFile, Catalog catalog, TrinoReads trinoReads, Path work) throws Exception {
     Map<String, String[]> queries = new LinkedHashMap<>();
     for (LakeView view : LakeViews.all(trustedColumns(catalog))) {
       queries.put(
@@ -82,54 +77,38 @@ final class QueryLayerChecks {
       queries.put("doc_example_" + (i + 1), new String[] {examples.get(i), examples.get(i)});
     }
 
-    Path out = work.resolve("spark-sql");
-    List<String> args =
-        new ArrayList<>(List.of("--config", settingsFile.toString(), "--out", out.toString()));
-    queries.forEach((name, sql) -> args.addAll(List.of("--query", name + "=" + sql[0])));
-    try (ChildJvm spark =
-        ChildJvm.start(
-            new ChildJvm.Spec(
-                "spark-sql",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                "dev.lakehouse.nightly.SqlQueries",
-                args,
-                work.resolve("spark-sql.log")))) {
-      OptionalInt exit = spark.waitFor(Duration.ofMinutes(5));
-      assertThat(exit).as("Spark SQL exit code; log:%n%s", spark.logTail(60)).hasValue(0);
-    }
+    Map<String, String> onSpark = new LinkedHashMap<>();
+    queries.forEach((name, sql) -> onSpark.put(name, sql[0]));
+    Map<String, QueryRows> sparkAnswers =
+        SparkSqlRun.run(
+            settingsFile,
+            onSpark,
+            work.resolve("spark-sql"),
+            work.resolve("spark-sql.log"),
+            Duration.ofMinutes(5));
 
     Map<String, List<String>> answers = new LinkedHashMap<>();
-    try (TrinoReads trino = TrinoReads.start(settingsFile, catalog, work.resolve("trino"))) {
-      for (Map.Entry<String, String[]> query : queries.entrySet()) {
-        String name = query.getKey();
-        List<String> columns = Files.readAllLines(out.resolve(name + ".columns"));
-        assertThat(trino.columns(query.getValue()[1]))
-            .as("%s: Trino's columns", name)
-            .isEqualTo(columns);
-        List<String> fromSpark = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve(name + ".jsonl"))) {
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode row = JSON.readTree(line);
-          List<String> values = new ArrayList<>();
-          // Spark's JSON leaves out null fields
-          columns.forEach(
-              c -> values.add(row.hasNonNull(c) ? normalize(row.get(c).asText()) : null));
-          fromSpark.add(String.valueOf(values));
-        }
-        List<String> fromTrino = new ArrayList<>();
-        for (List<String> row : trino.rows(query.getValue()[1])) {
-          fromTrino.add(String.valueOf(row.stream().map(QueryLayerChecks::normalize).toList()));
-        }
-        Collections.sort(fromSpark);
-        Collections.sort(fromTrino);
-        assertThat(fromTrino).as("%s: Trino's rows against Spark's", name).isEqualTo(fromSpark);
-        answers.put(name, fromSpark);
-      }
+    for (Map.Entry<String, String[]> query : queries.entrySet()) {
+      String name = query.getKey();
+      QueryRows spark = sparkAnswers.get(name);
+      QueryRows trino = trinoReads.query(query.getValue()[1]);
+      assertThat(trino.columns()).as("%s: Trino's columns", name).isEqualTo(spark.columns());
+      List<String> fromSpark = normalized(spark);
+      List<String> fromTrino = normalized(trino);
+      assertThat(fromTrino).as("%s: Trino's rows against Spark's", name).isEqualTo(fromSpark);
+      answers.put(name, fromSpark);
     }
     return answers;
+  }
+
+  /** Each row normalised as text, the rows sorted. */
+  private static List<String> normalized(QueryRows answer) {
+    List<String> rows = new ArrayList<>();
+    for (List<String> row : answer.rows()) {
+      rows.add(String.valueOf(row.stream().map(QueryLayerChecks::normalize).toList()));
+    }
+    Collections.sort(rows);
+    return rows;
   }
 
   /** What the engines print differently, printed one way: numbers by value, instants in UTC. */
@@ -153,21 +132,14 @@ final class QueryLayerChecks {
   }
 
   private static Map<String, TableColumns> trustedColumns(Catalog catalog) {
-    Map<String, TableColumns> columns = new LinkedHashMap<>();
-    for (String table : LakeViews.versionedTables().keySet()) {
-      columns.put(
-          table,
-          new TableColumns(
-              LakeLayout.TRUSTED_NAMESPACE,
-              table,
-              catalog
-                  .loadTable(TableIdentifier.of(LakeLayout.TRUSTED_NAMESPACE, table))
-                  .schema()
-                  .columns()
-                  .stream()
-                  .map(NestedField::name)
-                  .toList()));
-    }
-    return columns;
+    return LakeViews.trustedColumns(
+        table ->
+            catalog
+                .loadTable(TableIdentifier.of(LakeLayout.TRUSTED_NAMESPACE, table))
+                .schema()
+                .columns()
+                .stream()
+                .map(NestedField::name)
+                .toList());
   }
 }

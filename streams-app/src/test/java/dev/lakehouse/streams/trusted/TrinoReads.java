@@ -1,92 +1,48 @@
 package dev.lakehouse.streams.trusted;
 
 import dev.lakehouse.common.settings.LakehouseSettings;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.stack.rest.RestCatalogServer;
-import dev.lakehouse.trino.TrinoCatalogProperties;
-import dev.lakehouse.trino.TrinoServer;
+import dev.lakehouse.sql.QueryRows;
+import dev.lakehouse.trino.LakeTrino;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.iceberg.catalog.Catalog;
 
 /**
- * A real Trino over the test's lake, as an Athena user reads it: the REST catalog server in this
- * JVM over the test's catalog, Trino as a child JVM on a free port, and its JDBC driver. Values
+ * A real Trino over the test's lake, as an Athena user reads it ({@link LakeTrino}: Trino as a
+ * child JVM on a free port, over a REST catalog server in this JVM), and its JDBC driver. Values
  * come back as Trino renders them as text.
  */
 final class TrinoReads implements AutoCloseable {
   private static final int HEAP_MEGABYTES = 1024;
 
-  private final RestCatalogServer rest;
-  private final TrinoServer trino;
+  private final LakeTrino trino;
   private final Connection connection;
 
-  private TrinoReads(RestCatalogServer rest, TrinoServer trino, Connection connection) {
-    this.rest = rest;
+  private TrinoReads(LakeTrino trino, Connection connection) {
     this.trino = trino;
     this.connection = connection;
   }
 
-  static TrinoReads start(Path settingsFile, Catalog catalog, Path work) throws Exception {
-    RestCatalogServer rest = RestCatalogServer.start(catalog, "127.0.0.1", 0);
-    TrinoServer trino = null;
+  static TrinoReads start(Path settingsFile, Path work) throws Exception {
+    LakeTrino trino =
+        LakeTrino.start(LakehouseSettings.load(settingsFile), work, 0, HEAP_MEGABYTES);
     try {
-      trino =
-          TrinoServer.start(
-              LakehouseHome.fromEnvironment(),
-              new TrinoServer.Spec(
-                  work,
-                  "127.0.0.1",
-                  0,
-                  HEAP_MEGABYTES,
-                  TrinoCatalogProperties.of(
-                      rest.uri(), LakehouseSettings.load(settingsFile).s3())));
-      return new TrinoReads(
-          rest, trino, DriverManager.getConnection(trino.jdbcUrl(), "lakehouse", null));
+      return new TrinoReads(trino, DriverManager.getConnection(trino.jdbcUrl(), "lakehouse", null));
     } catch (Exception | Error e) {
-      if (trino != null) {
-        trino.close();
-      }
-      rest.close();
+      trino.close();
       throw e;
     }
   }
 
-  /** The column names of the query's result. */
-  List<String> columns(String sql) throws SQLException {
+  /** The query's answer, each value as Trino renders it as text. */
+  QueryRows query(String sql) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = result.getMetaData();
-      List<String> names = new ArrayList<>();
-      for (int c = 1; c <= meta.getColumnCount(); c++) {
-        names.add(meta.getColumnLabel(c));
-      }
-      return names;
+      return QueryRows.read(result);
     }
-  }
-
-  /** Every row, each value as text (null stays null). */
-  List<List<String>> rows(String sql) throws SQLException {
-    List<List<String>> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> row = new ArrayList<>(columns);
-        for (int c = 1; c <= columns; c++) {
-          row.add(result.getString(c));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 
   long pid() {
@@ -98,11 +54,7 @@ final class TrinoReads implements AutoCloseable {
     try {
       connection.close();
     } finally {
-      try {
-        trino.close();
-      } finally {
-        rest.close();
-      }
+      trino.close();
     }
   }
 }

@@ -177,27 +177,33 @@ class TrustedTablesIT {
               0,
               List.of(TrustedTables.DATA_QUALITY.toString()));
       assertThat(viewsRun.get("views").toString()).contains("mart.daily_orders");
-      Map<String, List<String>> before =
-          QueryLayerChecks.assertBothEnginesAgree(settings, catalog, work.resolve("before"));
-      JsonNode consolidation =
-          NightlyRuns.run(
-              settings,
-              work.resolve("nightly-consolidation"),
-              0,
-              List.of(
-                  TrustedTables.ORDER.toString(),
-                  TrustedTables.ORDER_STATUS.toString(),
-                  TrustedTables.ORDER_ITEM.toString(),
-                  TrustedTables.ORDER_ITEM_GARNISH.toString()));
-      assertThat(NightlyRuns.status(consolidation, TrustedTables.ORDER.toString(), "consolidate"))
-          .isEqualTo("DONE");
-      Map<String, List<String>> after =
-          QueryLayerChecks.assertBothEnginesAgree(settings, catalog, work.resolve("after"));
-      assertThat(after.keySet()).isEqualTo(before.keySet());
-      before.forEach(
-          (query, rows) ->
-              assertThat(after.get(query)).as("%s after the consolidation", query).isEqualTo(rows));
-      assertThat(before.get("mart_daily_orders")).as("daily orders").isNotEmpty();
+      try (TrinoReads trino = TrinoReads.start(settings, work.resolve("trino"))) {
+        Map<String, List<String>> before =
+            QueryLayerChecks.assertBothEnginesAgree(
+                settings, catalog, trino, work.resolve("before"));
+        JsonNode consolidation =
+            NightlyRuns.run(
+                settings,
+                work.resolve("nightly-consolidation"),
+                0,
+                List.of(
+                    TrustedTables.ORDER.toString(),
+                    TrustedTables.ORDER_STATUS.toString(),
+                    TrustedTables.ORDER_ITEM.toString(),
+                    TrustedTables.ORDER_ITEM_GARNISH.toString()));
+        assertThat(NightlyRuns.status(consolidation, TrustedTables.ORDER.toString(), "consolidate"))
+            .isEqualTo("DONE");
+        Map<String, List<String>> after =
+            QueryLayerChecks.assertBothEnginesAgree(
+                settings, catalog, trino, work.resolve("after"));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach(
+            (query, rows) ->
+                assertThat(after.get(query))
+                    .as("%s after the consolidation", query)
+                    .isEqualTo(rows));
+        assertThat(before.get("mart_daily_orders")).as("daily orders").isNotEmpty();
+      }
       // and no log the tests wrote (this JVM's output, the child apps' logs, the stack's) holds one
       assertThat(
               finder.findInFiles(

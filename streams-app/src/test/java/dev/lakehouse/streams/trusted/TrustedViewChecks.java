@@ -2,21 +2,17 @@ package dev.lakehouse.streams.trusted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lakehouse.process.ChildJvm;
-import dev.lakehouse.process.LakehouseHome;
-import dev.lakehouse.process.SparkJvm;
+import dev.lakehouse.sql.QueryRows;
+import dev.lakehouse.sql.SparkSqlRun;
 import dev.lakehouse.stack.LocalStack;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.iceberg.catalog.Catalog;
@@ -30,8 +26,6 @@ import org.apache.iceberg.types.Types.NestedField;
  * table's columns. ({@link QueryLayerChecks} runs every view on Trino too.)
  */
 final class TrustedViewChecks {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TrustedViewChecks() {}
 
   /**
@@ -67,37 +61,27 @@ final class TrustedViewChecks {
             orderIds,
             TrustedTables.ORDER_ITEM_GARNISH,
             orderIds);
-    Path out = work.resolve("spark-sql");
-    List<String> args =
-        new ArrayList<>(List.of("--config", settingsFile.toString(), "--out", out.toString()));
+    Map<String, String> queries = new LinkedHashMap<>();
     for (TableIdentifier table : idsByTable.keySet()) {
       String view = spark(TrustedViews.viewOf(table));
-      args.addAll(
-          List.of(
-              "--query",
-              table.name()
-                  + "=SELECT order_id, _version, count(*) AS row_count FROM "
-                  + view
-                  + " GROUP BY order_id, _version"));
-      args.addAll(List.of("--query", table.name() + "_columns=SELECT * FROM " + view + " LIMIT 0"));
+      queries.put(
+          table.name(),
+          "SELECT order_id, _version, count(*) AS row_count FROM "
+              + view
+              + " GROUP BY order_id, _version");
+      queries.put(table.name() + "_columns", "SELECT * FROM " + view + " LIMIT 0");
     }
-    args.addAll(
-        List.of(
-            "--query",
-            "order_content=SELECT order_id, merchant_id, CAST(order_total_amount AS STRING) AS total FROM "
-                + spark(TrustedViews.viewOf(TrustedTables.ORDER))));
-    try (ChildJvm spark =
-        ChildJvm.start(
-            new ChildJvm.Spec(
-                "spark-sql",
-                LakehouseHome.fromEnvironment().moduleClasspath("batch-compaction"),
-                SparkJvm.OPTIONS,
-                "dev.lakehouse.nightly.SqlQueries",
-                args,
-                work.resolve("spark-sql.log")))) {
-      OptionalInt exit = spark.waitFor(Duration.ofMinutes(5));
-      assertThat(exit).as("Spark SQL exit code; log:%n%s", spark.logTail(60)).hasValue(0);
-    }
+    queries.put(
+        "order_content",
+        "SELECT order_id, merchant_id, CAST(order_total_amount AS STRING) AS total FROM "
+            + spark(TrustedViews.viewOf(TrustedTables.ORDER)));
+    Map<String, QueryRows> answers =
+        SparkSqlRun.run(
+            settingsFile,
+            queries,
+            work.resolve("spark-sql"),
+            work.resolve("spark-sql.log"),
+            Duration.ofMinutes(5));
 
     for (Map.Entry<TableIdentifier, Set<String>> entry : idsByTable.entrySet()) {
       TableIdentifier table = entry.getKey();
@@ -118,11 +102,13 @@ final class TrustedViewChecks {
         }
       }
       Map<String, Long> viewed = new TreeMap<>();
-      for (JsonNode row : rows(out.resolve(table.name() + ".jsonl"))) {
-        if (entry.getValue().contains(row.get("order_id").asText())) {
-          viewed.put(
-              row.get("order_id").asText() + " v" + row.get("_version").asLong(),
-              row.get("row_count").asLong());
+      QueryRows counts = answers.get(table.name());
+      int id = counts.column("order_id");
+      int version = counts.column("_version");
+      int rowCount = counts.column("row_count");
+      for (List<String> row : counts.rows()) {
+        if (entry.getValue().contains(row.get(id))) {
+          viewed.put(row.get(id) + " v" + row.get(version), Long.parseLong(row.get(rowCount)));
         }
       }
       assertThat(expected).as("%s: versions and rows per order", table).isNotEmpty();
@@ -130,7 +116,7 @@ final class TrustedViewChecks {
           table + " through its view: the rows of each order's highest version", expected, viewed);
       List<String> columns =
           catalog.loadTable(table).schema().columns().stream().map(NestedField::name).toList();
-      assertThat(Files.readAllLines(out.resolve(table.name() + "_columns.columns")))
+      assertThat(answers.get(table.name() + "_columns").columns())
           .as("%s: the view's columns", table)
           .isEqualTo(columns);
     }
@@ -145,11 +131,13 @@ final class TrustedViewChecks {
                         + " "
                         + ((BigDecimal) current.get(0).get("order_total_amount")).toPlainString()));
     Map<String, String> viewedContent = new TreeMap<>();
-    for (JsonNode row : rows(out.resolve("order_content.jsonl"))) {
-      if (orderIds.contains(row.get("order_id").asText())) {
-        viewedContent.put(
-            row.get("order_id").asText(),
-            row.get("merchant_id").asText() + " " + row.get("total").asText());
+    QueryRows content = answers.get("order_content");
+    int id = content.column("order_id");
+    int merchant = content.column("merchant_id");
+    int total = content.column("total");
+    for (List<String> row : content.rows()) {
+      if (orderIds.contains(row.get(id))) {
+        viewedContent.put(row.get(id), row.get(merchant) + " " + row.get(total));
       }
     }
     assertSameEntries(
@@ -178,15 +166,5 @@ final class TrustedViewChecks {
 
   private static String spark(TableIdentifier id) {
     return id.namespace().level(0) + ".`" + id.name() + "`";
-  }
-
-  private static List<JsonNode> rows(Path jsonLines) throws Exception {
-    List<JsonNode> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(jsonLines)) {
-      if (!line.isBlank()) {
-        rows.add(JSON.readTree(line));
-      }
-    }
-    return rows;
   }
 }

@@ -2,7 +2,6 @@ package dev.lakehouse.streams.trusted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakehouse.common.lake.LakeLayout;
 import dev.lakehouse.common.query.LakeView;
 import dev.lakehouse.common.query.LakeViews;
 import dev.lakehouse.common.query.SqlDialect;
@@ -11,11 +10,9 @@ import dev.lakehouse.common.query.ViewStatements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types.NestedField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,21 +62,11 @@ class ViewStatementsSqlfluffIT {
   }
 
   private static Map<String, TableColumns> trustedColumns() {
-    Map<String, Schema> schemas = new LinkedHashMap<>();
-    schemas.put(LakeViews.ORDER, TrustedTables.order());
-    schemas.put(LakeViews.ORDER_STATUS, TrustedTables.orderStatus());
-    schemas.put(LakeViews.ORDER_ITEM, TrustedTables.orderItem());
-    schemas.put(LakeViews.ORDER_ITEM_GARNISH, TrustedTables.orderItemGarnish());
-    Map<String, TableColumns> columns = new LinkedHashMap<>();
-    schemas.forEach(
-        (table, schema) ->
-            columns.put(
-                table,
-                new TableColumns(
-                    LakeLayout.TRUSTED_NAMESPACE,
-                    table,
-                    schema.columns().stream().map(NestedField::name).toList())));
-    return columns;
+    return LakeViews.trustedColumns(
+        table ->
+            TrustedTables.versionedSchema(table).columns().stream()
+                .map(NestedField::name)
+                .toList());
   }
 
   private static Path write(Path file, String sql) throws Exception {

@@ -2,6 +2,7 @@ package dev.lakehouse.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakehouse.sql.QueryRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A query's answer as text (columns, and each row's values as the engine prints them; null for SQL
- * NULL), and how {@code ./lakehouse sql} prints it: an aligned table, CSV (RFC 4180) or JSON Lines.
+ * How {@code ./lakehouse sql} prints a query's answer: an aligned table, CSV (RFC 4180) or JSON
+ * Lines; a null value is {@code NULL}, an empty field and {@code null} in turn.
  */
-record QueryResult(List<String> columns, List<List<String>> rows) {
+final class QueryOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The output formats of {@code --format}. */
@@ -22,20 +23,19 @@ record QueryResult(List<String> columns, List<List<String>> rows) {
     JSON
   }
 
-  QueryResult {
-    columns = List.copyOf(columns);
-    List<List<String>> copied = new ArrayList<>();
-    for (List<String> row : rows) {
-      if (row.size() != columns.size()) {
-        throw new IllegalArgumentException(
-            "a row of " + row.size() + " values for " + columns.size() + " columns");
-      }
-      copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
-    }
-    rows = List.copyOf(copied);
+  private final List<String> columns;
+  private final List<List<String>> rows;
+
+  private QueryOutput(QueryRows answer) {
+    this.columns = answer.columns();
+    this.rows = answer.rows();
   }
 
-  String render(Format format) {
+  static String render(QueryRows answer, Format format) {
+    return new QueryOutput(answer).render(format);
+  }
+
+  private String render(Format format) {
     return switch (format) {
       case TABLE -> table();
       case CSV -> csv();
@@ -59,7 +59,7 @@ record QueryResult(List<String> columns, List<List<String>> rows) {
     }
     out.append(String.join("-+-", rule)).append('\n');
     for (List<String> row : rows) {
-      line(out, row.stream().map(QueryResult::shown).toList(), widths);
+      line(out, row.stream().map(QueryOutput::shown).toList(), widths);
     }
     out.append(
         String.format(Locale.ROOT, "(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s"));
