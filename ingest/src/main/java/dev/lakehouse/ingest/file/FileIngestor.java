@@ -2,10 +2,16 @@ package dev.lakehouse.ingest.file;
 
 import dev.lakehouse.common.contract.DeadLetterHeaders;
 import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.measure.Job;
+import dev.lakehouse.common.measure.ProcessAttribute;
+import dev.lakehouse.common.measure.ProcessCounters;
+import dev.lakehouse.common.measure.ProcessEvent;
+import dev.lakehouse.common.measure.ProcessStatus;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,6 +37,7 @@ final class FileIngestor {
   private final int batchRecords;
   private final long batchMillis;
   private final RecordLimits limits;
+  private int fileRuns;
 
   FileIngestor(
       SourceLocation location,
@@ -86,7 +93,15 @@ final class FileIngestor {
     long skip = progress.recordsRead();
     Map<String, Long> deadLetters = new TreeMap<>();
     long published = 0;
+    long committedRead = 0;
     CountingInputStream counted = null;
+    ProcessEvent fileRun =
+        ProcessEvent.started(
+            runId + ":" + (++fileRuns),
+            runId,
+            Job.ingestFile(),
+            Instant.now(),
+            Map.of(ProcessAttribute.SOURCE_URI, file.uri()));
     try (InputStream raw = location.open(file)) {
       counted = new CountingInputStream(raw, meter.sourceBytes);
       RecordReader reader = RecordReaders.open(counted, file.dataset(), limits);
@@ -95,9 +110,12 @@ final class FileIngestor {
       }
       Optional<String> refused = FileResume.skip(reader, progress);
       if (refused.isPresent()) {
+        endFailed(fileRun, ProcessCounters.NONE, Map.of(ProcessAttribute.REASON, "resume_refused"));
         return result(
             file, FileResult.Outcome.UNREADABLE, 0, deadLetters, counted.count(), refused.get());
       }
+      // the start goes out with the file's first batch
+      publisher.event(fileRun);
       long batchRead = 0;
       long batchGood = 0;
       long batchBad = 0;
@@ -126,6 +144,7 @@ final class FileIngestor {
                 progress.advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset());
             publisher.commit(progress);
             published += batchGood;
+            committedRead += batchRead;
             batchRead = batchGood = batchBad = 0;
             batchStarted = System.nanoTime();
           }
@@ -147,6 +166,12 @@ final class FileIngestor {
             progress
                 .advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset())
                 .finish(FileProgress.State.TRUNCATED);
+        publisher.event(
+            fileRun.end(
+                ProcessStatus.PARTIAL,
+                Instant.now(),
+                counters(committedRead + batchRead, published + batchGood, deadLetters),
+                Map.of(ProcessAttribute.REASON, DeadLetterReason.TRUNCATED_GZIP)));
         publisher.commit(progress);
         published += batchGood;
         meter.filesDone.increment();
@@ -166,6 +191,12 @@ final class FileIngestor {
           progress
               .advance(batchRead, batchGood, batchBad, runId, reader.nextRecordOffset())
               .finish(FileProgress.State.COMPLETE);
+      publisher.event(
+          fileRun.end(
+              ProcessStatus.SUCCEEDED,
+              Instant.now(),
+              counters(committedRead + batchRead, published + batchGood, deadLetters),
+              Map.of()));
       publisher.commit(progress);
       published += batchGood;
       meter.filesDone.increment();
@@ -173,6 +204,10 @@ final class FileIngestor {
           file, FileResult.Outcome.INGESTED, published, deadLetters, counted.count(), null);
     } catch (IOException e) {
       publisher.abortQuietly();
+      endFailed(
+          fileRun,
+          counters(committedRead, published, Map.of()),
+          Map.of(ProcessAttribute.ERROR_CLASS, e.getClass().getSimpleName()));
       long bytes = counted == null ? 0 : counted.count();
       String message =
           e instanceof UnreadableFileException
@@ -185,6 +220,32 @@ final class FileIngestor {
                       : "");
       return result(file, FileResult.Outcome.UNREADABLE, published, deadLetters, bytes, message);
     }
+  }
+
+  /**
+   * A file's run that failed, in a transaction of its own: what its committed batches did stays
+   * published. When even that cannot be sent, the failure is logged and the file's result stands.
+   */
+  private void endFailed(
+      ProcessEvent fileRun, ProcessCounters done, Map<ProcessAttribute, String> why) {
+    try {
+      publisher.event(fileRun.end(ProcessStatus.FAILED, Instant.now(), done, why));
+      publisher.commitEvents();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "the failure event of file run {} could not be sent ({})",
+          fileRun.runId(),
+          e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Counters of a file's run: records read, published, and dead letters (those of batches still
+   * open included when the end goes out with them).
+   */
+  private static ProcessCounters counters(long read, long published, Map<String, Long> dead) {
+    long letters = dead.values().stream().mapToLong(Long::longValue).sum();
+    return new ProcessCounters(read, published, letters, 0, 0);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.lakehouse.ingest.file;
 
 import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.measure.ProcessEvent;
+import dev.lakehouse.common.measure.ProcessEventJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +14,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The transactional producer of one ingestor. A batch is one transaction: its records, its dead
- * letters and the progress of the file they came from commit together or not at all. The
+ * letters, the progress of the file they came from and the process events of the file's run (its
+ * start with its first batch, its end with its last) commit together or not at all. The
  * transactional id is stable per ingestor, so a restarted ingestor fences its crashed predecessor
  * and aborts what it left open.
  */
@@ -58,6 +61,30 @@ final class IngestPublisher implements AutoCloseable {
       inTransaction = true;
     }
     producer.send(new ProducerRecord<>(topic, null, key, value, headers));
+  }
+
+  /** Sends a process event in the current transaction (one starts if none is open). */
+  void event(ProcessEvent event) {
+    send(
+        Topics.PROCESS_EVENTS,
+        event.runId().getBytes(StandardCharsets.UTF_8),
+        ProcessEventJson.write(event),
+        new RecordHeaders());
+  }
+
+  /** Commits process events sent outside a file's batches (a run's start and end). */
+  void commitEvents() {
+    if (!inTransaction) {
+      return;
+    }
+    try {
+      producer.commitTransaction();
+    } catch (RuntimeException e) {
+      abortQuietly();
+      throw e;
+    } finally {
+      inTransaction = false;
+    }
   }
 
   /** Sends the file's progress and commits everything sent since the last commit. */

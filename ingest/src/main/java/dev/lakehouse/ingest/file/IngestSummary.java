@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The results of a run's files, printed as a table with totals, and the exit code they imply. */
-public record IngestSummary(List<FileResult> files, long elapsedNanos) {
+/**
+ * The results of a run's files, printed as a table with totals, and the exit code they imply;
+ * {@code runId} names the run in the logs and the process events.
+ */
+public record IngestSummary(List<FileResult> files, long elapsedNanos, String runId) {
 
   public long published() {
     return files.stream().mapToLong(FileResult::published).sum();

@@ -18,8 +18,8 @@ public final class IngestTopics {
   private IngestTopics() {}
 
   /**
-   * The source topic of every dataset {@code contracts} declares, the dead letters' and the
-   * progress topic.
+   * The source topic of every dataset {@code contracts} declares, the dead letters', the process
+   * events' and the progress topic.
    */
   public static void ensure(Admin admin, int partitions, Contracts contracts)
       throws InterruptedException, ExecutionException {
@@ -32,6 +32,9 @@ public final class IngestTopics {
     }
     if (!existing.contains(Topics.DLQ_INGEST)) {
       missing.add(new NewTopic(Topics.DLQ_INGEST, partitions, (short) -1));
+    }
+    if (!existing.contains(Topics.PROCESS_EVENTS)) {
+      missing.add(new NewTopic(Topics.PROCESS_EVENTS, partitions, (short) -1));
     }
     if (!existing.contains(Topics.INGEST_PROGRESS)) {
       missing.add(

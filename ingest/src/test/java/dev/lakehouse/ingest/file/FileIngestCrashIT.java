@@ -2,14 +2,22 @@ package dev.lakehouse.ingest.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.measure.Job;
+import dev.lakehouse.common.measure.ProcessAttribute;
+import dev.lakehouse.common.measure.ProcessEvent;
+import dev.lakehouse.common.measure.ProcessEventJson;
+import dev.lakehouse.common.measure.ProcessStatus;
 import dev.lakehouse.ingest.IngestCommand;
 import dev.lakehouse.ingest.generate.DirectorySink;
+import dev.lakehouse.ingest.generate.FileManifest;
 import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +113,42 @@ class FileIngestCrashIT {
           stack.settings().kafka().bootstrapServers(),
           batches.get(i),
           batchDirs.get(i).toUri().toString());
+    }
+    assertEachFileEndedOnce(stack, batches, batchDirs);
+  }
+
+  /**
+   * The process events went out in the batches' transactions: whatever the kills, each file has
+   * exactly one end that is not a failure (PARTIAL for the truncated file, else SUCCEEDED), from
+   * the run that finished it, and no event is there twice.
+   */
+  private static void assertEachFileEndedOnce(
+      LocalStack stack, List<GenerationManifest> batches, List<Path> dirs) {
+    List<ProcessEvent> events =
+        TopicReader.readCommitted(
+                stack.settings().kafka().bootstrapServers(), List.of(Topics.PROCESS_EVENTS))
+            .stream()
+            .map(record -> ProcessEventJson.read(record.value()))
+            .filter(e -> e.job().equals(Job.ingestFile()))
+            .toList();
+    assertThat(events.stream().map(ProcessEvent::eventId).distinct().count())
+        .as("each file-run event once")
+        .isEqualTo(events.size());
+    for (int i = 0; i < batches.size(); i++) {
+      for (FileManifest file : batches.get(i).files()) {
+        String uri = dirs.get(i).toUri().toString() + file.fileName();
+        List<ProcessStatus> ends =
+            events.stream()
+                .filter(e -> uri.equals(e.attributes().get(ProcessAttribute.SOURCE_URI)))
+                .map(ProcessEvent::status)
+                .filter(
+                    status -> status == ProcessStatus.SUCCEEDED || status == ProcessStatus.PARTIAL)
+                .toList();
+        assertThat(ends)
+            .as("the ends of %s", uri)
+            .containsExactly(
+                file.truncatedGzip() ? ProcessStatus.PARTIAL : ProcessStatus.SUCCEEDED);
+      }
     }
   }
 

@@ -1,7 +1,14 @@
 package dev.lakehouse.ingest.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.lakehouse.common.contract.Topics;
+import dev.lakehouse.common.measure.Job;
+import dev.lakehouse.common.measure.ProcessAttribute;
+import dev.lakehouse.common.measure.ProcessEvent;
+import dev.lakehouse.common.measure.ProcessEventJson;
+import dev.lakehouse.common.measure.ProcessStatus;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.iceberg.S3Clients;
 import dev.lakehouse.ingest.generate.DirectorySink;
@@ -9,6 +16,7 @@ import dev.lakehouse.ingest.generate.FileManifest;
 import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
+import dev.lakehouse.testing.TopicReader;
 import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +72,7 @@ class FileIngestIT {
         manifest.files().stream().mapToLong(FileManifest::expectedPublished).sum();
     assertThat(first.published()).isEqualTo(expectedPublished);
     IngestExpectations.assertExactlyOnce(settings.kafka().bootstrapServers(), manifest, location);
+    assertTheRunsEvents(settings, first, manifest, location);
 
     // a second run skips every file and publishes nothing; the truncated file still needs attention
     IngestSummary second = new FileIngestRun(options, settings).run(quiet(), false);
@@ -79,6 +89,12 @@ class FileIngestIT {
                     .hasValueSatisfying(p -> assertThat(p).contains("not re-read")));
     assertThat(second.exitCode()).isEqualTo(1);
     assertThat(second.published()).isZero();
+    assertThat(processEvents(settings, second.runId()))
+        .as("a run that re-reads nothing: its start and end, and no file's run")
+        .extracting(ProcessEvent::runId, ProcessEvent::status)
+        .containsExactlyInAnyOrder(
+            tuple(second.runId(), ProcessStatus.STARTED),
+            tuple(second.runId(), ProcessStatus.PARTIAL));
     IngestExpectations.assertExactlyOnce(settings.kafka().bootstrapServers(), manifest, location);
 
     // a completed file that changed is reported by name and not re-read
@@ -140,6 +156,66 @@ class FileIngestIT {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new FileIngestRun(missing, settings).run(quiet(), false))
         .hasMessageContaining("nope");
+  }
+
+  /**
+   * The run's process events: its start and its end (PARTIAL, as the truncated file needs
+   * attention) with the run's totals, and per file one start and one end with the file's counts.
+   */
+  private static void assertTheRunsEvents(
+      LakehouseSettings settings, IngestSummary run, GenerationManifest manifest, String location) {
+    List<ProcessEvent> events = processEvents(settings, run.runId());
+    assertThat(events.stream().map(ProcessEvent::eventId).distinct().count())
+        .as("each event once")
+        .isEqualTo(events.size());
+    List<ProcessEvent> ofTheRun =
+        events.stream().filter(e -> e.runId().equals(run.runId())).toList();
+    assertThat(ofTheRun)
+        .extracting(ProcessEvent::status)
+        .containsExactlyInAnyOrder(ProcessStatus.STARTED, ProcessStatus.PARTIAL);
+    ProcessEvent runEnd =
+        ofTheRun.stream().filter(e -> e.status().ended()).findFirst().orElseThrow();
+    assertThat(runEnd.job()).isEqualTo(Job.ingestFiles());
+    assertThat(runEnd.counters().rowsOut()).isEqualTo(run.published());
+    assertThat(runEnd.counters().deadLetters())
+        .isEqualTo(run.files().stream().mapToLong(FileResult::deadLettered).sum());
+
+    Map<String, List<ProcessEvent>> byFile =
+        events.stream()
+            .filter(e -> run.runId().equals(e.parentRunId()))
+            .collect(Collectors.groupingBy(e -> e.attributes().get(ProcessAttribute.SOURCE_URI)));
+    assertThat(byFile).hasSize(manifest.files().size());
+    for (FileManifest file : manifest.files()) {
+      List<ProcessEvent> ofTheFile = byFile.get(location + file.fileName());
+      assertThat(ofTheFile).as("the events of %s", file.fileName()).isNotNull();
+      ProcessStatus expectedEnd =
+          file.truncatedGzip() ? ProcessStatus.PARTIAL : ProcessStatus.SUCCEEDED;
+      assertThat(ofTheFile)
+          .as("the run of %s", file.fileName())
+          .extracting(ProcessEvent::status)
+          .containsExactlyInAnyOrder(ProcessStatus.STARTED, expectedEnd);
+      ProcessEvent end = ofTheFile.stream().filter(e -> e.status().ended()).findFirst().get();
+      assertThat(end.job()).isEqualTo(Job.ingestFile());
+      assertThat(end.counters().rowsOut())
+          .as("%s published", file.fileName())
+          .isEqualTo(file.expectedPublished());
+      assertThat(end.counters().deadLetters())
+          .as("%s dead letters", file.fileName())
+          .isEqualTo(file.expectedDeadLetters().values().stream().mapToLong(Long::longValue).sum());
+      assertThat(end.counters().rowsIn())
+          .isEqualTo(end.counters().rowsOut() + end.counters().deadLetters());
+      assertThat(end.durationSeconds()).hasValueSatisfying(d -> assertThat(d).isNotNegative());
+    }
+  }
+
+  /** The committed process events of a run and of its files' runs. */
+  private static List<ProcessEvent> processEvents(LakehouseSettings settings, String runId) {
+    return TopicReader.readCommitted(
+            settings.kafka().bootstrapServers(), List.of(Topics.PROCESS_EVENTS))
+        .stream()
+        .map(record -> ProcessEventJson.read(record.value()))
+        .filter(e -> e.runId().equals(runId) || runId.equals(e.parentRunId()))
+        .toList();
   }
 
   private static PrintStream quiet() {

@@ -35,6 +35,13 @@ public final class Topics {
   /** Each trusted task's data-quality counters, every few seconds when they changed. */
   public static final String TRUSTED_QUALITY = "trusted.quality";
 
+  /**
+   * The runs of every process of the pipeline (ingest runs and their files, and more to come), as
+   * {@code ProcessEvent} JSON keyed by run id, each sent in the transaction of the work it reports
+   * where the process has one. The Streams writer lands it in {@code ops.process_log}.
+   */
+  public static final String PROCESS_EVENTS = "ops.process_events";
+
   private static final String DLQ_PREFIX = "dlq.";
 
   private Topics() {}

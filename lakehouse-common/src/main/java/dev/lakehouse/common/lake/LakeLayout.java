@@ -14,6 +14,11 @@ public final class LakeLayout {
   public static final String TRUSTED_NAMESPACE = "trusted";
   public static final String DEAD_LETTERS_TABLE = "dead_letters";
 
+  /** The pipeline's own runs: the process log, and the measure step's star schema. */
+  public static final String OPS_NAMESPACE = "ops";
+
+  public static final String PROCESS_LOG_TABLE = "process_log";
+
   /**
    * The catalog name that Athena-style SQL uses for the lake ({@code
    * awsdatacatalog.trusted.order}): Athena's default, and the name the local Trino gives its

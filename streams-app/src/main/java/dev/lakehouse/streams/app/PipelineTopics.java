@@ -62,6 +62,9 @@ final class PipelineTopics {
           missing.add(new NewTopic(topic, DEFAULT_PARTITIONS, (short) -1));
         }
       }
+      if (!existing.contains(Topics.PROCESS_EVENTS)) {
+        missing.add(new NewTopic(Topics.PROCESS_EVENTS, DEFAULT_PARTITIONS, (short) -1));
+      }
       if (!missing.isEmpty()) {
         try {
           admin.createTopics(missing).all().get();

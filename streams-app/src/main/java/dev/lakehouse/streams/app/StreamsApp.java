@@ -12,6 +12,8 @@ import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.deadletter.WriterLetters;
 import dev.lakehouse.streams.iceberg.TableCommitter;
 import dev.lakehouse.streams.iceberg.TopicIds;
+import dev.lakehouse.streams.measure.ProcessLogSink;
+import dev.lakehouse.streams.measure.ProcessLogTable;
 import dev.lakehouse.streams.observe.FailureText;
 import dev.lakehouse.streams.observe.Health;
 import dev.lakehouse.streams.observe.HttpEndpoints;
@@ -64,6 +66,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  /** The process log's writer number: beyond any dataset's and trusted table's. */
+  private static final int PROCESS_LOG_WRITER_NUMBER = 1_000;
 
   private final KafkaStreams streams;
   private final IcebergTableWriter writer;
@@ -120,6 +125,10 @@ public final class StreamsApp implements AutoCloseable, AppProcess.RunningApp {
     }
     DeadLetterSink deadLetterSink = new DeadLetterSink(deadLetters, target, datasets.size());
     Topics.deadLetters().forEach(topic -> sinkByTopic.put(topic, deadLetterSink));
+    // writer numbers name the files: the trusted tables take datasets + 1 onwards
+    sinkByTopic.put(
+        Topics.PROCESS_EVENTS,
+        new ProcessLogSink(ProcessLogTable.ensure(catalog), target, PROCESS_LOG_WRITER_NUMBER));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("app", appId);
     Topology topology = RawTopology.build(datasets);

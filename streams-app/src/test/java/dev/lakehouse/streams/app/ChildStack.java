@@ -8,6 +8,7 @@ import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.StackConfig;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,6 +62,9 @@ public final class ChildStack implements AutoCloseable {
   }
 
   private void launch() throws Exception {
+    // ChildJvm appends: a log an earlier build left would show a stale ready line
+    Path log = logDir.resolve("stack-" + starts + ".log");
+    Files.deleteIfExists(log);
     List<Path> classpath =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(Path::of)
@@ -80,7 +84,8 @@ public final class ChildStack implements AutoCloseable {
                     Integer.toString(config.s3Port()),
                     config.bucket(),
                     config.catalogName()),
-                logDir.resolve("stack-" + starts++ + ".log")));
+                log));
+    starts++;
     long deadline = System.nanoTime() + READY_BOUND.toNanos();
     while (!jvm.logTail(200).contains(StackMain.READY)) {
       assertThat(jvm.isAlive())

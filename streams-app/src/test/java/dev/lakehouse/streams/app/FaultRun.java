@@ -3,6 +3,7 @@ package dev.lakehouse.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.iceberg.LakehouseCatalogs;
 import dev.lakehouse.ingest.generate.DirectorySink;
 import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
@@ -328,10 +329,16 @@ final class FaultRun implements AutoCloseable {
         TrustedOracleCheck.awaitAndAssert(
             config, catalog, uriPrefix, expected.good(), this::watch, Duration.ofMinutes(6));
     StreamsAppCrashIT.assertExactlyOnce(catalog, expected, uriPrefix);
+    int events =
+        ProcessLogCheck.awaitEveryEventOnce(
+            LakehouseSettings.load(config).kafka().bootstrapServers(),
+            catalog,
+            this::watch,
+            Duration.ofMinutes(3));
     System.out.printf(
         "%s: %d source records (%d rows with the dead letters), %d orders in trusted: each once, trusted equal to "
-            + "the oracle; %d restarts by the orchestrator%n",
-        test, expected.sourceRecords(), expected.rows(), orders, restarts.size());
+            + "the oracle; %d process events once in the process log; %d restarts by the orchestrator%n",
+        test, expected.sourceRecords(), expected.rows(), orders, events, restarts.size());
     return completeSeconds;
   }
 

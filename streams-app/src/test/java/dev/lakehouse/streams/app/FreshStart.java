@@ -7,6 +7,7 @@ import dev.lakehouse.ingest.file.IngestTopics;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
 import dev.lakehouse.streams.iceberg.TableOwnership;
+import dev.lakehouse.streams.measure.ProcessLogTable;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import dev.lakehouse.streams.trusted.TrustedTableCatalog;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class FreshStart {
     List<org.apache.iceberg.Table> tables =
         new java.util.ArrayList<>(RawTableCatalog.ensure(catalog, datasets));
     tables.add(DeadLetterTable.ensure(catalog));
+    tables.add(ProcessLogTable.ensure(catalog));
     tables.addAll(TrustedTableCatalog.ensure(catalog).values());
     // the lake passes to the new application, as an operator would hand it over
     for (org.apache.iceberg.Table table : tables) {

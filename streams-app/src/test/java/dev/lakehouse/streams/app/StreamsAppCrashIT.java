@@ -236,6 +236,15 @@ class StreamsAppCrashIT {
           CrashSupport.startApp(
               config, appId, stateDir, LOGS.resolve(appId).resolve("run-final.log"));
       awaitRows(catalog, baseline, uriPrefix, complete.rows(), app, Duration.ofMinutes(4));
+      // the ingest run's process events went through the same kills
+      int events =
+          ProcessLogCheck.awaitEveryEventOnce(
+              stack.settings().kafka().bootstrapServers(),
+              catalog,
+              () -> {},
+              Duration.ofMinutes(2));
+      System.out.println(
+          "StreamsAppCrashIT: " + events + " process events once in the process log");
       Thread.sleep(
           COMMIT_INTERVAL_SECONDS * 1_000L); // one more commit interval: nothing may arrive twice
       CrashSupport.sigkill(
