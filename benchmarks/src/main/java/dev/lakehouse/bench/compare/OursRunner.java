@@ -5,6 +5,7 @@ import dev.lakehouse.common.contract.Dataset;
 import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.streams.deadletter.DeadLetterTable;
+import dev.lakehouse.streams.measure.ProcessLogTable;
 import dev.lakehouse.streams.raw.RawTableCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,8 @@ final class OursRunner extends TableRunner {
       context.catalog().dropTable(id, true);
     }
     context.catalog().dropTable(DeadLetterTable.IDENTIFIER, true);
+    // the process log too: the next run is another application, which owns what it writes
+    context.catalog().dropTable(ProcessLogTable.IDENTIFIER, true);
     String appId = "compare-ours-" + label;
     // the writer resumes from its tables, and from the beginning of the rows topics for new tables:
     // earlier
