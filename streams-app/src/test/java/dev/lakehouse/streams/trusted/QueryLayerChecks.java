@@ -22,6 +22,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.iceberg.catalog.Catalog;
@@ -79,21 +81,50 @@ final class QueryLayerChecks {
 
     Map<String, String> onSpark = new LinkedHashMap<>();
     queries.forEach((name, sql) -> onSpark.put(name, sql[0]));
-    Map<String, QueryRows> sparkAnswers =
-        SparkSqlRun.run(
-            settingsFile,
-            onSpark,
-            work.resolve("spark-sql"),
-            work.resolve("spark-sql.log"),
-            Duration.ofMinutes(5));
+    // Spark in its JVM while Trino answers: the two engines' work overlaps
+    CompletableFuture<Map<String, QueryRows>> spark =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return SparkSqlRun.run(
+                    settingsFile,
+                    onSpark,
+                    work.resolve("spark-sql"),
+                    work.resolve("spark-sql.log"),
+                    Duration.ofMinutes(5));
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    Map<String, QueryRows> trinoAnswers = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, String[]> query : queries.entrySet()) {
+        trinoAnswers.put(query.getKey(), trinoReads.query(query.getValue()[1]));
+      }
+    } catch (Exception | Error e) {
+      try {
+        spark.join(); // its JVM ends before the test goes on
+      } catch (CompletionException ignored) {
+        // the Trino failure is the one to report
+      }
+      throw e;
+    }
+    Map<String, QueryRows> sparkAnswers;
+    try {
+      sparkAnswers = spark.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
 
     Map<String, List<String>> answers = new LinkedHashMap<>();
     for (Map.Entry<String, String[]> query : queries.entrySet()) {
       String name = query.getKey();
-      QueryRows spark = sparkAnswers.get(name);
-      QueryRows trino = trinoReads.query(query.getValue()[1]);
-      assertThat(trino.columns()).as("%s: Trino's columns", name).isEqualTo(spark.columns());
-      List<String> fromSpark = normalized(spark);
+      QueryRows fromSparkRows = sparkAnswers.get(name);
+      QueryRows trino = trinoAnswers.get(name);
+      assertThat(trino.columns())
+          .as("%s: Trino's columns", name)
+          .isEqualTo(fromSparkRows.columns());
+      List<String> fromSpark = normalized(fromSparkRows);
       List<String> fromTrino = normalized(trino);
       assertThat(fromTrino).as("%s: Trino's rows against Spark's", name).isEqualTo(fromSpark);
       answers.put(name, fromSpark);
