@@ -9,6 +9,9 @@ import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableMaintenance;
 import dev.lakehouse.nightly.maintenance.TableSelection;
+import dev.lakehouse.nightly.measure.MeasureResult;
+import dev.lakehouse.nightly.measure.MeasureSql;
+import dev.lakehouse.nightly.measure.MeasureStep;
 import dev.lakehouse.nightly.validation.CheckResult;
 import dev.lakehouse.nightly.validation.LakeValidation;
 import dev.lakehouse.nightly.validation.ValidationContext;
@@ -84,6 +87,7 @@ public final class NightlyJob {
     List<StepResult> results = new ArrayList<>();
     List<CheckResult> checks;
     List<ViewChange> views;
+    MeasureResult measure;
     try (SparkSession spark = SparkSessions.open(settings, options.master())) {
       String catalogName = settings.catalog().name();
       Catalog catalog = Spark3Util.loadIcebergCatalog(spark, catalogName);
@@ -119,9 +123,14 @@ public final class NightlyJob {
       if (!options.dryRun()) {
         ValidationResultsTable.append(spark, catalog, catalogName, runId, checkedAt, checks);
       }
+      measure =
+          tables.contains(MeasureSql.PROCESS_LOG)
+              ? new MeasureStep(spark, catalog, options.dryRun()).run()
+              : MeasureResult.skipped(MeasureSql.PROCESS_LOG + " is not among the run's tables");
+      progress.measure(measure);
     }
     return new NightlyReport(
-        runId, started, Instant.now(), options.dryRun(), results, views, checks);
+        runId, started, Instant.now(), options.dryRun(), results, views, checks, measure);
   }
 
   /** When this run's consolidation started on each table it consolidated. */

@@ -8,6 +8,7 @@ import dev.lakehouse.nightly.maintenance.Sizes;
 import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableShape;
+import dev.lakehouse.nightly.measure.MeasureResult;
 import dev.lakehouse.nightly.validation.CheckResult;
 import dev.lakehouse.nightly.validation.Severity;
 import dev.lakehouse.nightly.validation.ValidationResultsTable;
@@ -30,7 +31,8 @@ record NightlyReport(
     boolean dryRun,
     List<StepResult> steps,
     List<ViewChange> views,
-    List<CheckResult> checks) {
+    List<CheckResult> checks,
+    MeasureResult measure) {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -41,6 +43,19 @@ record NightlyReport(
     steps = List.copyOf(steps);
     views = List.copyOf(views);
     checks = List.copyOf(checks);
+    measure = measure == null ? MeasureResult.skipped("not run") : measure;
+  }
+
+  /** A run without a measure step. */
+  NightlyReport(
+      String runId,
+      Instant startedAt,
+      Instant endedAt,
+      boolean dryRun,
+      List<StepResult> steps,
+      List<ViewChange> views,
+      List<CheckResult> checks) {
+    this(runId, startedAt, endedAt, dryRun, steps, views, checks, null);
   }
 
   /** A run without a views step (a run on chosen tables that views do not read). */
@@ -54,10 +69,11 @@ record NightlyReport(
     this(runId, startedAt, endedAt, dryRun, steps, List.of(), checks);
   }
 
-  /** Whether a step or a view failed: the job then exits 1. */
+  /** Whether a step, a view or the measure step failed: the job then exits 1. */
   boolean failed() {
     return steps.stream().anyMatch(s -> s.status().failed())
-        || views.stream().anyMatch(v -> v.action() == ViewChange.Action.FAILED);
+        || views.stream().anyMatch(v -> v.action() == ViewChange.Action.FAILED)
+        || measure.status() == MeasureResult.Status.FAILED;
   }
 
   /** Whether an error-severity check failed: the job then exits 3 (unless a step failed too). */
@@ -81,6 +97,7 @@ record NightlyReport(
     document.put("steps", steps);
     document.put("views", views);
     document.put("checks", checks);
+    document.put("measure", measure);
     try {
       return JSON.writeValueAsString(document);
     } catch (JsonProcessingException e) {
@@ -167,7 +184,31 @@ record NightlyReport(
             : String.format(Locale.ROOT, "%n%d step(s) FAILED: see above and the log%n", failed));
     appendViews(out);
     appendValidation(out);
+    appendMeasure(out);
     return out.toString();
+  }
+
+  private void appendMeasure(StringBuilder out) {
+    if (measure.status() == MeasureResult.Status.SKIPPED && measure.reason().equals("not run")) {
+      return;
+    }
+    StringBuilder added = new StringBuilder();
+    measure
+        .added()
+        .forEach(
+            (table, rows) ->
+                added
+                    .append(added.length() == 0 ? "" : ", ")
+                    .append(table)
+                    .append(" +")
+                    .append(rows));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nmeasure%s: %s %s%n",
+            dryRun ? " (dry run: what the run would add)" : "",
+            measure.status(),
+            measure.status() == MeasureResult.Status.DONE ? added : measure.reason()));
   }
 
   private void appendViews(StringBuilder out) {

@@ -2,6 +2,7 @@ package dev.lakehouse.nightly;
 
 import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
+import dev.lakehouse.nightly.measure.MeasureResult;
 import dev.lakehouse.nightly.views.ViewChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +69,24 @@ final class ProgressFile {
             views.size() == 1 && views.get(0).action() == ViewChange.Action.SKIPPED
                 ? " (" + views.get(0).reason() + ")"
                 : ""));
+  }
+
+  /** One line for the measure step: what it added to the star schema, or why it did not run. */
+  void measure(MeasureResult measure) {
+    if (file.isEmpty()) {
+      return;
+    }
+    append(
+        String.format(
+            Locale.ROOT,
+            "%-28s %6.1f s  %s%n",
+            "measure",
+            measure.millis() / 1000.0,
+            measure.status() == MeasureResult.Status.DONE
+                ? measure.added().entrySet().stream()
+                    .map(e -> e.getKey() + " +" + e.getValue())
+                    .collect(Collectors.joining(", "))
+                : measure.status() + " " + measure.reason()));
   }
 
   private void append(String line) {

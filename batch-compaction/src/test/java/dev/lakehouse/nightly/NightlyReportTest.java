@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakehouse.nightly.maintenance.StepResult;
 import dev.lakehouse.nightly.maintenance.StepStatus;
 import dev.lakehouse.nightly.maintenance.TableShape;
+import dev.lakehouse.nightly.measure.MeasureResult;
 import dev.lakehouse.nightly.validation.CheckResult;
 import dev.lakehouse.nightly.validation.Expectation;
 import dev.lakehouse.nightly.validation.Severity;
@@ -193,5 +194,46 @@ class NightlyReportTest {
             List.of(new ViewChange("mart.orders", ViewChange.Action.FAILED, "boom")),
             List.of());
     assertThat(failed.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void theMeasureStepIsSummarisedAndItsFailureFailsTheRun() throws Exception {
+    NightlyReport measured =
+        new NightlyReport(
+            "run-m",
+            START,
+            START.plusSeconds(30),
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            new MeasureResult(
+                MeasureResult.Status.DONE,
+                new java.util.LinkedHashMap<>(
+                    Map.of("measure.dim_job", 2L, "measure.fact_process", 14L)),
+                "",
+                900));
+    assertThat(measured.summary()).contains("measure: DONE", "measure.fact_process +14");
+    assertThat(measured.failed()).isFalse();
+    JsonNode json = new ObjectMapper().readTree(measured.toJson());
+    assertThat(json.get("measure").get("added").get("measure.fact_process").asLong()).isEqualTo(14);
+
+    NightlyReport failed =
+        new NightlyReport(
+            "run-f",
+            START,
+            START.plusSeconds(30),
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            new MeasureResult(MeasureResult.Status.FAILED, Map.of(), "AnalysisException: x", 10));
+    assertThat(failed.failed()).isTrue();
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.summary()).contains("measure: FAILED AnalysisException: x");
+
+    NightlyReport without =
+        new NightlyReport("run-n", START, START, false, List.of(), List.of(), List.of());
+    assertThat(without.summary()).doesNotContain("measure");
   }
 }

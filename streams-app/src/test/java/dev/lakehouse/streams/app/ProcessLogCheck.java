@@ -22,14 +22,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The process log against its topic: every committed process event (the ingest runs' and their
  * files') is once in {@code ops.process_log}, at its own partition and offset, with its event id.
  */
-final class ProcessLogCheck {
+public final class ProcessLogCheck {
   private ProcessLogCheck() {}
 
   /**
    * Waits (calling {@code watch} between reads, which may restart a dead app) until the table holds
    * every event the topic holds now; fails at once on an event twice. Returns the events.
    */
-  static int awaitEveryEventOnce(
+  public static int awaitEveryEventOnce(
       String bootstrapServers, Catalog catalog, Runnable watch, Duration timeout)
       throws IOException, InterruptedException {
     Map<String, String> events = new HashMap<>();

@@ -15,7 +15,9 @@ import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.streams.app.FreshStart;
+import dev.lakehouse.streams.app.ProcessLogCheck;
 import dev.lakehouse.streams.app.StreamsApp;
+import dev.lakehouse.streams.measure.ProcessLogTable;
 import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -170,13 +172,24 @@ class TrustedTablesIT {
       // views do not read, so nothing is consolidated yet); every view and doc example gives the
       // same rows on Trino and Spark, and again after the consolidation
       Path settings = stack.config().settingsFile();
+      // the measure step too: the process log holds the ingest's runs (and earlier tests')
+      String bootstrap = stack.settings().kafka().bootstrapServers();
+      ProcessLogCheck.awaitEveryEventOnce(
+          bootstrap, catalog, () -> assertThat(app.fatalError()).isNull(), Duration.ofMinutes(2));
       JsonNode viewsRun =
           NightlyRuns.run(
               settings,
               work.resolve("nightly-views"),
               0,
-              List.of(TrustedTables.DATA_QUALITY.toString()));
+              List.of(
+                  TrustedTables.DATA_QUALITY.toString(), ProcessLogTable.IDENTIFIER.toString()));
       assertThat(viewsRun.get("views").toString()).contains("mart.daily_orders");
+      assertThat(viewsRun.get("measure").get("status").asText()).isEqualTo("DONE");
+      int facts = MeasureChecks.assertTheStarSchemaHoldsEveryEndedRun(catalog, bootstrap);
+      assertThat(viewsRun.get("measure").get("added").get("measure.fact_process").asLong())
+          .as("facts the first measure run added (earlier tests' runs included)")
+          .isPositive()
+          .isLessThanOrEqualTo(facts);
       try (TrinoReads trino = TrinoReads.start(settings, work.resolve("trino"))) {
         Map<String, List<String>> before =
             QueryLayerChecks.assertBothEnginesAgree(
@@ -190,9 +203,15 @@ class TrustedTablesIT {
                     TrustedTables.ORDER.toString(),
                     TrustedTables.ORDER_STATUS.toString(),
                     TrustedTables.ORDER_ITEM.toString(),
-                    TrustedTables.ORDER_ITEM_GARNISH.toString()));
+                    TrustedTables.ORDER_ITEM_GARNISH.toString(),
+                    ProcessLogTable.IDENTIFIER.toString()));
         assertThat(NightlyRuns.status(consolidation, TrustedTables.ORDER.toString(), "consolidate"))
             .isEqualTo("DONE");
+        assertThat(consolidation.get("measure").get("added").get("measure.fact_process").asLong())
+            .as("a second measure run over the same log adds no fact")
+            .isZero();
+        assertThat(MeasureChecks.assertTheStarSchemaHoldsEveryEndedRun(catalog, bootstrap))
+            .isEqualTo(facts);
         Map<String, List<String>> after =
             QueryLayerChecks.assertBothEnginesAgree(
                 settings, catalog, trino, work.resolve("after"));
