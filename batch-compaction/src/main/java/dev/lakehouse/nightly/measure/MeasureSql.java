@@ -33,7 +33,7 @@ public final class MeasureSql {
       LakeLayout.OPS_NAMESPACE + "." + LakeLayout.PROCESS_LOG_TABLE;
 
   /** Temporary views the statements read, made fresh by {@link #sources()}. */
-  static final String ENDS = "measure_ends";
+  public static final String ENDS = "measure_ends";
 
   static final String FACTS = "measure_facts";
   static final String DATES = "measure_dates";

@@ -2,6 +2,8 @@ package dev.lakehouse.nightly.measure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.SparkSession;
@@ -27,6 +29,29 @@ public final class MeasureStep {
     this.dryRun = dryRun;
   }
 
+  /** What a dry run would add: the source's keys the table lacks (all, when it does not exist). */
+  private long countNew(MeasureSql.Load load) {
+    return catalog.tableExists(TableIdentifier.parse(load.table()))
+        ? spark.sql(load.countNew()).first().getLong(0)
+        : spark.table(load.source()).count();
+  }
+
+  /**
+   * Merges the source into the table and returns the rows its commit added (0 when it committed
+   * nothing): one Spark job per table, not a count and then a merge.
+   */
+  private long merge(MeasureSql.Load load) {
+    Table table = catalog.loadTable(TableIdentifier.parse(load.table()));
+    Long before = table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId();
+    spark.sql(load.merge());
+    table.refresh();
+    Snapshot after = table.currentSnapshot();
+    if (after == null || (before != null && after.snapshotId() == before)) {
+      return 0;
+    }
+    return Long.parseLong(after.summary().getOrDefault("added-records", "0"));
+  }
+
   public MeasureResult run() {
     long started = System.nanoTime();
     if (!catalog.tableExists(TableIdentifier.parse(MeasureSql.PROCESS_LOG))) {
@@ -38,18 +63,18 @@ public final class MeasureStep {
         MeasureSql.tables().forEach(spark::sql);
       }
       MeasureSql.sources().forEach(spark::sql);
+      // every load reads the runs' ends: the process log is read once
+      spark.sql("CACHE TABLE " + MeasureSql.ENDS);
       Map<String, Long> added = new LinkedHashMap<>();
-      for (MeasureSql.Load load : MeasureSql.loads()) {
-        long fresh =
-            dryRun && !catalog.tableExists(TableIdentifier.parse(load.table()))
-                ? spark.table(load.source()).count()
-                : spark.sql(load.countNew()).first().getLong(0);
-        if (fresh > 0 && !dryRun) {
-          spark.sql(load.merge());
+      try {
+        for (MeasureSql.Load load : MeasureSql.loads()) {
+          long fresh = dryRun ? countNew(load) : merge(load);
+          added.put(load.table(), fresh);
+          LOG.info(
+              "measure: {} {} row(s) to {}", dryRun ? "would add" : "added", fresh, load.table());
         }
-        added.put(load.table(), fresh);
-        LOG.info(
-            "measure: {} {} row(s) to {}", dryRun ? "would add" : "added", fresh, load.table());
+      } finally {
+        spark.sql("UNCACHE TABLE IF EXISTS " + MeasureSql.ENDS);
       }
       return new MeasureResult(
           MeasureResult.Status.DONE, added, "", (System.nanoTime() - started) / 1_000_000);
