@@ -72,8 +72,7 @@ public final class FileIngestRun {
               Job.ingestFiles(),
               Instant.now(),
               Map.of(ProcessAttribute.SOURCE_URI, location.describe()));
-      publisher.event(run);
-      publisher.commitEvents();
+      publisher.eventAlone(run);
       try {
         ingestFiles(location, publisher, runId, results);
       } catch (IOException | InterruptedException | RuntimeException e) {
@@ -107,13 +106,12 @@ public final class FileIngestRun {
     long published = results.stream().mapToLong(FileResult::published).sum();
     long dead = results.stream().mapToLong(FileResult::deadLettered).sum();
     try {
-      publisher.event(
+      publisher.eventAlone(
           run.end(
               status,
               Instant.now(),
               new ProcessCounters(published + dead, published, dead, 0, 0),
               why));
-      publisher.commitEvents();
     } catch (RuntimeException e) {
       LOG.warn(
           "the end event of ingest run {} could not be sent ({})",

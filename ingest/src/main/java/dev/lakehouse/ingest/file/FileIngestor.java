@@ -229,8 +229,7 @@ final class FileIngestor {
   private void endFailed(
       ProcessEvent fileRun, ProcessCounters done, Map<ProcessAttribute, String> why) {
     try {
-      publisher.event(fileRun.end(ProcessStatus.FAILED, Instant.now(), done, why));
-      publisher.commitEvents();
+      publisher.eventAlone(fileRun.end(ProcessStatus.FAILED, Instant.now(), done, why));
     } catch (RuntimeException e) {
       LOG.warn(
           "the failure event of file run {} could not be sent ({})",

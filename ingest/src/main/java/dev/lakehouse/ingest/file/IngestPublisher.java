@@ -72,19 +72,10 @@ final class IngestPublisher implements AutoCloseable {
         new RecordHeaders());
   }
 
-  /** Commits process events sent outside a file's batches (a run's start and end). */
-  void commitEvents() {
-    if (!inTransaction) {
-      return;
-    }
-    try {
-      producer.commitTransaction();
-    } catch (RuntimeException e) {
-      abortQuietly();
-      throw e;
-    } finally {
-      inTransaction = false;
-    }
+  /** Sends a process event in a transaction of its own (a run's start and end, a failed file's). */
+  void eventAlone(ProcessEvent event) {
+    event(event);
+    commitOpen();
   }
 
   /** Sends the file's progress and commits everything sent since the last commit. */
@@ -94,6 +85,10 @@ final class IngestPublisher implements AutoCloseable {
         progress.uri().getBytes(StandardCharsets.UTF_8),
         progress.toJson(),
         new RecordHeaders());
+    commitOpen();
+  }
+
+  private void commitOpen() {
     try {
       producer.commitTransaction();
     } catch (RuntimeException e) {
