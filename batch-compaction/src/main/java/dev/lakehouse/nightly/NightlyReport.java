@@ -192,23 +192,13 @@ record NightlyReport(
     if (measure.status() == MeasureResult.Status.SKIPPED && measure.reason().equals("not run")) {
       return;
     }
-    StringBuilder added = new StringBuilder();
-    measure
-        .added()
-        .forEach(
-            (table, rows) ->
-                added
-                    .append(added.length() == 0 ? "" : ", ")
-                    .append(table)
-                    .append(" +")
-                    .append(rows));
     out.append(
         String.format(
             Locale.ROOT,
-            "%nmeasure%s: %s %s%n",
+            "%nmeasure%s: %s%s%n",
             dryRun ? " (dry run: what the run would add)" : "",
-            measure.status(),
-            measure.status() == MeasureResult.Status.DONE ? added : measure.reason()));
+            measure.status() == MeasureResult.Status.DONE ? "DONE " : "",
+            measure.outcome()));
   }
 
   private void appendViews(StringBuilder out) {

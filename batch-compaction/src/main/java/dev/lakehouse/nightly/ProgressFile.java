@@ -82,11 +82,7 @@ final class ProgressFile {
             "%-28s %6.1f s  %s%n",
             "measure",
             measure.millis() / 1000.0,
-            measure.status() == MeasureResult.Status.DONE
-                ? measure.added().entrySet().stream()
-                    .map(e -> e.getKey() + " +" + e.getValue())
-                    .collect(Collectors.joining(", "))
-                : measure.status() + " " + measure.reason()));
+            measure.outcome()));
   }
 
   private void append(String line) {

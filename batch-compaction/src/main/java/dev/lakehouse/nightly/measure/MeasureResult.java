@@ -21,6 +21,21 @@ public record MeasureResult(Status status, Map<String, Long> added, String reaso
     added = Collections.unmodifiableMap(new LinkedHashMap<>(added));
   }
 
+  /**
+   * What it did in one line: the rows added per table ({@code measure.fact_process +14, …}) when it
+   * ran, else its status and reason.
+   */
+  public String outcome() {
+    if (status != Status.DONE) {
+      return status + " " + reason;
+    }
+    StringBuilder line = new StringBuilder();
+    added.forEach(
+        (table, rows) ->
+            line.append(line.length() == 0 ? "" : ", ").append(table).append(" +").append(rows));
+    return line.toString();
+  }
+
   public static MeasureResult skipped(String reason) {
     return new MeasureResult(Status.SKIPPED, Map.of(), reason, 0);
   }
