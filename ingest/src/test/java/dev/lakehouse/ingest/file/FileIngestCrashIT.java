@@ -2,11 +2,9 @@ package dev.lakehouse.ingest.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.measure.Job;
 import dev.lakehouse.common.measure.ProcessAttribute;
 import dev.lakehouse.common.measure.ProcessEvent;
-import dev.lakehouse.common.measure.ProcessEventJson;
 import dev.lakehouse.common.measure.ProcessStatus;
 import dev.lakehouse.ingest.IngestCommand;
 import dev.lakehouse.ingest.generate.DirectorySink;
@@ -17,7 +15,7 @@ import dev.lakehouse.ingest.generate.GeneratorOptions;
 import dev.lakehouse.process.ChildJvm;
 import dev.lakehouse.process.LakehouseHome;
 import dev.lakehouse.stack.LocalStack;
-import dev.lakehouse.testing.TopicReader;
+import dev.lakehouse.testing.ProcessEvents;
 import dev.lakehouse.testing.WithLocalStack;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,10 +123,7 @@ class FileIngestCrashIT {
   private static void assertEachFileEndedOnce(
       LocalStack stack, List<GenerationManifest> batches, List<Path> dirs) {
     List<ProcessEvent> events =
-        TopicReader.readCommitted(
-                stack.settings().kafka().bootstrapServers(), List.of(Topics.PROCESS_EVENTS))
-            .stream()
-            .map(record -> ProcessEventJson.read(record.value()))
+        ProcessEvents.read(stack.settings().kafka().bootstrapServers()).stream()
             .filter(e -> e.job().equals(Job.ingestFile()))
             .toList();
     assertThat(events.stream().map(ProcessEvent::eventId).distinct().count())

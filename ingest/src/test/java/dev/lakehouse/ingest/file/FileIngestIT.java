@@ -3,11 +3,9 @@ package dev.lakehouse.ingest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.measure.Job;
 import dev.lakehouse.common.measure.ProcessAttribute;
 import dev.lakehouse.common.measure.ProcessEvent;
-import dev.lakehouse.common.measure.ProcessEventJson;
 import dev.lakehouse.common.measure.ProcessStatus;
 import dev.lakehouse.common.settings.LakehouseSettings;
 import dev.lakehouse.iceberg.S3Clients;
@@ -16,7 +14,7 @@ import dev.lakehouse.ingest.generate.FileManifest;
 import dev.lakehouse.ingest.generate.FoodDeliveryGenerator;
 import dev.lakehouse.ingest.generate.GenerationManifest;
 import dev.lakehouse.ingest.generate.GeneratorOptions;
-import dev.lakehouse.testing.TopicReader;
+import dev.lakehouse.testing.ProcessEvents;
 import dev.lakehouse.testing.WithLocalStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -210,10 +208,7 @@ class FileIngestIT {
 
   /** The committed process events of a run and of its files' runs. */
   private static List<ProcessEvent> processEvents(LakehouseSettings settings, String runId) {
-    return TopicReader.readCommitted(
-            settings.kafka().bootstrapServers(), List.of(Topics.PROCESS_EVENTS))
-        .stream()
-        .map(record -> ProcessEventJson.read(record.value()))
+    return ProcessEvents.read(settings.kafka().bootstrapServers()).stream()
         .filter(e -> e.runId().equals(runId) || runId.equals(e.parentRunId()))
         .toList();
   }

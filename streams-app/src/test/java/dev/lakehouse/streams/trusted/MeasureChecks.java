@@ -2,10 +2,8 @@ package dev.lakehouse.streams.trusted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakehouse.common.contract.Topics;
 import dev.lakehouse.common.measure.ProcessEvent;
-import dev.lakehouse.common.measure.ProcessEventJson;
-import dev.lakehouse.testing.TopicReader;
+import dev.lakehouse.testing.ProcessEvents;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,7 +20,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The measure step's star schema against the process events, computed here in Java: one fact per
@@ -39,9 +36,7 @@ final class MeasureChecks {
   static int assertTheStarSchemaHoldsEveryEndedRun(Catalog catalog, String bootstrapServers)
       throws IOException {
     Map<String, ProcessEvent> ends = new LinkedHashMap<>();
-    for (ConsumerRecord<byte[], byte[]> record :
-        TopicReader.readCommitted(bootstrapServers, List.of(Topics.PROCESS_EVENTS))) {
-      ProcessEvent event = ProcessEventJson.read(record.value());
+    for (ProcessEvent event : ProcessEvents.read(bootstrapServers)) {
       if (event.status().ended()) {
         ends.putIfAbsent(event.runId(), event);
       }
